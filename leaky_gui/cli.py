@@ -1,0 +1,192 @@
+"""``leaky-relu``: the whole calculation and CSV export from the command line (no Qt).
+
+    leaky-relu sweep [--start S] [--step T] [--count N] [--alpha A]... [--derivative] [-o FILE]
+    leaky-relu eval X [X ...] [--alpha A]... [--derivative]
+
+Bad input exits with status 2 and one line on stderr naming the field.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import signal
+import sys
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import NoReturn
+
+from leaky_gui.core import (
+    DEFAULT_ALPHA,
+    DEFAULT_COUNT,
+    DEFAULT_START,
+    DEFAULT_STEP,
+    ParameterError,
+    SweepParams,
+    format_label,
+    format_number,
+    leaky_relu,
+    leaky_relu_derivative,
+    parse_decimal,
+)
+from leaky_gui.csv_export import OutputPathError, csv_header, write_csv, write_csv_stream
+
+PROG = "leaky-relu"
+EXIT_USAGE = 2
+
+# argparse takes '-2.5e2' and '-1e-3' for options (its own test only knows -2 and -.5);
+# '-inf' and '-nan' are caught too, so that they get the field's own message.
+_NEGATIVE_NUMBER = re.compile(r"-(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|inf|infinity|nan)", re.IGNORECASE)
+
+
+class UsageError(Exception):
+    """Bad command-line input: reported in one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _protect_negative_numbers(argv: Sequence[str]) -> list[str]:
+    """A leading space keeps argparse from reading a negative number as an option."""
+    return [" " + arg if _NEGATIVE_NUMBER.fullmatch(arg) else arg for arg in argv]
+
+
+class _VersionAction(argparse.Action):
+    """--version, looking the version up only when asked (it costs an import)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> NoReturn:
+        from leaky_gui import __version__
+
+        print(f"{parser.prog} {__version__}")
+        parser.exit()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="Leaky ReLU f(x) = x if x > 0 else alpha*x, exact to the last digit, as CSV.",
+    )
+    parser.add_argument("--version", action=_VersionAction)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    alpha_help = f"leak slope; repeat to add a column per alpha (default {DEFAULT_ALPHA})"
+    deriv_help = "add one f'(x) column per alpha (f'(x) = 1 if x > 0 else alpha)"
+
+    sweep = commands.add_parser(
+        "sweep",
+        help="x_i = start + i*step for i = 0..count-1, with f(x_i)",
+        description="Write the sweep x_i = start + i*step (i = 0..count-1) and f(x_i) as CSV.",
+    )
+    sweep.add_argument(
+        "--start", default=str(DEFAULT_START), metavar="S", help="first x (default %(default)s)"
+    )
+    sweep.add_argument(
+        "--step", default=str(DEFAULT_STEP), metavar="T", help="x increment, not 0 (default %(default)s)"
+    )
+    sweep.add_argument(
+        "--count",
+        default=str(DEFAULT_COUNT),
+        metavar="N",
+        help="number of points, >= 1 (default %(default)s)",
+    )
+    sweep.add_argument("--alpha", action="append", metavar="A", help=alpha_help)
+    sweep.add_argument("--derivative", action="store_true", help=deriv_help)
+    sweep.add_argument("-o", "--output", metavar="FILE", help="write to FILE atomically instead of stdout")
+
+    evaluate = commands.add_parser(
+        "eval",
+        help="f(x) for x values as typed (-4, 1e-3, -2.5e2)",
+        description="Evaluate f at each X and write x, f(x) as CSV.",
+    )
+    evaluate.add_argument("x", nargs="+", metavar="X", help="x value (decimal or scientific)")
+    evaluate.add_argument("--alpha", action="append", metavar="A", help=alpha_help)
+    evaluate.add_argument("--derivative", action="store_true", help=deriv_help)
+    return parser
+
+
+def _alphas(texts: list[str] | None) -> tuple[Decimal, ...]:
+    alphas = tuple(parse_decimal(t, "alpha") for t in texts or [str(DEFAULT_ALPHA)])
+    seen: set[Decimal] = set()
+    for alpha in alphas:
+        if alpha in seen:
+            raise ParameterError("alpha", f"{format_label(alpha)} is given twice")
+        seen.add(alpha)
+    return alphas
+
+
+def _warn_unusual(alphas: tuple[Decimal, ...]) -> None:
+    for alpha in alphas:
+        if alpha < 0:
+            print(
+                f"{PROG}: warning: alpha={format_label(alpha)} is negative, which is unusual "
+                "(Leaky ReLU normally leaks with a small positive slope)",
+                file=sys.stderr,
+            )
+
+
+def _run_sweep(args: argparse.Namespace) -> int:
+    params = SweepParams.from_text(args.start, args.step, args.count, _alphas(args.alpha))
+    _warn_unusual(params.alphas)
+    if args.output is not None:
+        write_csv(args.output.strip(), params, args.derivative)
+    else:
+        write_csv_stream(sys.stdout.buffer, params, args.derivative)
+        sys.stdout.buffer.flush()
+    return 0
+
+
+def _run_eval(args: argparse.Namespace) -> int:
+    alphas = _alphas(args.alpha)
+    xs = [parse_decimal(t, "x") for t in args.x]
+    rows = [csv_header(alphas, args.derivative)]
+    for x in xs:
+        cells = [format_number(float(x))]
+        cells += [format_number(leaky_relu(x, a)) for a in alphas]
+        if args.derivative:
+            cells += [format_number(leaky_relu_derivative(x, a)) for a in alphas]
+        rows.append(",".join(cells) + "\n")
+    _warn_unusual(alphas)  # only once the input is known to be good
+    sys.stdout.write("".join(rows))
+    sys.stdout.flush()
+    return 0
+
+
+def _terminate(signum: int, frame: object) -> NoReturn:
+    raise SystemExit(128 + signum)  # unwinds through the writer's clean-up
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``leaky-relu``; returns the exit status."""
+    args_in = sys.argv[1:] if argv is None else list(argv)
+    if argv is None:
+        signal.signal(signal.SIGTERM, _terminate)
+    try:
+        args = build_parser().parse_args(_protect_negative_numbers(args_in))
+        if args.command == "sweep":
+            return _run_sweep(args)
+        return _run_eval(args)
+    except (UsageError, ParameterError, OutputPathError) as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted (an --output file is left as it was)", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`); stop quietly, as `cat` does.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except OSError as exc:
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"{PROG}: error: cannot write{where}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,353 @@
+"""Streaming, atomic CSV export of a sweep (no Qt).
+
+Rows are made a chunk at a time with numpy, straight from the sweep's exact integer
+numerators, so memory stays flat at any count. The text of every number is exactly
+:func:`leaky_gui.core.format_number` of the exact double (Python's shortest repr):
+
+* a value ``N / 10**d`` whose numerator has at most 15 digits reads back from its own
+  decimal digits (15 digits always survive a round trip through a double), so its
+  shortest text is those digits with trailing zeros trimmed. Those are assembled in
+  fixed-width byte matrices, with NUL bytes where a row's text is shorter, and the
+  NULs are squeezed out of the whole chunk at once (``bytes.translate``);
+* anything else (scientific notation below 1e-4, more than 15 digits) goes through
+  ``format_number`` one value at a time, only for the rows that need it.
+
+A file is written to a temporary file beside the target and renamed into place only
+when complete, so a failure, a cancel or Ctrl+C never leaves half a file or clobbers one.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import suppress
+from decimal import Decimal
+from pathlib import Path
+from typing import BinaryIO
+
+import numpy as np
+
+from leaky_gui.core import ExactNumber, SweepParams, format_label, format_number
+
+__all__ = [
+    "CHUNK_ROWS",
+    "ExportCancelled",
+    "OutputPathError",
+    "check_output_path",
+    "csv_header",
+    "iter_csv_chunks",
+    "write_csv",
+    "write_csv_stream",
+]
+
+CHUNK_ROWS = 1 << 16
+
+_FAST_LIMIT = 10**15  # numerators below this have at most 15 significant digits
+_INT64_SAFE = 1 << 62
+_COMMA, _NEWLINE, _MINUS, _POINT, _ZERO = (ord(c) for c in ",\n-.0")
+
+# Four zero-padded digits per entry ("0000".."9999") as one uint32 of their bytes, and
+# the trailing zeros of each such group ("0000" counts as 4).
+_GROUPS = np.arange(10_000)
+_GROUP_TEXT = (
+    (np.stack([_GROUPS // 1000, _GROUPS // 100 % 10, _GROUPS // 10 % 10, _GROUPS % 10], axis=1) + _ZERO)
+    .astype(np.uint8)
+    .view(np.uint32)
+    .ravel()
+)
+_GROUP_TRAILING_ZEROS = sum((_GROUPS % 10**k == 0).astype(np.int64) for k in range(1, 5))
+
+
+class ExportCancelled(Exception):
+    """The caller asked the export to stop; nothing was written."""
+
+
+class OutputPathError(ValueError):
+    """The output path cannot be written (missing folder, a folder itself, ...)."""
+
+
+def csv_header(alphas: tuple[Decimal, ...], derivative: bool = False) -> str:
+    """``x``, one ``f(alpha=A)`` per alpha, then one ``f'(alpha=A)`` per alpha."""
+    names = [format_label(a) for a in alphas]
+    columns = ["x"] + [f"f(alpha={n})" for n in names]
+    if derivative:
+        columns += [f"f'(alpha={n})" for n in names]
+    return ",".join(columns) + "\n"
+
+
+# ---------------------------------------------------------------------------
+# Text of one column: a (rows, width) byte matrix, NUL where a row's text is shorter
+
+
+def _mask_table(int_width: int, frac_width: int) -> np.ndarray:
+    """Keep-masks for [sign][int digits][.][frac digits], by (negative, digits kept)."""
+    table = np.zeros((2, int_width, frac_width, 2 + int_width + frac_width), dtype=bool)
+    for negative in (0, 1):
+        for n_int in range(1, int_width + 1):
+            for n_frac in range(1, frac_width + 1):
+                row = table[negative, n_int - 1, n_frac - 1]
+                row[0] = negative
+                row[1 + int_width - n_int : 1 + int_width] = True
+                row[1 + int_width] = True
+                row[2 + int_width : 2 + int_width + n_frac] = True
+    return table.reshape(-1, 2 + int_width + frac_width)
+
+
+_MASK_TABLES: dict[tuple[int, int], np.ndarray] = {}
+
+
+def _fixed_text(num: np.ndarray, scale: int) -> np.ndarray:
+    """Text of ``num / 10**scale``; every |num| < 10**15 and every nonzero value >= 1e-4."""
+    rows = num.size
+    magnitude = np.abs(num)
+    largest = int(magnitude.max()) if rows else 0
+    int_width = len(str(largest // 10**scale))
+    frac_width = max(scale, 1)
+    digits_needed = int_width + scale
+    n_groups = -(-digits_needed // 4)
+
+    group_text = np.empty((rows, n_groups), dtype=np.uint32)
+    low_groups = []  # least significant first, for the trailing zeros
+    rest = magnitude
+    for g in range(n_groups - 1, 0, -1):
+        rest, low = np.divmod(rest, 10_000)
+        group_text[:, g] = _GROUP_TEXT[low]
+        low_groups.append(low)
+    group_text[:, 0] = _GROUP_TEXT[rest]
+    low_groups.append(rest)
+    digits = group_text.view(np.uint8).reshape(rows, 4 * n_groups)[:, 4 * n_groups - digits_needed :]
+
+    width = 2 + int_width + frac_width
+    chars = np.empty((rows, width), dtype=np.uint8)
+    chars[:, 0] = _MINUS
+    chars[:, 1 : 1 + int_width] = digits[:, :int_width]
+    chars[:, 1 + int_width] = _POINT
+    if scale:
+        chars[:, 2 + int_width :] = digits[:, int_width:]
+    else:
+        chars[:, 2 + int_width] = _ZERO
+
+    n_int = np.ones(rows, dtype=np.int64)
+    for k in range(1, int_width):
+        n_int += magnitude >= 10 ** (scale + k)
+    if scale:
+        trailing = _GROUP_TRAILING_ZEROS[low_groups[0]]
+        run = low_groups[0] == 0
+        for group in low_groups[1:]:
+            if not run.any():
+                break
+            trailing = trailing + np.where(run, _GROUP_TRAILING_ZEROS[group], 0)
+            run &= group == 0
+        n_frac = scale - np.minimum(trailing, scale - 1)
+    else:
+        n_frac = np.ones(rows, dtype=np.int64)
+
+    table = _MASK_TABLES.get((int_width, frac_width))
+    if table is None:
+        table = _MASK_TABLES.setdefault((int_width, frac_width), _mask_table(int_width, frac_width))
+    key = ((num < 0) * int_width + (n_int - 1)) * frac_width + (n_frac - 1)
+    chars *= table[key]
+    return chars
+
+
+def _python_text(values: list[float]) -> np.ndarray:
+    """Text of arbitrary doubles through :func:`format_number`, one by one."""
+    encoded = np.array([format_number(v).encode("ascii") for v in values], dtype=bytes)
+    return encoded.view(np.uint8).reshape(len(values), encoded.itemsize)
+
+
+def _scaled_text(num: np.ndarray, scale: int) -> np.ndarray:
+    """Text of ``num / 10**scale`` for int64 numerators, fast where the digits allow."""
+    magnitude = np.abs(num)
+    slow = magnitude >= _FAST_LIMIT
+    if scale > 4:
+        slow |= (magnitude < 10 ** (scale - 4)) & (magnitude != 0)  # below 1e-4: 'e' notation
+    if not slow.any():
+        return _fixed_text(num, scale)
+    slow_rows = np.flatnonzero(slow)
+    slow_chars = _python_text([int(n) / 10**scale for n in num[slow_rows].tolist()])
+    fast_chars = _fixed_text(np.where(slow, 0, num), scale)
+    width = max(fast_chars.shape[1], slow_chars.shape[1])
+    chars = _pad(fast_chars, width)
+    chars[slow_rows] = _pad(slow_chars, width)
+    return chars
+
+
+def _pad(matrix: np.ndarray, width: int) -> np.ndarray:
+    if matrix.shape[1] == width:
+        return matrix
+    padded = np.zeros((matrix.shape[0], width), dtype=matrix.dtype)
+    padded[:, : matrix.shape[1]] = matrix
+    return padded
+
+
+def _constant_text(texts: list[str], choice: np.ndarray) -> np.ndarray:
+    """Column showing ``texts[choice[i]]`` in row i."""
+    encoded = np.array([t.encode("ascii") for t in texts], dtype=bytes)
+    return encoded.view(np.uint8).reshape(len(texts), encoded.itemsize)[choice]
+
+
+# ---------------------------------------------------------------------------
+# Chunks of rows
+
+
+class _ChunkWriter:
+    """Makes the CSV bytes of rows [lo, hi) of one sweep."""
+
+    def __init__(self, params: SweepParams, derivative: bool) -> None:
+        self.params = params
+        self.derivative = derivative
+        self.scale = params.scale
+        self.alphas = [params.exact_alpha(a) for a in params.alphas]
+        self.derivative_texts = [format_number(float(a)) for a in params.alphas]
+        # x_i is monotonic, so the ends and the step bound every intermediate product.
+        extremes = (params.x_numerator(0), params.x_numerator(params.count - 1), params.step_numerator)
+        self.int64_ok = max(map(abs, extremes)) < _INT64_SAFE
+
+    def numerators(self, lo: int, hi: int) -> np.ndarray | list[int]:
+        if self.int64_ok:
+            steps = np.arange(lo, hi, dtype=np.int64)
+            return self.params.x_numerator(0) + steps * self.params.step_numerator
+        return [self.params.x_numerator(i) for i in range(lo, hi)]
+
+    def chunk(self, lo: int, hi: int) -> bytes:
+        num = self.numerators(lo, hi)
+        columns = [self._x_column(num)]
+        positive = np.asarray([n > 0 for n in num]) if isinstance(num, list) else num > 0
+        for alpha in self.alphas:
+            columns.append(self._f_column(num, columns[0], positive, alpha))
+        if self.derivative:
+            choice = positive.astype(np.intp)
+            for text in self.derivative_texts:
+                columns.append(_constant_text([text, "1.0"], choice))
+        return _join_rows(columns)
+
+    def _x_column(self, num: np.ndarray | list[int]) -> np.ndarray:
+        if isinstance(num, list):
+            return _python_text([n / 10**self.scale for n in num])
+        return _scaled_text(num, self.scale)
+
+    def _f_column(
+        self,
+        num: np.ndarray | list[int],
+        x_text: np.ndarray,
+        positive: np.ndarray,
+        alpha: ExactNumber,
+    ) -> np.ndarray:
+        """f is x where x > 0; only the other rows need alpha*x (a contiguous run)."""
+        others = np.flatnonzero(~positive)
+        if others.size == 0:
+            return x_text
+        lo, hi = int(others[0]), int(others[-1]) + 1
+        part = num[lo:hi]
+        scale = self.scale + alpha.scale
+        if isinstance(part, list) or int(np.abs(part).max()) * abs(alpha.numerator) >= _INT64_SAFE:
+            values = [alpha.numerator * int(n) / 10**scale + 0.0 for n in part]
+            part_chars = _python_text(values)
+        else:
+            part_chars = _scaled_text(part * alpha.numerator, scale)
+        width = max(x_text.shape[1], part_chars.shape[1])
+        chars = _pad(x_text, width)
+        if chars is x_text:
+            chars = chars.copy()
+        chars[lo:hi] = _pad(part_chars, width)
+        return chars
+
+
+def _join_rows(columns: list[np.ndarray]) -> bytes:
+    rows = columns[0].shape[0]
+    width = sum(c.shape[1] for c in columns) + len(columns)
+    chars = np.empty((rows, width), dtype=np.uint8)
+    at = 0
+    for n, column in enumerate(columns):
+        w = column.shape[1]
+        chars[:, at : at + w] = column
+        chars[:, at + w] = _NEWLINE if n == len(columns) - 1 else _COMMA
+        at += w + 1
+    return chars.tobytes().translate(None, b"\0")
+
+
+def iter_csv_chunks(
+    params: SweepParams, derivative: bool = False, chunk_rows: int = CHUNK_ROWS
+) -> Iterator[tuple[bytes, int]]:
+    """Yield (bytes, rows so far): the header first (0 rows), then the rows a chunk at a time."""
+    yield csv_header(params.alphas, derivative).encode("ascii"), 0
+    writer = _ChunkWriter(params, derivative)
+    for lo in range(0, params.count, chunk_rows):
+        hi = min(lo + chunk_rows, params.count)
+        yield writer.chunk(lo, hi), hi
+
+
+# ---------------------------------------------------------------------------
+# Writing
+
+
+def write_csv_stream(
+    stream: BinaryIO,
+    params: SweepParams,
+    derivative: bool = False,
+    progress: Callable[[int], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> int:
+    """Write the sweep's CSV to an open binary stream; returns the rows written."""
+    rows = 0
+    for data, rows in iter_csv_chunks(params, derivative):
+        if should_stop is not None and should_stop():
+            raise ExportCancelled
+        stream.write(data)
+        if progress is not None:
+            progress(rows)
+    return rows
+
+
+def check_output_path(path: str | os.PathLike[str]) -> Path:
+    """The absolute target, or OutputPathError saying why it cannot be written."""
+    target = Path(path).expanduser().absolute()
+    if target.is_dir():
+        raise OutputPathError(f"output: {target} is a folder; give a file name")
+    folder = target.parent
+    if not folder.is_dir():
+        raise OutputPathError(f"output: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputPathError(f"output: the folder {folder} is not writable")
+    return target
+
+
+def write_csv(
+    path: str | os.PathLike[str],
+    params: SweepParams,
+    derivative: bool = False,
+    progress: Callable[[int], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> int:
+    """Write the sweep's CSV to ``path`` atomically; returns the rows written.
+
+    The rows go to a temporary file in the same folder, which replaces ``path`` only
+    once it is complete and on disk. On any error, ExportCancelled or Ctrl+C the
+    temporary file is removed and an existing ``path`` is left as it was.
+    """
+    target = check_output_path(path)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            rows = write_csv_stream(stream, params, derivative, progress, should_stop)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp_name, _file_mode(target))
+        os.replace(temp_name, target)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(temp_name)
+        raise
+    return rows
+
+
+def _file_mode(target: Path) -> int:
+    """Keep an existing file's permissions; a new file gets the usual 0666 less umask."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

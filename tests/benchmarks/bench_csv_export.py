@@ -1,0 +1,98 @@
+"""CSV throughput of `leaky-relu sweep` against np.savetxt, timed as whole processes.
+
+Run on demand:  python tests/benchmarks/bench_csv_export.py [--rows 3000000] [--repeat 3]
+
+Each contender is a fresh Python process writing the same sweep (x, f(x) for the default
+start, step and alpha) to a file in a temporary folder, so start-up and imports count:
+* leaky-relu: `python -m leaky_gui.cli sweep --count N -o FILE` (exact shortest text);
+* np.savetxt: x and f(x) as float64 columns with fmt='%.17g';
+* raw write: the same two float64 columns as binary (ndarray.tofile), the limit to approach.
+Also checks that memory stays flat: peak RSS of a 20,000,000-row export (--big-rows).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+NUMPY_PROGRAM = """
+import sys, numpy as np
+n = int(sys.argv[1])
+x = -4 + np.arange(n) * 0.05
+f = np.where(x > 0, x, 0.01 * x)
+{write}
+"""
+SAVETXT = (
+    "np.savetxt(sys.argv[2], np.column_stack([x, f]), fmt='%.17g', delimiter=',', header='x,f', comments='')"
+)
+RAW = "np.column_stack([x, f]).tofile(sys.argv[2])"
+
+
+def _time(command: list[str], repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, check=True)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _peak_rss_mb(command: list[str]) -> float:
+    """Peak resident memory of a child process, from wait4's rusage (Linux: kB)."""
+    process = subprocess.Popen(command)
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise SystemExit(f"{command} failed with {process.returncode}")
+    return usage.ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=3_000_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--big-rows", type=int, default=20_000_000)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as folder:
+        out = os.path.join(folder, "out")
+        py = sys.executable
+        ours = [py, "-m", "leaky_gui.cli", "sweep", "--count", str(args.rows), "-o", out + ".csv"]
+        savetxt = [py, "-c", NUMPY_PROGRAM.format(write=SAVETXT), str(args.rows), out + ".txt"]
+        raw = [py, "-c", NUMPY_PROGRAM.format(write=RAW), str(args.rows), out + ".bin"]
+        baseline = [py, "-c", "import numpy"]
+
+        t_ours = _time(ours, args.repeat)
+        t_savetxt = _time(savetxt, args.repeat)
+        t_raw = _time(raw, args.repeat)
+        t_start = _time(baseline, args.repeat)
+        size = os.path.getsize(out + ".csv")
+
+        rows = args.rows
+        print(
+            f"{rows:,} rows, best of {args.repeat}, whole processes (python + numpy start-up {t_start:.3f} s)"
+        )
+        print(
+            f"  leaky-relu sweep -o  {t_ours:7.3f} s  {rows / t_ours / 1e6:6.2f} M rows/s  ({size / 1e6:.0f} MB)"
+        )
+        print(f"  np.savetxt %.17g     {t_savetxt:7.3f} s  {rows / t_savetxt / 1e6:6.2f} M rows/s")
+        print(f"  raw binary tofile    {t_raw:7.3f} s  {rows / t_raw / 1e6:6.2f} M rows/s")
+        print(f"  ratio leaky-relu / np.savetxt throughput: {t_savetxt / t_ours:.1f}x")
+
+        if args.big_rows:
+            big = [py, "-m", "leaky_gui.cli", "sweep", "--count", str(args.big_rows), "-o", out + "-big.csv"]
+            start = time.perf_counter()
+            peak = _peak_rss_mb(big)
+            took = time.perf_counter() - start
+            print(
+                f"  {args.big_rows:,}-row export: peak RSS {peak:.0f} MB, {took:.2f} s, "
+                f"{os.path.getsize(out + '-big.csv') / 1e6:.0f} MB written"
+            )
+
+
+if __name__ == "__main__":
+    main()

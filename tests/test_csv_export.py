@@ -1,0 +1,199 @@
+"""The streaming CSV writer: byte-exact text, chunk boundaries, nothing lost on failure."""
+
+from __future__ import annotations
+
+import csv
+import errno
+import io
+import os
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from leaky_gui.core import SweepParams, format_number
+from leaky_gui.csv_export import (
+    ExportCancelled,
+    OutputPathError,
+    csv_header,
+    iter_csv_chunks,
+    write_csv,
+    write_csv_stream,
+)
+
+
+def reference_rows(params: SweepParams, derivative: bool) -> list[str]:
+    """One row at a time through the core's scalar functions: slow but obviously right."""
+    rows = []
+    for i in range(params.count):
+        cells = [format_number(params.x(i))]
+        cells += [format_number(params.f(i, a)) for a in params.alphas]
+        if derivative:
+            cells += [format_number(params.df(i, a)) for a in params.alphas]
+        rows.append(",".join(cells))
+    return rows
+
+
+def csv_text(params: SweepParams, derivative: bool = False, chunk_rows: int = 7) -> str:
+    return b"".join(data for data, _ in iter_csv_chunks(params, derivative, chunk_rows)).decode("ascii")
+
+
+def test_default_sweep_csv():
+    lines = csv_text(SweepParams()).splitlines()
+    assert lines[0] == "x,f(alpha=0.01)"
+    assert lines[1] == "-4.0,-0.04"
+    assert lines[80] == "-0.05,-0.0005"  # not -0.04999999999999982
+    assert lines[81] == "0.0,0.0"
+    assert lines[-1] == "1.0,1.0"
+    assert len(lines) == 102
+
+
+def test_header_names_each_alpha_then_each_derivative():
+    alphas = (Decimal("0.01"), Decimal("0.2"), Decimal("0"))
+    assert csv_header(alphas, derivative=True) == (
+        "x,f(alpha=0.01),f(alpha=0.2),f(alpha=0),f'(alpha=0.01),f'(alpha=0.2),f'(alpha=0)\n"
+    )
+
+
+decimals = st.builds(
+    lambda digits, exponent: Decimal(digits).scaleb(exponent),
+    st.integers(-(10**17), 10**17),
+    st.integers(-10, 4),
+)
+
+
+@settings(max_examples=250, deadline=None)
+@given(
+    start=decimals,
+    step=decimals.filter(bool),
+    count=st.integers(1, 40),
+    alphas=st.lists(decimals, min_size=1, max_size=3, unique=True),
+    derivative=st.booleans(),
+    chunk_rows=st.integers(1, 16),
+)
+def test_chunked_text_equals_the_row_by_row_reference(start, step, count, alphas, derivative, chunk_rows):
+    params = SweepParams(start, step, count, tuple(alphas))
+    lines = csv_text(params, derivative, chunk_rows).splitlines()
+    assert lines[1:] == reference_rows(params, derivative)
+
+
+@pytest.mark.parametrize(
+    ("start", "step", "alphas"),
+    [
+        ("-0.001", "0.000001", ("0.0001", "-2")),  # scientific notation on both columns
+        ("123456789.123", "-100000", ("1e-9", "5")),  # big integer parts, 1e-18 products
+        ("1e200", "-3e199", ("2.5",)),  # numerators far beyond int64
+        ("-99999999999999.9", "0.7", ("0.3",)),  # 15 and 16 digit numerators side by side
+    ],
+)
+def test_awkward_ranges_match_the_reference(start, step, alphas):
+    params = SweepParams.from_text(start, step, 3000, alphas)
+    assert csv_text(params, True, 1000).splitlines()[1:] == reference_rows(params, True)
+
+
+def test_csv_module_reads_it_back_to_the_exact_doubles():
+    params = SweepParams.from_text("-3.7", "0.3", 30, ["0.01", "0.3"])
+    rows = list(csv.reader(io.StringIO(csv_text(params, derivative=True))))
+    assert rows[0] == ["x", "f(alpha=0.01)", "f(alpha=0.3)", "f'(alpha=0.01)", "f'(alpha=0.3)"]
+    for i, row in enumerate(rows[1:]):
+        assert [float(v) for v in row] == [
+            params.x(i),
+            params.f(i, Decimal("0.01")),
+            params.f(i, Decimal("0.3")),
+            params.df(i, Decimal("0.01")),
+            params.df(i, Decimal("0.3")),
+        ]
+    assert rows[1][1] == "-0.037"
+
+
+def test_chunks_stay_small_whatever_the_count():
+    params = SweepParams(count=10_000_000)
+    chunks = iter_csv_chunks(params, chunk_rows=1000)
+    next(chunks)  # header
+    sizes = [len(next(chunks)[0]) for _ in range(3)]
+    assert max(sizes) < 1000 * 40  # rows are made a chunk at a time, never all at once
+
+
+def test_progress_reports_rows_written():
+    seen: list[int] = []
+    rows = write_csv_stream(io.BytesIO(), SweepParams(count=200_000), progress=seen.append)
+    assert rows == 200_000
+    assert seen[0] == 0 and seen[-1] == 200_000 and seen == sorted(seen)
+
+
+# --- atomic file writing ------------------------------------------------------------
+
+
+def test_write_csv_creates_the_file(tmp_path):
+    target = tmp_path / "sweep.csv"
+    assert write_csv(target, SweepParams(), derivative=True) == 101
+    assert target.read_text().splitlines()[1] == "-4.0,-0.04,0.01"
+    assert os.listdir(tmp_path) == ["sweep.csv"]
+
+
+def _stop_after_first_chunk():
+    calls = {"n": 0}
+
+    def should_stop() -> bool:
+        calls["n"] += 1
+        return calls["n"] > 2
+
+    return should_stop
+
+
+def test_cancel_leaves_an_existing_file_untouched_and_no_temporary(tmp_path):
+    target = tmp_path / "keep.csv"
+    target.write_text("precious\n")
+    with pytest.raises(ExportCancelled):
+        write_csv(target, SweepParams(count=1_000_000), should_stop=_stop_after_first_chunk())
+    assert target.read_text() == "precious\n"
+    assert os.listdir(tmp_path) == ["keep.csv"]
+
+
+def test_ctrl_c_midway_leaves_nothing_behind(tmp_path):
+    target = tmp_path / "new.csv"
+
+    def interrupt(rows: int) -> None:
+        if rows > 0:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        write_csv(target, SweepParams(count=1_000_000), progress=interrupt)
+    assert os.listdir(tmp_path) == []
+
+
+def test_existing_file_permissions_are_kept(tmp_path):
+    target = tmp_path / "shared.csv"
+    target.write_text("old")
+    target.chmod(0o640)
+    write_csv(target, SweepParams())
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert target.read_text().startswith("x,")
+
+
+def test_bad_paths_are_refused_before_anything_is_written(tmp_path):
+    with pytest.raises(OutputPathError, match="does not exist"):
+        write_csv(tmp_path / "missing" / "a.csv", SweepParams())
+    with pytest.raises(OutputPathError, match="is a folder"):
+        write_csv(tmp_path, SweepParams())
+    assert os.listdir(tmp_path) == []
+
+
+def test_disk_full_midway_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
+    target = tmp_path / "keep.csv"
+    target.write_text("precious\n")
+    real_write_stream = write_csv_stream
+
+    def fail_midway(stream, *args, **kwargs):
+        stream.write(b"x,f\n-4.0,")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("leaky_gui.csv_export.write_csv_stream", fail_midway)
+    with pytest.raises(OSError, match="No space"):
+        write_csv(target, SweepParams())
+    assert target.read_text() == "precious\n"
+    assert os.listdir(tmp_path) == ["keep.csv"]
+    monkeypatch.setattr("leaky_gui.csv_export.write_csv_stream", real_write_stream)
+    write_csv(target, SweepParams())
+    assert target.read_text().startswith("x,f(alpha=0.01)\n")

@@ -1,0 +1,19 @@
+"""The core and the command line never load Qt: a test proves it, in a clean interpreter."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+PROBE = """
+import sys
+import leaky_gui, leaky_gui.core, leaky_gui.csv_export, leaky_gui.cli
+leaky_gui.cli.build_parser()
+qt = {'PySide6', 'shiboken6', 'pyqtgraph', 'PyQt5', 'PyQt6'}
+print(sorted(m for m in sys.modules if m.split('.')[0] in qt))
+"""
+
+
+def test_core_and_cli_import_no_qt():
+    done = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
