@@ -242,7 +242,8 @@ class _ChunkWriter:
         lo, hi = int(others[0]), int(others[-1]) + 1
         part = num[lo:hi]
         scale = self.scale + alpha.scale
-        if isinstance(part, list) or int(np.abs(part).max()) * abs(alpha.numerator) >= _INT64_SAFE:
+        largest = 0 if isinstance(part, list) else int(np.abs(part).max())
+        if isinstance(part, list) or max(largest, 1) * abs(alpha.numerator) >= _INT64_SAFE:
             values = [alpha.numerator * int(n) / 10**scale + 0.0 for n in part]
             part_chars = _python_text(values)
         else:

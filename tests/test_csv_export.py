@@ -85,6 +85,8 @@ def test_chunked_text_equals_the_row_by_row_reference(start, step, count, alphas
         ("123456789.123", "-100000", ("1e-9", "5")),  # big integer parts, 1e-18 products
         ("1e200", "-3e199", ("2.5",)),  # numerators far beyond int64
         ("-99999999999999.9", "0.7", ("0.3",)),  # 15 and 16 digit numerators side by side
+        ("0", "1", ("9.22337203685478E+18",)),  # an alpha numerator beyond int64
+        ("0", "9.22337203685478E+18", ("0.5",)),  # a step numerator beyond int64
     ],
 )
 def test_awkward_ranges_match_the_reference(start, step, alphas):
