@@ -1,10 +1,96 @@
-"""`leaky-gui`: the window arrives with the main-window issue; until then this says so."""
+"""`leaky-gui` and `python -m leaky_gui`: the QApplication, the window, and --self-test."""
 
 from __future__ import annotations
 
+import argparse
 import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+APP_ID = "io.github.leakygui.LeakyGui"  # reverse-DNS id: desktop entry and Wayland app id
+ORGANIZATION = "leaky_gui"
+APPLICATION = "leaky-gui"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 
-def main() -> int:
-    print("leaky-gui: the window is not built yet; use `leaky-relu` meanwhile.", file=sys.stderr)
-    return 1
+def resource_dir() -> Path:
+    """The icons and desktop entry: inside the package when installed or frozen, else the repo's."""
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "resources", package.parent / "resources"):
+        if (candidate / "leaky_gui.svg").is_file():
+            return candidate
+    raise FileNotFoundError("leaky_gui resources not found beside the package")
+
+
+def app_icon():
+    """The window icon from the PNG sizes (no SVG icon engine needed)."""
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    folder = resource_dir()
+    for size in ICON_SIZES:
+        icon.addFile(str(folder / f"leaky_gui_{size}.png"))
+    return icon
+
+
+# Messages Qt prints that say nothing to a user: the offscreen platform (used by
+# --self-test in CI) cannot resize native windows and says so on every show().
+_SILENCED = ("This plugin does not support propagateSizeHints()",)
+
+
+def _install_message_filter() -> None:
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(mode, context, message: str) -> None:
+        if message not in _SILENCED:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+
+
+def create_application(argv: Sequence[str]):
+    """Our own QApplication (pg.mkQApp would force a style, an icon and a HiDPI policy)."""
+    from PySide6.QtWidgets import QApplication
+
+    _install_message_filter()
+    app = QApplication.instance() or QApplication(list(argv))
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Leaky ReLU Calculator")
+    app.setDesktopFileName(APP_ID)
+    from leaky_gui import __version__
+
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="leaky-gui", description="Leaky ReLU calculator window.")
+    parser.add_argument(
+        "--fresh", action="store_true", help="start from the defaults, ignoring remembered state"
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="drive the default sweep through the window, check it against the core, print one line, exit",
+    )
+    return parser.parse_known_args(argv)[0]  # Qt's own options (-style, ...) pass through
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``leaky-gui``."""
+    argv = list(sys.argv if argv is None else argv)
+    args = parse_args(argv[1:])
+    app = create_application(argv)
+    from leaky_gui.window import MainWindow
+
+    if args.self_test:
+        from leaky_gui.selftest import run_self_test
+
+        ok, line = run_self_test(MainWindow(remember=False))
+        print(line, flush=True)
+        return 0 if ok else 1
+    window = MainWindow(fresh=args.fresh)
+    window.show()
+    return app.exec()

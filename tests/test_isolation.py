@@ -17,3 +17,9 @@ print(sorted(m for m in sys.modules if m.split('.')[0] in qt))
 def test_core_and_cli_import_no_qt():
     done = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_main_window_is_reachable_lazily_from_the_package():
+    probe = "import leaky_gui, sys; w = leaky_gui.MainWindow; print(w.__name__, 'PySide6' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["MainWindow", "True"]

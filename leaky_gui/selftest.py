@@ -1,0 +1,104 @@
+"""`leaky-gui --self-test`: type the default sweep into the real widgets and check the views.
+
+Used by the packaged app's smoke test, so it needs nothing but the app itself: it types
+with QtTest's key events, reads what the table model and the plot hold, and compares
+every value with the core.
+"""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit
+
+from leaky_gui.core import SweepParams, format_number, leaky_relu, leaky_relu_derivative
+
+
+class SelfTestFailure(AssertionError):
+    """A view disagrees with the core."""
+
+
+def type_into(widget: QAbstractSpinBox | QLineEdit, text: str) -> None:
+    """Replace the widget's text by typing ``text``, then press Enter, as a user would."""
+    widget.setFocus()
+    widget.selectAll()
+    QTest.keyClick(widget, Qt.Key.Key_Delete)
+    QTest.keyClicks(widget, text)
+    QTest.keyClick(widget, Qt.Key.Key_Return)
+    QApplication.processEvents()
+
+
+def _check(condition: bool, message: str) -> None:
+    if not condition:
+        raise SelfTestFailure(message)
+
+
+def check_window_shows(window, expected: SweepParams) -> None:
+    """Table rows, plot geometry and markers of ``window`` against the core's ``expected``."""
+    model = window.model
+    _check(
+        model.rowCount() == expected.count, f"table has {model.rowCount()} rows, expected {expected.count}"
+    )
+    for row in range(expected.count):
+        want = [
+            str(row),
+            format_number(expected.x(row)),
+            format_number(expected.f(row)),
+            format_number(expected.df(row)),
+        ]
+        got = [model.index(row, c).data() for c in range(4)]
+        _check(got == want, f"table row {row} shows {got}, expected {want}")
+    _check(
+        model.crossing_row == expected.zero_crossing_index(),
+        f"highlighted row {model.crossing_row}, expected {expected.zero_crossing_index()}",
+    )
+    xs, ys = window.plot.curve_data()
+    _check((xs, ys) == expected.curve_points(), f"plot curve {xs}, {ys} != {expected.curve_points()}")
+
+
+def run_self_test(window) -> tuple[bool, str]:
+    """Drive ``window`` (which should ignore stored settings); return (ok, one line)."""
+    started = time.perf_counter()
+    try:
+        window.show()
+        QApplication.processEvents()
+        # Something else first, so that typing the defaults is seen to change the views.
+        type_into(window.count_spin, "7")
+        type_into(window.alpha_spin, "0.3")
+        check_window_shows(window, SweepParams(count=7, alphas=(Decimal("0.3"),)))
+
+        for spin, text in (
+            (window.start_spin, "-4"),
+            (window.step_spin, "0.05"),
+            (window.count_spin, "101"),
+            (window.alpha_spin, "0.01"),
+        ):
+            type_into(spin, text)
+        expected = SweepParams()
+        check_window_shows(window, expected)
+        _check(expected.zero_crossing_index() == 80, "the default sweep does not cross zero at i = 80")
+
+        type_into(window.single_edit, "-2")
+        fx, dfx = leaky_relu("-2"), leaky_relu_derivative("-2")
+        want = f"f(-2.0) = {format_number(fx)}"
+        _check(want in window.single_result.text(), f"single x shows {window.single_result.text()!r}")
+        _check(f"f'(-2.0) = {format_number(dfx)}" in window.single_result.text(), "single x derivative")
+        sx, sy = window.plot.single.getData()
+        _check(
+            sx is not None and sx.tolist() == [-2.0] and sy.tolist() == [fx],
+            "single x is not marked on the plot",
+        )
+        image = window.grab()
+        _check(not image.isNull() and image.width() > 0, "the window did not paint")
+    except SelfTestFailure as failure:
+        return False, f"leaky-gui self-test: FAILED: {failure}"
+    finally:
+        window.close()
+    took = time.perf_counter() - started
+    return True, (
+        f"leaky-gui self-test: OK: {expected.count} rows from (-4.0, -0.04) to (1.0, 1.0), "
+        f"zero crossing at i = 80, plot {expected.curve_points()[0]}, {want} ({took:.2f} s)"
+    )

@@ -1,0 +1,119 @@
+"""A thin, lazy table model of a sweep: each row is computed from its index when shown.
+
+Nothing per row is stored, so 101 rows and 100,000,000 rows cost the same memory and
+the same time to reset.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from leaky_gui.core import SweepParams, format_label, format_number
+
+Index = QModelIndex | QPersistentModelIndex
+
+COLUMN_I, COLUMN_X, COLUMN_F, COLUMN_DF = range(4)
+BASE_HEADERS: tuple[str, ...] = ("i", "x", "f(x)", "f'(x)")
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_CROSSING_BRUSH = QBrush(QColor(255, 224, 150))
+
+
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
+class SweepTableModel(QAbstractTableModel):
+    """Columns i, x, f(x), f'(x) for the current alpha, then f(x; alpha=A) per pinned alpha."""
+
+    def __init__(self, params: SweepParams | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self._params = params or SweepParams()
+        self._crossing = self._params.zero_crossing_index()
+        self._bold = _bold()
+
+    # -- our API ---------------------------------------------------------------
+
+    @property
+    def params(self) -> SweepParams:
+        return self._params
+
+    @property
+    def crossing_row(self) -> int | None:
+        """The row where the sweep reaches or passes x = 0, highlighted."""
+        return self._crossing
+
+    def set_params(self, params: SweepParams) -> None:
+        """Show another sweep (a reset: cheap, as rows are computed on demand)."""
+        if params == self._params:
+            return
+        self.beginResetModel()
+        self._params = params
+        self._crossing = params.zero_crossing_index()
+        self.endResetModel()
+
+    def headers(self) -> list[str]:
+        pinned = [f"f(x; alpha={format_label(a)})" for a in self._params.alphas[1:]]
+        return [*BASE_HEADERS, *pinned]
+
+    def row_texts(self, row: int) -> list[str]:
+        """The texts of one row, exactly as shown."""
+        p = self._params
+        cells = [str(row), format_number(p.x(row)), format_number(p.f(row)), format_number(p.df(row))]
+        cells += [format_number(p.f(row, a)) for a in p.alphas[1:]]
+        return cells
+
+    def rows_as_csv(self, rows: Iterable[int]) -> str:
+        """The given rows as CSV text with the header line (for the clipboard)."""
+        lines = [",".join(self.headers())]
+        lines += [",".join(self.row_texts(r)) for r in rows]
+        return "\n".join(lines) + "\n"
+
+    # -- Qt's API --------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else self._params.count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(BASE_HEADERS) + len(self._params.alphas) - 1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cell_text(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT
+        if row == self._crossing:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return _CROSSING_BRUSH
+            if role == Qt.ItemDataRole.FontRole:
+                return self._bold
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return "The sweep reaches x = 0 here: the kink of f"
+        return None
+
+    def _cell_text(self, row: int, column: int) -> str:
+        p = self._params
+        if column == COLUMN_I:
+            return str(row)
+        if column == COLUMN_X:
+            return format_number(p.x(row))
+        if column == COLUMN_F:
+            return format_number(p.f(row))
+        if column == COLUMN_DF:
+            return format_number(p.df(row))
+        return format_number(p.f(row, p.alphas[column - len(BASE_HEADERS) + 1]))
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            headers = self.headers()
+            return headers[section] if 0 <= section < len(headers) else None
+        return str(section)

@@ -1,0 +1,524 @@
+"""The main window: inputs → SweepParams → table and plot, live on every keystroke.
+
+The window only wires widgets to the core: spin boxes and the single-x field produce
+decimals, the core validates them into one SweepParams, and the table model and the plot
+show it. No maths here.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from decimal import Decimal
+
+from PySide6.QtCore import QByteArray, QLocale, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QValidator
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from leaky_gui.core import (
+    DEFAULT_ALPHA,
+    DEFAULT_COUNT,
+    DEFAULT_START,
+    DEFAULT_STEP,
+    MAX_GUI_COUNT,
+    ParameterError,
+    SweepParams,
+    format_label,
+    format_number,
+    leaky_relu,
+    leaky_relu_derivative,
+    parse_decimal,
+    preset_name,
+)
+from leaky_gui.plot import SweepPlot
+from leaky_gui.table_model import SweepTableModel
+
+#: QTableView places rows at int pixel offsets: count * row height must stay below 2**31.
+ROW_HEIGHT = min(21, (2**31 - 1) // MAX_GUI_COUNT)
+#: More rows than this are not put on the clipboard (File > Export CSV is for that).
+COPY_LIMIT = 100_000
+
+_ERROR_STYLE = "color: #b00020;"
+_NOTE_STYLE = "color: #8a5a00;"
+_PLAIN_STYLE = ""
+
+
+class DecimalSpinBox(QDoubleSpinBox):
+    """A spin box for decimals as typed: '0.05' not '0.050000', '1e-3' accepted, '.' always.
+
+    ``forbid_zero`` keeps 0 out (stepX): typing it leaves the box in an intermediate state
+    with a message, and the arrows skip over it.
+    """
+
+    problemChanged = Signal(str)
+
+    DECIMALS = 10
+
+    def __init__(self, minimum: float, maximum: float, step: float, forbid_zero: bool = False) -> None:
+        # Set before anything Qt does can call validate() or textFromValue().
+        self._forbid_zero = forbid_zero
+        self._problem = ""
+        super().__init__()
+        self.setLocale(QLocale.c())
+        self.setDecimals(self.DECIMALS)
+        self.setRange(minimum, maximum)
+        self.setSingleStep(step)
+        self.setAccelerated(True)
+        self.setCorrectionMode(QDoubleSpinBox.CorrectionMode.CorrectToPreviousValue)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.lineEdit().textEdited.connect(self._check_text)
+        self.editingFinished.connect(lambda: self._set_problem(""))
+
+    def decimal_value(self) -> Decimal:
+        """The value as the decimal it shows (the double's shortest text)."""
+        return Decimal(format_number(self.value()))
+
+    def problem(self) -> str:
+        """Why the text being typed is not (yet) a value, or ''."""
+        return self._problem
+
+    def textFromValue(self, value: float) -> str:
+        return format_label(round(value, self.DECIMALS))
+
+    def valueFromText(self, text: str) -> float:
+        try:
+            return float(parse_decimal(text))
+        except ParameterError:
+            return self.value()
+
+    def validate(self, text: str, pos: int) -> object:
+        state, _ = self._judge(text)
+        return state, text, pos
+
+    def fixup(self, text: str) -> str:
+        return self.textFromValue(self.value())
+
+    def stepBy(self, steps: int) -> None:
+        old = self.value()
+        super().stepBy(steps)
+        if self._forbid_zero and self.value() == 0:
+            # Step over zero to the nearest allowed value in the same direction.
+            self.setValue(math.copysign(self.singleStep(), steps) if old != 0 else self.singleStep())
+
+    def _judge(self, text: str) -> tuple[QValidator.State, str]:
+        stripped = text.strip()
+        if stripped in {"", "-", "+", ".", "-.", "+."} or stripped.lower().endswith(("e", "e-", "e+")):
+            return QValidator.State.Intermediate, "incomplete number"
+        try:
+            value = parse_decimal(stripped)
+        except ParameterError as error:
+            return QValidator.State.Invalid, error.message
+        if not self.minimum() <= float(value) <= self.maximum():
+            bounds = f"{format_label(self.minimum())} to {format_label(self.maximum())}"
+            return QValidator.State.Intermediate, f"must be from {bounds}"
+        if self._forbid_zero and value == 0:
+            return QValidator.State.Intermediate, "must not be 0"
+        return QValidator.State.Acceptable, ""
+
+    def _check_text(self, text: str) -> None:
+        self._set_problem(self._judge(text)[1])
+
+    def _set_problem(self, problem: str) -> None:
+        if problem != self._problem:
+            self._problem = problem
+            self.problemChanged.emit(problem)
+
+
+class MainWindow(QMainWindow):
+    """The calculator window. ``remember=False`` neither reads nor writes settings."""
+
+    def __init__(
+        self, settings: QSettings | None = None, *, remember: bool = True, fresh: bool = False
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Leaky ReLU calculator")
+        self._remember = remember
+        self._settings = settings if settings is not None or not remember else QSettings()
+        self._params = SweepParams()
+
+        self._build_inputs()
+        self._build_views()
+        self._build_actions()
+        self.statusBar().setObjectName("statusBar")
+        self.resize(1180, 760)
+
+        if remember and not fresh:
+            self._restore_settings()
+        self._on_inputs_changed()
+
+    # -- construction ----------------------------------------------------------
+
+    def _build_inputs(self) -> None:
+        self.start_spin = DecimalSpinBox(-1e9, 1e9, 0.5)
+        self.step_spin = DecimalSpinBox(-1e6, 1e6, 0.01, forbid_zero=True)
+        self.count_spin = QSpinBox()
+        self.count_spin.setRange(1, MAX_GUI_COUNT)
+        self.count_spin.setGroupSeparatorShown(True)
+        self.count_spin.setLocale(QLocale.c())
+        self.count_spin.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.count_spin.setAccelerated(True)
+        self.alpha_spin = DecimalSpinBox(-100, 100, 0.01)
+        self._set_inputs(DEFAULT_START, DEFAULT_STEP, DEFAULT_COUNT, DEFAULT_ALPHA)
+
+        specs = (
+            (self.start_spin, "startX", "&Start x:", "First x of the sweep (x_0)"),
+            (self.step_spin, "stepX", "S&tep x:", "Distance between points; may be negative, not 0"),
+            (self.count_spin, "count", "&Count:", f"Number of points, 1 to {MAX_GUI_COUNT:,}"),
+            (self.alpha_spin, "alpha", "&Alpha:", "Leak slope: f(x) = alpha*x for x <= 0 (0.01 by default)"),
+        )
+        form = QFormLayout()
+        for widget, name, label_text, tip in specs:
+            widget.setObjectName(name)
+            widget.setToolTip(tip)
+            widget.setAccessibleName(label_text.replace("&", "").rstrip(":"))
+            label = QLabel(label_text)
+            label.setBuddy(widget)
+            label.setToolTip(tip)
+            form.addRow(label, widget)
+            widget.valueChanged.connect(self._on_inputs_changed)
+            if isinstance(widget, DecimalSpinBox):
+                widget.problemChanged.connect(self._show_param_problem)
+
+        self.alpha_note = QLabel()
+        self.alpha_note.setObjectName("alphaNote")
+        self.alpha_note.setWordWrap(True)
+        self.alpha_note.setStyleSheet(_NOTE_STYLE)
+        self.alpha_note.hide()
+        form.addRow(self.alpha_note)
+
+        self.param_message = QLabel()
+        self.param_message.setObjectName("paramMessage")
+        self.param_message.setWordWrap(True)
+        self.param_message.setStyleSheet(_ERROR_STYLE)
+        self.param_message.hide()
+        form.addRow(self.param_message)
+
+        sweep_box = QGroupBox("Sweep  x_i = start + i*step,  i = 0 .. count-1")
+        sweep_box.setLayout(form)
+
+        self.single_edit = QLineEdit()
+        self.single_edit.setObjectName("singleX")
+        self.single_edit.setPlaceholderText("e.g. -2 or 1e-3")
+        self.single_edit.setToolTip("Type one x to evaluate f(x) and f'(x) directly for the current alpha")
+        self.single_edit.setClearButtonEnabled(True)
+        self.single_edit.textChanged.connect(self._evaluate_single)
+        single_label = QLabel("Single &x:")
+        single_label.setBuddy(self.single_edit)
+        self.single_result = QLabel()
+        self.single_result.setObjectName("singleResult")
+        self.single_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.single_result.setWordWrap(True)
+        single_form = QFormLayout()
+        single_form.addRow(single_label, self.single_edit)
+        single_form.addRow(self.single_result)
+        single_box = QGroupBox("Evaluate one x")
+        single_box.setLayout(single_form)
+
+        self.controls = QWidget()
+        layout = QVBoxLayout(self.controls)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(sweep_box)
+        layout.addWidget(single_box)
+
+    def _build_views(self) -> None:
+        self.model = SweepTableModel(self._params, self)
+        self.table = QTableView()
+        self.table.setObjectName("table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setToolTip("Ctrl+C copies the selected rows as CSV")
+        vertical = self.table.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setMinimumSectionSize(1)
+        vertical.setDefaultSectionSize(ROW_HEIGHT)
+        horizontal = self.table.horizontalHeader()
+        horizontal.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        horizontal.setStretchLastSection(True)
+        horizontal.setDefaultAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        for column, width in enumerate((80, 120, 120)):
+            self.table.setColumnWidth(column, width)
+
+        self.plot = SweepPlot()
+
+        self.left_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.left_splitter.setObjectName("leftSplitter")
+        self.left_splitter.addWidget(self.controls)
+        self.left_splitter.addWidget(self.table)
+        self.left_splitter.setStretchFactor(1, 1)
+        self.left_splitter.setChildrenCollapsible(False)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.left_splitter)
+        self.splitter.addWidget(self.plot)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([470, 710])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.setTabOrder(self.start_spin, self.step_spin)
+        self.setTabOrder(self.step_spin, self.count_spin)
+        self.setTabOrder(self.count_spin, self.alpha_spin)
+        self.setTabOrder(self.alpha_spin, self.single_edit)
+        self.setTabOrder(self.single_edit, self.table)
+        self.setTabOrder(self.table, self.plot)
+
+    def _build_actions(self) -> None:
+        menu_file = self.menuBar().addMenu("&File")
+        self.quit_action = QAction("&Quit", self)
+        self.quit_action.setObjectName("quitAction")
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        if self.quit_action.shortcut().isEmpty():
+            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        menu_file.addAction(self.quit_action)
+
+        menu_edit = self.menuBar().addMenu("&Edit")
+        self.copy_action = QAction("&Copy Rows as CSV", self)
+        self.copy_action.setObjectName("copyAction")
+        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.copy_action.triggered.connect(self.copy_selected_rows)
+        self.table.addAction(self.copy_action)
+        menu_edit.addAction(self.copy_action)
+        self.defaults_action = QAction("&Reset Inputs to Defaults", self)
+        self.defaults_action.setObjectName("defaultsAction")
+        self.defaults_action.triggered.connect(self.reset_inputs)
+        menu_edit.addAction(self.defaults_action)
+
+        menu_view = self.menuBar().addMenu("&View")
+        self.autorange_action = QAction("&Fit Plot to Curve", self)
+        self.autorange_action.setObjectName("autoRangeAction")
+        self.autorange_action.setShortcut(QKeySequence("Ctrl+0"))
+        self.autorange_action.triggered.connect(lambda: self.plot.getPlotItem().enableAutoRange())
+        menu_view.addAction(self.autorange_action)
+
+        menu_help = self.menuBar().addMenu("&Help")
+        self.about_action = QAction("&About Leaky ReLU Calculator", self)
+        self.about_action.setObjectName("aboutAction")
+        self.about_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        if self.about_action.shortcut().isEmpty():
+            self.about_action.setShortcut(QKeySequence("F1"))
+        self.about_action.triggered.connect(self.show_about)
+        menu_help.addAction(self.about_action)
+
+    # -- the live update path --------------------------------------------------
+
+    @property
+    def params(self) -> SweepParams:
+        """The sweep on show (the last valid inputs)."""
+        return self._params
+
+    def _read_params(self) -> SweepParams:
+        return SweepParams(
+            self.start_spin.decimal_value(),
+            self.step_spin.decimal_value(),
+            self.count_spin.value(),
+            (self.alpha_spin.decimal_value(),),
+        )
+
+    def _on_inputs_changed(self) -> None:
+        try:
+            params = self._read_params()
+        except ParameterError as error:
+            self._show_param_problem(str(error))
+            return
+        self._show_param_problem("")
+        self._params = params
+        self.model.set_params(params)
+        self.plot.set_params(params)
+        self._update_alpha_note()
+        self._evaluate_single()
+        self._update_status()
+
+    def _show_param_problem(self, problem: str) -> None:
+        if not problem:
+            problem = next((f"{n}: {s.problem()}" for n, s in self._spin_boxes() if s.problem()), "")
+        self.param_message.setText(problem)
+        self.param_message.setVisible(bool(problem))
+
+    def _spin_boxes(self) -> Iterator[tuple[str, DecimalSpinBox]]:
+        yield "start x", self.start_spin
+        yield "step x", self.step_spin
+        yield "alpha", self.alpha_spin
+
+    def _update_alpha_note(self) -> None:
+        alpha = self._params.alpha
+        if alpha < 0:
+            note = "Negative alpha is unusual: f then rises again for x < 0 instead of leaking downwards."
+        elif alpha > 1:
+            note = "alpha > 1 is unusual: the x <= 0 side is then steeper than the x > 0 side."
+        else:
+            note = ""
+        self.alpha_note.setText(note)
+        self.alpha_note.setVisible(bool(note))
+
+    def _evaluate_single(self) -> None:
+        text = self.single_edit.text()
+        if not text.strip():
+            self.single_result.setStyleSheet(_PLAIN_STYLE)
+            self.single_result.setText("Type an x above to evaluate f(x) and f'(x).")
+            self.plot.set_single_point(None, None)
+            return
+        alpha = self._params.alpha
+        try:
+            x = parse_decimal(text, "x")
+            fx = leaky_relu(x, alpha)
+            dfx = leaky_relu_derivative(x, alpha)
+        except ParameterError as error:
+            self.single_result.setStyleSheet(_ERROR_STYLE)
+            self.single_result.setText(f"Cannot evaluate: {error.message}")
+            self.plot.set_single_point(None, None)
+            return
+        shown = format_number(float(x))
+        self.single_result.setStyleSheet(_PLAIN_STYLE)
+        self.single_result.setText(
+            f"f({shown}) = {format_number(fx)}      f'({shown}) = {format_number(dfx)}"
+        )
+        self.plot.set_single_point(float(x), fx)
+
+    def _update_status(self) -> None:
+        p = self._params
+        crossing = p.zero_crossing_index()
+        reach = "does not reach 0" if crossing is None else f"reaches 0 at i = {crossing:,}"
+        preset = preset_name(p.alpha)
+        alpha = f"alpha = {format_label(p.alpha)}" + (f" ({preset})" if preset else "")
+        self.statusBar().showMessage(
+            f"{p.count:,} points, x from {format_number(p.x_first)} to {format_number(p.x_last)}, "
+            f"{reach}; {alpha}"
+        )
+
+    # -- actions ---------------------------------------------------------------
+
+    def _set_inputs(self, start: Decimal, step: Decimal, count: int, alpha: Decimal) -> None:
+        for spin, value in (
+            (self.start_spin, float(start)),
+            (self.step_spin, float(step)),
+            (self.count_spin, count),
+            (self.alpha_spin, float(alpha)),
+        ):
+            spin.blockSignals(True)
+            spin.setValue(value)
+            spin.blockSignals(False)
+
+    def reset_inputs(self) -> None:
+        """Back to the defaults: -4, 0.05, 101, 0.01."""
+        self._set_inputs(DEFAULT_START, DEFAULT_STEP, DEFAULT_COUNT, DEFAULT_ALPHA)
+        self._on_inputs_changed()
+
+    def selected_rows(self) -> list[int] | int:
+        """The selected rows in order, or their number when above COPY_LIMIT."""
+        spans = sorted((r.top(), r.bottom()) for r in self.table.selectionModel().selection())
+        merged: list[list[int]] = []
+        for top, bottom in spans:
+            if merged and top <= merged[-1][1] + 1:
+                merged[-1][1] = max(merged[-1][1], bottom)
+            else:
+                merged.append([top, bottom])
+        total = sum(b - t + 1 for t, b in merged)
+        if total > COPY_LIMIT:
+            return total
+        return [row for top, bottom in merged for row in range(top, bottom + 1)]
+
+    def copy_selected_rows(self) -> None:
+        """Ctrl+C in the table: the selected rows as CSV text with the header."""
+        rows = self.selected_rows()
+        if isinstance(rows, int):
+            self.statusBar().showMessage(
+                f"{rows:,} rows are selected; the clipboard takes at most {COPY_LIMIT:,}. "
+                "Export a CSV file for more.",
+                8000,
+            )
+            return
+        if not rows:
+            self.statusBar().showMessage("Select rows in the table to copy them.", 4000)
+            return
+        QGuiApplication.clipboard().setText(self.model.rows_as_csv(rows))
+        self.statusBar().showMessage(f"Copied {len(rows):,} rows as CSV.", 4000)
+
+    def show_about(self) -> None:
+        from leaky_gui import __version__
+
+        QMessageBox.about(
+            self,
+            "About Leaky ReLU Calculator",
+            f"<h3>Leaky ReLU calculator {__version__}</h3>"
+            "<p>f(x) = x if x &gt; 0, else alpha&middot;x.<br>"
+            "f'(x) = 1 if x &gt; 0, else alpha &mdash; so f'(0) = alpha, as in PyTorch and "
+            "TensorFlow; x = 0 belongs to the alpha branch.</p>"
+            "<p>Every value is the double nearest the exact decimal result of the inputs as "
+            "typed, shown in its shortest form.</p>"
+            "<p>Offline; no data leaves this computer.</p>",
+        )
+
+    # -- settings --------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        s = self._settings
+        values = []
+        for key, default in (("start", DEFAULT_START), ("step", DEFAULT_STEP), ("alpha", DEFAULT_ALPHA)):
+            try:
+                values.append(parse_decimal(str(s.value(f"inputs/{key}", str(default), type=str))))
+            except (ParameterError, TypeError):
+                values.append(default)
+        try:
+            count = int(s.value("inputs/count", DEFAULT_COUNT, type=int))
+        except (TypeError, ValueError):
+            count = DEFAULT_COUNT
+        start, step, alpha = values
+        try:
+            if not 1 <= count <= MAX_GUI_COUNT:
+                raise ParameterError("count", "out of range")
+            SweepParams(start, step, count, (alpha,))  # validates the combination
+        except ParameterError:
+            start, step, count, alpha = DEFAULT_START, DEFAULT_STEP, DEFAULT_COUNT, DEFAULT_ALPHA
+        self._set_inputs(start, step, count, alpha)
+        self.single_edit.setText(str(s.value("inputs/singleX", "", type=str)))
+        geometry = s.value("window/geometry", QByteArray(), type=QByteArray)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        for key, splitter in (
+            ("window/splitter", self.splitter),
+            ("window/leftSplitter", self.left_splitter),
+        ):
+            state = s.value(key, QByteArray(), type=QByteArray)
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                splitter.restoreState(state)
+
+    def save_settings(self) -> None:
+        if not self._remember or self._settings is None:
+            return
+        s = self._settings
+        p = self._params
+        s.setValue("inputs/start", str(p.start))
+        s.setValue("inputs/step", str(p.step))
+        s.setValue("inputs/count", p.count)
+        s.setValue("inputs/alpha", str(p.alpha))
+        s.setValue("inputs/singleX", self.single_edit.text())
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/splitter", self.splitter.saveState())
+        s.setValue("window/leftSplitter", self.left_splitter.saveState())
+        s.sync()
+
+    def closeEvent(self, event) -> None:
+        self.save_settings()
+        super().closeEvent(event)

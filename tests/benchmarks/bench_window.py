@@ -1,0 +1,140 @@
+"""Window speed and memory: update latency at any count, and start-up against a bare window.
+
+Run on demand:  QT_QPA_PLATFORM=offscreen python tests/benchmarks/bench_window.py
+
+* Update latency: with the window shown, change alpha (then start) through the spin box
+  and time until the table model and the plot hold the new sweep and the window has
+  repainted, at counts 101, 100,000, 1,000,000 and 100,000,000; resident memory at each.
+* Start-up: a fresh process from launch to its plot's first paint, for leaky_gui's window
+  and for a bare PySide6 QMainWindow holding an empty pyqtgraph PlotWidget, side by side.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+COUNTS = (101, 100_000, 1_000_000, 100_000_000)
+CHANGES = 40
+
+PAINT_PROBE = """
+import sys, time
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+{make_window}
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            print("painted", flush=True)
+            app.exit(0)
+        return False
+probe = FirstPaint()
+window.plot_view.viewport().installEventFilter(probe)
+window.show()
+app.exec()
+"""
+
+OURS = """
+from leaky_gui.app import create_application
+from leaky_gui.window import MainWindow
+app = create_application(sys.argv)
+window = MainWindow(remember=False)
+window.plot_view = window.plot
+"""
+
+BARE = """
+import pyqtgraph as pg
+from PySide6.QtWidgets import QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.plot_view = pg.PlotWidget()
+window.setCentralWidget(window.plot_view)
+window.resize(1180, 760)
+"""
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def update_latency() -> None:
+    from PySide6.QtCore import QEvent, QObject
+
+    from leaky_gui.app import create_application
+    from leaky_gui.window import MainWindow
+
+    class PaintCounter(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.painted: set[str] = set()
+
+        def eventFilter(self, obj, event) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                self.painted.add(obj.parent().objectName())
+            return False
+
+    app = create_application(sys.argv)
+    window = MainWindow(remember=False)
+    window.show()
+    app.processEvents()
+    counter = PaintCounter()
+    window.table.viewport().installEventFilter(counter)
+    window.plot.viewport().installEventFilter(counter)
+    print(
+        f"update latency: one spin box change until table and plot hold the new sweep and have "
+        f"both painted ({CHANGES} changes per count)"
+    )
+    base = None
+    for count in COUNTS:
+        window.count_spin.setValue(count)
+        app.processEvents()
+        times = []
+        for k in range(CHANGES):
+            spin, value = (
+                (window.alpha_spin, 0.02 + k * 0.01) if k % 2 else (window.start_spin, -3.75 + k * 0.25)
+            )
+            counter.painted.clear()
+            start = time.perf_counter()
+            spin.setValue(value)
+            while counter.painted != {"table", "plot"} and time.perf_counter() - start < 1:
+                app.processEvents()  # the views lay out and repaint on the event loop
+            times.append(time.perf_counter() - start)
+            assert window.model.rowCount() == count and window.params.count == count
+            assert counter.painted == {"table", "plot"}, counter.painted
+        rss = rss_mb()
+        base = base or rss
+        print(
+            f"  count {count:>11,}: median {statistics.median(times) * 1e3:5.1f} ms, "
+            f"max {max(times) * 1e3:5.1f} ms, RSS {rss:5.0f} MB ({rss - base:+.0f} MB vs count 101)"
+        )
+    window.close()
+
+
+def startup(repeat: int = 5) -> None:
+    def best(code: str) -> float:
+        results = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+            results.append(time.perf_counter() - start)
+            assert "painted" in out.stdout, out.stderr
+        return min(results)
+
+    ours = best(PAINT_PROBE.format(make_window=OURS))
+    bare = best(PAINT_PROBE.format(make_window=BARE))
+    print(f"start-up to first plot paint, best of {repeat}:")
+    print(f"  bare PySide6 window + empty pyqtgraph plot: {bare * 1e3:6.0f} ms")
+    print(f"  leaky_gui window:                           {ours * 1e3:6.0f} ms  ({ours / bare:.2f}x)")
+
+
+if __name__ == "__main__":
+    if "--startup-only" not in sys.argv:
+        update_latency()
+    if "--no-startup" not in sys.argv:
+        startup()

@@ -1,0 +1,78 @@
+"""The lazy table model, without any view."""
+
+from __future__ import annotations
+
+import tracemalloc
+from decimal import Decimal
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from leaky_gui.core import MAX_GUI_COUNT, SweepParams
+from leaky_gui.table_model import SweepTableModel
+
+
+def test_passes_qt_model_tester(qtmodeltester):
+    model = SweepTableModel(SweepParams(count=57))
+    qtmodeltester.check(model)
+    model.set_params(
+        SweepParams(start=Decimal("2"), step=Decimal("-0.5"), count=9, alphas=(Decimal("0.3"), Decimal("0")))
+    )
+    qtmodeltester.check(model)
+
+
+def test_headers_columns_and_exact_text():
+    model = SweepTableModel(SweepParams())
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == ["i", "x", "f(x)", "f'(x)"]
+    assert model.rowCount() == 101 and model.columnCount() == 4
+    assert model.rowCount(model.index(0, 0)) == 0  # a table: no children
+    assert [model.index(79, c).data() for c in range(4)] == ["79", "-0.05", "-0.0005", "0.01"]
+    assert [model.index(100, c).data() for c in range(4)] == ["100", "1.0", "1.0", "1.0"]
+
+
+def test_values_are_plain_python_and_right_aligned():
+    model = SweepTableModel(SweepParams())
+    value = model.data(model.index(3, 2), Qt.ItemDataRole.DisplayRole)
+    assert type(value) is str
+    alignment = model.data(model.index(3, 2), Qt.ItemDataRole.TextAlignmentRole)
+    assert alignment & int(Qt.AlignmentFlag.AlignRight)
+    assert model.data(QModelIndex()) is None
+
+
+def test_zero_crossing_row_is_highlighted_and_no_other():
+    model = SweepTableModel(SweepParams())
+    assert model.crossing_row == 80
+    assert model.data(model.index(80, 1), Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.data(model.index(79, 1), Qt.ItemDataRole.BackgroundRole) is None
+    model.set_params(SweepParams(start=Decimal("1")))
+    assert model.crossing_row is None
+
+
+def test_pinned_alphas_add_columns():
+    model = SweepTableModel(SweepParams(alphas=(Decimal("0.01"), Decimal("0.3"))))
+    assert model.columnCount() == 5
+    assert model.headerData(4, Qt.Orientation.Horizontal) == "f(x; alpha=0.3)"
+    assert model.index(0, 4).data() == "-1.2"
+
+
+def test_hundred_million_rows_cost_no_memory_and_the_last_is_reachable():
+    model = SweepTableModel(SweepParams())
+    tracemalloc.start()
+    model.set_params(SweepParams(count=MAX_GUI_COUNT))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert peak < 100_000  # bytes: nothing per row
+    last = MAX_GUI_COUNT - 1
+    assert model.rowCount() == MAX_GUI_COUNT
+    assert model.index(last, 1).data() == "4999995.95"  # -4 + 99,999,999 * 0.05, exactly
+
+
+def test_reset_signals_wrap_a_change(qtbot):
+    model = SweepTableModel(SweepParams())
+    with qtbot.waitSignals([model.modelAboutToBeReset, model.modelReset]):
+        model.set_params(SweepParams(count=5))
+    assert model.rowCount() == 5
+
+
+def test_rows_as_csv():
+    model = SweepTableModel(SweepParams())
+    assert model.rows_as_csv([0, 80]) == "i,x,f(x),f'(x)\n0,-4.0,-0.04,0.01\n80,0.0,0.0,0.01\n"
