@@ -375,6 +375,26 @@ class SweepParams:
         i = -(-abs(s) // abs(t))
         return i if i < self.count else None
 
+    def derivative_points(self, alpha: Decimal | None = None) -> tuple[list[float], list[float]]:
+        """f' over [x_0, x_last] as a step: alpha up to and including 0, then 1.
+
+        The vertical segment sits at x = 0, where f' jumps; f'(0) = alpha.
+        """
+        a = float(self.alpha if alpha is None else alpha) + 0.0
+        ends = sorted((0, self.count - 1), key=self.x_numerator)
+        lo, hi = self.x_numerator(ends[0]), self.x_numerator(ends[1])
+        x_lo, x_hi = self.x(ends[0]), self.x(ends[1])
+        if hi <= 0:
+            return [x_lo, x_hi], [a, a]
+        if lo > 0:
+            return [x_lo, x_hi], [1.0, 1.0]
+        return [x_lo, 0.0, 0.0, x_hi], [a, a, 1.0, 1.0]
+
+    def f_range(self, alpha: Decimal | None = None) -> tuple[float, float]:
+        """Smallest and largest f over the sweep (at the ends or the kink)."""
+        _, ys = self.curve_points(alpha)
+        return min(ys), max(ys)
+
     def curve_points(self, alpha: Decimal | None = None) -> tuple[list[float], list[float]]:
         """The whole curve over [x_0, x_last] as at most three vertices: ends and the kink.
 

@@ -1,28 +1,102 @@
-"""The live plot of a sweep: exact curve geometry, zero-crossing and sample markers.
+"""The live plot of a sweep: exact curve geometry, pinned alphas, overlays, crosshair.
 
 f is piecewise linear with one kink at 0, so each curve is drawn through at most three
 vertices (the ends and the kink) whatever the count: the line is exact and costs the same
-at 101 points and at 100,000,000. Items are created once and updated with setData.
+at 101 points and at 100,000,000. Items are created once (per pinned alpha) and updated
+with setData; PlotItem.clear() is never used, as it would also drop the crosshair.
 """
 
 from __future__ import annotations
 
-import pyqtgraph as pg
-from PySide6.QtCore import Qt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
 
-from leaky_gui.core import SweepParams, format_label, format_number
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt, Signal
+
+from leaky_gui.core import SweepParams, format_label, format_number, leaky_relu, preset_name
 
 #: Sample markers are drawn when the sweep has at most this many points.
 MARKER_LIMIT = 200
 
 CURVE_COLOUR = "#1f77b4"
-SINGLE_COLOUR = "#d62728"
+SINGLE_COLOUR = "#111111"  # black: apart from every curve colour
 CROSSING_COLOUR = "#ff7f0e"
+REFERENCE_COLOUR = "#7f7f7f"
 _AXIS_COLOUR = "#404040"
+
+# Pinned curves: eight colours that stay apart from the current curve's blue and from
+# each other (colour-blind safe where possible), then the same colours dashed, dotted...
+PINNED_COLOURS = ("#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#bcbd22")
+PINNED_DASHES = (
+    Qt.PenStyle.SolidLine,
+    Qt.PenStyle.DashLine,
+    Qt.PenStyle.DotLine,
+    Qt.PenStyle.DashDotLine,
+)
+MAX_PINNED = len(PINNED_COLOURS) * len(PINNED_DASHES)
+
+
+def pinned_style(slot: int) -> tuple[str, Qt.PenStyle]:
+    """Colour and dash of a pinned curve's style slot (0 .. MAX_PINNED-1)."""
+    return PINNED_COLOURS[slot % len(PINNED_COLOURS)], PINNED_DASHES[slot // len(PINNED_COLOURS)]
+
+
+def alpha_name(alpha: Decimal) -> str:
+    """'alpha = 0.3 (Keras LeakyReLU layer)': the legend's name for an alpha."""
+    preset = preset_name(alpha)
+    return f"alpha = {format_label(alpha)}" + (f" ({preset})" if preset else "")
+
+
+@dataclass(frozen=True)
+class PinnedAlpha:
+    """An alpha kept on the plot for comparison, with its style slot and visibility."""
+
+    alpha: Decimal
+    slot: int
+    visible: bool = True
+
+
+@dataclass(frozen=True)
+class Overlays:
+    """Extra lines, each a toggle."""
+
+    derivative: bool = False
+    relu: bool = False
+    identity: bool = False
+
+
+def _clear(item: pg.PlotDataItem) -> None:
+    """Empty an item, skipping the work when it is empty already (most overlays, most of the time)."""
+    if item.getData()[0] is not None:
+        item.setData([], [])
+
+
+class _Curve:
+    """A curve and its (optional) dashed derivative, both created once."""
+
+    def __init__(self, plot: pg.PlotItem, colour: str, dash: Qt.PenStyle, width: float, z: float) -> None:
+        self.line = pg.PlotDataItem([], [], pen=pg.mkPen(colour, width=width, style=dash))
+        self.derivative = pg.PlotDataItem(
+            [], [], pen=pg.mkPen(colour, width=max(1.5, width - 1), style=Qt.PenStyle.DashLine)
+        )
+        self.line.setZValue(z)
+        self.derivative.setZValue(z - 0.5)
+        plot.addItem(self.line)
+        plot.addItem(self.derivative)
+
+    def remove(self, plot: pg.PlotItem) -> None:
+        plot.removeItem(self.line)
+        plot.removeItem(self.derivative)
 
 
 class SweepPlot(pg.PlotWidget):
-    """A PlotWidget showing f over [x_0, x_last] for the current alpha."""
+    """A PlotWidget showing f over [x_0, x_last] for the current and the pinned alphas."""
+
+    #: Text of the crosshair readout ('' when the mouse leaves the plot).
+    readoutChanged = Signal(str)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent=parent, background="w")
@@ -41,19 +115,31 @@ class SweepPlot(pg.PlotWidget):
         item.setLabel("bottom", "x")
         item.setLabel("left", "f(x)")
         item.setTitle("Leaky ReLU   f(x) = x if x > 0, else alpha·x", color=_AXIS_COLOUR)
-        self.legend = item.addLegend(offset=(10, 10), labelTextColor=_AXIS_COLOUR, brush=(255, 255, 255, 210))
+        # The legend first, so every curve added later finds it.
+        self.legend = item.addLegend(offset=(10, 10), labelTextColor=_AXIS_COLOUR, brush=(255, 255, 255, 220))
 
-        self.curve = item.plot([], [], pen=pg.mkPen(CURVE_COLOUR, width=2.5), name="f(x)")
+        self.current = _Curve(item, CURVE_COLOUR, Qt.PenStyle.SolidLine, 3.0, z=20)
+        self.curve = self.current.line  # the current alpha's line
+        self.relu = pg.PlotDataItem(
+            [], [], pen=pg.mkPen(REFERENCE_COLOUR, width=1.5, style=Qt.PenStyle.DashLine)
+        )
+        self.identity = pg.PlotDataItem(
+            [], [], pen=pg.mkPen(REFERENCE_COLOUR, width=1.5, style=Qt.PenStyle.DotLine)
+        )
+        for reference in (self.relu, self.identity):
+            reference.setZValue(1)
+            item.addItem(reference)
         self.samples = item.plot(
             [], [], pen=None, symbol="o", symbolSize=5, symbolPen=None, symbolBrush=CURVE_COLOUR
         )
+        self.samples.setZValue(21)
         self.crossing = item.plot(
             [],
             [],
             pen=None,
             symbol="d",
             symbolSize=12,
-            symbolPen=pg.mkPen("#7a3d00", width=1),
+            symbolPen=pg.mkPen("#7a3d00"),
             symbolBrush=CROSSING_COLOUR,
         )
         self.single = item.plot(
@@ -61,23 +147,93 @@ class SweepPlot(pg.PlotWidget):
             [],
             pen=None,
             symbol="star",
-            symbolSize=16,
-            symbolPen=pg.mkPen("#5a0000", width=1),
+            symbolSize=17,
+            symbolPen=pg.mkPen("w"),
             symbolBrush=SINGLE_COLOUR,
         )
-        self.crossing.setZValue(5)
-        self.single.setZValue(6)
-        self.setToolTip("Drag to pan, wheel to zoom, right-click for more; 'A' resets the view")
+        self.crossing.setZValue(30)
+        self.single.setZValue(31)
+
+        self.crosshair = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#555555", width=1))
+        self.crosshair.setZValue(40)
+        self.crosshair.hide()
+        item.addItem(self.crosshair, ignoreBounds=True)
+        item.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+        self.pinned: dict[int, _Curve] = {}  # by style slot
         self._params: SweepParams | None = None
+        self._pinned_state: tuple[PinnedAlpha, ...] = ()
+        self._overlays = Overlays()
+        self._readout_curves: list[tuple[str, Decimal]] = []
+        self.setToolTip("Drag to pan, wheel to zoom, right-click for more; A or Ctrl+0 fits the view again")
+
+    # -- what is shown ---------------------------------------------------------
 
     def set_params(self, params: SweepParams) -> None:
-        """Redraw for another sweep (a handful of vertices, whatever the count)."""
-        if params == self._params:
+        """Show a sweep with its current alpha only (no pinned curves, no overlays)."""
+        self.show_sweep(params, (), self._overlays)
+
+    def show_sweep(self, params: SweepParams, pinned: Sequence[PinnedAlpha], overlays: Overlays) -> None:
+        """Redraw for a sweep, its pinned alphas and overlays (a few vertices per line)."""
+        pinned = tuple(pinned)
+        if (params, pinned, overlays) == (self._params, self._pinned_state, self._overlays):
             return
-        self._params = params
-        xs, ys = params.curve_points()
-        self.curve.setData(xs, ys)
-        self._set_legend_name(self.curve, f"f(x), alpha = {format_label(params.alpha)}")
+        sweep_changed = params != self._params
+        self._params, self._pinned_state, self._overlays = params, pinned, overlays
+
+        self._draw_curve(self.current, params, params.alpha, True, overlays.derivative)
+        self._set_legend_name(self.current.line, f"f(x), {alpha_name(params.alpha)}")
+        self._set_legend_name(self.current.derivative, "f'(x), dashed" if overlays.derivative else None)
+        self._show_pinned(params, pinned, overlays)
+        self._draw_reference(self.relu, params, Decimal(0), overlays.relu, "ReLU reference (alpha = 0)")
+        self._draw_reference(self.identity, params, Decimal(1), overlays.identity, "identity y = x")
+        if sweep_changed:
+            self._draw_markers(params)
+        visible = [(f"f(x; {format_label(params.alpha)})", params.alpha)]
+        visible += [(f"f(x; {format_label(p.alpha)})", p.alpha) for p in pinned if p.visible]
+        if overlays.relu:
+            visible.append(("ReLU", Decimal(0)))
+        if overlays.identity:
+            visible.append(("identity", Decimal(1)))
+        self._readout_curves = visible
+
+    def _draw_curve(
+        self, curve: _Curve, params: SweepParams, alpha: Decimal, visible: bool, derivative: bool
+    ) -> None:
+        if visible:
+            curve.line.setData(*params.curve_points(alpha))
+        else:
+            _clear(curve.line)
+        if visible and derivative:
+            curve.derivative.setData(*params.derivative_points(alpha))
+        else:
+            _clear(curve.derivative)
+
+    def _show_pinned(self, params: SweepParams, pinned: tuple[PinnedAlpha, ...], overlays: Overlays) -> None:
+        wanted = {p.slot for p in pinned}
+        for slot in list(self.pinned):
+            if slot not in wanted:
+                self.pinned.pop(slot).remove(self.getPlotItem())
+        for order, p in enumerate(pinned):
+            curve = self.pinned.get(p.slot)
+            if curve is None:
+                colour, dash = pinned_style(p.slot)
+                curve = self.pinned[p.slot] = _Curve(
+                    self.getPlotItem(), colour, dash, 2.0, z=10 - order * 0.01
+                )
+            self._draw_curve(curve, params, p.alpha, p.visible, overlays.derivative)
+            self._set_legend_name(curve.line, alpha_name(p.alpha) if p.visible else None)
+
+    def _draw_reference(
+        self, item: pg.PlotDataItem, params: SweepParams, alpha: Decimal, on: bool, name: str
+    ) -> None:
+        if on:
+            item.setData(*params.curve_points(alpha))
+        else:
+            _clear(item)
+        self._set_legend_name(item, name if on else None)
+
+    def _draw_markers(self, params: SweepParams) -> None:
         if params.count <= MARKER_LIMIT:
             self.samples.setData(
                 [params.x(i) for i in range(params.count)], [params.f(i) for i in range(params.count)]
@@ -112,10 +268,45 @@ class SweepPlot(pg.PlotWidget):
         elif entry.text != name:
             entry.setText(name)
 
+    def legend_names(self) -> list[str]:
+        """The legend's entries, top to bottom."""
+        return [label.text for _, label in self.legend.items]
+
     def curve_data(self) -> tuple[list[float], list[float]]:
         """The vertices drawn for the current curve (for tests and the self-test)."""
         xs, ys = self.curve.getData()
         return ([] if xs is None else xs.tolist()), ([] if ys is None else ys.tolist())
+
+    # -- crosshair -------------------------------------------------------------
+
+    def readout_at(self, x: float) -> str:
+        """x rounded to the view's resolution, and each visible curve's exact f there."""
+        pixel = self.getPlotItem().getViewBox().viewPixelSize()[0]
+        decimals = max(0, math.ceil(-math.log10(pixel))) if pixel > 0 and math.isfinite(pixel) else 6
+        x_text = f"{x:.{min(decimals, 17)}f}"
+        x_value = Decimal(x_text)
+        parts = [f"x = {format_number(float(x_value))}"]
+        parts += [
+            f"{name} = {format_number(leaky_relu(x_value, alpha))}" for name, alpha in self._readout_curves
+        ]
+        return "    ".join(parts)
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        view = self.getPlotItem().getViewBox()
+        if self._params is None or not view.sceneBoundingRect().contains(scene_pos):
+            if self.crosshair.isVisible():
+                self.crosshair.hide()
+                self.readoutChanged.emit("")
+            return
+        x = view.mapSceneToView(scene_pos).x()
+        self.crosshair.setPos(x)
+        self.crosshair.show()
+        self.readoutChanged.emit(self.readout_at(x))
+
+    def leaveEvent(self, event) -> None:
+        self.crosshair.hide()
+        self.readoutChanged.emit("")
+        super().leaveEvent(event)
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_A and not event.modifiers():

@@ -18,34 +18,41 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSpinBox,
     QSplitter,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
+from leaky_gui.comparison import ComparisonPanel
 from leaky_gui.core import (
     DEFAULT_ALPHA,
     DEFAULT_COUNT,
     DEFAULT_START,
     DEFAULT_STEP,
     MAX_GUI_COUNT,
+    PRESETS,
     ParameterError,
     SweepParams,
     format_label,
     format_number,
+    kaiming_gain,
     leaky_relu,
     leaky_relu_derivative,
     parse_decimal,
-    preset_name,
 )
-from leaky_gui.plot import SweepPlot
+from leaky_gui.plot import MAX_PINNED, Overlays, PinnedAlpha, SweepPlot, alpha_name
 from leaky_gui.table_model import SweepTableModel
 
 #: QTableView places rows at int pixel offsets: count * row height must stay below 2**31.
@@ -258,6 +265,54 @@ class MainWindow(QMainWindow):
             self.table.setColumnWidth(column, width)
 
         self.plot = SweepPlot()
+        self.readout = QLabel()
+        self.readout.setObjectName("crosshairReadout")
+        self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.readout.setToolTip(
+            "Values at the crosshair: x rounded to the view's resolution, f(x) exact there"
+        )
+        self.plot.readoutChanged.connect(self._show_readout)
+        self._show_readout("")
+        plot_box = QWidget()
+        plot_layout = QVBoxLayout(plot_box)
+        plot_layout.setContentsMargins(0, 0, 0, 0)
+        plot_layout.addWidget(self.plot, 1)
+        plot_layout.addWidget(self.readout)
+
+        self.comparison = ComparisonPanel()
+        self.comparison.changed.connect(self._on_inputs_changed)
+        # Plain text and a small table: rich text here cost 3 ms of every 16 ms frame.
+        self.info = QLabel()
+        self.info.setObjectName("infoPanel")
+        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.info_table = QTableWidget(0, 3)
+        self.info_table.setObjectName("infoTable")
+        self.info_table.setHorizontalHeaderLabels(["curve", "f range", "Kaiming gain"])
+        self.info_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.info_table.verticalHeader().hide()
+        self.info_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.info_table.setToolTip("f range over the sweep, and the He/Kaiming gain sqrt(2 / (1 + alpha^2))")
+        info_header = self.info_table.horizontalHeader()
+        info_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            info_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        info_box = QGroupBox("Sweep info")
+        info_layout = QVBoxLayout(info_box)
+        info_layout.addWidget(self.info)
+        info_layout.addWidget(self.info_table, 1)
+        bottom = QWidget()
+        bottom_layout = QHBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(self.comparison, 2)
+        bottom_layout.addWidget(info_box, 3)
+
+        self.right_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.right_splitter.setObjectName("rightSplitter")
+        self.right_splitter.addWidget(plot_box)
+        self.right_splitter.addWidget(bottom)
+        self.right_splitter.setStretchFactor(0, 1)
+        self.right_splitter.setSizes([560, 200])
+        self.right_splitter.setChildrenCollapsible(False)
 
         self.left_splitter = QSplitter(Qt.Orientation.Vertical)
         self.left_splitter.setObjectName("leftSplitter")
@@ -269,7 +324,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.left_splitter)
-        self.splitter.addWidget(self.plot)
+        self.splitter.addWidget(self.right_splitter)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([470, 710])
         self.splitter.setChildrenCollapsible(False)
@@ -281,6 +336,8 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.alpha_spin, self.single_edit)
         self.setTabOrder(self.single_edit, self.table)
         self.setTabOrder(self.table, self.plot)
+        self.setTabOrder(self.plot, self.comparison.add_button)
+        self.setTabOrder(self.comparison.add_button, self.comparison.list)
 
     def _build_actions(self) -> None:
         menu_file = self.menuBar().addMenu("&File")
@@ -305,12 +362,54 @@ class MainWindow(QMainWindow):
         self.defaults_action.triggered.connect(self.reset_inputs)
         menu_edit.addAction(self.defaults_action)
 
+        menu_alpha = self.menuBar().addMenu("&Alpha")
+        self.pin_action = QAction("&Pin Current Alpha", self)
+        self.pin_action.setObjectName("pinAction")
+        self.pin_action.setShortcut(QKeySequence("Ctrl+P"))
+        self.pin_action.setIconText("Pin alpha")
+        self.pin_action.setToolTip("Keep the current alpha on the plot for comparison (Ctrl+P)")
+        self.pin_action.triggered.connect(self.pin_current_alpha)
+        self.comparison.add_button.clicked.connect(self.pin_action.trigger)
+        menu_alpha.addAction(self.pin_action)
+        menu_alpha.addSection("Set alpha to a preset")
+        self.preset_set_actions: list[QAction] = []
+        self.preset_pin_actions: list[QAction] = []
+        pin_menu = QMenu("Pin a Pr&eset", self)
+        for number, preset in enumerate(PRESETS, start=1):
+            label = f"{preset.name}  (alpha = {format_label(preset.alpha)})"
+            set_action = QAction(f"&{number} {label}", self)
+            set_action.setObjectName(f"presetSet_{number}")
+            set_action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            set_action.triggered.connect(lambda _=False, a=preset.alpha: self.set_alpha(a))
+            menu_alpha.addAction(set_action)
+            self.preset_set_actions.append(set_action)
+            pin_action = QAction(f"&{number} {label}", self)
+            pin_action.setObjectName(f"presetPin_{number}")
+            pin_action.triggered.connect(lambda _=False, a=preset.alpha: self.pin_alpha(a))
+            pin_menu.addAction(pin_action)
+            self.preset_pin_actions.append(pin_action)
+        menu_alpha.addSeparator()
+        menu_alpha.addMenu(pin_menu)
+
         menu_view = self.menuBar().addMenu("&View")
-        self.autorange_action = QAction("&Fit Plot to Curve", self)
+        self.derivative_action = self._toggle("Show &Derivative f'(x)", "derivativeAction", "Ctrl+D", "f'(x)")
+        self.relu_action = self._toggle("Show &ReLU Reference (alpha = 0)", "reluAction", "Ctrl+R", "ReLU")
+        self.identity_action = self._toggle("Show &Identity Line y = x", "identityAction", "Ctrl+I", "y = x")
+        for action in (self.derivative_action, self.relu_action, self.identity_action):
+            menu_view.addAction(action)
+        menu_view.addSeparator()
+        self.autorange_action = QAction("&Fit Plot to Curves", self)
         self.autorange_action.setObjectName("autoRangeAction")
         self.autorange_action.setShortcut(QKeySequence("Ctrl+0"))
         self.autorange_action.triggered.connect(lambda: self.plot.getPlotItem().enableAutoRange())
         menu_view.addAction(self.autorange_action)
+
+        toolbar = QToolBar("Plot")
+        toolbar.setObjectName("plotToolBar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.pin_action, self.derivative_action, self.relu_action, self.identity_action):
+            toolbar.addAction(action)
+        self.addToolBar(toolbar)
 
         menu_help = self.menuBar().addMenu("&Help")
         self.about_action = QAction("&About Leaky ReLU Calculator", self)
@@ -320,6 +419,16 @@ class MainWindow(QMainWindow):
             self.about_action.setShortcut(QKeySequence("F1"))
         self.about_action.triggered.connect(self.show_about)
         menu_help.addAction(self.about_action)
+
+    def _toggle(self, text: str, name: str, shortcut: str, short_text: str) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setIconText(short_text)
+        action.setToolTip(f"{text.replace('&', '')} ({shortcut})")
+        action.setCheckable(True)
+        action.setShortcut(QKeySequence(shortcut))
+        action.toggled.connect(self._on_inputs_changed)
+        return action
 
     # -- the live update path --------------------------------------------------
 
@@ -333,7 +442,15 @@ class MainWindow(QMainWindow):
             self.start_spin.decimal_value(),
             self.step_spin.decimal_value(),
             self.count_spin.value(),
-            (self.alpha_spin.decimal_value(),),
+            (self.alpha_spin.decimal_value(), *self.comparison.alphas()),
+        )
+
+    def overlays(self) -> Overlays:
+        """The overlay toggles as they stand."""
+        return Overlays(
+            derivative=self.derivative_action.isChecked(),
+            relu=self.relu_action.isChecked(),
+            identity=self.identity_action.isChecked(),
         )
 
     def _on_inputs_changed(self) -> None:
@@ -345,10 +462,11 @@ class MainWindow(QMainWindow):
         self._show_param_problem("")
         self._params = params
         self.model.set_params(params)
-        self.plot.set_params(params)
+        self.plot.show_sweep(params, self.comparison.pinned(), self.overlays())
         self._update_alpha_note()
         self._evaluate_single()
         self._update_status()
+        self._update_info()
 
     def _show_param_problem(self, problem: str) -> None:
         if not problem:
@@ -400,11 +518,47 @@ class MainWindow(QMainWindow):
         p = self._params
         crossing = p.zero_crossing_index()
         reach = "does not reach 0" if crossing is None else f"reaches 0 at i = {crossing:,}"
-        preset = preset_name(p.alpha)
-        alpha = f"alpha = {format_label(p.alpha)}" + (f" ({preset})" if preset else "")
         self.statusBar().showMessage(
             f"{p.count:,} points, x from {format_number(p.x_first)} to {format_number(p.x_last)}, "
-            f"{reach}; {alpha}"
+            f"{reach}; {alpha_name(p.alpha)}"
+        )
+
+    def _update_info(self) -> None:
+        p = self._params
+        crossing = p.zero_crossing_index()
+        where = "none (the sweep stays on one side of 0)" if crossing is None else f"i = {crossing:,}"
+        self.info.setText(
+            f"x range: {format_number(min(p.x_first, p.x_last))} to {format_number(max(p.x_first, p.x_last))}"
+            f" ({p.count:,} points)\nZero crossing: {where}"
+        )
+        shown = [(p.alpha, "current")] + [(q.alpha, "pinned") for q in self.comparison.pinned() if q.visible]
+        table = self.info_table
+        table.setRowCount(len(shown))
+        for row, (alpha, role) in enumerate(shown):
+            low, high = p.f_range(alpha)
+            texts = (
+                f"{alpha_name(alpha)} ({role})",
+                f"[{format_number(low)}, {format_number(high)}]",
+                f"{kaiming_gain(alpha):.6g}",
+            )
+            for column, text in enumerate(texts):
+                item = table.item(row, column)
+                if item is None:
+                    item = QTableWidgetItem()
+                    if column:
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    table.setItem(row, column, item)
+                if item.text() != text:
+                    item.setText(text)
+
+    def info_rows(self) -> list[list[str]]:
+        """The info table's texts, row by row."""
+        table = self.info_table
+        return [[table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())]
+
+    def _show_readout(self, text: str) -> None:
+        self.readout.setText(
+            text or "Move the mouse over the plot to read x and f(x) of every visible curve."
         )
 
     # -- actions ---------------------------------------------------------------
@@ -419,6 +573,17 @@ class MainWindow(QMainWindow):
             spin.blockSignals(True)
             spin.setValue(value)
             spin.blockSignals(False)
+
+    def set_alpha(self, alpha: Decimal) -> None:
+        """Make ``alpha`` the current alpha (a preset action)."""
+        self.alpha_spin.setValue(float(alpha))
+
+    def pin_alpha(self, alpha: Decimal) -> bool:
+        """Add ``alpha`` to the comparison (refused with a note if it is there already)."""
+        return self.comparison.pin(alpha)
+
+    def pin_current_alpha(self) -> bool:
+        return self.pin_alpha(self._params.alpha)
 
     def reset_inputs(self) -> None:
         """Back to the defaults: -4, 0.05, 101, 0.01."""
@@ -492,14 +657,16 @@ class MainWindow(QMainWindow):
         except ParameterError:
             start, step, count, alpha = DEFAULT_START, DEFAULT_STEP, DEFAULT_COUNT, DEFAULT_ALPHA
         self._set_inputs(start, step, count, alpha)
+        self.single_edit.blockSignals(True)  # evaluated once, with everything else, below
         self.single_edit.setText(str(s.value("inputs/singleX", "", type=str)))
+        self.single_edit.blockSignals(False)
+        self.comparison.set_pinned(_read_pinned(s))
+        for key, action in self._toggle_keys():
+            action.setChecked(_read_bool(s, key))
         geometry = s.value("window/geometry", QByteArray(), type=QByteArray)
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        for key, splitter in (
-            ("window/splitter", self.splitter),
-            ("window/leftSplitter", self.left_splitter),
-        ):
+        for key, splitter in self._splitter_keys():
             state = s.value(key, QByteArray(), type=QByteArray)
             if isinstance(state, QByteArray) and not state.isEmpty():
                 splitter.restoreState(state)
@@ -514,11 +681,58 @@ class MainWindow(QMainWindow):
         s.setValue("inputs/count", p.count)
         s.setValue("inputs/alpha", str(p.alpha))
         s.setValue("inputs/singleX", self.single_edit.text())
+        pinned = self.comparison.pinned()
+        s.setValue("compare/alphas", [str(q.alpha) for q in pinned])
+        s.setValue("compare/visible", ["1" if q.visible else "0" for q in pinned])
+        for key, action in self._toggle_keys():
+            s.setValue(key, action.isChecked())
         s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/splitter", self.splitter.saveState())
-        s.setValue("window/leftSplitter", self.left_splitter.saveState())
+        for key, splitter in self._splitter_keys():
+            s.setValue(key, splitter.saveState())
         s.sync()
+
+    def _toggle_keys(self) -> tuple[tuple[str, QAction], ...]:
+        return (
+            ("view/derivative", self.derivative_action),
+            ("view/relu", self.relu_action),
+            ("view/identity", self.identity_action),
+        )
+
+    def _splitter_keys(self) -> tuple[tuple[str, QSplitter], ...]:
+        return (
+            ("window/splitter", self.splitter),
+            ("window/leftSplitter", self.left_splitter),
+            ("window/rightSplitter", self.right_splitter),
+        )
 
     def closeEvent(self, event) -> None:
         self.save_settings()
         super().closeEvent(event)
+
+
+def _read_bool(settings: QSettings, key: str) -> bool:
+    """A remembered toggle; anything unreadable counts as off."""
+    try:
+        return bool(settings.value(key, False, type=bool))
+    except (TypeError, ValueError):
+        return False
+
+
+def _read_pinned(settings: QSettings) -> list[PinnedAlpha]:
+    """Remembered pinned alphas; unreadable entries are skipped, duplicates dropped."""
+    try:
+        alphas = [str(a) for a in settings.value("compare/alphas", [], type=list)]
+        visible = [str(v) for v in settings.value("compare/visible", [], type=list)]
+    except (TypeError, ValueError):
+        return []
+    pinned: list[PinnedAlpha] = []
+    for n, text in enumerate(a for a in alphas if a.strip()):
+        try:
+            alpha = parse_decimal(text, "alpha")
+        except ParameterError:
+            continue
+        if abs(alpha) > 100 or any(p.alpha == alpha for p in pinned) or len(pinned) >= MAX_PINNED:
+            continue
+        shown = visible[n] != "0" if n < len(visible) else True
+        pinned.append(PinnedAlpha(alpha, len(pinned), shown))
+    return pinned

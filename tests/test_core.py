@@ -246,3 +246,20 @@ def test_count_maximum_and_step_zero_and_overflow_are_refused():
     with pytest.raises(ParameterError) as info:
         SweepParams.from_text(start="-1e308", step="1", count="3", alphas=["10"])
     assert info.value.field == "alpha"
+
+
+def test_derivative_points_are_a_step_at_zero():
+    assert SweepParams().derivative_points() == ([-4.0, 0.0, 0.0, 1.0], [0.01, 0.01, 1.0, 1.0])
+    assert SweepParams(Decimal("-3"), Decimal("1"), 4).derivative_points(Decimal("0.2")) == (
+        [-3.0, 0.0],
+        [0.2, 0.2],
+    )
+    assert SweepParams(Decimal("1"), Decimal("1"), 3).derivative_points() == ([1.0, 3.0], [1.0, 1.0])
+
+
+def test_f_range_covers_ends_and_kink():
+    assert SweepParams().f_range() == (-0.04, 1.0)
+    assert SweepParams(alphas=(Decimal("-0.5"),)).f_range() == (
+        0.0,
+        2.0,
+    )  # negative alpha: minimum at the kink

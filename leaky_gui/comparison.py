@@ -1,0 +1,153 @@
+"""The comparison list: alphas pinned beside the current one, each with swatch, check box, remove."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from leaky_gui.core import format_label
+from leaky_gui.plot import MAX_PINNED, PinnedAlpha, alpha_name, pinned_style
+
+_NOTE_STYLE = "color: #8a5a00;"
+
+
+_SWATCH_SIZE = QSize(30, 14)
+
+
+def swatch(slot: int, size: QSize = _SWATCH_SIZE) -> QIcon:
+    """A short line in the slot's colour and dash, as drawn on the plot."""
+    colour, dash = pinned_style(slot)
+    pixmap = QPixmap(size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor(colour), 3, dash, Qt.PenCapStyle.FlatCap))
+    painter.drawLine(1, size.height() // 2, size.width() - 1, size.height() // 2)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class _PinnedRow(QWidget):
+    def __init__(self, pinned: PinnedAlpha) -> None:
+        super().__init__()
+        name = alpha_name(pinned.alpha)
+        self.check = QCheckBox(name)
+        self.check.setObjectName(f"compareVisible_{format_label(pinned.alpha)}")
+        self.check.setIcon(swatch(pinned.slot))
+        self.check.setIconSize(QSize(30, 14))
+        self.check.setChecked(pinned.visible)
+        self.check.setToolTip(f"Show or hide the curve for {name}")
+        # A long name gives way (its tooltip has it whole) so that ✕ always shows.
+        self.check.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.check.setMinimumWidth(60)
+        self.remove = QToolButton()
+        self.remove.setObjectName(f"compareRemove_{format_label(pinned.alpha)}")
+        self.remove.setText("✕")
+        self.remove.setToolTip(f"Remove {name} from the comparison")
+        self.remove.setAccessibleName(f"Remove {name}")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 1, 4, 1)
+        layout.addWidget(self.check, 1)
+        layout.addWidget(self.remove)
+
+
+class ComparisonPanel(QGroupBox):
+    """Pinned alphas, in the order pinned; ``changed`` fires on any change."""
+
+    changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__("Compare alphas")
+        self._pinned: list[PinnedAlpha] = []
+        self.add_button = QPushButton("&Pin Current Alpha")
+        self.add_button.setObjectName("compareAdd")
+        self.add_button.setToolTip("Keep the current alpha on the plot as an extra curve (Ctrl+P)")
+        self.list = QListWidget()
+        self.list.setObjectName("comparison")
+        self.list.setToolTip("Pinned alphas: tick to show, ✕ to remove")
+        self.list.setAccessibleName("Pinned alphas")
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.note = QLabel()
+        self.note.setObjectName("compareNote")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet(_NOTE_STYLE)
+        self.note.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.add_button)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.note)
+
+    def pinned(self) -> tuple[PinnedAlpha, ...]:
+        return tuple(self._pinned)
+
+    def alphas(self) -> tuple[Decimal, ...]:
+        return tuple(p.alpha for p in self._pinned)
+
+    def pin(self, alpha: Decimal) -> bool:
+        """Pin ``alpha``; refused with a note when it is pinned already or the list is full."""
+        if any(p.alpha == alpha for p in self._pinned):
+            self._say(f"{alpha_name(alpha)} is pinned already.")
+            return False
+        used = {p.slot for p in self._pinned}
+        free = next((slot for slot in range(MAX_PINNED) if slot not in used), None)
+        if free is None:
+            self._say(f"At most {MAX_PINNED} alphas can be pinned; remove one first.")
+            return False
+        self._pinned.append(PinnedAlpha(alpha, free))
+        self._say("")
+        self._rebuild()
+        return True
+
+    def remove(self, alpha: Decimal) -> None:
+        self._pinned = [p for p in self._pinned if p.alpha != alpha]
+        self._say("")
+        self._rebuild()
+
+    def set_visible(self, alpha: Decimal, visible: bool) -> None:
+        self._pinned = [
+            PinnedAlpha(p.alpha, p.slot, visible) if p.alpha == alpha else p for p in self._pinned
+        ]
+        self.changed.emit()
+
+    def set_pinned(self, pinned: Iterable[PinnedAlpha]) -> None:
+        """Replace the whole list (restoring remembered state)."""
+        self._pinned = list(pinned)
+        self._rebuild()
+
+    def _say(self, note: str) -> None:
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+
+    def _rebuild(self) -> None:
+        self.list.clear()
+        for pinned in self._pinned:
+            row = _PinnedRow(pinned)
+            alpha = pinned.alpha
+            row.check.toggled.connect(lambda on, a=alpha: self.set_visible(a, on))
+            row.remove.clicked.connect(lambda _=False, a=alpha: self.remove(a))
+            item = QListWidgetItem()
+            item.setSizeHint(QSize(0, row.sizeHint().height()))  # as wide as the list
+            item.setData(Qt.ItemDataRole.UserRole, str(alpha))
+            self.list.addItem(item)
+            self.list.setItemWidget(item, row)
+        self.changed.emit()
+
+    def row_widgets(self) -> list[_PinnedRow]:
+        """The rows' widgets, in order (for tests and keyboard access)."""
+        return [self.list.itemWidget(self.list.item(i)) for i in range(self.list.count())]
