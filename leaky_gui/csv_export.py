@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from decimal import Decimal
 from pathlib import Path
 from typing import BinaryIO
@@ -34,6 +34,7 @@ __all__ = [
     "CHUNK_ROWS",
     "ExportCancelled",
     "OutputPathError",
+    "atomic_output",
     "check_output_path",
     "csv_header",
     "iter_csv_chunks",
@@ -310,9 +311,29 @@ def check_output_path(path: str | os.PathLike[str]) -> Path:
     folder = target.parent
     if not folder.is_dir():
         raise OutputPathError(f"output: the folder {folder} does not exist")
-    if not os.access(folder, os.W_OK | os.X_OK):
+    effective = os.access in os.supports_effective_ids  # the ids that will create the file
+    if not os.access(folder, os.W_OK | os.X_OK, effective_ids=effective):
         raise OutputPathError(f"output: the folder {folder} is not writable")
     return target
+
+
+@contextmanager
+def atomic_output(target: Path, suffix: str = ".part") -> Iterator[str]:
+    """Yield a temporary file name beside ``target``; rename it into place on success.
+
+    On any exception (including Ctrl+C and cancel) the temporary file is removed and an
+    existing ``target`` is left as it was. A replaced file keeps its permissions.
+    """
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
+    os.close(fd)
+    try:
+        yield temp_name
+        os.chmod(temp_name, _file_mode(target))
+        os.replace(temp_name, target)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(temp_name)
+        raise
 
 
 def write_csv(
@@ -329,18 +350,10 @@ def write_csv(
     temporary file is removed and an existing ``path`` is left as it was.
     """
     target = check_output_path(path)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            rows = write_csv_stream(stream, params, derivative, progress, should_stop)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp_name, _file_mode(target))
-        os.replace(temp_name, target)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(temp_name)
-        raise
+    with atomic_output(target) as temp_name, open(temp_name, "wb") as stream:
+        rows = write_csv_stream(stream, params, derivative, progress, should_stop)
+        stream.flush()
+        os.fsync(stream.fileno())
     return rows
 
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QLocale, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QProgressDialog,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -52,6 +55,8 @@ from leaky_gui.core import (
     leaky_relu_derivative,
     parse_decimal,
 )
+from leaky_gui.csv_export import OutputPathError, check_output_path
+from leaky_gui.export import CsvExportJob, write_plot_image
 from leaky_gui.plot import MAX_PINNED, Overlays, PinnedAlpha, SweepPlot, alpha_name
 from leaky_gui.table_model import SweepTableModel
 
@@ -59,6 +64,10 @@ from leaky_gui.table_model import SweepTableModel
 ROW_HEIGHT = min(21, (2**31 - 1) // MAX_GUI_COUNT)
 #: More rows than this are not put on the clipboard (File > Export CSV is for that).
 COPY_LIMIT = 100_000
+DEFAULT_CSV_NAME = "leaky_relu_sweep.csv"
+DEFAULT_PLOT_NAME = "leaky_relu_plot.png"
+#: The export progress dialog shows only for exports that take longer than this.
+PROGRESS_DELAY_MS = 500
 
 _ERROR_STYLE = "color: #b00020;"
 _NOTE_STYLE = "color: #8a5a00;"
@@ -158,6 +167,8 @@ class MainWindow(QMainWindow):
         self._remember = remember
         self._settings = settings if settings is not None or not remember else QSettings()
         self._params = SweepParams()
+        self._export_job: CsvExportJob | None = None
+        self._export_progress: QProgressDialog | None = None
 
         self._build_inputs()
         self._build_views()
@@ -341,6 +352,34 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         menu_file = self.menuBar().addMenu("&File")
+        self.export_csv_action = QAction("&Export CSV…", self)
+        self.export_csv_action.setObjectName("exportCsvAction")
+        self.export_csv_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_csv_action.setIconText("Export CSV")
+        self.export_csv_action.setToolTip("Write the whole sweep to a CSV file (Ctrl+E)")
+        self.export_csv_action.triggered.connect(self.export_csv)
+        menu_file.addAction(self.export_csv_action)
+        self.csv_derivative_action = QAction("CSV: Include f'(x) Columns", self)
+        self.csv_derivative_action.setObjectName("csvDerivativeAction")
+        self.csv_derivative_action.setCheckable(True)
+        self.csv_derivative_action.setToolTip("Add one f'(x) column per alpha to exported CSV files")
+        self.csv_pinned_action = QAction("CSV: Include Pinned Alphas", self)
+        self.csv_pinned_action.setObjectName("csvPinnedAction")
+        self.csv_pinned_action.setCheckable(True)
+        self.csv_pinned_action.setChecked(True)
+        self.csv_pinned_action.setToolTip("Add one f(x) column per pinned alpha to exported CSV files")
+        menu_file.addAction(self.csv_derivative_action)
+        menu_file.addAction(self.csv_pinned_action)
+        menu_file.addSeparator()
+        self.export_plot_action = QAction("Export &Plot Image…", self)
+        self.export_plot_action.setObjectName("exportPlotAction")
+        self.export_plot_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.export_plot_action.setToolTip(
+            "Save the plot with its legend as PNG (2x size) or SVG (Ctrl+Shift+E)"
+        )
+        self.export_plot_action.triggered.connect(self.export_plot)
+        menu_file.addAction(self.export_plot_action)
+        menu_file.addSeparator()
         self.quit_action = QAction("&Quit", self)
         self.quit_action.setObjectName("quitAction")
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -357,6 +396,11 @@ class MainWindow(QMainWindow):
         self.copy_action.triggered.connect(self.copy_selected_rows)
         self.table.addAction(self.copy_action)
         menu_edit.addAction(self.copy_action)
+        self.copy_plot_action = QAction("Copy Plot &Image", self)
+        self.copy_plot_action.setObjectName("copyPlotAction")
+        self.copy_plot_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self.copy_plot_action.triggered.connect(self.copy_plot_image)
+        menu_edit.addAction(self.copy_plot_action)
         self.defaults_action = QAction("&Reset Inputs to Defaults", self)
         self.defaults_action.setObjectName("defaultsAction")
         self.defaults_action.triggered.connect(self.reset_inputs)
@@ -407,6 +451,8 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar("Plot")
         toolbar.setObjectName("plotToolBar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self.export_csv_action)
+        toolbar.addSeparator()
         for action in (self.pin_action, self.derivative_action, self.relu_action, self.identity_action):
             toolbar.addAction(action)
         self.addToolBar(toolbar)
@@ -635,6 +681,128 @@ class MainWindow(QMainWindow):
             "<p>Offline; no data leaves this computer.</p>",
         )
 
+    # -- export ----------------------------------------------------------------
+
+    def export_params(self) -> SweepParams:
+        """What Export CSV writes: the sweep with the current alpha, then the pinned ones if asked."""
+        alphas = [self._params.alpha]
+        if self.csv_pinned_action.isChecked():
+            alphas += [a for a in self.comparison.alphas() if a not in alphas]
+        return self._params.with_alphas(alphas)
+
+    def _ask_save_path(
+        self, caption: str, default_name: str, filters: str, suffixes: tuple[str, ...]
+    ) -> Path | None:
+        folder = self._export_folder()
+        path, chosen = QFileDialog.getSaveFileName(self, caption, str(folder / default_name), filters)
+        if not path:
+            return None
+        if not path.lower().endswith(suffixes):
+            wanted = next((sfx for sfx in suffixes if sfx[1:] in chosen.lower()), suffixes[0])
+            path += wanted
+        try:
+            target = check_output_path(path)
+        except OutputPathError as error:
+            QMessageBox.warning(self, "Cannot Export", f"{error.args[0].removeprefix('output: ')}.")
+            return None
+        if self._remember and self._settings is not None:
+            self._settings.setValue("export/folder", str(target.parent))
+        return target
+
+    def _export_folder(self) -> Path:
+        if self._remember and self._settings is not None:
+            remembered = Path(str(self._settings.value("export/folder", "", type=str)))
+            if str(remembered) not in ("", ".") and remembered.is_dir():
+                return remembered
+        return Path.home()
+
+    def export_csv(self) -> None:
+        """Ask for a file and write the sweep there on a worker thread, with progress and Cancel."""
+        if self._export_job is not None:
+            self.statusBar().showMessage("An export is already running.", 4000)
+            return
+        target = self._ask_save_path(
+            "Export Sweep as CSV", DEFAULT_CSV_NAME, "CSV files (*.csv);;All files (*)", (".csv",)
+        )
+        if target is None:
+            return
+        params = self.export_params()
+        job = CsvExportJob(target, params, self.csv_derivative_action.isChecked())
+        progress = QProgressDialog(
+            f"Writing {params.count:,} rows to {target.name}…", "Cancel", 0, params.count, self
+        )
+        progress.setObjectName("exportProgress")
+        progress.setWindowTitle("Exporting CSV")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(PROGRESS_DELAY_MS)
+        progress.setAutoReset(False)
+        progress.setAutoClose(False)
+        progress.setValue(0)
+        progress.canceled.connect(job.cancel)
+        job.progressed.connect(self._on_export_progress)
+        job.succeeded.connect(self._on_export_succeeded)
+        job.failed.connect(self._on_export_failed)
+        job.cancelled.connect(self._on_export_cancelled)
+        job.finished.connect(self._on_export_done)
+        self._export_job, self._export_progress = job, progress
+        self.export_csv_action.setEnabled(False)
+        self.statusBar().showMessage(f"Exporting {params.count:,} rows to {target}…")
+        job.start()
+
+    def _on_export_progress(self, rows: int) -> None:
+        progress = self._export_progress
+        if progress is not None and not progress.wasCanceled():
+            progress.setValue(rows)
+
+    def _on_export_succeeded(self, rows: int, path: str) -> None:
+        self.statusBar().showMessage(f"Exported {rows:,} rows to {path}")
+
+    def _on_export_failed(self, reason: str) -> None:
+        job = self._export_job
+        where = job.path if job is not None else "the file"
+        self.statusBar().showMessage(f"Export failed: {reason}")
+        QMessageBox.critical(
+            self,
+            "Export Failed",
+            f"Could not write {where}:\n{reason}\n\nNo file was changed.",
+        )
+
+    def _on_export_cancelled(self) -> None:
+        self.statusBar().showMessage("Export cancelled; no file was written or changed.", 8000)
+
+    def _on_export_done(self) -> None:
+        job, progress = self._export_job, self._export_progress
+        self._export_job = self._export_progress = None
+        if progress is not None:
+            progress.reset()
+            progress.hide()
+            progress.deleteLater()
+        if job is not None:
+            job.wait()  # finished has been emitted: returns at once
+            job.deleteLater()
+        self.export_csv_action.setEnabled(True)
+
+    def export_plot(self) -> None:
+        """Save the plot with its legend as PNG (twice the on-screen size) or SVG."""
+        target = self._ask_save_path(
+            "Export Plot Image", DEFAULT_PLOT_NAME, "PNG image (*.png);;SVG image (*.svg)", (".png", ".svg")
+        )
+        if target is None:
+            return
+        try:
+            write_plot_image(self.plot, target)
+        except (OSError, OutputPathError) as error:
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+            QMessageBox.critical(
+                self, "Export Failed", f"Could not write {target}:\n{reason}\n\nNo file was changed."
+            )
+            return
+        self.statusBar().showMessage(f"Saved the plot to {target}", 8000)
+
+    def copy_plot_image(self) -> None:
+        QGuiApplication.clipboard().setImage(self.plot.grab().toImage())
+        self.statusBar().showMessage("Copied the plot image.", 4000)
+
     # -- settings --------------------------------------------------------------
 
     def _restore_settings(self) -> None:
@@ -662,7 +830,7 @@ class MainWindow(QMainWindow):
         self.single_edit.blockSignals(False)
         self.comparison.set_pinned(_read_pinned(s))
         for key, action in self._toggle_keys():
-            action.setChecked(_read_bool(s, key))
+            action.setChecked(_read_bool(s, key, action.isChecked()))
         geometry = s.value("window/geometry", QByteArray(), type=QByteArray)
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
@@ -696,6 +864,8 @@ class MainWindow(QMainWindow):
             ("view/derivative", self.derivative_action),
             ("view/relu", self.relu_action),
             ("view/identity", self.identity_action),
+            ("export/derivative", self.csv_derivative_action),
+            ("export/pinned", self.csv_pinned_action),
         )
 
     def _splitter_keys(self) -> tuple[tuple[str, QSplitter], ...]:
@@ -706,16 +876,26 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event) -> None:
+        job = self._export_job
+        if job is not None:  # stop the export and let it remove its temporary file
+            job.cancel()
+            job.wait()
         self.save_settings()
         super().closeEvent(event)
 
 
-def _read_bool(settings: QSettings, key: str) -> bool:
-    """A remembered toggle; anything unreadable counts as off."""
-    try:
-        return bool(settings.value(key, False, type=bool))
-    except (TypeError, ValueError):
+def _read_bool(settings: QSettings, key: str, default: bool) -> bool:
+    """A remembered toggle; anything unreadable gives the default."""
+    if not settings.contains(key):
+        return default
+    value = settings.value(key, default)
+    if isinstance(value, bool):
+        return value
+    if str(value).lower() in ("true", "1"):
+        return True
+    if str(value).lower() in ("false", "0"):
         return False
+    return default
 
 
 def _read_pinned(settings: QSettings) -> list[PinnedAlpha]:

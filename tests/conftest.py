@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -10,11 +14,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.fixture
-def settings(tmp_path, qapp):
+def settings(tmp_path_factory, qapp):
     """A QSettings in a private INI file, as the window's only store."""
     from PySide6.QtCore import QSettings
 
-    return QSettings(str(tmp_path / "leaky-gui.ini"), QSettings.Format.IniFormat)
+    return QSettings(
+        str(tmp_path_factory.mktemp("window-settings") / "leaky-gui.ini"), QSettings.Format.IniFormat
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -39,3 +45,42 @@ def window(qtbot, settings):
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+NOBODY = 65534
+
+
+@contextmanager
+def unprivileged() -> Iterator[None]:
+    """Run as an ordinary user, so that folder permissions hold (root ignores them)."""
+    if os.geteuid() != 0:
+        yield
+        return
+    os.setegid(NOBODY)
+    os.seteuid(NOBODY)
+    try:
+        yield
+    finally:
+        os.seteuid(0)
+        os.setegid(0)
+
+
+@pytest.fixture
+def read_only_folder() -> Iterator[Path]:
+    """A folder nobody but root may write to: with ``unprivileged()`` it is truly read-only."""
+    folder = Path(tempfile.mkdtemp(prefix="leaky-ro-", dir="/tmp"))
+    (folder / "keep.csv").write_text("precious\n")
+    folder.chmod(0o555)
+    try:
+        yield folder
+    finally:
+        folder.chmod(0o755)
+        for child in folder.iterdir():
+            child.unlink()
+        folder.rmdir()
+
+
+@pytest.fixture
+def as_ordinary_user():
+    """``with as_ordinary_user():`` drops root's privileges for the block."""
+    return unprivileged

@@ -199,3 +199,17 @@ def test_disk_full_midway_leaves_the_old_file_and_no_temporary(tmp_path, monkeyp
     monkeypatch.setattr("leaky_gui.csv_export.write_csv_stream", real_write_stream)
     write_csv(target, SweepParams())
     assert target.read_text().startswith("x,f(alpha=0.01)\n")
+
+
+def test_read_only_folder_is_refused_and_its_files_kept(read_only_folder, as_ordinary_user):
+    with as_ordinary_user(), pytest.raises(OutputPathError, match="not writable"):
+        write_csv(read_only_folder / "keep.csv", SweepParams())
+    assert (read_only_folder / "keep.csv").read_text() == "precious\n"
+    assert sorted(p.name for p in read_only_folder.iterdir()) == ["keep.csv"]
+
+
+def test_a_failing_temporary_file_is_an_os_error_not_a_crash(read_only_folder, as_ordinary_user, monkeypatch):
+    monkeypatch.setattr("leaky_gui.csv_export.check_output_path", lambda path: read_only_folder / "new.csv")
+    with as_ordinary_user(), pytest.raises(PermissionError):
+        write_csv(read_only_folder / "new.csv", SweepParams())
+    assert sorted(p.name for p in read_only_folder.iterdir()) == ["keep.csv"]

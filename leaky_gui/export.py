@@ -1,0 +1,111 @@
+"""Exports from the window: the CSV job on a worker thread, and plot images.
+
+The CSV bytes come from the core's streaming writer (leaky_gui.csv_export), exactly as
+`leaky-relu sweep` writes them; this module only runs it off the GUI thread, relays its
+progress and lets it be cancelled. Images are written beside the target and renamed into
+place, like the CSV, so no half-written or clobbered file is ever left behind.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pyqtgraph as pg
+import pyqtgraph.exporters  # registers pg.exporters
+from PySide6.QtCore import QRect, QRectF, QSize, QThread, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtSvg import QSvgGenerator
+
+from leaky_gui.core import SweepParams
+from leaky_gui.csv_export import ExportCancelled, OutputPathError, atomic_output, check_output_path, write_csv
+
+#: The plot image is rendered at this many times its on-screen size.
+IMAGE_SCALE = 2
+
+
+class CsvExportJob(QThread):
+    """Writes one sweep to one CSV file on its own thread; ``cancel()`` from the GUI thread.
+
+    The object itself lives in the GUI thread: its signals, emitted from ``run()`` on the
+    worker thread, reach the window queued, and ``finished`` tells when the thread is over.
+    """
+
+    progressed = Signal(int)  # rows written so far
+    succeeded = Signal(int, str)  # rows, path
+    failed = Signal(str)  # the reason, for a person
+    cancelled = Signal()
+
+    def __init__(self, path: Path, params: SweepParams, derivative: bool) -> None:
+        super().__init__()
+        self.setObjectName("csvExport")
+        self.path = path
+        self.params = params
+        self.derivative = derivative
+        self._stop = threading.Event()
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    def run(self) -> None:
+        try:
+            rows = write_csv(self.path, self.params, self.derivative, self.progressed.emit, self._stop.is_set)
+        except ExportCancelled:
+            self.cancelled.emit()
+        except OutputPathError as error:
+            self.failed.emit(str(error))
+        except OSError as error:
+            self.failed.emit(error.strerror or str(error))
+        except Exception as error:  # a bug must reach the user, not end the thread silently
+            self.failed.emit(f"{type(error).__name__}: {error}")
+        else:
+            self.succeeded.emit(rows, str(self.path))
+
+
+def write_plot_image(plot: pg.PlotWidget, path: str | os.PathLike[str]) -> Path:
+    """Save the plot (with its legend) as PNG at IMAGE_SCALE x its size, or SVG; atomically.
+
+    The format follows the suffix (.png or .svg). Raises OutputPathError for a bad path
+    and OSError when the image cannot be written.
+    """
+    target = check_output_path(path)
+    suffix = target.suffix.lower()
+    if suffix not in {".png", ".svg"}:
+        raise OutputPathError(f"output: {target.name} is neither .png nor .svg")
+    item = plot.getPlotItem()
+    with atomic_output(target, suffix) as temp_name:
+        if suffix == ".png":
+            exporter = pg.exporters.ImageExporter(item)
+            exporter.parameters()["width"] = max(1, round(item.sceneBoundingRect().width() * IMAGE_SCALE))
+            exporter.export(temp_name)
+        else:
+            _write_svg(plot, temp_name)
+        if os.path.getsize(temp_name) == 0:
+            raise OSError(f"the {suffix[1:].upper()} image could not be written")
+    return target
+
+
+def _write_svg(plot: pg.PlotWidget, file_name: str) -> None:
+    """Render the plot's scene into an SVG with Qt's own generator.
+
+    pyqtgraph's SVGExporter cannot parse the path syntax of current Qt releases
+    (pyqtgraph issue #3485: ValueError in correctCoordinates), so it is not used.
+    """
+    source = plot.getPlotItem().sceneBoundingRect()
+    size = QSize(max(1, round(source.width())), max(1, round(source.height())))
+    generator = QSvgGenerator()
+    generator.setFileName(file_name)
+    generator.setSize(size)
+    generator.setViewBox(QRect(0, 0, size.width(), size.height()))
+    # pyqtgraph sizes pens and text by the device's DPI: the generator's default of 72
+    # would scale the curves against the axes. Draw at the screen's DPI instead.
+    generator.setResolution(plot.logicalDpiX())
+    generator.setTitle("Leaky ReLU")
+    generator.setDescription("Exported by leaky_gui")
+    painter = QPainter(generator)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        plot.scene().render(painter, QRectF(0, 0, size.width(), size.height()), source)
+    finally:
+        painter.end()
