@@ -51,6 +51,15 @@ def click_cancel(progress) -> None:
     button.click()
 
 
+def wait_for_rows(progress, qtbot) -> None:
+    """Wait until the GUI thread has shown rows written.
+
+    Not qtbot.waitSignal on the job's signals: they are emitted on the worker thread, and
+    a plain callback connected to them would run there, outside the GUI thread.
+    """
+    qtbot.waitUntil(lambda: progress.value() > 0, timeout=20_000)
+
+
 def wait_for_export(window, qtbot, timeout=60_000) -> None:
     qtbot.waitUntil(lambda: window._export_job is None, timeout=timeout)
 
@@ -108,10 +117,9 @@ def test_cancel_midway_leaves_the_old_file_and_no_temporary(window, qtbot, tmp_p
     type_into(window.count_spin, "50000000")
     Dialogs(monkeypatch, str(target))
     window.export_csv_action.trigger()
-    job, progress = window._export_job, window._export_progress
-    assert job is not None
-    with qtbot.waitSignal(job.progressed, timeout=20_000, check_params_cb=lambda rows: rows > 0):
-        pass
+    progress = window._export_progress
+    assert window.export_running()
+    wait_for_rows(progress, qtbot)
     click_cancel(progress)
     wait_for_export(window, qtbot)
     assert target.read_text() == "precious\n"
@@ -189,8 +197,7 @@ def test_closing_the_window_cancels_a_running_export(qtbot, tmp_path, monkeypatc
     Dialogs(monkeypatch, str(tmp_path / "x.csv"))
     win.export_csv_action.trigger()
     job = win._export_job
-    with qtbot.waitSignal(job.progressed, timeout=20_000):
-        pass
+    wait_for_rows(win._export_progress, qtbot)
     win.close()
     assert job.isFinished()
     assert os.listdir(tmp_path) == []
