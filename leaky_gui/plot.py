@@ -74,6 +74,13 @@ def _clear(item: pg.PlotDataItem) -> None:
         item.setData([], [])
 
 
+def _markers(plot: pg.PlotItem, symbol: str, size: int, pen, brush: str, z: float) -> pg.PlotDataItem:
+    """An empty item of unconnected symbols (sample points, the zero crossing, the single x)."""
+    item = plot.plot([], [], pen=None, symbol=symbol, symbolSize=size, symbolPen=pen, symbolBrush=brush)
+    item.setZValue(z)
+    return item
+
+
 class _Curve:
     """A curve and its (optional) dashed derivative, both created once."""
 
@@ -129,30 +136,9 @@ class SweepPlot(pg.PlotWidget):
         for reference in (self.relu, self.identity):
             reference.setZValue(1)
             item.addItem(reference)
-        self.samples = item.plot(
-            [], [], pen=None, symbol="o", symbolSize=5, symbolPen=None, symbolBrush=CURVE_COLOUR
-        )
-        self.samples.setZValue(21)
-        self.crossing = item.plot(
-            [],
-            [],
-            pen=None,
-            symbol="d",
-            symbolSize=12,
-            symbolPen=pg.mkPen("#7a3d00"),
-            symbolBrush=CROSSING_COLOUR,
-        )
-        self.single = item.plot(
-            [],
-            [],
-            pen=None,
-            symbol="star",
-            symbolSize=17,
-            symbolPen=pg.mkPen("w"),
-            symbolBrush=SINGLE_COLOUR,
-        )
-        self.crossing.setZValue(30)
-        self.single.setZValue(31)
+        self.samples = _markers(item, "o", 5, None, CURVE_COLOUR, z=21)
+        self.crossing = _markers(item, "d", 12, pg.mkPen("#7a3d00"), CROSSING_COLOUR, z=30)
+        self.single = _markers(item, "star", 17, pg.mkPen("w"), SINGLE_COLOUR, z=31)
 
         self.crosshair = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#555555", width=1))
         self.crosshair.setZValue(40)

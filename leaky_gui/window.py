@@ -317,28 +317,12 @@ class MainWindow(QMainWindow):
         bottom_layout.addWidget(self.comparison, 2)
         bottom_layout.addWidget(info_box, 3)
 
-        self.right_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.right_splitter.setObjectName("rightSplitter")
-        self.right_splitter.addWidget(plot_box)
-        self.right_splitter.addWidget(bottom)
-        self.right_splitter.setStretchFactor(0, 1)
-        self.right_splitter.setSizes([560, 200])
-        self.right_splitter.setChildrenCollapsible(False)
-
-        self.left_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.left_splitter.setObjectName("leftSplitter")
-        self.left_splitter.addWidget(self.controls)
-        self.left_splitter.addWidget(self.table)
-        self.left_splitter.setStretchFactor(1, 1)
-        self.left_splitter.setChildrenCollapsible(False)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.left_splitter)
-        self.splitter.addWidget(self.right_splitter)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([470, 710])
-        self.splitter.setChildrenCollapsible(False)
+        vertical, horizontal = Qt.Orientation.Vertical, Qt.Orientation.Horizontal
+        self.right_splitter = _splitter(vertical, "rightSplitter", (plot_box, bottom), 0, [560, 200])
+        self.left_splitter = _splitter(vertical, "leftSplitter", (self.controls, self.table), 1, [])
+        self.splitter = _splitter(
+            horizontal, "mainSplitter", (self.left_splitter, self.right_splitter), 1, [470, 710]
+        )
         self.setCentralWidget(self.splitter)
 
         self.setTabOrder(self.start_spin, self.step_spin)
@@ -724,8 +708,14 @@ class MainWindow(QMainWindow):
         target = self._ask_save_path(
             "Export Sweep as CSV", DEFAULT_CSV_NAME, "CSV files (*.csv);;All files (*)", (".csv",)
         )
-        if target is None:
-            return
+        if target is not None:
+            self.start_csv_export(target)
+
+    def export_running(self) -> bool:
+        return self._export_job is not None
+
+    def start_csv_export(self, target: Path) -> None:
+        """Write the export CSV to ``target`` on a worker thread, with progress and Cancel."""
         params = self.export_params()
         job = CsvExportJob(target, params, self.csv_derivative_action.isChecked())
         progress = QProgressDialog(
@@ -882,6 +872,21 @@ class MainWindow(QMainWindow):
             job.wait()
         self.save_settings()
         super().closeEvent(event)
+
+
+def _splitter(
+    orientation: Qt.Orientation, name: str, widgets: tuple[QWidget, ...], grows: int, sizes: list[int]
+) -> QSplitter:
+    """A named splitter whose ``grows``-th pane takes the extra room; panes never collapse."""
+    splitter = QSplitter(orientation)
+    splitter.setObjectName(name)
+    for widget in widgets:
+        splitter.addWidget(widget)
+    splitter.setStretchFactor(grows, 1)
+    if sizes:
+        splitter.setSizes(sizes)
+    splitter.setChildrenCollapsible(False)
+    return splitter
 
 
 def _read_bool(settings: QSettings, key: str, default: bool) -> bool:
