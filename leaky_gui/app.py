@@ -67,6 +67,7 @@ def create_application(argv: Sequence[str]):
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="leaky-gui", description="Leaky ReLU calculator window.")
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
     parser.add_argument(
         "--fresh", action="store_true", help="start from the defaults, ignoring remembered state"
     )
@@ -82,6 +83,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``leaky-gui``."""
     argv = list(sys.argv if argv is None else argv)
     args = parse_args(argv[1:])
+    if args.version:
+        from leaky_gui import __version__
+
+        print(f"leaky-gui {__version__}")
+        return 0
     app = create_application(argv)
     from leaky_gui.window import MainWindow
 

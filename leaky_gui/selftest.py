@@ -7,14 +7,18 @@ every value with the core.
 
 from __future__ import annotations
 
+import tempfile
 import time
 from decimal import Decimal
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit
 
 from leaky_gui.core import SweepParams, format_number, leaky_relu, leaky_relu_derivative
+from leaky_gui.csv_export import iter_csv_chunks
+from leaky_gui.export import write_plot_image
 
 
 class SelfTestFailure(AssertionError):
@@ -59,6 +63,22 @@ def check_window_shows(window, expected: SweepParams) -> None:
     _check((xs, ys) == expected.curve_points(), f"plot curve {xs}, {ys} != {expected.curve_points()}")
 
 
+def check_exports(window, expected: SweepParams) -> None:
+    """Export CSV through the window's worker thread, and PNG and SVG images, to a temporary folder."""
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "sweep.csv"
+        window.start_csv_export(target)
+        deadline = time.monotonic() + 30
+        while window.export_running() and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.005)
+        want = b"".join(data for data, _ in iter_csv_chunks(expected))
+        _check(target.is_file() and target.read_bytes() == want, "the exported CSV differs from the core's")
+        for name, signature in (("plot.png", b"\x89PNG"), ("plot.svg", b"<?xml")):
+            image = write_plot_image(window.plot, Path(folder) / name)
+            _check(image.read_bytes().startswith(signature), f"{name} is not a valid image")
+
+
 def run_self_test(window) -> tuple[bool, str]:
     """Drive ``window`` (which should ignore stored settings); return (ok, one line)."""
     started = time.perf_counter()
@@ -93,6 +113,7 @@ def run_self_test(window) -> tuple[bool, str]:
         )
         image = window.grab()
         _check(not image.isNull() and image.width() > 0, "the window did not paint")
+        check_exports(window, expected)
     except SelfTestFailure as failure:
         return False, f"leaky-gui self-test: FAILED: {failure}"
     finally:
@@ -100,5 +121,5 @@ def run_self_test(window) -> tuple[bool, str]:
     took = time.perf_counter() - started
     return True, (
         f"leaky-gui self-test: OK: {expected.count} rows from (-4.0, -0.04) to (1.0, 1.0), "
-        f"zero crossing at i = 80, plot {expected.curve_points()[0]}, {want} ({took:.2f} s)"
+        f"zero crossing at i = 80, plot {expected.curve_points()[0]}, {want}, CSV/PNG/SVG export ({took:.2f} s)"
     )
