@@ -155,10 +155,6 @@ class SweepPlot(pg.PlotWidget):
 
     # -- what is shown ---------------------------------------------------------
 
-    def set_params(self, params: SweepParams) -> None:
-        """Show a sweep with its current alpha only (no pinned curves, no overlays)."""
-        self.show_sweep(params, (), self._overlays)
-
     def show_sweep(self, params: SweepParams, pinned: Sequence[PinnedAlpha], overlays: Overlays) -> None:
         """Redraw for a sweep, its pinned alphas and overlays (a few vertices per line)."""
         pinned = tuple(pinned)

@@ -335,129 +335,183 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.comparison.add_button, self.comparison.list)
 
     def _build_actions(self) -> None:
+        action = self._action
         menu_file = self.menuBar().addMenu("&File")
-        self.export_csv_action = QAction("&Export CSV…", self)
-        self.export_csv_action.setObjectName("exportCsvAction")
-        self.export_csv_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_csv_action.setIconText("Export CSV")
-        self.export_csv_action.setToolTip("Write the whole sweep to a CSV file (Ctrl+E)")
-        self.export_csv_action.triggered.connect(self.export_csv)
-        menu_file.addAction(self.export_csv_action)
-        self.csv_derivative_action = QAction("CSV: Include f'(x) Columns", self)
-        self.csv_derivative_action.setObjectName("csvDerivativeAction")
-        self.csv_derivative_action.setCheckable(True)
-        self.csv_derivative_action.setToolTip("Add one f'(x) column per alpha to exported CSV files")
-        self.csv_pinned_action = QAction("CSV: Include Pinned Alphas", self)
-        self.csv_pinned_action.setObjectName("csvPinnedAction")
-        self.csv_pinned_action.setCheckable(True)
-        self.csv_pinned_action.setChecked(True)
-        self.csv_pinned_action.setToolTip("Add one f(x) column per pinned alpha to exported CSV files")
-        menu_file.addAction(self.csv_derivative_action)
-        menu_file.addAction(self.csv_pinned_action)
-        menu_file.addSeparator()
-        self.export_plot_action = QAction("Export &Plot Image…", self)
-        self.export_plot_action.setObjectName("exportPlotAction")
-        self.export_plot_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
-        self.export_plot_action.setToolTip(
-            "Save the plot with its legend as PNG (2x size) or SVG (Ctrl+Shift+E)"
+        self.export_csv_action = action(
+            "&Export CSV…",
+            "exportCsvAction",
+            menu_file,
+            shortcut="Ctrl+E",
+            slot=self.export_csv,
+            icon_text="Export CSV",
+            tip="Write the whole sweep to a CSV file (Ctrl+E)",
         )
-        self.export_plot_action.triggered.connect(self.export_plot)
-        menu_file.addAction(self.export_plot_action)
+        self.csv_derivative_action = action(
+            "CSV: Include f'(x) Columns",
+            "csvDerivativeAction",
+            menu_file,
+            checkable=True,
+            tip="Add one f'(x) column per alpha to exported CSV files",
+        )
+        self.csv_pinned_action = action(
+            "CSV: Include Pinned Alphas",
+            "csvPinnedAction",
+            menu_file,
+            checkable=True,
+            checked=True,
+            tip="Add one f(x) column per pinned alpha to exported CSV files",
+        )
         menu_file.addSeparator()
-        self.quit_action = QAction("&Quit", self)
-        self.quit_action.setObjectName("quitAction")
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        if self.quit_action.shortcut().isEmpty():
-            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.triggered.connect(self.close)
-        menu_file.addAction(self.quit_action)
+        self.export_plot_action = action(
+            "Export &Plot Image…",
+            "exportPlotAction",
+            menu_file,
+            shortcut="Ctrl+Shift+E",
+            slot=self.export_plot,
+            tip="Save the plot with its legend as PNG (2x size) or SVG (Ctrl+Shift+E)",
+        )
+        menu_file.addSeparator()
+        self.quit_action = action(
+            "&Quit",
+            "quitAction",
+            menu_file,
+            shortcut=QKeySequence.StandardKey.Quit,
+            fallback="Ctrl+Q",
+            slot=self.close,
+        )
 
         menu_edit = self.menuBar().addMenu("&Edit")
-        self.copy_action = QAction("&Copy Rows as CSV", self)
-        self.copy_action.setObjectName("copyAction")
-        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_action = action(
+            "&Copy Rows as CSV",
+            "copyAction",
+            menu_edit,
+            shortcut=QKeySequence.StandardKey.Copy,
+            slot=self.copy_selected_rows,
+        )
+        # Ctrl+C copies rows only while the table has focus; elsewhere it copies text as usual.
         self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.copy_action.triggered.connect(self.copy_selected_rows)
         self.table.addAction(self.copy_action)
-        menu_edit.addAction(self.copy_action)
-        self.copy_plot_action = QAction("Copy Plot &Image", self)
-        self.copy_plot_action.setObjectName("copyPlotAction")
-        self.copy_plot_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
-        self.copy_plot_action.triggered.connect(self.copy_plot_image)
-        menu_edit.addAction(self.copy_plot_action)
-        self.defaults_action = QAction("&Reset Inputs to Defaults", self)
-        self.defaults_action.setObjectName("defaultsAction")
-        self.defaults_action.triggered.connect(self.reset_inputs)
-        menu_edit.addAction(self.defaults_action)
+        self.copy_plot_action = action(
+            "Copy Plot &Image",
+            "copyPlotAction",
+            menu_edit,
+            shortcut="Ctrl+Shift+C",
+            slot=self.copy_plot_image,
+        )
+        self.defaults_action = action(
+            "&Reset Inputs to Defaults", "defaultsAction", menu_edit, slot=self.reset_inputs
+        )
 
         menu_alpha = self.menuBar().addMenu("&Alpha")
-        self.pin_action = QAction("&Pin Current Alpha", self)
-        self.pin_action.setObjectName("pinAction")
-        self.pin_action.setShortcut(QKeySequence("Ctrl+P"))
-        self.pin_action.setIconText("Pin alpha")
-        self.pin_action.setToolTip("Keep the current alpha on the plot for comparison (Ctrl+P)")
-        self.pin_action.triggered.connect(self.pin_current_alpha)
+        self.pin_action = action(
+            "&Pin Current Alpha",
+            "pinAction",
+            menu_alpha,
+            shortcut="Ctrl+P",
+            slot=self.pin_current_alpha,
+            icon_text="Pin alpha",
+            tip="Keep the current alpha on the plot for comparison (Ctrl+P)",
+        )
         self.comparison.add_button.clicked.connect(self.pin_action.trigger)
-        menu_alpha.addAction(self.pin_action)
         menu_alpha.addSection("Set alpha to a preset")
-        self.preset_set_actions: list[QAction] = []
-        self.preset_pin_actions: list[QAction] = []
         pin_menu = QMenu("Pin a Pr&eset", self)
         for number, preset in enumerate(PRESETS, start=1):
-            label = f"{preset.name}  (alpha = {format_label(preset.alpha)})"
-            set_action = QAction(f"&{number} {label}", self)
-            set_action.setObjectName(f"presetSet_{number}")
-            set_action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            set_action.triggered.connect(lambda _=False, a=preset.alpha: self.set_alpha(a))
-            menu_alpha.addAction(set_action)
-            self.preset_set_actions.append(set_action)
-            pin_action = QAction(f"&{number} {label}", self)
-            pin_action.setObjectName(f"presetPin_{number}")
-            pin_action.triggered.connect(lambda _=False, a=preset.alpha: self.pin_alpha(a))
-            pin_menu.addAction(pin_action)
-            self.preset_pin_actions.append(pin_action)
+            label = f"&{number} {preset.name}  (alpha = {format_label(preset.alpha)})"
+            action(
+                label,
+                f"presetSet_{number}",
+                menu_alpha,
+                shortcut=f"Ctrl+{number}",
+                slot=lambda _=False, a=preset.alpha: self.set_alpha(a),
+            )
+            action(
+                label, f"presetPin_{number}", pin_menu, slot=lambda _=False, a=preset.alpha: self.pin_alpha(a)
+            )
         menu_alpha.addSeparator()
         menu_alpha.addMenu(pin_menu)
 
         menu_view = self.menuBar().addMenu("&View")
-        self.derivative_action = self._toggle("Show &Derivative f'(x)", "derivativeAction", "Ctrl+D", "f'(x)")
-        self.relu_action = self._toggle("Show &ReLU Reference (alpha = 0)", "reluAction", "Ctrl+R", "ReLU")
-        self.identity_action = self._toggle("Show &Identity Line y = x", "identityAction", "Ctrl+I", "y = x")
-        for action in (self.derivative_action, self.relu_action, self.identity_action):
-            menu_view.addAction(action)
+        overlays = (
+            ("Show &Derivative f'(x)", "derivativeAction", "Ctrl+D", "f'(x)"),
+            ("Show &ReLU Reference (alpha = 0)", "reluAction", "Ctrl+R", "ReLU"),
+            ("Show &Identity Line y = x", "identityAction", "Ctrl+I", "y = x"),
+        )
+        self.derivative_action, self.relu_action, self.identity_action = (
+            action(
+                text,
+                name,
+                menu_view,
+                shortcut=keys,
+                slot=self._on_inputs_changed,
+                checkable=True,
+                icon_text=short,
+                tip=f"{text.replace('&', '')} ({keys})",
+            )
+            for text, name, keys, short in overlays
+        )
         menu_view.addSeparator()
-        self.autorange_action = QAction("&Fit Plot to Curves", self)
-        self.autorange_action.setObjectName("autoRangeAction")
-        self.autorange_action.setShortcut(QKeySequence("Ctrl+0"))
-        self.autorange_action.triggered.connect(lambda: self.plot.getPlotItem().enableAutoRange())
-        menu_view.addAction(self.autorange_action)
+        self.autorange_action = action(
+            "&Fit Plot to Curves",
+            "autoRangeAction",
+            menu_view,
+            shortcut="Ctrl+0",
+            slot=lambda: self.plot.getPlotItem().enableAutoRange(),
+        )
 
         toolbar = QToolBar("Plot")
         toolbar.setObjectName("plotToolBar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addAction(self.export_csv_action)
         toolbar.addSeparator()
-        for action in (self.pin_action, self.derivative_action, self.relu_action, self.identity_action):
-            toolbar.addAction(action)
+        for toggle in (self.pin_action, self.derivative_action, self.relu_action, self.identity_action):
+            toolbar.addAction(toggle)
         self.addToolBar(toolbar)
 
         menu_help = self.menuBar().addMenu("&Help")
-        self.about_action = QAction("&About Leaky ReLU Calculator", self)
-        self.about_action.setObjectName("aboutAction")
-        self.about_action.setShortcut(QKeySequence.StandardKey.HelpContents)
-        if self.about_action.shortcut().isEmpty():
-            self.about_action.setShortcut(QKeySequence("F1"))
-        self.about_action.triggered.connect(self.show_about)
-        menu_help.addAction(self.about_action)
+        self.about_action = action(
+            "&About Leaky ReLU Calculator",
+            "aboutAction",
+            menu_help,
+            shortcut=QKeySequence.StandardKey.HelpContents,
+            fallback="F1",
+            slot=self.show_about,
+        )
 
-    def _toggle(self, text: str, name: str, shortcut: str, short_text: str) -> QAction:
+    def _action(
+        self,
+        text: str,
+        name: str,
+        menu: QMenu,
+        *,
+        shortcut: str | QKeySequence.StandardKey | None = None,
+        fallback: str | None = None,
+        slot=None,
+        checkable: bool = False,
+        checked: bool = False,
+        icon_text: str | None = None,
+        tip: str | None = None,
+    ) -> QAction:
+        """A named action in ``menu`` (so every action is reachable from a menu).
+
+        ``fallback`` is the shortcut where the platform has none for a standard key.
+        A checkable action calls ``slot`` on toggled, any other on triggered.
+        """
         action = QAction(text, self)
         action.setObjectName(name)
-        action.setIconText(short_text)
-        action.setToolTip(f"{text.replace('&', '')} ({shortcut})")
-        action.setCheckable(True)
-        action.setShortcut(QKeySequence(shortcut))
-        action.toggled.connect(self._on_inputs_changed)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if fallback is not None and action.shortcut().isEmpty():
+            action.setShortcut(QKeySequence(fallback))
+        if checkable:
+            action.setCheckable(True)
+            action.setChecked(checked)
+        if icon_text is not None:
+            action.setIconText(icon_text)
+        if tip is not None:
+            action.setToolTip(tip)
+        if slot is not None:
+            (action.toggled if checkable else action.triggered).connect(slot)
+        menu.addAction(action)
         return action
 
     # -- the live update path --------------------------------------------------
