@@ -8,15 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from leaky_gui.core import (
-    DEFAULT_ALPHA,
-    PRESETS,
-    SweepParams,
-    format_number,
-    kaiming_gain,
-    leaky_relu,
-    leaky_relu_derivative,
-)
+from leaky_gui.alphas import PRESETS, kaiming_gain
+from leaky_gui.core import DEFAULT_ALPHA, SweepParams, format_number, leaky_relu, leaky_relu_derivative
 
 __all__ = [
     "DEFAULT_ALPHA",

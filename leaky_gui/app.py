@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.resources
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,12 +15,12 @@ ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 
 def resource_dir() -> Path:
-    """The icons and desktop entry: inside the package when installed or frozen, else the repo's."""
-    package = Path(__file__).resolve().parent
-    for candidate in (package / "resources", package.parent / "resources"):
-        if (candidate / "leaky_gui.svg").is_file():
-            return candidate
-    raise FileNotFoundError("leaky_gui resources not found beside the package")
+    """The icons and desktop entry: the package ``leaky_gui.resources``, installed, editable or frozen.
+
+    The files live in the repository's top-level ``resources/``; pyproject.toml maps that
+    folder to ``leaky_gui.resources`` and the PyInstaller spec puts it at the same place.
+    """
+    return Path(str(importlib.resources.files("leaky_gui.resources")))
 
 
 def app_icon():

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import NoReturn
 
+from leaky_gui.alphas import unusual_alpha_note
 from leaky_gui.core import (
     DEFAULT_ALPHA,
     DEFAULT_COUNT,
@@ -122,12 +123,9 @@ def _alphas(texts: list[str] | None) -> tuple[Decimal, ...]:
 
 def _warn_unusual(alphas: tuple[Decimal, ...]) -> None:
     for alpha in alphas:
-        if alpha < 0:
-            print(
-                f"{PROG}: warning: alpha={format_label(alpha)} is negative, which is unusual "
-                "(Leaky ReLU normally leaks with a small positive slope)",
-                file=sys.stderr,
-            )
+        note = unusual_alpha_note(alpha)
+        if note is not None:
+            print(f"{PROG}: warning: alpha={format_label(alpha)}: {note}", file=sys.stderr)
 
 
 def _run_sweep(args: argparse.Namespace) -> int:

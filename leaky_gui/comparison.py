@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -21,11 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from leaky_gui.alphas import MAX_PINNED, PinnedAlpha, alpha_name
 from leaky_gui.core import format_label
-from leaky_gui.plot import MAX_PINNED, PinnedAlpha, alpha_name, pinned_style
-
-_NOTE_STYLE = "color: #8a5a00;"
-
+from leaky_gui.plot import pinned_style
+from leaky_gui.widgets import NOTE_STYLE, message_label, show_message
 
 _SWATCH_SIZE = QSize(30, 14)
 
@@ -83,11 +81,7 @@ class ComparisonPanel(QGroupBox):
         self.list.setToolTip("Pinned alphas: tick to show, ✕ to remove")
         self.list.setAccessibleName("Pinned alphas")
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.note = QLabel()
-        self.note.setObjectName("compareNote")
-        self.note.setWordWrap(True)
-        self.note.setStyleSheet(_NOTE_STYLE)
-        self.note.hide()
+        self.note = message_label("compareNote", NOTE_STYLE)
         layout = QVBoxLayout(self)
         layout.addWidget(self.add_button)
         layout.addWidget(self.list, 1)
@@ -131,8 +125,7 @@ class ComparisonPanel(QGroupBox):
         self._rebuild()
 
     def _say(self, note: str) -> None:
-        self.note.setText(note)
-        self.note.setVisible(bool(note))
+        show_message(self.note, note)
 
     def _rebuild(self) -> None:
         self.list.clear()

@@ -25,19 +25,16 @@ __all__ = [
     "DEFAULT_START",
     "DEFAULT_STEP",
     "MAX_GUI_COUNT",
-    "PRESETS",
     "ExactNumber",
     "ParameterError",
-    "Preset",
     "SweepParams",
     "format_label",
     "format_number",
-    "kaiming_gain",
     "leaky_relu",
     "leaky_relu_derivative",
     "parse_count",
     "parse_decimal",
-    "preset_name",
+    "zero_crossing_text",
 ]
 
 # The one place that knows the defaults (the web calculator's, and PyTorch's alpha).
@@ -47,43 +44,6 @@ DEFAULT_COUNT = 101
 DEFAULT_ALPHA = Decimal("0.01")
 #: The window's largest sweep (the command line streams any count).
 MAX_GUI_COUNT = 100_000_000
-
-
-@dataclass(frozen=True)
-class Preset:
-    """A named alpha that a framework uses by default."""
-
-    name: str
-    alpha: Decimal
-
-
-PRESETS: tuple[Preset, ...] = (
-    # alpha = 0 is max(0, x): the plain rectifier.
-    Preset("ReLU", Decimal("0")),
-    # torch.nn.LeakyReLU / F.leaky_relu negative_slope=0.01; jax.nn.leaky_relu
-    # negative_slope=0.01; ONNX operator LeakyRelu attribute alpha default 0.01.
-    Preset("PyTorch / JAX / ONNX", Decimal("0.01")),
-    # tf.nn.leaky_relu(features, alpha=0.2); keras.ops.leaky_relu(x, negative_slope=0.2).
-    Preset("TensorFlow", Decimal("0.2")),
-    # keras.layers.LeakyReLU(negative_slope=0.3) (Keras 3; `alpha=0.3` in Keras 2).
-    Preset("Keras LeakyReLU layer", Decimal("0.3")),
-    # alpha = 1 collapses f to the identity line.
-    Preset("identity", Decimal("1")),
-)
-
-
-def preset_name(alpha: Decimal) -> str | None:
-    """The preset whose alpha equals ``alpha`` numerically, if any."""
-    for preset in PRESETS:
-        if preset.alpha == alpha:
-            return preset.name
-    return None
-
-
-def kaiming_gain(alpha: float | Decimal) -> float:
-    """He/Kaiming gain sqrt(2 / (1 + alpha**2)), as torch.nn.init.calculate_gain('leaky_relu', alpha)."""
-    a = float(alpha)
-    return math.sqrt(2.0 / (1.0 + a * a))
 
 
 class ParameterError(ValueError):
@@ -412,3 +372,8 @@ class SweepParams:
             xs.append(self.x(ends[1]))
             ys.append(self.f(ends[1], a))
         return xs, ys
+
+
+def zero_crossing_text(index: int | None) -> str:
+    """How every surface words where a sweep reaches x = 0: 'i = 80', or that it does not."""
+    return "none (the sweep stays on one side of 0)" if index is None else f"i = {index:,}"

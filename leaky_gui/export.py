@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pyqtgraph as pg
 import pyqtgraph.exporters  # registers pg.exporters
-from PySide6.QtCore import QRect, QRectF, QSize, QThread, Signal
+from PySide6.QtCore import QObject, QRect, QRectF, QSize, QThread, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 
@@ -37,8 +37,10 @@ class CsvExportJob(QThread):
     failed = Signal(str)  # the reason, for a person
     cancelled = Signal()
 
-    def __init__(self, path: Path, params: SweepParams, derivative: bool) -> None:
-        super().__init__()
+    def __init__(
+        self, path: Path, params: SweepParams, derivative: bool, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
         self.setObjectName("csvExport")
         self.path = path
         self.params = params

@@ -16,7 +16,8 @@ from decimal import Decimal
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
 
-from leaky_gui.core import SweepParams, format_label, format_number, leaky_relu, preset_name
+from leaky_gui.alphas import MAX_PINNED, PinnedAlpha, alpha_name
+from leaky_gui.core import SweepParams, format_label, format_number, leaky_relu
 
 #: Sample markers are drawn when the sweep has at most this many points.
 MARKER_LIMIT = 200
@@ -36,27 +37,12 @@ PINNED_DASHES = (
     Qt.PenStyle.DotLine,
     Qt.PenStyle.DashDotLine,
 )
-MAX_PINNED = len(PINNED_COLOURS) * len(PINNED_DASHES)
+assert len(PINNED_COLOURS) * len(PINNED_DASHES) == MAX_PINNED, "a style for every pinned alpha"
 
 
 def pinned_style(slot: int) -> tuple[str, Qt.PenStyle]:
     """Colour and dash of a pinned curve's style slot (0 .. MAX_PINNED-1)."""
     return PINNED_COLOURS[slot % len(PINNED_COLOURS)], PINNED_DASHES[slot // len(PINNED_COLOURS)]
-
-
-def alpha_name(alpha: Decimal) -> str:
-    """'alpha = 0.3 (Keras LeakyReLU layer)': the legend's name for an alpha."""
-    preset = preset_name(alpha)
-    return f"alpha = {format_label(alpha)}" + (f" ({preset})" if preset else "")
-
-
-@dataclass(frozen=True)
-class PinnedAlpha:
-    """An alpha kept on the plot for comparison, with its style slot and visibility."""
-
-    alpha: Decimal
-    slot: int
-    visible: bool = True
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,9 @@ import tempfile
 import time
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit
 
@@ -23,6 +24,14 @@ from leaky_gui.export import write_plot_image
 
 class SelfTestFailure(AssertionError):
     """A view disagrees with the core."""
+
+
+def named(window: QObject, name: str) -> Any:
+    """The window's child with this object name (the names are the window's public contract)."""
+    found = window.findChild(QObject, name)
+    if found is None:
+        raise SelfTestFailure(f"the window has no {name!r}")
+    return found
 
 
 def type_into(widget: QAbstractSpinBox | QLineEdit, text: str) -> None:
@@ -69,7 +78,7 @@ def check_exports(window, expected: SweepParams) -> None:
         target = Path(folder) / "sweep.csv"
         window.start_csv_export(target)
         deadline = time.monotonic() + 30
-        while window.export_running() and time.monotonic() < deadline:
+        while window.exports.running() and time.monotonic() < deadline:
             QApplication.processEvents()
             time.sleep(0.005)
         want = b"".join(data for data, _ in iter_csv_chunks(expected))
@@ -86,26 +95,31 @@ def run_self_test(window) -> tuple[bool, str]:
         window.show()
         QApplication.processEvents()
         # Something else first, so that typing the defaults is seen to change the views.
-        type_into(window.count_spin, "7")
-        type_into(window.alpha_spin, "0.3")
+        type_into(named(window, "count"), "7")
+        type_into(named(window, "alpha"), "0.3")
         check_window_shows(window, SweepParams(count=7, alphas=(Decimal("0.3"),)))
 
         for spin, text in (
-            (window.start_spin, "-4"),
-            (window.step_spin, "0.05"),
-            (window.count_spin, "101"),
-            (window.alpha_spin, "0.01"),
+            (named(window, "startX"), "-4"),
+            (named(window, "stepX"), "0.05"),
+            (named(window, "count"), "101"),
+            (named(window, "alpha"), "0.01"),
         ):
             type_into(spin, text)
         expected = SweepParams()
         check_window_shows(window, expected)
         _check(expected.zero_crossing_index() == 80, "the default sweep does not cross zero at i = 80")
 
-        type_into(window.single_edit, "-2")
+        type_into(named(window, "singleX"), "-2")
         fx, dfx = leaky_relu("-2"), leaky_relu_derivative("-2")
         want = f"f(-2.0) = {format_number(fx)}"
-        _check(want in window.single_result.text(), f"single x shows {window.single_result.text()!r}")
-        _check(f"f'(-2.0) = {format_number(dfx)}" in window.single_result.text(), "single x derivative")
+        _check(
+            want in named(window, "singleResult").text(),
+            f"single x shows {named(window, 'singleResult').text()!r}",
+        )
+        _check(
+            f"f'(-2.0) = {format_number(dfx)}" in named(window, "singleResult").text(), "single x derivative"
+        )
         sx, sy = window.plot.single.getData()
         _check(
             sx is not None and sx.tolist() == [-2.0] and sy.tolist() == [fx],

@@ -10,22 +10,23 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QListWidget, QPushButton
 
-from leaky_gui.core import SweepParams, format_number, kaiming_gain, leaky_relu
-from leaky_gui.plot import MAX_PINNED, PINNED_COLOURS, pinned_style
-from leaky_gui.selftest import type_into
+from leaky_gui.alphas import MAX_PINNED, kaiming_gain
+from leaky_gui.core import SweepParams, format_number, leaky_relu
+from leaky_gui.plot import PINNED_COLOURS, pinned_style
+from leaky_gui.selftest import named, type_into
 from leaky_gui.window import MainWindow
 
 D = Decimal
 
 
 def pin(window, alpha: str) -> None:
-    type_into(window.alpha_spin, alpha)
+    type_into(named(window, "alpha"), alpha)
     window.findChild(QPushButton, "compareAdd").click()
 
 
 def test_pin_button_adds_a_curve_a_list_row_and_a_table_column(window):
     pin(window, "0.3")
-    type_into(window.alpha_spin, "0.01")
+    type_into(named(window, "alpha"), "0.01")
     assert window.findChild(QListWidget, "comparison").count() == 1
     assert window.model.headerData(4, Qt.Orientation.Horizontal) == "f(x; alpha=0.3)"
     assert window.model.index(0, 4).data() == "-1.2"
@@ -46,7 +47,7 @@ def test_many_curves_stay_distinguishable_and_the_current_one_on_top(window):
     alphas = [f"0.{k}" for k in range(1, 10)] + ["1.5", "2"]
     for alpha in alphas:
         pin(window, alpha)
-    type_into(window.alpha_spin, "0.01")
+    type_into(named(window, "alpha"), "0.01")
     styles = [pinned_style(p.slot) for p in window.comparison.pinned()]
     assert len(styles) == len(alphas) == len(set(styles))
     assert {style[1] for style in styles[len(PINNED_COLOURS) :]} == {Qt.PenStyle.DashLine}
@@ -93,14 +94,14 @@ def test_presets_set_and_pin_with_their_names(window):
 
 def test_crosshair_follows_the_mouse_with_exact_values(window, qtbot):
     pin(window, "0.3")
-    type_into(window.alpha_spin, "0.01")
-    window.relu_action.setChecked(True)
+    type_into(named(window, "alpha"), "0.01")
+    named(window, "reluAction").setChecked(True)
     view = window.plot.getPlotItem().getViewBox()
     target = view.mapViewToScene(pg_point(-2.5, 0))
     pos = window.plot.mapFromScene(target)
     qtbot.mouseMove(window.plot.viewport(), pos)
     qtbot.waitUntil(lambda: window.plot.crosshair.isVisible())
-    text = window.readout.text()
+    text = named(window, "crosshairReadout").text()
     x_text = re.match(r"x = (\S+)", text).group(1)
     x = D(x_text)
     assert abs(float(x) - (-2.5)) < 0.05
@@ -125,32 +126,32 @@ def test_readout_is_exact_where_floats_are_not(window):
 
 
 def test_overlays_toggle_derivative_relu_and_identity(window, qtbot):
-    window.derivative_action.trigger()
+    named(window, "derivativeAction").trigger()
     expected = SweepParams().derivative_points()
     assert [a.tolist() for a in window.plot.current.derivative.getData()] == list(expected)
     assert window.plot.current.derivative.opts["pen"].style() == Qt.PenStyle.DashLine
-    window.relu_action.trigger()
-    window.identity_action.trigger()
+    named(window, "reluAction").trigger()
+    named(window, "identityAction").trigger()
     assert [a.tolist() for a in window.plot.relu.getData()] == [[-4.0, 0.0, 1.0], [0.0, 0.0, 1.0]]
     assert [a.tolist() for a in window.plot.identity.getData()] == [[-4.0, 0.0, 1.0], [-4.0, 0.0, 1.0]]
     names = window.plot.legend_names()
     assert "ReLU reference (alpha = 0)" in names and "identity y = x" in names
-    window.identity_action.trigger()
+    named(window, "identityAction").trigger()
     assert window.plot.identity.getData() == (None, None)
     assert "identity y = x" not in window.plot.legend_names()
 
 
 def test_info_panel_shows_range_crossing_f_ranges_and_gain(window):
     pin(window, "0.3")
-    type_into(window.alpha_spin, "0.01")
-    assert window.info.text() == "x range: -4.0 to 1.0 (101 points)\nZero crossing: i = 80"
-    assert window.info_rows() == [
+    type_into(named(window, "alpha"), "0.01")
+    assert named(window, "infoPanel").text() == "x range: -4.0 to 1.0 (101 points)\nZero crossing: i = 80"
+    assert named(window, "sweepInfo").rows() == [
         ["alpha = 0.01 (PyTorch / JAX / ONNX) (current)", "[-0.04, 1.0]", f"{kaiming_gain(0.01):.6g}"],
         ["alpha = 0.3 (Keras LeakyReLU layer) (pinned)", "[-1.2, 1.0]", f"{kaiming_gain(0.3):.6g}"],
     ]
-    assert window.info_rows()[0][2] == "1.41414"
-    type_into(window.start_spin, "1")
-    assert "Zero crossing: none" in window.info.text()
+    assert named(window, "sweepInfo").rows()[0][2] == "1.41414"
+    type_into(named(window, "startX"), "1")
+    assert "Zero crossing: none" in named(window, "infoPanel").text()
 
 
 def test_comparison_and_toggles_are_remembered(qtbot, settings):
@@ -159,18 +160,18 @@ def test_comparison_and_toggles_are_remembered(qtbot, settings):
     for alpha in ("0.3", "0.2"):
         first.pin_alpha(D(alpha))
     first.comparison.row_widgets()[1].check.click()
-    first.derivative_action.setChecked(True)
-    first.identity_action.setChecked(True)
+    named(first, "derivativeAction").setChecked(True)
+    named(first, "identityAction").setChecked(True)
     first.close()
     again = MainWindow(settings)
     qtbot.addWidget(again)
     assert [(p.alpha, p.visible) for p in again.comparison.pinned()] == [(D("0.3"), True), (D("0.2"), False)]
-    assert again.derivative_action.isChecked() and again.identity_action.isChecked()
-    assert not again.relu_action.isChecked()
+    assert named(again, "derivativeAction").isChecked() and named(again, "identityAction").isChecked()
+    assert not named(again, "reluAction").isChecked()
     assert again.model.columnCount() == 6
     fresh = MainWindow(settings, fresh=True)
     qtbot.addWidget(fresh)
-    assert fresh.comparison.pinned() == () and not fresh.derivative_action.isChecked()
+    assert fresh.comparison.pinned() == () and not named(fresh, "derivativeAction").isChecked()
 
 
 def test_corrupt_comparison_settings_are_skipped(qtbot, settings):
@@ -187,13 +188,13 @@ def test_corrupt_comparison_settings_are_skipped(qtbot, settings):
 
 
 def test_ctrl_q_quits(window, qtbot):
-    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
-    window.quit_action.trigger()
+    assert named(window, "quitAction").shortcut().toString() == "Ctrl+Q"
+    named(window, "quitAction").trigger()
     qtbot.waitUntil(lambda: not window.isVisible())
 
 
 def test_tab_order_runs_through_the_inputs(window, qtbot):
-    window.start_spin.setFocus()
+    named(window, "startX").setFocus()
     order = []
     for _ in range(5):
         order.append(QApplication.focusWidget())
@@ -223,4 +224,4 @@ def test_every_action_is_in_a_menu(window):
 def test_a_point_move_outside_the_view_hides_the_crosshair(window, qtbot):
     qtbot.mouseMove(window.plot.viewport(), QPoint(2, 2))
     assert not window.plot.crosshair.isVisible()
-    assert "Move the mouse" in window.readout.text()
+    assert "Move the mouse" in named(window, "crosshairReadout").text()

@@ -10,18 +10,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from leaky_gui.alphas import PRESETS, kaiming_gain, preset_name
 from leaky_gui.core import (
-    PRESETS,
     ParameterError,
     SweepParams,
     format_label,
     format_number,
-    kaiming_gain,
     leaky_relu,
     leaky_relu_derivative,
     parse_count,
     parse_decimal,
-    preset_name,
 )
 
 # --- the seed facts --------------------------------------------------------------

@@ -11,13 +11,15 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QThread
 from PySide6.QtGui import QGuiApplication, QImage
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QProgressDialog, QPushButton
 
 from leaky_gui.cli import main as cli_main
 from leaky_gui.core import SweepParams, format_number
-from leaky_gui.selftest import type_into
-from leaky_gui.window import DEFAULT_CSV_NAME, MainWindow
+from leaky_gui.export_controller import DEFAULT_CSV_NAME
+from leaky_gui.selftest import named, type_into
+from leaky_gui.window import MainWindow
 
 D = Decimal
 
@@ -29,9 +31,9 @@ class Dialogs:
         self.answer, self.chosen_filter = answer, chosen_filter
         self.asked: list[tuple[str, str]] = []
         self.boxes: list[tuple[str, str, str]] = []
-        monkeypatch.setattr("leaky_gui.window.QFileDialog.getSaveFileName", self._save)
+        monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", self._save)
         for kind in ("critical", "warning", "information"):
-            monkeypatch.setattr(f"leaky_gui.window.QMessageBox.{kind}", self._box(kind))
+            monkeypatch.setattr(f"PySide6.QtWidgets.QMessageBox.{kind}", self._box(kind))
 
     def _save(self, parent, caption, directory, filters):
         self.asked.append((caption, directory))
@@ -42,6 +44,13 @@ class Dialogs:
             self.boxes.append((kind, title, text))
 
         return show
+
+
+def export_progress(window) -> QProgressDialog:
+    """The running export's progress dialog, found by its object name."""
+    progress = window.findChild(QProgressDialog, "exportProgress")
+    assert progress is not None
+    return progress
 
 
 def click_cancel(progress) -> None:
@@ -61,7 +70,7 @@ def wait_for_rows(progress, qtbot) -> None:
 
 
 def wait_for_export(window, qtbot, timeout=60_000) -> None:
-    qtbot.waitUntil(lambda: window._export_job is None, timeout=timeout)
+    qtbot.waitUntil(lambda: not window.exports.running(), timeout=timeout)
 
 
 def cli_bytes(capsysbinary, *args: str) -> bytes:
@@ -70,16 +79,16 @@ def cli_bytes(capsysbinary, *args: str) -> bytes:
 
 
 def test_export_is_byte_for_byte_the_command_line_output(window, qtbot, tmp_path, monkeypatch, capsysbinary):
-    type_into(window.start_spin, "-3.7")
-    type_into(window.step_spin, "0.3")
-    type_into(window.count_spin, "50")
+    type_into(named(window, "startX"), "-3.7")
+    type_into(named(window, "stepX"), "0.3")
+    type_into(named(window, "count"), "50")
     window.pin_alpha(D("0.3"))
     window.pin_alpha(D("0.01"))  # the current alpha: not written twice
     window.pin_alpha(D("0"))
     window.comparison.set_visible(D("0"), False)  # hidden on the plot, still pinned
-    window.csv_derivative_action.setChecked(True)
+    named(window, "csvDerivativeAction").setChecked(True)
     dialogs = Dialogs(monkeypatch, str(tmp_path / "out.csv"))
-    window.export_csv_action.trigger()
+    named(window, "exportCsvAction").trigger()
     wait_for_export(window, qtbot)
     written = (tmp_path / "out.csv").read_bytes()
     expected = cli_bytes(
@@ -93,9 +102,9 @@ def test_export_is_byte_for_byte_the_command_line_output(window, qtbot, tmp_path
 
 def test_exported_file_reads_back_to_the_core_values(window, qtbot, tmp_path, monkeypatch):
     Dialogs(monkeypatch, str(tmp_path / "sweep"))  # no suffix: .csv is added
-    window.csv_pinned_action.setChecked(False)
+    named(window, "csvPinnedAction").setChecked(False)
     window.pin_alpha(D("0.2"))
-    window.export_csv_action.trigger()
+    named(window, "exportCsvAction").trigger()
     wait_for_export(window, qtbot)
     rows = list(csv.reader(io.StringIO((tmp_path / "sweep.csv").read_text())))
     assert rows[0] == ["x", "f(alpha=0.01)"]
@@ -105,20 +114,20 @@ def test_exported_file_reads_back_to_the_core_values(window, qtbot, tmp_path, mo
 
 def test_dialog_offers_the_default_name_and_cancel_writes_nothing(window, qtbot, tmp_path, monkeypatch):
     dialogs = Dialogs(monkeypatch, "")
-    window.export_csv_action.trigger()
+    named(window, "exportCsvAction").trigger()
     assert dialogs.asked[0][1].endswith(DEFAULT_CSV_NAME)
-    assert window._export_job is None and dialogs.boxes == []
-    assert window.export_csv_action.shortcut().toString() == "Ctrl+E"
+    assert not window.exports.running() and dialogs.boxes == []
+    assert named(window, "exportCsvAction").shortcut().toString() == "Ctrl+E"
 
 
 def test_cancel_midway_leaves_the_old_file_and_no_temporary(window, qtbot, tmp_path, monkeypatch):
     target = tmp_path / "big.csv"
     target.write_text("precious\n")
-    type_into(window.count_spin, "50000000")
+    type_into(named(window, "count"), "50000000")
     Dialogs(monkeypatch, str(target))
-    window.export_csv_action.trigger()
-    progress = window._export_progress
-    assert window.export_running()
+    named(window, "exportCsvAction").trigger()
+    progress = export_progress(window)
+    assert window.exports.running()
     wait_for_rows(progress, qtbot)
     click_cancel(progress)
     wait_for_export(window, qtbot)
@@ -128,14 +137,14 @@ def test_cancel_midway_leaves_the_old_file_and_no_temporary(window, qtbot, tmp_p
 
 
 def test_long_export_shows_progress_and_the_window_stays_usable(window, qtbot, tmp_path, monkeypatch):
-    type_into(window.count_spin, "20000000")
+    type_into(named(window, "count"), "20000000")
     Dialogs(monkeypatch, str(tmp_path / "long.csv"))
-    window.export_csv_action.trigger()
-    progress = window._export_progress
+    named(window, "exportCsvAction").trigger()
+    progress = export_progress(window)
     qtbot.waitUntil(lambda: progress.isVisible(), timeout=10_000)
     assert progress.maximum() == 20_000_000 and progress.labelText().startswith("Writing 20,000,000 rows")
-    type_into(window.single_edit, "-2")  # the GUI thread is free meanwhile
-    assert window.single_result.text().startswith("f(-2.0) = -0.02")
+    type_into(named(window, "singleX"), "-2")  # the GUI thread is free meanwhile
+    assert named(window, "singleResult").text().startswith("f(-2.0) = -0.02")
     click_cancel(progress)
     wait_for_export(window, qtbot)
     assert os.listdir(tmp_path) == []
@@ -146,7 +155,7 @@ def test_read_only_folder_gives_a_message_box_and_no_file(
 ):
     dialogs = Dialogs(monkeypatch, str(read_only_folder / "keep.csv"))
     with as_ordinary_user():
-        window.export_csv_action.trigger()
+        named(window, "exportCsvAction").trigger()
     assert [kind for kind, _, _ in dialogs.boxes] == ["warning"]
     assert "not writable" in dialogs.boxes[0][2]
     assert (read_only_folder / "keep.csv").read_text() == "precious\n"
@@ -156,7 +165,7 @@ def test_read_only_folder_gives_a_message_box_and_no_file(
 def test_a_folder_as_target_gives_a_message_box(window, monkeypatch, tmp_path):
     (tmp_path / "dir.csv").mkdir()
     dialogs = Dialogs(monkeypatch, str(tmp_path / "dir.csv"))
-    window.export_csv_action.trigger()
+    named(window, "exportCsvAction").trigger()
     assert dialogs.boxes and dialogs.boxes[0][0] == "warning" and "is a folder" in dialogs.boxes[0][2]
 
 
@@ -170,7 +179,7 @@ def test_disk_full_midway_reports_and_keeps_the_old_file(window, qtbot, monkeypa
 
     monkeypatch.setattr("leaky_gui.csv_export.write_csv_stream", disk_full)
     dialogs = Dialogs(monkeypatch, str(target))
-    window.export_csv_action.trigger()
+    named(window, "exportCsvAction").trigger()
     wait_for_export(window, qtbot)
     assert [kind for kind, _, _ in dialogs.boxes] == ["critical"]
     assert "No space left on device" in dialogs.boxes[0][2]
@@ -181,23 +190,23 @@ def test_disk_full_midway_reports_and_keeps_the_old_file(window, qtbot, monkeypa
 def test_csv_options_are_remembered(qtbot, settings):
     first = MainWindow(settings)
     qtbot.addWidget(first)
-    assert not first.csv_derivative_action.isChecked() and first.csv_pinned_action.isChecked()
-    first.csv_derivative_action.setChecked(True)
-    first.csv_pinned_action.setChecked(False)
+    assert not named(first, "csvDerivativeAction").isChecked() and named(first, "csvPinnedAction").isChecked()
+    named(first, "csvDerivativeAction").setChecked(True)
+    named(first, "csvPinnedAction").setChecked(False)
     first.close()
     again = MainWindow(settings)
     qtbot.addWidget(again)
-    assert again.csv_derivative_action.isChecked() and not again.csv_pinned_action.isChecked()
+    assert named(again, "csvDerivativeAction").isChecked() and not named(again, "csvPinnedAction").isChecked()
 
 
 def test_closing_the_window_cancels_a_running_export(qtbot, tmp_path, monkeypatch, settings):
     win = MainWindow(settings)
     qtbot.addWidget(win)
-    type_into(win.count_spin, "50000000")
+    type_into(named(win, "count"), "50000000")
     Dialogs(monkeypatch, str(tmp_path / "x.csv"))
-    win.export_csv_action.trigger()
-    job = win._export_job
-    wait_for_rows(win._export_progress, qtbot)
+    named(win, "exportCsvAction").trigger()
+    job = win.findChild(QThread, "csvExport")
+    wait_for_rows(export_progress(win), qtbot)
     win.close()
     assert job.isFinished()
     assert os.listdir(tmp_path) == []
@@ -205,19 +214,19 @@ def test_closing_the_window_cancels_a_running_export(qtbot, tmp_path, monkeypatc
 
 def test_plot_png_is_twice_the_screen_size_with_legend(window, tmp_path, monkeypatch):
     Dialogs(monkeypatch, str(tmp_path / "plot"), "PNG image (*.png)")
-    window.export_plot_action.trigger()
+    named(window, "exportPlotAction").trigger()
     data = (tmp_path / "plot.png").read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     image = QImage(str(tmp_path / "plot.png"))
     assert image.width() >= 2 * window.plot.getPlotItem().sceneBoundingRect().width() - 1
-    assert window.export_plot_action.shortcut().toString() == "Ctrl+Shift+E"
+    assert named(window, "exportPlotAction").shortcut().toString() == "Ctrl+Shift+E"
     assert os.listdir(tmp_path) == ["plot.png"]
 
 
 def test_plot_svg_is_valid_xml_with_the_legend(window, tmp_path, monkeypatch):
     Dialogs(monkeypatch, str(tmp_path / "plot.svg"), "SVG image (*.svg)")
     window.pin_alpha(D("0.3"))
-    window.export_plot_action.trigger()
+    named(window, "exportPlotAction").trigger()
     root = ET.parse(tmp_path / "plot.svg").getroot()
     assert root.tag.endswith("svg")
     text = "".join(root.itertext())
@@ -231,7 +240,7 @@ def test_plot_export_failure_keeps_the_old_file(window, monkeypatch, tmp_path):
         "pyqtgraph.exporters.ImageExporter.export", lambda self, name: Path(name).write_bytes(b"")
     )
     dialogs = Dialogs(monkeypatch, str(target))
-    window.export_plot_action.trigger()
+    named(window, "exportPlotAction").trigger()
     assert dialogs.boxes and dialogs.boxes[0][0] == "critical"
     assert target.read_bytes() == b"old"
     assert os.listdir(tmp_path) == ["plot.png"]
@@ -239,7 +248,7 @@ def test_plot_export_failure_keeps_the_old_file(window, monkeypatch, tmp_path):
 
 def test_copy_plot_image_to_clipboard(window):
     QGuiApplication.clipboard().clear()
-    window.copy_plot_action.trigger()
+    named(window, "copyPlotAction").trigger()
     image = QGuiApplication.clipboard().image()
     assert not image.isNull() and image.width() >= window.plot.width()
 

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QLineEdit, QSpinBox, QTa
 
 from leaky_gui.core import MAX_GUI_COUNT, SweepParams
 from leaky_gui.plot import SweepPlot
-from leaky_gui.selftest import check_window_shows, type_into
-from leaky_gui.window import ROW_HEIGHT, MainWindow
+from leaky_gui.selftest import check_window_shows, named, type_into
+from leaky_gui.table_view import ROW_HEIGHT
+from leaky_gui.window import MainWindow
 
 
 def test_widgets_have_their_object_names_and_defaults(window):
@@ -44,28 +45,28 @@ def test_inputs_have_labels_with_mnemonics_and_tooltips(window):
         "singleX": "Single &x:",
     }
     for spin in (
-        window.start_spin,
-        window.step_spin,
-        window.count_spin,
-        window.alpha_spin,
-        window.single_edit,
+        named(window, "startX"),
+        named(window, "stepX"),
+        named(window, "count"),
+        named(window, "alpha"),
+        named(window, "singleX"),
     ):
         assert spin.toolTip()
 
 
 def test_spin_boxes_take_six_decimals_and_the_full_count_range(window):
-    assert window.start_spin.decimals() >= 6 and window.alpha_spin.decimals() >= 6
-    assert (window.count_spin.minimum(), window.count_spin.maximum()) == (1, MAX_GUI_COUNT)
-    type_into(window.alpha_spin, "0.123456")
+    assert named(window, "startX").decimals() >= 6 and named(window, "alpha").decimals() >= 6
+    assert (named(window, "count").minimum(), named(window, "count").maximum()) == (1, MAX_GUI_COUNT)
+    type_into(named(window, "alpha"), "0.123456")
     assert window.params.alpha == Decimal("0.123456")
-    assert window.alpha_spin.text() == "0.123456"
+    assert named(window, "alpha").text() == "0.123456"
 
 
 def test_typing_updates_table_and_plot_live(window, qtbot):
-    type_into(window.count_spin, "7")
-    type_into(window.alpha_spin, "0.3")
-    type_into(window.start_spin, "-1.5")
-    type_into(window.step_spin, "0.5")
+    type_into(named(window, "count"), "7")
+    type_into(named(window, "alpha"), "0.3")
+    type_into(named(window, "startX"), "-1.5")
+    type_into(named(window, "stepX"), "0.5")
     expected = SweepParams(Decimal("-1.5"), Decimal("0.5"), 7, (Decimal("0.3"),))
     assert window.params == expected
     check_window_shows(window, expected)
@@ -75,36 +76,36 @@ def test_typing_updates_table_and_plot_live(window, qtbot):
 
 
 def test_every_keystroke_counts_without_pressing_enter(window, qtbot):
-    window.count_spin.setFocus()
-    window.count_spin.selectAll()
-    qtbot.keyClicks(window.count_spin, "12")
+    named(window, "count").setFocus()
+    named(window, "count").selectAll()
+    qtbot.keyClicks(named(window, "count"), "12")
     assert window.model.rowCount() == 12  # keyboard tracking: live, no Enter needed
 
 
 def test_step_zero_is_refused_with_a_message_and_the_sweep_kept(window, qtbot):
-    window.step_spin.setFocus()
-    window.step_spin.selectAll()
-    qtbot.keyClicks(window.step_spin, "0")
-    assert window.param_message.isVisible()
-    assert "must not be 0" in window.param_message.text()
+    named(window, "stepX").setFocus()
+    named(window, "stepX").selectAll()
+    qtbot.keyClicks(named(window, "stepX"), "0")
+    assert named(window, "paramMessage").isVisible()
+    assert "must not be 0" in named(window, "paramMessage").text()
     assert window.params.step == Decimal("0.05")  # the last good sweep stays on show
-    qtbot.keyClicks(window.step_spin, ".2")
+    qtbot.keyClicks(named(window, "stepX"), ".2")
     assert window.params.step == Decimal("0.2")
-    assert not window.param_message.isVisible()
+    assert not named(window, "paramMessage").isVisible()
 
 
 def test_arrows_step_over_zero(window):
-    type_into(window.step_spin, "0.01")
-    window.step_spin.stepDown()
+    type_into(named(window, "stepX"), "0.01")
+    named(window, "stepX").stepDown()
     assert window.params.step == Decimal("-0.01")
-    window.step_spin.stepUp()
+    named(window, "stepX").stepUp()
     assert window.params.step == Decimal("0.01")
 
 
 def test_negative_step_sweeps_downwards(window):
-    type_into(window.start_spin, "1")
-    type_into(window.step_spin, "-0.25")
-    type_into(window.count_spin, "9")
+    type_into(named(window, "startX"), "1")
+    type_into(named(window, "stepX"), "-0.25")
+    type_into(named(window, "count"), "9")
     assert [window.model.index(r, 1).data() for r in (0, 4, 8)] == ["1.0", "0.0", "-1.0"]
     assert window.model.crossing_row == 4
 
@@ -113,21 +114,21 @@ def test_negative_step_sweeps_downwards(window):
     ("alpha", "visible"), [("-0.5", True), ("2", True), ("0.5", False), ("1", False), ("0", False)]
 )
 def test_unusual_alpha_is_accepted_with_a_note(window, alpha, visible):
-    type_into(window.alpha_spin, alpha)
+    type_into(named(window, "alpha"), alpha)
     assert window.params.alpha == Decimal(alpha)
-    assert window.alpha_note.isVisible() is visible
+    assert named(window, "alphaNote").isVisible() is visible
 
 
 def test_single_x_is_evaluated_exactly_and_marked(window):
-    type_into(window.single_edit, "-3.7")
-    assert window.single_result.text() == "f(-3.7) = -0.037      f'(-3.7) = 0.01"
+    type_into(named(window, "singleX"), "-3.7")
+    assert named(window, "singleResult").text() == "f(-3.7) = -0.037      f'(-3.7) = 0.01"
     xs, ys = window.plot.single.getData()
     assert (xs.tolist(), ys.tolist()) == ([-3.7], [-0.037])
-    type_into(window.single_edit, "1e-3")
-    assert window.single_result.text().startswith("f(0.001) = 0.001")
-    type_into(window.alpha_spin, "0.2")  # follows the current alpha
-    type_into(window.single_edit, "-2")
-    assert window.single_result.text() == "f(-2.0) = -0.4      f'(-2.0) = 0.2"
+    type_into(named(window, "singleX"), "1e-3")
+    assert named(window, "singleResult").text().startswith("f(0.001) = 0.001")
+    type_into(named(window, "alpha"), "0.2")  # follows the current alpha
+    type_into(named(window, "singleX"), "-2")
+    assert named(window, "singleResult").text() == "f(-2.0) = -0.4      f'(-2.0) = 0.2"
 
 
 @pytest.mark.parametrize(
@@ -141,9 +142,9 @@ def test_single_x_is_evaluated_exactly_and_marked(window):
     ],
 )
 def test_bad_single_x_gets_an_inline_message(window, text, fragment):
-    type_into(window.single_edit, "-2")
-    window.single_edit.setText(text)
-    assert fragment in window.single_result.text()
+    type_into(named(window, "singleX"), "-2")
+    named(window, "singleX").setText(text)
+    assert fragment in named(window, "singleResult").text()
     assert window.plot.single.getData() == (None, None)
 
 
@@ -160,7 +161,7 @@ def test_ctrl_c_copies_selected_rows_as_csv(window, qtbot):
 
 
 def test_copying_too_many_rows_says_so_instead(window, qtbot):
-    type_into(window.count_spin, "1000000")
+    type_into(named(window, "count"), "1000000")
     window.table.setFocus()
     window.table.selectAll()
     QGuiApplication.clipboard().setText("before")
@@ -170,7 +171,7 @@ def test_copying_too_many_rows_says_so_instead(window, qtbot):
 
 
 def test_hundred_million_rows_are_all_reachable(window, qtbot):
-    type_into(window.count_spin, "100000000")
+    type_into(named(window, "count"), "100000000")
     assert window.model.rowCount() == MAX_GUI_COUNT
     assert ROW_HEIGHT * MAX_GUI_COUNT < 2**31
     assert window.table.verticalHeader().defaultSectionSize() == ROW_HEIGHT
@@ -185,14 +186,14 @@ def test_hundred_million_rows_are_all_reachable(window, qtbot):
 def test_settings_come_back_and_fresh_ignores_them(qtbot, settings):
     first = MainWindow(settings)
     qtbot.addWidget(first)
-    type_into(first.start_spin, "-2")
-    type_into(first.alpha_spin, "0.3")
-    type_into(first.single_edit, "-1")
+    type_into(named(first, "startX"), "-2")
+    type_into(named(first, "alpha"), "0.3")
+    type_into(named(first, "singleX"), "-1")
     first.close()
     again = MainWindow(settings)
     qtbot.addWidget(again)
     assert (again.params.start, again.params.alpha) == (Decimal("-2"), Decimal("0.3"))
-    assert again.single_edit.text() == "-1"
+    assert named(again, "singleX").text() == "-1"
     fresh = MainWindow(settings, fresh=True)
     qtbot.addWidget(fresh)
     assert fresh.params == SweepParams()
@@ -215,12 +216,12 @@ def test_default_settings_are_not_the_users(qapp, isolated_settings_dir):
 def test_about_box_states_the_conventions(window, monkeypatch):
     shown = {}
     monkeypatch.setattr(
-        "leaky_gui.window.QMessageBox.about", lambda parent, title, text: shown.update(text=text)
+        "PySide6.QtWidgets.QMessageBox.about", lambda parent, title, text: shown.update(text=text)
     )
-    window.about_action.trigger()
+    named(window, "aboutAction").trigger()
     assert "f'(0) = alpha" in shown["text"]
-    assert window.about_action.shortcut().toString() == "F1"
-    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+    assert named(window, "aboutAction").shortcut().toString() == "F1"
+    assert named(window, "quitAction").shortcut().toString() == "Ctrl+Q"
 
 
 def _gui_command() -> list[str]:
@@ -267,3 +268,14 @@ def test_window_icon_comes_from_resources(qapp):
     icon = app_icon()
     assert not icon.isNull()
     assert 256 in [s.width() for s in icon.availableSizes()]
+
+
+@pytest.mark.parametrize("alpha", ["-0.5", "-1e-9", "0", "0.01", "1", "1.000001", "2", "100"])
+def test_window_and_command_line_warn_about_the_same_alphas(window, capsys, alpha):
+    from leaky_gui.cli import main as cli_main
+
+    type_into(named(window, "alpha"), alpha)
+    assert cli_main(["eval", "-1", "--alpha", alpha]) == 0
+    warned = "warning" in capsys.readouterr().err
+    assert named(window, "alphaNote").isVisible() is warned
+    assert warned is (Decimal(alpha) < 0 or Decimal(alpha) > 1)

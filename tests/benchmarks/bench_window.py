@@ -40,6 +40,7 @@ app.exec()
 """
 
 OURS = """
+from leaky_gui.selftest import named
 from leaky_gui.app import create_application
 from leaky_gui.window import MainWindow
 app = create_application(sys.argv)
@@ -67,6 +68,7 @@ def update_latency() -> None:
     from PySide6.QtCore import QEvent, QObject
 
     from leaky_gui.app import create_application
+    from leaky_gui.selftest import named
     from leaky_gui.window import MainWindow
 
     class PaintCounter(QObject):
@@ -92,12 +94,14 @@ def update_latency() -> None:
     )
     base = None
     for count in COUNTS:
-        window.count_spin.setValue(count)
+        named(window, "count").setValue(count)
         app.processEvents()
         times = []
         for k in range(CHANGES):
             spin, value = (
-                (window.alpha_spin, 0.02 + k * 0.01) if k % 2 else (window.start_spin, -3.75 + k * 0.25)
+                (named(window, "alpha"), 0.02 + k * 0.01)
+                if k % 2
+                else (named(window, "startX"), -3.75 + k * 0.25)
             )
             counter.painted.clear()
             start = time.perf_counter()

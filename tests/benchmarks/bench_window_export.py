@@ -25,15 +25,16 @@ def main() -> None:
     args = parser.parse_args()
 
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QFileDialog
+    from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
     from leaky_gui.app import create_application
+    from leaky_gui.selftest import named
     from leaky_gui.window import MainWindow
 
     app = create_application(sys.argv)
     window = MainWindow(remember=False)
     window.show()
-    window.count_spin.setValue(args.rows)
+    named(window, "count").setValue(args.rows)
     app.processEvents()
 
     with tempfile.TemporaryDirectory() as folder:
@@ -47,9 +48,10 @@ def main() -> None:
         start = time.perf_counter()
         window.export_csv()
         saw_progress = False
-        while window._export_job is not None:
+        while window.exports.running():
             app.processEvents()
-            saw_progress |= bool(window._export_progress and window._export_progress.isVisible())
+            progress = window.findChild(QProgressDialog, "exportProgress")
+            saw_progress |= bool(progress and progress.isVisible())
             time.sleep(0.001)
         took = time.perf_counter() - start
         timer.stop()

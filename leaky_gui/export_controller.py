@@ -1,0 +1,155 @@
+"""Exports as the user sees them: file dialogs, the CSV job with progress and Cancel, messages.
+
+The bytes come from leaky_gui.export (and, below it, the core's CSV writer); this class
+owns the conversation around them: which file, a progress dialog for long exports, a
+message box when something fails, one line for the status bar, and cancel-and-wait when
+the window closes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyqtgraph as pg
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from leaky_gui.core import SweepParams
+from leaky_gui.csv_export import OutputPathError, check_output_path
+from leaky_gui.export import CsvExportJob, write_plot_image
+
+DEFAULT_CSV_NAME = "leaky_relu_sweep.csv"
+DEFAULT_PLOT_NAME = "leaky_relu_plot.png"
+#: The export progress dialog shows only for exports that take longer than this.
+PROGRESS_DELAY_MS = 500
+
+
+class ExportController(QObject):
+    """Runs one CSV export at a time for ``window``; says what happens through ``message``."""
+
+    running_changed = Signal(bool)
+    #: A line for the status bar and how long to show it in ms (0: until the next one).
+    message = Signal(str, int)
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        self._job: CsvExportJob | None = None
+        self._progress: QProgressDialog | None = None
+        #: Where the last file went; the save dialogs open there. '' for the home folder.
+        self.folder = ""
+
+    def running(self) -> bool:
+        return self._job is not None
+
+    # -- CSV -------------------------------------------------------------------
+
+    def export_csv(self, params: SweepParams, derivative: bool) -> None:
+        """Ask for a file, then write ``params`` there on a worker thread."""
+        if self._job is not None:
+            self.message.emit("An export is already running.", 4000)
+            return
+        target = self._ask_save_path(
+            "Export Sweep as CSV", DEFAULT_CSV_NAME, "CSV files (*.csv);;All files (*)", (".csv",)
+        )
+        if target is not None:
+            self.start_csv(target, params, derivative)
+
+    def start_csv(self, target: Path, params: SweepParams, derivative: bool) -> None:
+        """Write the CSV to ``target`` on a worker thread, with progress and Cancel."""
+        job = CsvExportJob(target, params, derivative, self)
+        progress = QProgressDialog(
+            f"Writing {params.count:,} rows to {target.name}…", "Cancel", 0, params.count, self._window
+        )
+        progress.setObjectName("exportProgress")
+        progress.setWindowTitle("Exporting CSV")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(PROGRESS_DELAY_MS)
+        progress.setAutoReset(False)
+        progress.setAutoClose(False)
+        progress.setValue(0)
+        progress.canceled.connect(job.cancel)
+        job.progressed.connect(self._on_progress)
+        job.succeeded.connect(lambda rows, path: self.message.emit(f"Exported {rows:,} rows to {path}", 0))
+        job.failed.connect(self._on_failed)
+        job.cancelled.connect(
+            lambda: self.message.emit("Export cancelled; no file was written or changed.", 8000)
+        )
+        job.finished.connect(self._on_done)
+        self._job, self._progress = job, progress
+        self.running_changed.emit(True)
+        self.message.emit(f"Exporting {params.count:,} rows to {target}…", 0)
+        job.start()
+
+    def cancel_and_wait(self) -> None:
+        """Stop a running export and let it remove its temporary file (closing the window)."""
+        if self._job is not None:
+            self._job.cancel()
+            self._job.wait()
+
+    def _on_progress(self, rows: int) -> None:
+        if self._progress is not None and not self._progress.wasCanceled():
+            self._progress.setValue(rows)
+
+    def _on_failed(self, reason: str) -> None:
+        where = self._job.path if self._job is not None else "the file"
+        self.message.emit(f"Export failed: {reason}", 0)
+        QMessageBox.critical(
+            self._window, "Export Failed", f"Could not write {where}:\n{reason}\n\nNo file was changed."
+        )
+
+    def _on_done(self) -> None:
+        job, progress = self._job, self._progress
+        self._job = self._progress = None
+        if progress is not None:
+            progress.reset()
+            progress.hide()
+            progress.deleteLater()
+        if job is not None:
+            job.wait()  # finished has been emitted: returns at once
+            job.deleteLater()
+        self.running_changed.emit(False)
+
+    # -- plot images -----------------------------------------------------------
+
+    def export_plot(self, plot: pg.PlotWidget) -> None:
+        """Save the plot with its legend as PNG (twice the on-screen size) or SVG."""
+        target = self._ask_save_path(
+            "Export Plot Image", DEFAULT_PLOT_NAME, "PNG image (*.png);;SVG image (*.svg)", (".png", ".svg")
+        )
+        if target is None:
+            return
+        try:
+            write_plot_image(plot, target)
+        except (OSError, OutputPathError) as error:
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+            QMessageBox.critical(
+                self._window, "Export Failed", f"Could not write {target}:\n{reason}\n\nNo file was changed."
+            )
+            return
+        self.message.emit(f"Saved the plot to {target}", 8000)
+
+    def copy_plot_image(self, plot: pg.PlotWidget) -> None:
+        QGuiApplication.clipboard().setImage(plot.grab().toImage())
+        self.message.emit("Copied the plot image.", 4000)
+
+    # -- where to -------------------------------------------------------------
+
+    def _ask_save_path(
+        self, caption: str, default_name: str, filters: str, suffixes: tuple[str, ...]
+    ) -> Path | None:
+        folder = Path(self.folder) if self.folder and Path(self.folder).is_dir() else Path.home()
+        path, chosen = QFileDialog.getSaveFileName(self._window, caption, str(folder / default_name), filters)
+        if not path:
+            return None
+        if not path.lower().endswith(suffixes):
+            wanted = next((sfx for sfx in suffixes if sfx[1:] in chosen.lower()), suffixes[0])
+            path += wanted
+        try:
+            target = check_output_path(path)
+        except OutputPathError as error:
+            QMessageBox.warning(self._window, "Cannot Export", f"{error.args[0].removeprefix('output: ')}.")
+            return None
+        self.folder = str(target.parent)
+        return target

@@ -1,0 +1,105 @@
+"""The sweep's inputs: start x, step x, count and alpha, with their inline notes.
+
+One verb in (``show_sweep``), one signal out (``edited``): the window reads ``values()``
+and decides what the sweep is; the panel never reaches another panel.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QSpinBox, QWidget
+
+from leaky_gui.alphas import unusual_alpha_note
+from leaky_gui.core import (
+    DEFAULT_ALPHA,
+    DEFAULT_COUNT,
+    DEFAULT_START,
+    DEFAULT_STEP,
+    MAX_GUI_COUNT,
+    SweepParams,
+)
+from leaky_gui.spinbox import DecimalSpinBox
+from leaky_gui.widgets import ERROR_STYLE, NOTE_STYLE, message_label, show_message
+
+
+class InputsPanel(QGroupBox):
+    """Start x, step x, count and alpha; ``edited`` fires on every accepted keystroke."""
+
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Sweep  x_i = start + i*step,  i = 0 .. count-1", parent)
+        self.setObjectName("inputsPanel")
+        self.start = DecimalSpinBox(-1e9, 1e9, 0.5)
+        self.step = DecimalSpinBox(-1e6, 1e6, 0.01, forbid_zero=True)
+        self.count = QSpinBox()
+        self.count.setRange(1, MAX_GUI_COUNT)
+        self.count.setGroupSeparatorShown(True)
+        self.count.setLocale(QLocale.c())
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.count.setAccelerated(True)
+        self.alpha = DecimalSpinBox(-100, 100, 0.01)
+        self.set_values(DEFAULT_START, DEFAULT_STEP, DEFAULT_COUNT, DEFAULT_ALPHA)
+
+        specs = (
+            (self.start, "startX", "&Start x:", "First x of the sweep (x_0)"),
+            (self.step, "stepX", "S&tep x:", "Distance between points; may be negative, not 0"),
+            (self.count, "count", "&Count:", f"Number of points, 1 to {MAX_GUI_COUNT:,}"),
+            (self.alpha, "alpha", "&Alpha:", "Leak slope: f(x) = alpha*x for x <= 0 (0.01 by default)"),
+        )
+        form = QFormLayout(self)
+        for widget, name, label_text, tip in specs:
+            widget.setObjectName(name)
+            widget.setToolTip(tip)
+            widget.setAccessibleName(label_text.replace("&", "").rstrip(":"))
+            label = QLabel(label_text)
+            label.setBuddy(widget)
+            label.setToolTip(tip)
+            form.addRow(label, widget)
+            widget.valueChanged.connect(self.edited)
+        for spin in self._decimal_boxes():
+            spin.problemChanged.connect(lambda _problem: self.show_problem(""))
+        self.alpha_note = message_label("alphaNote", NOTE_STYLE)
+        self.message = message_label("paramMessage", ERROR_STYLE)
+        form.addRow(self.alpha_note)
+        form.addRow(self.message)
+
+    def values(self) -> tuple[Decimal, Decimal, int, Decimal]:
+        """start, step, count and alpha as they stand."""
+        return (
+            self.start.decimal_value(),
+            self.step.decimal_value(),
+            self.count.value(),
+            self.alpha.decimal_value(),
+        )
+
+    def set_values(self, start: Decimal, step: Decimal, count: int, alpha: Decimal) -> None:
+        """Show these values without emitting ``edited`` (restoring, resetting)."""
+        for spin, value in ((self.start, start), (self.step, step), (self.count, count), (self.alpha, alpha)):
+            spin.blockSignals(True)
+            spin.setValue(int(value) if spin is self.count else float(value))
+            spin.blockSignals(False)
+
+    def set_alpha(self, alpha: Decimal) -> None:
+        """Make ``alpha`` the current alpha, as if typed (a preset)."""
+        self.alpha.setValue(float(alpha))
+
+    def show_sweep(self, params: SweepParams) -> None:
+        """Note an unusual alpha of the sweep on show."""
+        note = unusual_alpha_note(params.alpha)
+        show_message(self.alpha_note, f"{note}." if note else "")
+
+    def show_problem(self, problem: str) -> None:
+        """Say why the inputs make no sweep; '' falls back to a box's own complaint, if any."""
+        if not problem:
+            names = ("start x", "step x", "alpha")
+            boxes = self._decimal_boxes()
+            problem = next(
+                (f"{n}: {s.problem()}" for n, s in zip(names, boxes, strict=True) if s.problem()), ""
+            )
+        show_message(self.message, problem)
+
+    def _decimal_boxes(self) -> tuple[DecimalSpinBox, ...]:
+        return self.start, self.step, self.alpha

@@ -1,0 +1,78 @@
+"""One typed x, evaluated directly at the current alpha: f(x) and f'(x), exact."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
+
+from leaky_gui.core import (
+    DEFAULT_ALPHA,
+    ParameterError,
+    SweepParams,
+    format_number,
+    leaky_relu,
+    leaky_relu_derivative,
+    parse_decimal,
+)
+from leaky_gui.widgets import ERROR_STYLE, PLAIN_STYLE
+
+PROMPT = "Type an x above to evaluate f(x) and f'(x)."
+
+
+class SingleXPanel(QGroupBox):
+    """The single-x field and its result; ``pointChanged(x, fx)`` (or None, None) for the plot."""
+
+    pointChanged = Signal(object, object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Evaluate one x", parent)
+        self.setObjectName("singleXPanel")
+        self._alpha = DEFAULT_ALPHA
+        self.edit = QLineEdit()
+        self.edit.setObjectName("singleX")
+        self.edit.setPlaceholderText("e.g. -2 or 1e-3")
+        self.edit.setToolTip("Type one x to evaluate f(x) and f'(x) directly for the current alpha")
+        self.edit.setClearButtonEnabled(True)
+        self.edit.textChanged.connect(self._evaluate)
+        label = QLabel("Single &x:")
+        label.setBuddy(self.edit)
+        self.result = QLabel()
+        self.result.setObjectName("singleResult")
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(label, self.edit)
+        form.addRow(self.result)
+        self._evaluate()
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def set_text(self, text: str) -> None:
+        self.edit.setText(text)
+
+    def show_sweep(self, params: SweepParams) -> None:
+        """Evaluate at the sweep's current alpha."""
+        self._alpha = params.alpha
+        self._evaluate()
+
+    def _evaluate(self) -> None:
+        text = self.edit.text()
+        if not text.strip():
+            self._show(PROMPT, PLAIN_STYLE, None, None)
+            return
+        try:
+            x = parse_decimal(text, "x")
+            fx = leaky_relu(x, self._alpha)
+            dfx = leaky_relu_derivative(x, self._alpha)
+        except ParameterError as error:
+            self._show(f"Cannot evaluate: {error.message}", ERROR_STYLE, None, None)
+            return
+        shown = format_number(float(x))
+        result = f"f({shown}) = {format_number(fx)}      f'({shown}) = {format_number(dfx)}"
+        self._show(result, PLAIN_STYLE, float(x), fx)
+
+    def _show(self, text: str, style: str, x: float | None, fx: float | None) -> None:
+        self.result.setStyleSheet(style)
+        self.result.setText(text)
+        self.pointChanged.emit(x, fx)

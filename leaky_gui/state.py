@@ -1,0 +1,194 @@
+"""What the window remembers: every settings key with its type and default, declared once.
+
+``load_state`` reads each key on its own, so one corrupt value falls back to its own
+default and nothing else; ``save_state`` writes them all. The window only converts
+between its widgets and a ``WindowState``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from decimal import Decimal
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from leaky_gui.alphas import MAX_PINNED, PinnedAlpha
+from leaky_gui.core import (
+    DEFAULT_ALPHA,
+    DEFAULT_COUNT,
+    DEFAULT_START,
+    DEFAULT_STEP,
+    MAX_GUI_COUNT,
+    ParameterError,
+    SweepParams,
+    parse_count,
+    parse_decimal,
+)
+
+#: The largest |alpha| the window takes (and so the largest it restores or pins back).
+MAX_ALPHA = Decimal(100)
+
+
+@dataclass(frozen=True)
+class WindowState:
+    """Everything the window remembers between runs; the defaults are a fresh start."""
+
+    start: Decimal = DEFAULT_START
+    step: Decimal = DEFAULT_STEP
+    count: int = DEFAULT_COUNT
+    alpha: Decimal = DEFAULT_ALPHA
+    single_x: str = ""
+    pinned: tuple[PinnedAlpha, ...] = ()
+    show_derivative: bool = False
+    show_relu: bool = False
+    show_identity: bool = False
+    csv_derivative: bool = False
+    csv_pinned: bool = True
+    export_folder: str = ""
+    geometry: bytes = b""
+    main_splitter: bytes = b""
+    left_splitter: bytes = b""
+    right_splitter: bytes = b""
+
+
+# -- readers: raw stored value -> typed value; any exception means "use the default" ---------
+
+
+def _decimal(raw: object) -> Decimal:
+    return parse_decimal(_text(raw))
+
+
+def _step(raw: object) -> Decimal:
+    step = _decimal(raw)
+    if step == 0:
+        raise ValueError("step 0")
+    return step
+
+
+def _alpha(raw: object) -> Decimal:
+    alpha = _decimal(raw)
+    if abs(alpha) > MAX_ALPHA:
+        raise ValueError("alpha out of range")
+    return alpha
+
+
+def _count(raw: object) -> int:
+    return parse_count(raw if isinstance(raw, int) else _text(raw), maximum=MAX_GUI_COUNT)
+
+
+def _text(raw: object) -> str:
+    if not isinstance(raw, str):
+        raise TypeError("not text")
+    return raw
+
+
+def _folder(raw: object) -> str:
+    return "" if _text(raw) in ("", ".") else _text(raw)
+
+
+def _bool(raw: object) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    text = _text(raw).lower()
+    if text in ("true", "1"):
+        return True
+    if text in ("false", "0"):
+        return False
+    raise ValueError("not a bool")
+
+
+def _bytes(raw: object) -> bytes:
+    if not isinstance(raw, QByteArray) or raw.isEmpty():
+        raise TypeError("not a byte array")
+    return bytes(raw.data())
+
+
+def _write_plain(value: object) -> object:
+    return str(value) if isinstance(value, Decimal) else value
+
+
+def _write_bytes(value: bytes) -> QByteArray:
+    return QByteArray(value)
+
+
+#: field of WindowState -> (settings key, reader, writer). Pinned alphas take two keys, below.
+KEYS: dict[str, tuple[str, Callable[[object], object], Callable[[object], object]]] = {
+    "start": ("inputs/start", _decimal, _write_plain),
+    "step": ("inputs/step", _step, _write_plain),
+    "count": ("inputs/count", _count, _write_plain),
+    "alpha": ("inputs/alpha", _alpha, _write_plain),
+    "single_x": ("inputs/singleX", _text, _write_plain),
+    "show_derivative": ("view/derivative", _bool, _write_plain),
+    "show_relu": ("view/relu", _bool, _write_plain),
+    "show_identity": ("view/identity", _bool, _write_plain),
+    "csv_derivative": ("export/derivative", _bool, _write_plain),
+    "csv_pinned": ("export/pinned", _bool, _write_plain),
+    "export_folder": ("export/folder", _folder, _write_plain),
+    "geometry": ("window/geometry", _bytes, _write_bytes),
+    "main_splitter": ("window/splitter", _bytes, _write_bytes),
+    "left_splitter": ("window/leftSplitter", _bytes, _write_bytes),
+    "right_splitter": ("window/rightSplitter", _bytes, _write_bytes),
+}
+PINNED_ALPHAS_KEY = "compare/alphas"
+PINNED_VISIBLE_KEY = "compare/visible"
+
+
+def load_state(settings: QSettings) -> WindowState:
+    """The remembered state; each missing or unreadable value gives its own default."""
+    defaults = WindowState()
+    values: dict[str, object] = {}
+    for name, (key, read, _) in KEYS.items():
+        values[name] = getattr(defaults, name)
+        if settings.contains(key):
+            with contextlib.suppress(ParameterError, TypeError, ValueError):
+                values[name] = read(settings.value(key))
+    try:  # each input is fine alone; together they must still make a sweep within the doubles
+        SweepParams(values["start"], values["step"], values["count"], (values["alpha"],))
+    except ParameterError:
+        for name in ("start", "step", "count", "alpha"):
+            values[name] = getattr(defaults, name)
+    values["pinned"] = read_pinned(settings)
+    return WindowState(**values)
+
+
+def save_state(settings: QSettings, state: WindowState) -> None:
+    for name, (key, _, write) in KEYS.items():
+        settings.setValue(key, write(getattr(state, name)))
+    settings.setValue(PINNED_ALPHAS_KEY, [str(p.alpha) for p in state.pinned])
+    settings.setValue(PINNED_VISIBLE_KEY, ["1" if p.visible else "0" for p in state.pinned])
+    settings.sync()
+
+
+def _text_list(raw: object) -> list[str]:
+    # QSettings' INI format gives back a one-item list as plain text.
+    if isinstance(raw, str):
+        return [raw]
+    if isinstance(raw, list):
+        return [str(item) for item in raw]
+    return []
+
+
+def read_pinned(settings: QSettings) -> tuple[PinnedAlpha, ...]:
+    """Remembered pinned alphas; unreadable entries and duplicates are skipped.
+
+    An alpha's visibility is the flag at the alpha's own stored position, so a skipped
+    entry never shifts the flags of the alphas after it.
+    """
+    alphas = _text_list(settings.value(PINNED_ALPHAS_KEY))
+    visible = _text_list(settings.value(PINNED_VISIBLE_KEY))
+    pinned: list[PinnedAlpha] = []
+    for position, text in enumerate(alphas):
+        try:
+            alpha = _alpha(text)
+        except (ParameterError, ValueError):
+            continue
+        if any(p.alpha == alpha for p in pinned) or len(pinned) >= MAX_PINNED:
+            continue
+        shown = visible[position] != "0" if position < len(visible) else True
+        pinned.append(PinnedAlpha(alpha, len(pinned), shown))
+    return tuple(pinned)
+
+
+assert set(KEYS) | {"pinned"} == {f.name for f in fields(WindowState)}, "every field has its key"

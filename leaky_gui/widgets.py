@@ -1,0 +1,85 @@
+"""Small pieces the panels and the window share: message colours and labels, actions, splitters."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMenu, QSplitter, QWidget
+
+ERROR_STYLE = "color: #b00020;"
+NOTE_STYLE = "color: #8a5a00;"
+PLAIN_STYLE = ""
+
+
+def message_label(name: str, style: str) -> QLabel:
+    """A hidden, word-wrapped label for an inline note or error, shown when it has text."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet(style)
+    label.hide()
+    return label
+
+
+def show_message(label: QLabel, text: str) -> None:
+    """Show ``text`` in ``label``, or hide the label when there is nothing to say."""
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+def make_action(
+    owner: QWidget,
+    text: str,
+    name: str,
+    menu: QMenu,
+    *,
+    shortcut: str | QKeySequence.StandardKey | None = None,
+    fallback: str | None = None,
+    slot: Callable | None = None,
+    checkable: bool = False,
+    checked: bool = False,
+    icon_text: str | None = None,
+    tip: str | None = None,
+) -> QAction:
+    """A named action in ``menu`` (so every action is reachable from a menu).
+
+    ``fallback`` is the shortcut where the platform has none for a standard key.
+    A checkable action calls ``slot`` on toggled, any other on triggered.
+    """
+    action = QAction(text, owner)
+    action.setObjectName(name)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if fallback is not None and action.shortcut().isEmpty():
+        action.setShortcut(QKeySequence(fallback))
+    if checkable:
+        action.setCheckable(True)
+        action.setChecked(checked)
+    if icon_text is not None:
+        action.setIconText(icon_text)
+    if tip is None and not action.shortcut().isEmpty():
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        tip = f"{text.replace('&', '').rstrip('…')} ({keys})"
+    if tip is not None:
+        action.setToolTip(tip)
+    if slot is not None:
+        (action.toggled if checkable else action.triggered).connect(slot)
+    menu.addAction(action)
+    return action
+
+
+def splitter(
+    orientation: Qt.Orientation, name: str, widgets: tuple[QWidget, ...], grows: int, sizes: list[int]
+) -> QSplitter:
+    """A named splitter whose ``grows``-th pane takes the extra room; panes never collapse."""
+    panes = QSplitter(orientation)
+    panes.setObjectName(name)
+    for widget in widgets:
+        panes.addWidget(widget)
+    panes.setStretchFactor(grows, 1)
+    if sizes:
+        panes.setSizes(sizes)
+    panes.setChildrenCollapsible(False)
+    return panes

@@ -1,0 +1,1 @@
+"""The app icon set and the Linux desktop entry, shipped inside the package as leaky_gui.resources."""

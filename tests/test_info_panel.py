@@ -1,0 +1,33 @@
+"""The info panel alone: x range, zero crossing, f range and gain per visible curve."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from leaky_gui.alphas import PinnedAlpha
+from leaky_gui.core import SweepParams
+from leaky_gui.info_panel import InfoPanel
+
+D = Decimal
+
+
+def test_shows_current_and_visible_pinned_curves(qtbot):
+    panel = InfoPanel()
+    qtbot.addWidget(panel)
+    pinned = (PinnedAlpha(D("0.3"), 0), PinnedAlpha(D("0.2"), 1, visible=False))
+    panel.show_sweep(SweepParams(), pinned)
+    assert panel.summary.text() == "x range: -4.0 to 1.0 (101 points)\nZero crossing: i = 80"
+    assert panel.rows() == [
+        ["alpha = 0.01 (PyTorch / JAX / ONNX) (current)", "[-0.04, 1.0]", "1.41414"],
+        ["alpha = 0.3 (Keras LeakyReLU layer) (pinned)", "[-1.2, 1.0]", "1.35457"],
+    ]
+
+
+def test_a_downward_sweep_that_never_crosses_zero(qtbot):
+    panel = InfoPanel()
+    qtbot.addWidget(panel)
+    panel.show_sweep(SweepParams(D("3"), D("-0.5"), 5), ())
+    assert panel.summary.text() == (
+        "x range: 1.0 to 3.0 (5 points)\nZero crossing: none (the sweep stays on one side of 0)"
+    )
+    assert panel.rows() == [["alpha = 0.01 (PyTorch / JAX / ONNX) (current)", "[1.0, 3.0]", "1.41414"]]
