@@ -31,7 +31,7 @@ from leaky_gui.core import (
     leaky_relu_derivative,
     parse_decimal,
 )
-from leaky_gui.csv_export import OutputPathError, csv_header, write_csv, write_csv_stream
+from leaky_gui.csv_export import OutputPathError, csv_header, csv_line, write_csv, write_csv_stream
 
 PROG = "leaky-relu"
 EXIT_USAGE = 2
@@ -78,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     alpha_help = f"leak slope; repeat to add a column per alpha (default {DEFAULT_ALPHA})"
     deriv_help = "add one f'(x) column per alpha (f'(x) = 1 if x > 0 else alpha)"
+    comma_help = (
+        "write ';' between columns and ',' as the decimal point, for spreadsheets in decimal-comma locales"
+    )
 
     sweep = commands.add_parser(
         "sweep",
@@ -98,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sweep.add_argument("--alpha", action="append", metavar="A", help=alpha_help)
     sweep.add_argument("--derivative", action="store_true", help=deriv_help)
+    sweep.add_argument("--decimal-comma", action="store_true", help=comma_help)
     sweep.add_argument("-o", "--output", metavar="FILE", help="write to FILE atomically instead of stdout")
 
     evaluate = commands.add_parser(
@@ -108,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("x", nargs="+", metavar="X", help="x value (decimal or scientific)")
     evaluate.add_argument("--alpha", action="append", metavar="A", help=alpha_help)
     evaluate.add_argument("--derivative", action="store_true", help=deriv_help)
+    evaluate.add_argument("--decimal-comma", action="store_true", help=comma_help)
     return parser
 
 
@@ -132,9 +137,9 @@ def _run_sweep(args: argparse.Namespace) -> int:
     params = SweepParams.from_text(args.start, args.step, args.count, _alphas(args.alpha))
     _warn_unusual(params.alphas)
     if args.output is not None:
-        write_csv(args.output.strip(), params, args.derivative)
+        write_csv(args.output.strip(), params, args.derivative, decimal_comma=args.decimal_comma)
     else:
-        write_csv_stream(sys.stdout.buffer, params, args.derivative)
+        write_csv_stream(sys.stdout.buffer, params, args.derivative, decimal_comma=args.decimal_comma)
         sys.stdout.buffer.flush()
     return 0
 
@@ -142,13 +147,13 @@ def _run_sweep(args: argparse.Namespace) -> int:
 def _run_eval(args: argparse.Namespace) -> int:
     alphas = _alphas(args.alpha)
     xs = [parse_decimal(t, "x") for t in args.x]
-    rows = [csv_header(alphas, args.derivative)]
+    rows = [csv_header(alphas, args.derivative, args.decimal_comma)]
     for x in xs:
         cells = [format_number(float(x))]
         cells += [format_number(leaky_relu(x, a)) for a in alphas]
         if args.derivative:
             cells += [format_number(leaky_relu_derivative(x, a)) for a in alphas]
-        rows.append(",".join(cells) + "\n")
+        rows.append(csv_line(cells, args.decimal_comma))
     _warn_unusual(alphas)  # only once the input is known to be good
     sys.stdout.write("".join(rows))
     sys.stdout.flush()

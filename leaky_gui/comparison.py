@@ -87,6 +87,10 @@ class ComparisonPanel(QGroupBox):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.note)
 
+    def controls(self) -> tuple[QWidget, ...]:
+        """The pin button and the list, in tab order."""
+        return self.add_button, self.list
+
     def pinned(self) -> tuple[PinnedAlpha, ...]:
         return tuple(self._pinned)
 

@@ -28,6 +28,7 @@ __all__ = [
     "ExactNumber",
     "ParameterError",
     "SweepParams",
+    "decimal_label",
     "format_label",
     "format_number",
     "leaky_relu",
@@ -58,7 +59,7 @@ class ParameterError(ValueError):
 # ---------------------------------------------------------------------------
 # Number text
 
-_DECIMAL_TEXT = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+_DECIMAL_TEXT = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
 # Beyond these the value is no double at all (overflow), or rounds to zero.
 _MAX_DOUBLE = Decimal(sys.float_info.max)
 _MIN_EXPONENT = -330  # 4.9e-324 is the smallest subnormal
@@ -75,8 +76,34 @@ def format_label(value: float | Decimal) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def parse_decimal(text: str | float | int | Decimal, field: str = "value") -> Decimal:
-    """Decimal from text as typed ('-4', '1e-3', '-2.5e2'), or ParameterError naming ``field``."""
+def decimal_label(value: Decimal) -> str:
+    """A decimal in the app's one number style, digit for digit: '-4', '0.05', '1e-11', '1.5e+20'.
+
+    The style is format_label's (Python's repr without a bare '.0'): plain notation from
+    1e-4 up to 1e16, scientific outside. For a decimal that is a double's shortest text the
+    two agree, ``decimal_label(Decimal(repr(f))) == format_label(f)``; longer decimals keep
+    every digit typed, as the sweep computes with them all.
+    """
+    if not value:
+        return "0"
+    value = value.normalize()
+    sign, digits, _ = value.as_tuple()
+    exponent = value.adjusted()
+    text = "".join(map(str, digits))
+    if -4 <= exponent < 16:
+        return format(value, "f")
+    mantissa = text[0] + ("." + text[1:] if len(text) > 1 else "")
+    return f"{'-' if sign else ''}{mantissa}e{'-' if exponent < 0 else '+'}{abs(exponent):02d}"
+
+
+def parse_decimal(
+    text: str | float | int | Decimal, field: str = "value", decimal_comma: bool = False
+) -> Decimal:
+    """Decimal from text as typed ('-4', '1e-3', '-2.5e2'), or ParameterError naming ``field``.
+
+    '.' is always the decimal point. With ``decimal_comma`` (a locale that writes 0,05) a
+    single ',' is one too; otherwise a ',' is refused with a hint, never dropped.
+    """
     if isinstance(text, Decimal):
         value = text
     elif isinstance(text, bool):
@@ -91,6 +118,8 @@ def parse_decimal(text: str | float | int | Decimal, field: str = "value") -> De
         stripped = str(text).strip()
         if not stripped:
             raise ParameterError(field, "is empty; type a number such as -4 or 1e-3")
+        if "," in stripped:
+            stripped = _decimal_comma_to_point(stripped, field, decimal_comma)
         if not _DECIMAL_TEXT.fullmatch(stripped):
             lowered = stripped.lower().lstrip("+-")
             if lowered in {"nan", "inf", "infinity"}:
@@ -108,6 +137,16 @@ def parse_decimal(text: str | float | int | Decimal, field: str = "value") -> De
     if abs(value) > _MAX_DOUBLE:
         raise ParameterError(field, f"{shown} is too large for a double (above 1.8e308)")
     return value
+
+
+def _decimal_comma_to_point(text: str, field: str, decimal_comma: bool) -> str:
+    if not decimal_comma:
+        raise ParameterError(field, f"use '.' as the decimal point, not ',' ({text!r})")
+    if "." in text or text.count(",") > 1:
+        raise ParameterError(
+            field, f"write one decimal comma or point and no thousands separators ({text!r})"
+        )
+    return text.replace(",", ".")
 
 
 def parse_count(text: str | int, field: str = "count", maximum: int | None = None) -> int:

@@ -12,6 +12,11 @@ numerators, so memory stays flat at any count. The text of every number is exact
 * anything else (scientific notation below 1e-4, more than 15 digits) goes through
   ``format_number`` one value at a time, only for the rows that need it.
 
+With ``decimal_comma`` the file is what spreadsheets in decimal-comma locales (de, fr, es,
+pt, ...) open as it is: ``;`` between columns and ``,`` as the decimal point, the same
+digits otherwise. The rows are made as usual and their '.' bytes mapped to ',' in the
+same pass that squeezes out the padding.
+
 A file is written to a temporary file beside the target and renamed into place only
 when complete, so a failure, a cancel or Ctrl+C never leaves half a file or clobbers one.
 """
@@ -37,6 +42,7 @@ __all__ = [
     "atomic_output",
     "check_output_path",
     "csv_header",
+    "csv_line",
     "iter_csv_chunks",
     "write_csv",
     "write_csv_stream",
@@ -46,7 +52,8 @@ CHUNK_ROWS = 1 << 16
 
 _FAST_LIMIT = 10**15  # numerators below this have at most 15 significant digits
 _INT64_SAFE = 1 << 62
-_COMMA, _NEWLINE, _MINUS, _POINT, _ZERO = (ord(c) for c in ",\n-.0")
+_COMMA, _SEMICOLON, _NEWLINE, _MINUS, _POINT, _ZERO = (ord(c) for c in ",;\n-.0")
+_POINT_TO_COMMA = bytes.maketrans(b".", b",")
 
 # Four zero-padded digits per entry ("0000".."9999") as one uint32 of their bytes, and
 # the trailing zeros of each such group ("0000" counts as 4).
@@ -68,13 +75,20 @@ class OutputPathError(ValueError):
     """The output path cannot be written (missing folder, a folder itself, ...)."""
 
 
-def csv_header(alphas: tuple[Decimal, ...], derivative: bool = False) -> str:
+def csv_line(cells: list[str], decimal_comma: bool = False, separator: str | None = None) -> str:
+    """One line of cells: ',' between them, or ';' and decimal commas with ``decimal_comma``."""
+    if decimal_comma:
+        cells = [cell.replace(".", ",") for cell in cells]
+    return (separator or (";" if decimal_comma else ",")).join(cells) + "\n"
+
+
+def csv_header(alphas: tuple[Decimal, ...], derivative: bool = False, decimal_comma: bool = False) -> str:
     """``x``, one ``f(alpha=A)`` per alpha, then one ``f'(alpha=A)`` per alpha."""
     names = [format_label(a) for a in alphas]
     columns = ["x"] + [f"f(alpha={n})" for n in names]
     if derivative:
         columns += [f"f'(alpha={n})" for n in names]
-    return ",".join(columns) + "\n"
+    return csv_line(columns, decimal_comma)
 
 
 # ---------------------------------------------------------------------------
@@ -196,9 +210,10 @@ def _constant_text(texts: list[str], choice: np.ndarray) -> np.ndarray:
 class _ChunkWriter:
     """Makes the CSV bytes of rows [lo, hi) of one sweep."""
 
-    def __init__(self, params: SweepParams, derivative: bool) -> None:
+    def __init__(self, params: SweepParams, derivative: bool, decimal_comma: bool = False) -> None:
         self.params = params
         self.derivative = derivative
+        self.decimal_comma = decimal_comma
         self.scale = params.scale
         self.alphas = [params.exact_alpha(a) for a in params.alphas]
         self.derivative_texts = [format_number(float(a)) for a in params.alphas]
@@ -222,7 +237,7 @@ class _ChunkWriter:
             choice = positive.astype(np.intp)
             for text in self.derivative_texts:
                 columns.append(_constant_text([text, "1.0"], choice))
-        return _join_rows(columns)
+        return _join_rows(columns, self.decimal_comma)
 
     def _x_column(self, num: np.ndarray | list[int]) -> np.ndarray:
         if isinstance(num, list):
@@ -257,7 +272,7 @@ class _ChunkWriter:
         return chars
 
 
-def _join_rows(columns: list[np.ndarray]) -> bytes:
+def _join_rows(columns: list[np.ndarray], decimal_comma: bool = False) -> bytes:
     rows = columns[0].shape[0]
     width = sum(c.shape[1] for c in columns) + len(columns)
     chars = np.empty((rows, width), dtype=np.uint8)
@@ -265,17 +280,21 @@ def _join_rows(columns: list[np.ndarray]) -> bytes:
     for n, column in enumerate(columns):
         w = column.shape[1]
         chars[:, at : at + w] = column
-        chars[:, at + w] = _NEWLINE if n == len(columns) - 1 else _COMMA
+        chars[:, at + w] = _NEWLINE if n == len(columns) - 1 else (_SEMICOLON if decimal_comma else _COMMA)
         at += w + 1
-    return chars.tobytes().translate(None, b"\0")
+    return chars.tobytes().translate(_POINT_TO_COMMA if decimal_comma else None, b"\0")
 
 
 def iter_csv_chunks(
-    params: SweepParams, derivative: bool = False, chunk_rows: int = CHUNK_ROWS
+    params: SweepParams,
+    derivative: bool = False,
+    chunk_rows: int = CHUNK_ROWS,
+    *,
+    decimal_comma: bool = False,
 ) -> Iterator[tuple[bytes, int]]:
     """Yield (bytes, rows so far): the header first (0 rows), then the rows a chunk at a time."""
-    yield csv_header(params.alphas, derivative).encode("ascii"), 0
-    writer = _ChunkWriter(params, derivative)
+    yield csv_header(params.alphas, derivative, decimal_comma).encode("ascii"), 0
+    writer = _ChunkWriter(params, derivative, decimal_comma)
     for lo in range(0, params.count, chunk_rows):
         hi = min(lo + chunk_rows, params.count)
         yield writer.chunk(lo, hi), hi
@@ -291,10 +310,12 @@ def write_csv_stream(
     derivative: bool = False,
     progress: Callable[[int], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    *,
+    decimal_comma: bool = False,
 ) -> int:
     """Write the sweep's CSV to an open binary stream; returns the rows written."""
     rows = 0
-    for data, rows in iter_csv_chunks(params, derivative):
+    for data, rows in iter_csv_chunks(params, derivative, decimal_comma=decimal_comma):
         if should_stop is not None and should_stop():
             raise ExportCancelled
         stream.write(data)
@@ -342,6 +363,8 @@ def write_csv(
     derivative: bool = False,
     progress: Callable[[int], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    *,
+    decimal_comma: bool = False,
 ) -> int:
     """Write the sweep's CSV to ``path`` atomically; returns the rows written.
 
@@ -351,7 +374,9 @@ def write_csv(
     """
     target = check_output_path(path)
     with atomic_output(target) as temp_name, open(temp_name, "wb") as stream:
-        rows = write_csv_stream(stream, params, derivative, progress, should_stop)
+        rows = write_csv_stream(
+            stream, params, derivative, progress, should_stop, decimal_comma=decimal_comma
+        )
         stream.flush()
         os.fsync(stream.fileno())
     return rows

@@ -38,9 +38,15 @@ class CsvExportJob(QThread):
     cancelled = Signal()
 
     def __init__(
-        self, path: Path, params: SweepParams, derivative: bool, parent: QObject | None = None
+        self,
+        path: Path,
+        params: SweepParams,
+        derivative: bool,
+        decimal_comma: bool = False,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.decimal_comma = decimal_comma
         self.setObjectName("csvExport")
         self.path = path
         self.params = params
@@ -52,7 +58,14 @@ class CsvExportJob(QThread):
 
     def run(self) -> None:
         try:
-            rows = write_csv(self.path, self.params, self.derivative, self.progressed.emit, self._stop.is_set)
+            rows = write_csv(
+                self.path,
+                self.params,
+                self.derivative,
+                self.progressed.emit,
+                self._stop.is_set,
+                decimal_comma=self.decimal_comma,
+            )
         except ExportCancelled:
             self.cancelled.emit()
         except OutputPathError as error:

@@ -45,7 +45,7 @@ class ExportController(QObject):
 
     # -- CSV -------------------------------------------------------------------
 
-    def export_csv(self, params: SweepParams, derivative: bool) -> None:
+    def export_csv(self, params: SweepParams, derivative: bool, decimal_comma: bool = False) -> None:
         """Ask for a file, then write ``params`` there on a worker thread."""
         if self._job is not None:
             self.message.emit("An export is already running.", 4000)
@@ -54,11 +54,13 @@ class ExportController(QObject):
             "Export Sweep as CSV", DEFAULT_CSV_NAME, "CSV files (*.csv);;All files (*)", (".csv",)
         )
         if target is not None:
-            self.start_csv(target, params, derivative)
+            self.start_csv(target, params, derivative, decimal_comma)
 
-    def start_csv(self, target: Path, params: SweepParams, derivative: bool) -> None:
+    def start_csv(
+        self, target: Path, params: SweepParams, derivative: bool, decimal_comma: bool = False
+    ) -> None:
         """Write the CSV to ``target`` on a worker thread, with progress and Cancel."""
-        job = CsvExportJob(target, params, derivative, self)
+        job = CsvExportJob(target, params, derivative, decimal_comma, self)
         progress = QProgressDialog(
             f"Writing {params.count:,} rows to {target.name}…", "Cancel", 0, params.count, self._window
         )

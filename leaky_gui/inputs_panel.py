@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QSpinBox, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
 
 from leaky_gui.alphas import unusual_alpha_note
 from leaky_gui.core import (
@@ -18,6 +18,7 @@ from leaky_gui.core import (
     DEFAULT_START,
     DEFAULT_STEP,
     MAX_GUI_COUNT,
+    ParameterError,
     SweepParams,
 )
 from leaky_gui.spinbox import DecimalSpinBox
@@ -32,25 +33,21 @@ class InputsPanel(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Sweep  x_i = start + i*step,  i = 0 .. count-1", parent)
         self.setObjectName("inputsPanel")
-        self.start = DecimalSpinBox(-1e9, 1e9, 0.5)
-        self.step = DecimalSpinBox(-1e6, 1e6, 0.01, forbid_zero=True)
-        self.count = QSpinBox()
-        self.count.setRange(1, MAX_GUI_COUNT)
-        self.count.setGroupSeparatorShown(True)
-        self.count.setLocale(QLocale.c())
-        self.count.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.count.setAccelerated(True)
-        self.alpha = DecimalSpinBox(-100, 100, 0.01)
+        self.start = DecimalSpinBox("0.5")
+        self.step = DecimalSpinBox("0.01", forbid_zero=True)
+        self.count = DecimalSpinBox(1, whole=True, minimum=1, maximum=MAX_GUI_COUNT)
+        self.alpha = DecimalSpinBox("0.01")
         self.set_values(DEFAULT_START, DEFAULT_STEP, DEFAULT_COUNT, DEFAULT_ALPHA)
 
         specs = (
             (self.start, "startX", "&Start x:", "First x of the sweep (x_0)"),
             (self.step, "stepX", "S&tep x:", "Distance between points; may be negative, not 0"),
-            (self.count, "count", "&Count:", f"Number of points, 1 to {MAX_GUI_COUNT:,}"),
+            (self.count, "count", "&Count:", "Number of points"),
             (self.alpha, "alpha", "&Alpha:", "Leak slope: f(x) = alpha*x for x <= 0 (0.01 by default)"),
         )
         form = QFormLayout(self)
-        for widget, name, label_text, tip in specs:
+        for widget, name, label_text, purpose in specs:
+            tip = f"{purpose}.\nTakes {widget.range_text()}; Escape undoes an edit."
             widget.setObjectName(name)
             widget.setToolTip(tip)
             widget.setAccessibleName(label_text.replace("&", "").rstrip(":"))
@@ -58,9 +55,10 @@ class InputsPanel(QGroupBox):
             label.setBuddy(widget)
             label.setToolTip(tip)
             form.addRow(label, widget)
-            widget.valueChanged.connect(self.edited)
-        for spin in self._decimal_boxes():
+            widget.valueChanged.connect(lambda _value: self.edited.emit())
+        for position, spin in enumerate(self.boxes()):
             spin.problemChanged.connect(lambda _problem: self.show_problem(""))
+            spin.check = lambda value, at=position: self._sweep_problem(at, value)
         self.alpha_note = message_label("alphaNote", NOTE_STYLE)
         self.message = message_label("paramMessage", ERROR_STYLE)
         form.addRow(self.alpha_note)
@@ -77,14 +75,14 @@ class InputsPanel(QGroupBox):
 
     def set_values(self, start: Decimal, step: Decimal, count: int, alpha: Decimal) -> None:
         """Show these values without emitting ``edited`` (restoring, resetting)."""
-        for spin, value in ((self.start, start), (self.step, step), (self.count, count), (self.alpha, alpha)):
+        for spin, value in zip(self.boxes(), (start, step, count, alpha), strict=True):
             spin.blockSignals(True)
-            spin.setValue(int(value) if spin is self.count else float(value))
+            spin.setValue(value)
             spin.blockSignals(False)
 
     def set_alpha(self, alpha: Decimal) -> None:
         """Make ``alpha`` the current alpha, as if typed (a preset)."""
-        self.alpha.setValue(float(alpha))
+        self.alpha.setValue(alpha)
 
     def show_sweep(self, params: SweepParams) -> None:
         """Note an unusual alpha of the sweep on show."""
@@ -94,12 +92,24 @@ class InputsPanel(QGroupBox):
     def show_problem(self, problem: str) -> None:
         """Say why the inputs make no sweep; '' falls back to a box's own complaint, if any."""
         if not problem:
-            names = ("start x", "step x", "alpha")
-            boxes = self._decimal_boxes()
+            names = ("start x", "step x", "count", "alpha")
+            boxes = self.boxes()
             problem = next(
                 (f"{n}: {s.problem()}" for n, s in zip(names, boxes, strict=True) if s.problem()), ""
             )
         show_message(self.message, problem)
 
-    def _decimal_boxes(self) -> tuple[DecimalSpinBox, ...]:
-        return self.start, self.step, self.alpha
+    def _sweep_problem(self, position: int, value: Decimal) -> str:
+        """Why ``value`` in the box at ``position`` would make no sweep with the other boxes, or ''."""
+        values: list = list(self.values())
+        values[position] = value
+        start, step, count, alpha = values
+        try:
+            SweepParams(start, step, int(count), (alpha,))
+        except ParameterError as error:
+            return error.message
+        return ""
+
+    def boxes(self) -> tuple[DecimalSpinBox, ...]:
+        """Start x, step x, count and alpha, in tab order."""
+        return self.start, self.step, self.count, self.alpha

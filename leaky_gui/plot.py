@@ -21,6 +21,10 @@ from leaky_gui.core import SweepParams, format_label, format_number, leaky_relu
 
 #: Sample markers are drawn when the sweep has at most this many points.
 MARKER_LIMIT = 200
+#: pyqtgraph's view stays within ±1e307; narrower than this its pixel scale overflows.
+VIEW_LIMIT = 1e307
+MIN_VIEW_SPAN = 1e-290
+FIT_PADDING = 0.05
 
 CURVE_COLOUR = "#1f77b4"
 SINGLE_COLOUR = "#111111"  # black: apart from every curve colour
@@ -103,6 +107,8 @@ class SweepPlot(pg.PlotWidget):
         item.addItem(grid, ignoreBounds=True)
         for side in ("left", "bottom"):
             axis = item.getAxis(side)
+            # A calculator's axes read the real numbers: no 'x (x0.001)' with ticks -300..300.
+            axis.enableAutoSIPrefix(False)
             axis.setPen(pg.mkPen(_AXIS_COLOUR))
             axis.setTextPen(pg.mkPen(_AXIS_COLOUR))
         item.setLabel("bottom", "x")
@@ -138,6 +144,15 @@ class SweepPlot(pg.PlotWidget):
         self._overlays = Overlays()
         self._readout_curves: list[tuple[str, Decimal]] = []
         self.setToolTip("Drag to pan, wheel to zoom, right-click for more; A or Ctrl+0 fits the view again")
+        # The view is fitted from the curves' own vertices, not by pyqtgraph's auto-range,
+        # which sizes y from the clipped display data (wrong once f spans more than a million
+        # view heights) and overflows to inf near the largest doubles.
+        view = item.getViewBox()
+        view.disableAutoRange()
+        view.setLimits(minXRange=MIN_VIEW_SPAN, minYRange=MIN_VIEW_SPAN)
+        item.hideButtons()
+        self._following = True  # fit on every change until the user pans or zooms
+        view.sigRangeChangedManually.connect(self._stop_following)
 
     # -- what is shown ---------------------------------------------------------
 
@@ -157,6 +172,8 @@ class SweepPlot(pg.PlotWidget):
         self._draw_reference(self.identity, params, Decimal(1), overlays.identity, "identity y = x")
         if sweep_changed:
             self._draw_markers(params)
+        if self._following:
+            self._fit_now()
         visible = [(f"f(x; {format_label(params.alpha)})", params.alpha)]
         visible += [(f"f(x; {format_label(p.alpha)})", p.alpha) for p in pinned if p.visible]
         if overlays.relu:
@@ -216,6 +233,29 @@ class SweepPlot(pg.PlotWidget):
             self.crossing.setData([params.x(crossing)], [params.f(crossing)])
             self._set_legend_name(self.crossing, f"zero crossing, i = {crossing}")
 
+    # -- the view --------------------------------------------------------------
+
+    def fit(self) -> None:
+        """Show every curve and marker (A, Ctrl+0), and keep doing so until the user pans or zooms."""
+        self._following = True
+        self._fit_now()
+
+    def _stop_following(self, *_: object) -> None:
+        self._following = False
+
+    def _fit_now(self) -> None:
+        xs: list[float] = []
+        ys: list[float] = []
+        for item in self.getPlotItem().listDataItems():
+            # The data as set: getData() gives what is drawn, which pyqtgraph clips in y to
+            # 1e6 view heights (dynamicRangeLimit), so it cannot tell what the view must hold.
+            x, y = item.xData, item.yData
+            if x is not None and len(x):
+                xs += (float(x.min()), float(x.max()))
+                ys += (float(y.min()), float(y.max()))
+        if xs:
+            self.getPlotItem().getViewBox().setRange(xRange=_padded(xs), yRange=_padded(ys), padding=0)
+
     def set_single_point(self, x: float | None, fx: float | None) -> None:
         """Mark the single evaluated point, or clear the mark with None."""
         if x is None or fx is None:
@@ -224,6 +264,8 @@ class SweepPlot(pg.PlotWidget):
             return
         self.single.setData([x], [fx])
         self._set_legend_name(self.single, f"f({format_number(x)}) = {format_number(fx)}")
+        if self._following:
+            self._fit_now()
 
     def _set_legend_name(self, item: pg.PlotDataItem, name: str | None) -> None:
         """List ``item`` in the legend as ``name``, or not at all with None."""
@@ -278,6 +320,19 @@ class SweepPlot(pg.PlotWidget):
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_A and not event.modifiers():
-            self.getPlotItem().enableAutoRange()
+            self.fit()
             return
         super().keyPressEvent(event)
+
+
+def _padded(values: list[float]) -> tuple[float, float]:
+    """The range of ``values`` with 5% room on each side, kept within what the view can show."""
+    lo = max(min(values), -VIEW_LIMIT)
+    hi = min(max(values), VIEW_LIMIT)
+    span = hi - lo
+    if span < MIN_VIEW_SPAN:  # one point, a flat line, or subnormal sizes: room around the middle
+        middle = lo / 2 + hi / 2
+        half = abs(middle) * 0.5 or 1.0 if span == 0 else MIN_VIEW_SPAN
+        return max(middle - half, -VIEW_LIMIT), min(middle + half, VIEW_LIMIT)
+    pad = span * FIT_PADDING
+    return max(lo - pad, -VIEW_LIMIT), min(hi + pad, VIEW_LIMIT)

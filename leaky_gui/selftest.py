@@ -76,7 +76,7 @@ def check_exports(window, expected: SweepParams) -> None:
     """Export CSV through the window's worker thread, and PNG and SVG images, to a temporary folder."""
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / "sweep.csv"
-        window.start_csv_export(target)
+        window.export_csv(target)
         deadline = time.monotonic() + 30
         while window.exports.running() and time.monotonic() < deadline:
             QApplication.processEvents()

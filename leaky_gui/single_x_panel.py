@@ -14,7 +14,7 @@ from leaky_gui.core import (
     leaky_relu_derivative,
     parse_decimal,
 )
-from leaky_gui.widgets import ERROR_STYLE, PLAIN_STYLE
+from leaky_gui.widgets import ERROR_STYLE, PLAIN_STYLE, locale_uses_decimal_comma
 
 PROMPT = "Type an x above to evaluate f(x) and f'(x)."
 
@@ -62,7 +62,7 @@ class SingleXPanel(QGroupBox):
             self._show(PROMPT, PLAIN_STYLE, None, None)
             return
         try:
-            x = parse_decimal(text, "x")
+            x = parse_decimal(text, "x", decimal_comma=locale_uses_decimal_comma())
             fx = leaky_relu(x, self._alpha)
             dfx = leaky_relu_derivative(x, self._alpha)
         except ParameterError as error:

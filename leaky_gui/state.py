@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -26,9 +26,7 @@ from leaky_gui.core import (
     parse_count,
     parse_decimal,
 )
-
-#: The largest |alpha| the window takes (and so the largest it restores or pins back).
-MAX_ALPHA = Decimal(100)
+from leaky_gui.widgets import locale_uses_decimal_comma
 
 
 @dataclass(frozen=True)
@@ -46,6 +44,8 @@ class WindowState:
     show_identity: bool = False
     csv_derivative: bool = False
     csv_pinned: bool = True
+    #: ';' and ',' in CSV files and copied rows; by default where the locale writes 0,05.
+    decimal_comma: bool = field(default_factory=locale_uses_decimal_comma)
     export_folder: str = ""
     geometry: bytes = b""
     main_splitter: bytes = b""
@@ -65,13 +65,6 @@ def _step(raw: object) -> Decimal:
     if step == 0:
         raise ValueError("step 0")
     return step
-
-
-def _alpha(raw: object) -> Decimal:
-    alpha = _decimal(raw)
-    if abs(alpha) > MAX_ALPHA:
-        raise ValueError("alpha out of range")
-    return alpha
 
 
 def _count(raw: object) -> int:
@@ -118,13 +111,14 @@ KEYS: dict[str, tuple[str, Callable[[object], object], Callable[[object], object
     "start": ("inputs/start", _decimal, _write_plain),
     "step": ("inputs/step", _step, _write_plain),
     "count": ("inputs/count", _count, _write_plain),
-    "alpha": ("inputs/alpha", _alpha, _write_plain),
+    "alpha": ("inputs/alpha", _decimal, _write_plain),
     "single_x": ("inputs/singleX", _text, _write_plain),
     "show_derivative": ("view/derivative", _bool, _write_plain),
     "show_relu": ("view/relu", _bool, _write_plain),
     "show_identity": ("view/identity", _bool, _write_plain),
     "csv_derivative": ("export/derivative", _bool, _write_plain),
     "csv_pinned": ("export/pinned", _bool, _write_plain),
+    "decimal_comma": ("export/decimalComma", _bool, _write_plain),
     "export_folder": ("export/folder", _folder, _write_plain),
     "geometry": ("window/geometry", _bytes, _write_bytes),
     "main_splitter": ("window/splitter", _bytes, _write_bytes),
@@ -181,8 +175,8 @@ def read_pinned(settings: QSettings) -> tuple[PinnedAlpha, ...]:
     pinned: list[PinnedAlpha] = []
     for position, text in enumerate(alphas):
         try:
-            alpha = _alpha(text)
-        except (ParameterError, ValueError):
+            alpha = _decimal(text)
+        except (ParameterError, TypeError):
             continue
         if any(p.alpha == alpha for p in pinned) or len(pinned) >= MAX_PINNED:
             continue

@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from leaky_gui.core import SweepParams, format_label, format_number
+from leaky_gui.csv_export import csv_line
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -67,11 +68,14 @@ class SweepTableModel(QAbstractTableModel):
         cells += [format_number(p.f(row, a)) for a in p.alphas[1:]]
         return cells
 
-    def rows_as_csv(self, rows: Iterable[int]) -> str:
-        """The given rows as CSV text with the header line (for the clipboard)."""
-        lines = [",".join(self.headers())]
-        lines += [",".join(self.row_texts(r)) for r in rows]
-        return "\n".join(lines) + "\n"
+    def rows_as_text(self, rows: Iterable[int], decimal_comma: bool = False) -> str:
+        """The given rows with the header line as tab-separated text, as spreadsheets paste cells.
+
+        With ``decimal_comma`` the numbers use ',' as the decimal point (the header too).
+        """
+        lines = [csv_line(self.headers(), decimal_comma, "\t")]
+        lines += [csv_line(self.row_texts(r), decimal_comma, "\t") for r in rows]
+        return "".join(lines)
 
     # -- Qt's API --------------------------------------------------------------
 

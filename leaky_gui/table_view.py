@@ -28,7 +28,11 @@ class SweepTableView(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setAlternatingRowColors(True)
-        self.setToolTip("Ctrl+C copies the selected rows as CSV")
+        self.setToolTip(
+            "Ctrl+C copies the selected rows as tab-separated text, ready to paste into a spreadsheet"
+        )
+        #: Copy numbers with ',' as the decimal point (for decimal-comma spreadsheets).
+        self.decimal_comma = False
         vertical = self.verticalHeader()
         vertical.hide()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -56,7 +60,7 @@ class SweepTableView(QTableView):
         return [row for top, bottom in merged for row in range(top, bottom + 1)]
 
     def copy_selected_rows(self) -> None:
-        """The selected rows as CSV text with the header, on the clipboard."""
+        """The selected rows with the header, tab-separated, on the clipboard."""
         rows = self.selected_rows()
         if isinstance(rows, int):
             self.message.emit(
@@ -68,5 +72,5 @@ class SweepTableView(QTableView):
         if not rows:
             self.message.emit("Select rows in the table to copy them.", 4000)
             return
-        QGuiApplication.clipboard().setText(self.model().rows_as_csv(rows))
-        self.message.emit(f"Copied {len(rows):,} rows as CSV.", 4000)
+        QGuiApplication.clipboard().setText(self.model().rows_as_text(rows, self.decimal_comma))
+        self.message.emit(f"Copied {len(rows):,} rows (tab-separated, with the header).", 4000)

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QSplitter, QWidget
 
 ERROR_STYLE = "color: #b00020;"
 NOTE_STYLE = "color: #8a5a00;"
 PLAIN_STYLE = ""
+
+
+def locale_uses_decimal_comma() -> bool:
+    """Whether the default locale (the system's, unless a test sets another) writes 0,05."""
+    return QLocale().decimalPoint() == ","
 
 
 def message_label(name: str, style: str) -> QLabel:
@@ -83,3 +88,57 @@ def splitter(
         panes.setSizes(sizes)
     panes.setChildrenCollapsible(False)
     return panes
+
+
+#: Keys a text field keeps for editing even where the window has a shortcut on them.
+TEXT_EDITING_KEYS = (
+    QKeySequence.StandardKey.Copy,
+    QKeySequence.StandardKey.Cut,
+    QKeySequence.StandardKey.Paste,
+    QKeySequence.StandardKey.Undo,
+    QKeySequence.StandardKey.Redo,
+    QKeySequence.StandardKey.SelectAll,
+)
+
+
+class WindowShortcutsFirst(QObject):
+    """Lets a window's shortcuts through its text fields.
+
+    Under X11 a QLineEdit claims Ctrl+E (end of line), Ctrl+K, Ctrl+U, Ctrl+D and more in
+    ShortcutOverride, so a menu shortcut on those keys never fires while a field has focus,
+    and a field has focus nearly all the time. This filter answers ShortcutOverride for the
+    fields: a key that is one of the window's shortcuts goes to the window, except the
+    standard text-editing keys (Ctrl+A/C/V/X/Z), which stay with the field.
+    """
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._keys: frozenset[str] = frozenset()
+
+    def claim(self, actions: list[QAction], fields: list[QWidget]) -> None:
+        editing = {seq.toString() for key in TEXT_EDITING_KEYS for seq in QKeySequence.keyBindings(key)}
+        self._keys = (
+            frozenset(
+                seq.toString()
+                for action in actions
+                if action.shortcutContext() == Qt.ShortcutContext.WindowShortcut
+                for seq in action.shortcuts()
+            )
+            - editing
+        )
+        for field in fields:
+            field.installEventFilter(self)
+
+    def keys(self) -> frozenset[str]:
+        """The shortcuts taken from the fields, as QKeySequence text ('Ctrl+E', ...)."""
+        return self._keys
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and QKeySequence(event.keyCombination()).toString() in self._keys
+        ):
+            event.ignore()  # not the field's key: the shortcut map then finds the action
+            return True
+        return False

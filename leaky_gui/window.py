@@ -15,8 +15,11 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -47,7 +50,7 @@ from leaky_gui.single_x_panel import SingleXPanel
 from leaky_gui.state import WindowState, load_state, save_state
 from leaky_gui.table_model import SweepTableModel
 from leaky_gui.table_view import SweepTableView
-from leaky_gui.widgets import make_action, splitter
+from leaky_gui.widgets import WindowShortcutsFirst, make_action, splitter
 
 READOUT_PROMPT = "Move the mouse over the plot to read x and f(x) of every visible curve."
 ABOUT = (
@@ -89,6 +92,9 @@ class MainWindow(QMainWindow):
         self.exports = ExportController(self)
         self._lay_out()
         self._build_actions()
+        self.shortcuts = WindowShortcutsFirst(self)
+        fields = [*self.findChildren(QAbstractSpinBox), *self.findChildren(QLineEdit)]
+        self.shortcuts.claim(self.findChildren(QAction), fields)
 
         self.inputs.edited.connect(self.refresh)
         self.comparison.changed.connect(self.refresh)
@@ -105,21 +111,9 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def _lay_out(self) -> None:
-        controls = QWidget()
-        column = QVBoxLayout(controls)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.inputs)
-        column.addWidget(self.single)
-        plot_box = QWidget()
-        plot_column = QVBoxLayout(plot_box)
-        plot_column.setContentsMargins(0, 0, 0, 0)
-        plot_column.addWidget(self.plot, 1)
-        plot_column.addWidget(self.readout)
-        bottom = QWidget()
-        row = QHBoxLayout(bottom)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.comparison, 2)
-        row.addWidget(self.info, 3)
+        controls = _pane(QVBoxLayout, (self.inputs, 0), (self.single, 0))
+        plot_box = _pane(QVBoxLayout, (self.plot, 1), (self.readout, 0))
+        bottom = _pane(QHBoxLayout, (self.comparison, 2), (self.info, 3))
 
         vertical, horizontal = Qt.Orientation.Vertical, Qt.Orientation.Horizontal
         self.right_splitter = splitter(vertical, "rightSplitter", (plot_box, bottom), 0, [560, 200])
@@ -128,17 +122,7 @@ class MainWindow(QMainWindow):
             horizontal, "mainSplitter", (self.left_splitter, self.right_splitter), 1, [470, 710]
         )
         self.setCentralWidget(self.splitter)
-        order = (
-            self.inputs.start,
-            self.inputs.step,
-            self.inputs.count,
-            self.inputs.alpha,
-            self.single.edit,
-            self.table,
-            self.plot,
-            self.comparison.add_button,
-            self.comparison.list,
-        )
+        order = (*self.inputs.boxes(), self.single.edit, self.table, self.plot, *self.comparison.controls())
         for before, after in itertools.pairwise(order):
             self.setTabOrder(before, after)
 
@@ -148,16 +132,31 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar().addMenu("&File")
         self.export_csv_action = action(
-            "&Export CSV…", "exportCsvAction", menu, "Ctrl+E", self.export_csv, icon_text="Export CSV"
+            "&Export CSV…",
+            "exportCsvAction",
+            menu,
+            "Ctrl+E",
+            lambda: self.export_csv(),
+            icon_text="Export CSV",
+            tip="Write the whole sweep to a CSV file (Ctrl+E)",
         )
-        self.export_csv_action.setToolTip("Write the whole sweep to a CSV file (Ctrl+E)")
-        self.csv_derivative_action = action("CSV: Include f'(x) Columns", "csvDerivativeAction", menu)
-        self.csv_pinned_action = action("CSV: Include Pinned Alphas", "csvPinnedAction", menu)
-        self.csv_derivative_action.setToolTip("Add one f'(x) column per alpha to exported CSV files")
-        self.csv_pinned_action.setToolTip("Add one f(x) column per pinned alpha to exported CSV files")
-        for toggle in (self.csv_derivative_action, self.csv_pinned_action):
-            toggle.setCheckable(True)
-        self.csv_pinned_action.setChecked(True)
+        toggles = (
+            ("CSV: Include f'(x) Columns", "csvDerivativeAction", False, "one f'(x) column per alpha"),
+            ("CSV: Include Pinned Alphas", "csvPinnedAction", True, "one f(x) column per pinned alpha"),
+            (
+                "Decimal &Comma in CSV and Copied Rows",
+                "csvDecimalCommaAction",
+                WindowState().decimal_comma,  # on where the locale writes 0,05
+                "';' between columns and ',' as the decimal point, as spreadsheets expect in "
+                "decimal-comma locales (de, fr, es, pt, ...)",
+            ),
+        )
+        self.csv_derivative_action, self.csv_pinned_action, self.decimal_comma_action = (
+            action(text, name, menu, checkable=True, checked=on, tip=f"Exports get {tip}")
+            for text, name, on, tip in toggles
+        )
+        self.table.decimal_comma = self.decimal_comma_action.isChecked()
+        self.decimal_comma_action.toggled.connect(lambda on: setattr(self.table, "decimal_comma", on))
         menu.addSeparator()
         export_plot = action("Export &Plot Image…", "exportPlotAction", menu, "Ctrl+Shift+E")
         export_plot.triggered.connect(lambda: self.exports.export_plot(self.plot))
@@ -166,7 +165,7 @@ class MainWindow(QMainWindow):
         action("&Quit", "quitAction", menu, QKeySequence.StandardKey.Quit, self.close, fallback="Ctrl+Q")
 
         menu = self.menuBar().addMenu("&Edit")
-        copy = action("&Copy Rows as CSV", "copyAction", menu, QKeySequence.StandardKey.Copy)
+        copy = action("&Copy Rows", "copyAction", menu, QKeySequence.StandardKey.Copy)
         copy.triggered.connect(self.table.copy_selected_rows)
         # Ctrl+C copies rows only while the table has focus; elsewhere it copies text as usual.
         copy.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -184,7 +183,13 @@ class MainWindow(QMainWindow):
         pin_menu = QMenu("Pin a Pr&eset", self)
         for number, preset in enumerate(PRESETS, start=1):
             label = f"&{number} {preset.name}  (alpha = {format_label(preset.alpha)})"
-            action(label, f"presetSet_{number}", menu, f"Ctrl+{number}", _bind(self.set_alpha, preset.alpha))
+            action(
+                label,
+                f"presetSet_{number}",
+                menu,
+                f"Ctrl+{number}",
+                _bind(self.inputs.set_alpha, preset.alpha),
+            )
             action(label, f"presetPin_{number}", pin_menu, slot=_bind(self.pin_alpha, preset.alpha))
         menu.addSeparator()
         menu.addMenu(pin_menu)
@@ -201,7 +206,7 @@ class MainWindow(QMainWindow):
         )
         menu.addSeparator()
         fit = action("&Fit Plot to Curves", "autoRangeAction", menu, "Ctrl+0")
-        fit.triggered.connect(lambda: self.plot.getPlotItem().enableAutoRange())
+        fit.triggered.connect(self.plot.fit)
 
         toolbar = QToolBar("Plot")
         toolbar.setObjectName("plotToolBar")
@@ -226,9 +231,7 @@ class MainWindow(QMainWindow):
     def overlays(self) -> Overlays:
         """The overlay toggles as they stand."""
         return Overlays(
-            derivative=self.derivative_action.isChecked(),
-            relu=self.relu_action.isChecked(),
-            identity=self.identity_action.isChecked(),
+            *(a.isChecked() for a in (self.derivative_action, self.relu_action, self.identity_action))
         )
 
     def refresh(self) -> None:
@@ -255,10 +258,6 @@ class MainWindow(QMainWindow):
 
     # -- what the actions do ---------------------------------------------------
 
-    def set_alpha(self, alpha: Decimal) -> None:
-        """Make ``alpha`` the current alpha (a preset action)."""
-        self.inputs.set_alpha(alpha)
-
     def pin_alpha(self, alpha: Decimal) -> bool:
         """Add ``alpha`` to the comparison (refused with a note if it is there already)."""
         return self.comparison.pin(alpha)
@@ -275,13 +274,13 @@ class MainWindow(QMainWindow):
             alphas += [a for a in self.comparison.alphas() if a not in alphas]
         return self._params.with_alphas(alphas)
 
-    def export_csv(self) -> None:
-        """Ask for a file and write the sweep there on a worker thread, with progress and Cancel."""
-        self.exports.export_csv(self.export_params(), self.csv_derivative_action.isChecked())
-
-    def start_csv_export(self, target: Path) -> None:
-        """Write the export CSV to ``target`` without asking (the self-test, benchmarks)."""
-        self.exports.start_csv(target, self.export_params(), self.csv_derivative_action.isChecked())
+    def export_csv(self, target: Path | None = None) -> None:
+        """Write the sweep as CSV on a worker thread; ask for the file unless given ``target``."""
+        options = self.csv_derivative_action.isChecked(), self.decimal_comma_action.isChecked()
+        if target is None:
+            self.exports.export_csv(self.export_params(), *options)
+        else:
+            self.exports.start_csv(target, self.export_params(), *options)
 
     def show_about(self) -> None:
         from leaky_gui import __version__
@@ -297,6 +296,7 @@ class MainWindow(QMainWindow):
             "show_identity": self.identity_action,
             "csv_derivative": self.csv_derivative_action,
             "csv_pinned": self.csv_pinned_action,
+            "decimal_comma": self.decimal_comma_action,
         }
 
     def _splitters(self) -> dict[str, QSplitter]:
@@ -344,6 +344,16 @@ class MainWindow(QMainWindow):
         self.exports.cancel_and_wait()  # the export removes its temporary file
         self.save_settings()
         super().closeEvent(event)
+
+
+def _pane(layout: type[QBoxLayout], *parts: tuple[QWidget, int]) -> QWidget:
+    """A plain widget holding ``parts`` (widget, stretch) in a row or column, without margins."""
+    pane = QWidget()
+    box = layout(pane)
+    box.setContentsMargins(0, 0, 0, 0)
+    for widget, stretch in parts:
+        box.addWidget(widget, stretch)
+    return pane
 
 
 def _bind(slot: Callable[[Decimal], object], alpha: Decimal) -> Callable[..., None]:

@@ -1,4 +1,12 @@
-"""Shared test set-up: Qt runs offscreen, and no test touches the user's settings."""
+"""Shared test set-up: Qt runs offscreen (or on xcb under Xvfb), and no test touches the user's settings.
+
+Two platforms, one suite:
+
+* ``pytest`` runs Qt offscreen: no X server needed. Tests marked ``xcb`` are skipped there,
+  as offscreen uses the Windows key scheme and has no real focus.
+* ``QT_QPA_PLATFORM=xcb pytest`` runs every test on Qt's real X11 platform, on an Xvfb
+  display that the pytest-xvfb plugin starts (Debian: xvfb and Qt's libxcb-* libraries).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +20,31 @@ import hypothesis
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ON_XCB = os.environ["QT_QPA_PLATFORM"] == "xcb"
+
+
+def pytest_xvfb_disable(config) -> bool:
+    """pytest-xvfb starts Xvfb only for the xcb run; offscreen needs no X server."""
+    return not ON_XCB
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-xvfb has started the display
+def pytest_configure(config) -> None:
+    if ON_XCB and not os.environ.get("DISPLAY"):
+        raise pytest.UsageError(
+            "QT_QPA_PLATFORM=xcb needs an X display: install Xvfb (Debian: apt-get install xvfb) "
+            "and pytest-xvfb starts one for the tests"
+        )
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    if ON_XCB:
+        return
+    skip = pytest.mark.skip(reason="X11 keys and focus: runs with QT_QPA_PLATFORM=xcb (see README)")
+    for item in items:
+        if item.get_closest_marker("xcb"):
+            item.add_marker(skip)
+
 
 # CI runs the property tests on a fixed set of examples, so a red CI always means a change
 # broke something; local runs keep exploring new examples (and remember failures).
@@ -51,6 +84,8 @@ def window(qtbot, settings):
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    win.activateWindow()  # real focus on X11: keys go to the active window only
+    qtbot.waitActive(win)
     return win
 
 

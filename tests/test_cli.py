@@ -174,3 +174,21 @@ def test_format_is_the_cores_format(capsys):
     expected = [f"{format_number(params.x(i))},{format_number(params.f(i))}" for i in range(7)]
     assert out.splitlines()[1:] == expected
     assert out.splitlines()[4] == "0.0,0.0"
+
+
+def test_decimal_comma_for_spreadsheets_in_decimal_comma_locales(capsys, tmp_path):
+    status, out, _ = run(
+        capsys, "sweep", "--count", "3", "--alpha", "0.01", "--alpha", "0.3", "--decimal-comma"
+    )
+    assert status == 0
+    assert out == "x;f(alpha=0,01);f(alpha=0,3)\n-4,0;-0,04;-1,2\n-3,95;-0,0395;-1,185\n-3,9;-0,039;-1,17\n"
+    status, out, _ = run(capsys, "eval", "-3.7", "1e-7", "--decimal-comma", "--derivative")
+    assert out == "x;f(alpha=0,01);f'(alpha=0,01)\n-3,7;-0,037;0,01\n1e-07;1e-07;1,0\n"
+    target = tmp_path / "de.csv"
+    assert main(["sweep", "--count", "3", "--decimal-comma", "-o", str(target)]) == 0
+    assert target.read_text().startswith("x;f(alpha=0,01)\n-4,0;-0,04\n")
+
+
+def test_unusual_alphas_warn_above_one_too(capsys):
+    status, _, err = run(capsys, "eval", "-1", "--alpha", "2")
+    assert status == 0 and err.count("\n") == 1 and "alpha > 1 is unusual" in err

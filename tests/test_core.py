@@ -210,7 +210,7 @@ def test_kaiming_gain_known_values():
         ("Infinity", "finite"),
         ("1e999", "too large"),
         ("1e-999", "too small"),
-        ("1,5", "not a number"),
+        ("1,5", "use '.' as the decimal point"),
     ],
 )
 def test_bad_numbers_are_refused_with_the_field_named(text, fragment):

@@ -213,3 +213,38 @@ def test_a_failing_temporary_file_is_an_os_error_not_a_crash(read_only_folder, a
     with as_ordinary_user(), pytest.raises(PermissionError):
         write_csv(read_only_folder / "new.csv", SweepParams())
     assert sorted(p.name for p in read_only_folder.iterdir()) == ["keep.csv"]
+
+
+# --- decimal-comma spreadsheets ----------------------------------------------------
+
+
+def test_decimal_comma_file_is_what_a_german_spreadsheet_opens():
+    params = SweepParams.from_text("-4", "0.05", 101, ["0.01", "0.3"])
+    text = b"".join(d for d, _ in iter_csv_chunks(params, True, 7, decimal_comma=True)).decode("ascii")
+    lines = text.splitlines()
+    assert lines[0] == "x;f(alpha=0,01);f(alpha=0,3);f'(alpha=0,01);f'(alpha=0,3)"
+    assert lines[2] == "-3,95;-0,0395;-1,185;0,01;0,3"
+    assert lines[-1] == "1,0;1,0;1,0;1,0;1,0"
+    assert "." not in text  # no cell a decimal-comma locale would misread as -39 or as text
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    start=decimals,
+    step=decimals.filter(bool),
+    count=st.integers(1, 30),
+    alphas=st.lists(decimals, min_size=1, max_size=3, unique=True),
+    derivative=st.booleans(),
+)
+def test_decimal_comma_rows_are_the_reference_rows_respelled(start, step, count, alphas, derivative):
+    params = SweepParams(start, step, count, tuple(alphas))
+    chunks = iter_csv_chunks(params, derivative, 5, decimal_comma=True)
+    lines = b"".join(d for d, _ in chunks).decode("ascii").splitlines()
+    expected = [
+        row.replace(".", "#").replace(",", ";").replace("#", ",")
+        for row in reference_rows(params, derivative)
+    ]
+    assert lines[1:] == expected
+    for line in lines[1:]:  # and every cell reads back to the same double
+        cells = [float(cell.replace(",", ".")) for cell in line.split(";")]
+        assert len(cells) == 1 + len(alphas) * (2 if derivative else 1)

@@ -262,3 +262,48 @@ def test_export_actions_are_in_the_menus(window, name):
     action = window.findChild(QAction, name)
     menus = [a.menu() for a in window.menuBar().actions()]
     assert any(action in m.actions() for m in menus)
+
+
+def test_decimal_comma_export_is_the_command_lines_decimal_comma_output(
+    window, qtbot, tmp_path, monkeypatch, capsysbinary
+):
+    type_into(named(window, "count"), "50")
+    window.pin_alpha(D("0.3"))
+    named(window, "csvDecimalCommaAction").setChecked(True)
+    Dialogs(monkeypatch, str(tmp_path / "de.csv"))
+    named(window, "exportCsvAction").trigger()
+    wait_for_export(window, qtbot)
+    expected = cli_bytes(
+        capsysbinary, "--count", "50", "--alpha", "0.01", "--alpha", "0.3", "--decimal-comma"
+    )
+    assert (tmp_path / "de.csv").read_bytes() == expected
+    assert expected.startswith(b"x;f(alpha=0,01);f(alpha=0,3)\n-4,0;-0,04;-1,2\n")
+
+
+def test_decimal_comma_follows_the_locale_until_changed_and_is_remembered(qtbot, settings):
+    from PySide6.QtCore import QLocale
+
+    QLocale.setDefault(QLocale("fr_FR"))
+    try:
+        french = MainWindow(settings)
+        qtbot.addWidget(french)
+        assert named(french, "csvDecimalCommaAction").isChecked()
+        named(french, "csvDecimalCommaAction").setChecked(False)
+        french.close()
+        again = MainWindow(settings)
+        qtbot.addWidget(again)
+        assert not named(again, "csvDecimalCommaAction").isChecked()
+    finally:
+        QLocale.setDefault(QLocale.c())
+    plain = MainWindow(remember=False)
+    qtbot.addWidget(plain)
+    assert not named(plain, "csvDecimalCommaAction").isChecked()
+
+
+def test_copied_rows_use_the_decimal_comma_too(window, qtbot):
+    named(window, "csvDecimalCommaAction").setChecked(True)
+    window.table.setFocus()
+    window.table.selectRow(79)
+    QGuiApplication.clipboard().clear()
+    window.table.copy_selected_rows()
+    assert QGuiApplication.clipboard().text() == "i\tx\tf(x)\tf'(x)\n79\t-0,05\t-0,0005\t0,01\n"

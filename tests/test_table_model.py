@@ -73,6 +73,7 @@ def test_reset_signals_wrap_a_change(qtbot):
     assert model.rowCount() == 5
 
 
-def test_rows_as_csv():
+def test_rows_as_tab_separated_text():
     model = SweepTableModel(SweepParams())
-    assert model.rows_as_csv([0, 80]) == "i,x,f(x),f'(x)\n0,-4.0,-0.04,0.01\n80,0.0,0.0,0.01\n"
+    assert model.rows_as_text([0, 80]) == "i\tx\tf(x)\tf'(x)\n0\t-4.0\t-0.04\t0.01\n80\t0.0\t0.0\t0.01\n"
+    assert model.rows_as_text([0], decimal_comma=True) == "i\tx\tf(x)\tf'(x)\n0\t-4,0\t-0,04\t0,01\n"
