@@ -26,12 +26,11 @@ from leaky_gui.core import (
     ParameterError,
     SweepParams,
     format_label,
-    format_number,
-    leaky_relu,
-    leaky_relu_derivative,
+    leaky_point,
     parse_decimal,
 )
 from leaky_gui.csv_export import OutputPathError, csv_header, csv_line, write_csv, write_csv_stream
+from leaky_gui.precision import DEFAULT_PRECISION, PRECISIONS
 
 PROG = "leaky-relu"
 EXIT_USAGE = 2
@@ -78,6 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     alpha_help = f"leak slope; repeat to add a column per alpha (default {DEFAULT_ALPHA})"
     deriv_help = "add one f'(x) column per alpha (f'(x) = 1 if x > 0 else alpha)"
+    dtype_help = (
+        "precision: float64 (default) is exact; float32, float16 and bfloat16 give what PyTorch "
+        "computes on the CPU for a tensor of that dtype, printed as the shortest text in it"
+    )
     comma_help = (
         "write ';' between columns and ',' as the decimal point, for spreadsheets in decimal-comma locales"
     )
@@ -102,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     sweep.add_argument("--alpha", action="append", metavar="A", help=alpha_help)
     sweep.add_argument("--derivative", action="store_true", help=deriv_help)
     sweep.add_argument("--decimal-comma", action="store_true", help=comma_help)
+    sweep.add_argument("--dtype", choices=PRECISIONS, default=DEFAULT_PRECISION, help=dtype_help)
     sweep.add_argument("-o", "--output", metavar="FILE", help="write to FILE atomically instead of stdout")
 
     evaluate = commands.add_parser(
@@ -113,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--alpha", action="append", metavar="A", help=alpha_help)
     evaluate.add_argument("--derivative", action="store_true", help=deriv_help)
     evaluate.add_argument("--decimal-comma", action="store_true", help=comma_help)
+    evaluate.add_argument("--dtype", choices=PRECISIONS, default=DEFAULT_PRECISION, help=dtype_help)
     return parser
 
 
@@ -134,7 +139,9 @@ def _warn_unusual(alphas: tuple[Decimal, ...]) -> None:
 
 
 def _run_sweep(args: argparse.Namespace) -> int:
-    params = SweepParams.from_text(args.start, args.step, args.count, _alphas(args.alpha))
+    params = SweepParams.from_text(
+        args.start, args.step, args.count, _alphas(args.alpha), precision=args.dtype
+    )
     _warn_unusual(params.alphas)
     if args.output is not None:
         write_csv(args.output.strip(), params, args.derivative, decimal_comma=args.decimal_comma)
@@ -148,11 +155,12 @@ def _run_eval(args: argparse.Namespace) -> int:
     alphas = _alphas(args.alpha)
     xs = [parse_decimal(t, "x") for t in args.x]
     rows = [csv_header(alphas, args.derivative, args.decimal_comma)]
+    text = SweepParams(precision=args.dtype).text
     for x in xs:
-        cells = [format_number(float(x))]
-        cells += [format_number(leaky_relu(x, a)) for a in alphas]
+        points = [leaky_point(x, a, args.dtype) for a in alphas]
+        cells = [text(points[0][0])] + [text(fx) for _, fx, _ in points]
         if args.derivative:
-            cells += [format_number(leaky_relu_derivative(x, a)) for a in alphas]
+            cells += [text(dfx) for _, _, dfx in points]
         rows.append(csv_line(cells, args.decimal_comma))
     _warn_unusual(alphas)  # only once the input is known to be good
     sys.stdout.write("".join(rows))

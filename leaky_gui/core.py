@@ -13,11 +13,27 @@ decimal result, never ``-0.037000000000000005`` or a ``5.55e-17`` that should be
 from __future__ import annotations
 
 import math
-import re
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, localcontext
+
+from leaky_gui.numtext import (
+    ParameterError,
+    decimal_label,
+    format_label,
+    format_number,
+    parse_count,
+    parse_decimal,
+)
+from leaky_gui.precision import (
+    DEFAULT_PRECISION,
+    PRECISIONS,
+    derivative_in,
+    format_in,
+    leaky_in,
+    round_to,
+    ulp_in,
+)
 
 __all__ = [
     "DEFAULT_ALPHA",
@@ -29,12 +45,16 @@ __all__ = [
     "ParameterError",
     "SweepParams",
     "decimal_label",
+    "exact_leaky",
     "format_label",
     "format_number",
+    "leaky_point",
     "leaky_relu",
     "leaky_relu_derivative",
     "parse_count",
     "parse_decimal",
+    "rounding_note",
+    "sweep_exact_f",
     "zero_crossing_text",
 ]
 
@@ -45,126 +65,6 @@ DEFAULT_COUNT = 101
 DEFAULT_ALPHA = Decimal("0.01")
 #: The window's largest sweep (the command line streams any count).
 MAX_GUI_COUNT = 100_000_000
-
-
-class ParameterError(ValueError):
-    """A user-supplied value that cannot be used; ``field`` names the input."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
-
-
-# ---------------------------------------------------------------------------
-# Number text
-
-_DECIMAL_TEXT = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
-# Beyond these the value is no double at all (overflow), or rounds to zero.
-_MAX_DOUBLE = Decimal(sys.float_info.max)
-_MIN_EXPONENT = -330  # 4.9e-324 is the smallest subnormal
-
-
-def format_number(value: float) -> str:
-    """Shortest text that reads back to ``value`` (Python's repr), '.' as point, never '-0.0'."""
-    return repr(float(value) + 0.0)
-
-
-def format_label(value: float | Decimal) -> str:
-    """Number text for names and legends: format_number without a bare '.0' ('0', '1', '0.01')."""
-    text = format_number(float(value))
-    return text[:-2] if text.endswith(".0") else text
-
-
-def decimal_label(value: Decimal) -> str:
-    """A decimal in the app's one number style, digit for digit: '-4', '0.05', '1e-11', '1.5e+20'.
-
-    The style is format_label's (Python's repr without a bare '.0'): plain notation from
-    1e-4 up to 1e16, scientific outside. For a decimal that is a double's shortest text the
-    two agree, ``decimal_label(Decimal(repr(f))) == format_label(f)``; longer decimals keep
-    every digit typed, as the sweep computes with them all.
-    """
-    if not value:
-        return "0"
-    value = value.normalize()
-    sign, digits, _ = value.as_tuple()
-    exponent = value.adjusted()
-    text = "".join(map(str, digits))
-    if -4 <= exponent < 16:
-        return format(value, "f")
-    mantissa = text[0] + ("." + text[1:] if len(text) > 1 else "")
-    return f"{'-' if sign else ''}{mantissa}e{'-' if exponent < 0 else '+'}{abs(exponent):02d}"
-
-
-def parse_decimal(
-    text: str | float | int | Decimal, field: str = "value", decimal_comma: bool = False
-) -> Decimal:
-    """Decimal from text as typed ('-4', '1e-3', '-2.5e2'), or ParameterError naming ``field``.
-
-    '.' is always the decimal point. With ``decimal_comma`` (a locale that writes 0,05) a
-    single ',' is one too; otherwise a ',' is refused with a hint, never dropped.
-    """
-    if isinstance(text, Decimal):
-        value = text
-    elif isinstance(text, bool):
-        raise ParameterError(field, f"not a number: {text!r}")
-    elif isinstance(text, int):
-        value = Decimal(text)
-    elif isinstance(text, float):
-        if not math.isfinite(text):
-            raise ParameterError(field, f"must be a finite number, not {text!r}")
-        value = Decimal(repr(text))  # the shortest text is what was typed
-    else:
-        stripped = str(text).strip()
-        if not stripped:
-            raise ParameterError(field, "is empty; type a number such as -4 or 1e-3")
-        if "," in stripped:
-            stripped = _decimal_comma_to_point(stripped, field, decimal_comma)
-        if not _DECIMAL_TEXT.fullmatch(stripped):
-            lowered = stripped.lower().lstrip("+-")
-            if lowered in {"nan", "inf", "infinity"}:
-                raise ParameterError(field, f"must be a finite number, not {stripped!r}")
-            raise ParameterError(field, f"not a number: {stripped!r}")
-        try:
-            value = Decimal(stripped)
-        except InvalidOperation:  # pragma: no cover - the pattern already matched
-            raise ParameterError(field, f"not a number: {stripped!r}") from None
-    shown = text.strip() if isinstance(text, str) else str(value)
-    if not value.is_finite():
-        raise ParameterError(field, f"must be a finite number, not {shown}")
-    if value and value.adjusted() < _MIN_EXPONENT:
-        raise ParameterError(field, f"{shown} is too small for a double (below 5e-324)")
-    if abs(value) > _MAX_DOUBLE:
-        raise ParameterError(field, f"{shown} is too large for a double (above 1.8e308)")
-    return value
-
-
-def _decimal_comma_to_point(text: str, field: str, decimal_comma: bool) -> str:
-    if not decimal_comma:
-        raise ParameterError(field, f"use '.' as the decimal point, not ',' ({text!r})")
-    if "." in text or text.count(",") > 1:
-        raise ParameterError(
-            field, f"write one decimal comma or point and no thousands separators ({text!r})"
-        )
-    return text.replace(",", ".")
-
-
-def parse_count(text: str | int, field: str = "count", maximum: int | None = None) -> int:
-    """A whole number of points >= 1 (and <= ``maximum`` when given)."""
-    if isinstance(text, bool):
-        raise ParameterError(field, f"must be a whole number, not {text!r}")
-    if isinstance(text, int):
-        count = text
-    else:
-        stripped = str(text).strip()
-        if not re.fullmatch(r"[+-]?\d+", stripped):
-            raise ParameterError(field, f"must be a whole number of points, not {stripped!r}")
-        count = int(stripped)
-    if count < 1:
-        raise ParameterError(field, f"must be at least 1, not {count}")
-    if maximum is not None and count > maximum:
-        raise ParameterError(field, f"must be at most {maximum:,}, not {count:,}")
-    return count
 
 
 # ---------------------------------------------------------------------------
@@ -242,12 +142,16 @@ class SweepParams:
     """Validated sweep inputs: x_i = start + i*step for i in 0..count-1, and the alphas.
 
     ``alphas[0]`` is the current alpha; further ones are compared against it.
+    ``precision`` is float64 (exact: every value the double nearest the exact decimal) or
+    a framework precision, float32, float16 or bfloat16, in which x_i, f and f' are what
+    PyTorch computes for ``torch.tensor(x_i, dtype=precision)`` (leaky_gui.precision).
     """
 
     start: Decimal = DEFAULT_START
     step: Decimal = DEFAULT_STEP
     count: int = DEFAULT_COUNT
     alphas: tuple[Decimal, ...] = (DEFAULT_ALPHA,)
+    precision: str = DEFAULT_PRECISION
     # Derived once: the integer form of the inputs (not part of equality).
     _start_num: int = field(init=False, repr=False, compare=False)
     _step_num: int = field(init=False, repr=False, compare=False)
@@ -263,6 +167,8 @@ class SweepParams:
         alphas = tuple(parse_decimal(a, "alpha") for a in self.alphas)
         if step == 0:
             raise ParameterError("step", "must not be 0 (every point would be the same)")
+        if self.precision not in PRECISIONS:
+            raise ParameterError("dtype", f"must be one of {', '.join(PRECISIONS)}, not {self.precision!r}")
         object.__setattr__(self, "start", start)
         object.__setattr__(self, "step", step)
         object.__setattr__(self, "count", count)
@@ -283,6 +189,7 @@ class SweepParams:
         count: str | int = DEFAULT_COUNT,
         alphas: Iterable[str | Decimal] = (DEFAULT_ALPHA,),
         max_count: int | None = None,
+        precision: str = DEFAULT_PRECISION,
     ) -> SweepParams:
         """Parse typed values, naming the field of the first one that is wrong."""
         return cls(
@@ -290,18 +197,19 @@ class SweepParams:
             parse_decimal(step, "step"),
             parse_count(count, maximum=max_count),
             tuple(parse_decimal(a, "alpha") for a in alphas),
+            precision,
         )
 
     def _check_range(self) -> None:
         # f is piecewise linear, so the extremes of x and every f are at the two ends.
         for i in (0, self.count - 1):
             try:
-                self.x(i)
+                self.exact_x(i)
             except OverflowError:
                 raise ParameterError("count", "the sweep runs beyond the largest double (1.8e308)") from None
             for alpha in self.alphas:
                 try:
-                    self.f(i, alpha)
+                    self.exact_f(i, alpha)
                 except OverflowError:
                     raise ParameterError(
                         "alpha", f"alpha={alpha} times x runs beyond the largest double"
@@ -313,7 +221,16 @@ class SweepParams:
         return self.alphas[0]
 
     def with_alphas(self, alphas: Iterable[Decimal]) -> SweepParams:
-        return SweepParams(self.start, self.step, self.count, tuple(alphas))
+        return SweepParams(self.start, self.step, self.count, tuple(alphas), self.precision)
+
+    @property
+    def exact(self) -> bool:
+        """Whether values are the exact mode's (float64) rather than a framework precision's."""
+        return self.precision == DEFAULT_PRECISION
+
+    def text(self, value: float) -> str:
+        """The one number text for this sweep's values: shortest in its precision."""
+        return format_number(value) if self.exact else format_in(value, self.precision)
 
     # -- single points -------------------------------------------------------
 
@@ -337,20 +254,36 @@ class SweepParams:
                 return exact
         return ExactNumber.of(alpha)
 
-    def x(self, i: int) -> float:
+    def exact_x(self, i: int) -> float:
         """x_i, the double nearest start + i*step."""
         return _nearest_double(self.x_numerator(i), self._scale)
 
-    def f(self, i: int, alpha: Decimal | None = None) -> float:
+    def exact_f(self, i: int, alpha: Decimal | None = None) -> float:
         """f(x_i) for ``alpha`` (the current alpha by default), exactly rounded."""
         a = self._alphas_exact[0] if alpha is None else self.exact_alpha(alpha)
         return _leaky_exact(ExactNumber(self.x_numerator(i), self._scale), a)
 
+    def x(self, i: int) -> float:
+        """x_i in this sweep's precision (exact: the double nearest start + i*step)."""
+        if self.exact:
+            return self.exact_x(i)
+        return float(round_to(self.exact_x(i), self.precision))
+
+    def f(self, i: int, alpha: Decimal | None = None) -> float:
+        """f(x_i) for ``alpha`` (the current alpha by default) in this sweep's precision."""
+        if self.exact:
+            return self.exact_f(i, alpha)
+        return float(leaky_in(self.x(i), float(self.alpha if alpha is None else alpha), self.precision))
+
     def df(self, i: int, alpha: Decimal | None = None) -> float:
-        """f'(x_i): 1 where x_i > 0, else alpha."""
-        if self.x_numerator(i) > 0:
-            return 1.0
-        return float(self.alpha if alpha is None else alpha) + 0.0
+        """f'(x_i): 1 where x_i > 0, else alpha (in this sweep's precision)."""
+        positive = self.x_numerator(i) > 0 if self.exact else self.x(i) > 0
+        return 1.0 if positive else self.leak(alpha)
+
+    def leak(self, alpha: Decimal | None = None) -> float:
+        """f' for x <= 0: alpha, as this sweep's precision holds it (D(float32(alpha)))."""
+        a = float(self.alpha if alpha is None else alpha) + 0.0
+        return a if self.exact else float(derivative_in(-1.0, a, self.precision))
 
     @property
     def x_first(self) -> float:
@@ -368,21 +301,39 @@ class SweepParams:
         s, t = self._start_num, self._step_num
         if s == 0:
             return 0
+        if not self.exact:
+            return self._precision_crossing()
         if (s < 0) == (t < 0):
             return None  # moving away from zero
         # Smallest i with s + i*t on the far side of (or at) zero: ceil(|s| / |t|).
         i = -(-abs(s) // abs(t))
         return i if i < self.count else None
 
+    def _precision_crossing(self) -> int | None:
+        """In a framework precision x_i near 0 may round to 0 (float16 below 3e-8): sooner."""
+        first = self.x(0)
+        if first == 0:
+            return 0
+        if (self._start_num < 0) == (self._step_num < 0):
+            return None
+        passed = lambda i: self.x(i) == 0 or (self.x(i) < 0) != (first < 0)  # noqa: E731 - monotone in i
+        if not passed(self.count - 1):
+            return None
+        lo, hi = 0, self.count - 1  # passed(hi), not passed(lo)
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            lo, hi = (lo, mid) if passed(mid) else (mid, hi)
+        return hi
+
     def derivative_points(self, alpha: Decimal | None = None) -> tuple[list[float], list[float]]:
         """f' over [x_0, x_last] as a step: alpha up to and including 0, then 1.
 
         The vertical segment sits at x = 0, where f' jumps; f'(0) = alpha.
         """
-        a = float(self.alpha if alpha is None else alpha) + 0.0
         ends = sorted((0, self.count - 1), key=self.x_numerator)
-        lo, hi = self.x_numerator(ends[0]), self.x_numerator(ends[1])
-        x_lo, x_hi = self.x(ends[0]), self.x(ends[1])
+        lo = x_lo = self.x(ends[0])
+        hi = x_hi = self.x(ends[1])
+        a = self.leak(alpha)
         if hi <= 0:
             return [x_lo, x_hi], [a, a]
         if lo > 0:
@@ -401,7 +352,7 @@ class SweepParams:
         """
         a = self.alpha if alpha is None else alpha
         ends = sorted((0, self.count - 1), key=self.x_numerator)
-        lo, hi = self.x_numerator(ends[0]), self.x_numerator(ends[1])
+        lo, hi = self.x(ends[0]), self.x(ends[1])
         xs = [self.x(ends[0])]
         ys = [self.f(ends[0], a)]
         if lo < 0 < hi:
@@ -411,6 +362,54 @@ class SweepParams:
             xs.append(self.x(ends[1]))
             ys.append(self.f(ends[1], a))
         return xs, ys
+
+
+def leaky_point(x: Decimal, alpha: Decimal, precision: str = DEFAULT_PRECISION) -> tuple[float, float, float]:
+    """x, f(x) and f'(x) for one typed x as ``precision`` holds them (float64: exact)."""
+    if precision == DEFAULT_PRECISION:
+        return float(x) + 0.0, leaky_relu(x, alpha), leaky_relu_derivative(x, alpha)
+    x_d = round_to(float(x), precision)
+    a = float(alpha)
+    return float(x_d), float(leaky_in(x_d, a, precision)), float(derivative_in(x_d, a, precision))
+
+
+def exact_leaky(x: Decimal, alpha: Decimal) -> Decimal:
+    """f(x) as an exact decimal, no rounding at all."""
+    if x > 0:
+        return x
+    ex, ea = ExactNumber.of(x), ExactNumber.of(alpha)
+    return _exact_decimal(ex.numerator * ea.numerator, ex.scale + ea.scale)
+
+
+def _exact_decimal(numerator: int, scale: int) -> Decimal:
+    digits = tuple(int(d) for d in str(abs(numerator)))
+    return Decimal((int(numerator < 0), digits, -scale))
+
+
+def rounding_note(value: float, exact: Decimal, precision: str) -> str:
+    """How a stored value differs from the exact decimal result, absolutely and in ulps of ``precision``.
+
+    '-0.0369873046875 exactly: +1.2695e-05 from the exact -0.037 (+0.416 ulp of float16)'.
+    """
+    if not math.isfinite(value):
+        return f"{format_number(value)}: beyond the largest {precision}; the exact value is {decimal_label(exact)}"
+    stored = Decimal(value)  # every binary value is a finite decimal
+    with localcontext() as context:
+        context.prec = 2000
+        difference = stored - exact
+        ulps = difference / Decimal(ulp_in(value, precision))
+    if not difference:
+        return f"{stored.normalize():f} exactly: the exact value"
+    return (
+        f"{stored:f} exactly: {float(difference):+.5g} from the exact {decimal_label(exact)} "
+        f"({float(ulps):+.3g} ulp of {precision})"
+    )
+
+
+def sweep_exact_f(params: SweepParams, i: int, alpha: Decimal | None = None) -> Decimal:
+    """f(x_i) of a sweep as an exact decimal (the reference its precision is compared with)."""
+    x = _exact_decimal(params.x_numerator(i), params.scale)
+    return exact_leaky(x, params.alpha if alpha is None else alpha)
 
 
 def zero_crossing_text(index: int | None) -> str:

@@ -12,6 +12,10 @@ numerators, so memory stays flat at any count. The text of every number is exact
 * anything else (scientific notation below 1e-4, more than 15 digits) goes through
   ``format_number`` one value at a time, only for the rows that need it.
 
+In a framework precision (float32, float16, bfloat16) the x_i are rounded as PyTorch
+rounds them and every number is the shortest text in that precision
+(leaky_gui.text_columns holds the column text of both kinds).
+
 With ``decimal_comma`` the file is what spreadsheets in decimal-comma locales (de, fr, es,
 pt, ...) open as it is: ``;`` between columns and ``,`` as the decimal point, the same
 digits otherwise. The rows are made as usual and their '.' bytes mapped to ',' in the
@@ -34,6 +38,8 @@ from typing import BinaryIO
 import numpy as np
 
 from leaky_gui.core import ExactNumber, SweepParams, format_label, format_number
+from leaky_gui.precision import leaky_in, round_to
+from leaky_gui.text_columns import constant_text, pad, precision_text, python_text, scaled_text
 
 __all__ = [
     "CHUNK_ROWS",
@@ -50,21 +56,9 @@ __all__ = [
 
 CHUNK_ROWS = 1 << 16
 
-_FAST_LIMIT = 10**15  # numerators below this have at most 15 significant digits
 _INT64_SAFE = 1 << 62
-_COMMA, _SEMICOLON, _NEWLINE, _MINUS, _POINT, _ZERO = (ord(c) for c in ",;\n-.0")
+_NEWLINE, _COMMA, _SEMICOLON = (ord(c) for c in "\n,;")
 _POINT_TO_COMMA = bytes.maketrans(b".", b",")
-
-# Four zero-padded digits per entry ("0000".."9999") as one uint32 of their bytes, and
-# the trailing zeros of each such group ("0000" counts as 4).
-_GROUPS = np.arange(10_000)
-_GROUP_TEXT = (
-    (np.stack([_GROUPS // 1000, _GROUPS // 100 % 10, _GROUPS // 10 % 10, _GROUPS % 10], axis=1) + _ZERO)
-    .astype(np.uint8)
-    .view(np.uint32)
-    .ravel()
-)
-_GROUP_TRAILING_ZEROS = sum((_GROUPS % 10**k == 0).astype(np.int64) for k in range(1, 5))
 
 
 class ExportCancelled(Exception):
@@ -89,118 +83,6 @@ def csv_header(alphas: tuple[Decimal, ...], derivative: bool = False, decimal_co
     if derivative:
         columns += [f"f'(alpha={n})" for n in names]
     return csv_line(columns, decimal_comma)
-
-
-# ---------------------------------------------------------------------------
-# Text of one column: a (rows, width) byte matrix, NUL where a row's text is shorter
-
-
-def _mask_table(int_width: int, frac_width: int) -> np.ndarray:
-    """Keep-masks for [sign][int digits][.][frac digits], by (negative, digits kept)."""
-    table = np.zeros((2, int_width, frac_width, 2 + int_width + frac_width), dtype=bool)
-    for negative in (0, 1):
-        for n_int in range(1, int_width + 1):
-            for n_frac in range(1, frac_width + 1):
-                row = table[negative, n_int - 1, n_frac - 1]
-                row[0] = negative
-                row[1 + int_width - n_int : 1 + int_width] = True
-                row[1 + int_width] = True
-                row[2 + int_width : 2 + int_width + n_frac] = True
-    return table.reshape(-1, 2 + int_width + frac_width)
-
-
-_MASK_TABLES: dict[tuple[int, int], np.ndarray] = {}
-
-
-def _fixed_text(num: np.ndarray, scale: int) -> np.ndarray:
-    """Text of ``num / 10**scale``; every |num| < 10**15 and every nonzero value >= 1e-4."""
-    rows = num.size
-    magnitude = np.abs(num)
-    largest = int(magnitude.max()) if rows else 0
-    int_width = len(str(largest // 10**scale))
-    frac_width = max(scale, 1)
-    digits_needed = int_width + scale
-    n_groups = -(-digits_needed // 4)
-
-    group_text = np.empty((rows, n_groups), dtype=np.uint32)
-    low_groups = []  # least significant first, for the trailing zeros
-    rest = magnitude
-    for g in range(n_groups - 1, 0, -1):
-        rest, low = np.divmod(rest, 10_000)
-        group_text[:, g] = _GROUP_TEXT[low]
-        low_groups.append(low)
-    group_text[:, 0] = _GROUP_TEXT[rest]
-    low_groups.append(rest)
-    digits = group_text.view(np.uint8).reshape(rows, 4 * n_groups)[:, 4 * n_groups - digits_needed :]
-
-    width = 2 + int_width + frac_width
-    chars = np.empty((rows, width), dtype=np.uint8)
-    chars[:, 0] = _MINUS
-    chars[:, 1 : 1 + int_width] = digits[:, :int_width]
-    chars[:, 1 + int_width] = _POINT
-    if scale:
-        chars[:, 2 + int_width :] = digits[:, int_width:]
-    else:
-        chars[:, 2 + int_width] = _ZERO
-
-    n_int = np.ones(rows, dtype=np.int64)
-    for k in range(1, int_width):
-        n_int += magnitude >= 10 ** (scale + k)
-    if scale:
-        trailing = _GROUP_TRAILING_ZEROS[low_groups[0]]
-        run = low_groups[0] == 0
-        for group in low_groups[1:]:
-            if not run.any():
-                break
-            trailing = trailing + np.where(run, _GROUP_TRAILING_ZEROS[group], 0)
-            run &= group == 0
-        n_frac = scale - np.minimum(trailing, scale - 1)
-    else:
-        n_frac = np.ones(rows, dtype=np.int64)
-
-    table = _MASK_TABLES.get((int_width, frac_width))
-    if table is None:
-        table = _MASK_TABLES.setdefault((int_width, frac_width), _mask_table(int_width, frac_width))
-    key = ((num < 0) * int_width + (n_int - 1)) * frac_width + (n_frac - 1)
-    chars *= table[key]
-    return chars
-
-
-def _python_text(values: list[float]) -> np.ndarray:
-    """Text of arbitrary doubles through :func:`format_number`, one by one."""
-    encoded = np.array([format_number(v).encode("ascii") for v in values], dtype=bytes)
-    return encoded.view(np.uint8).reshape(len(values), encoded.itemsize)
-
-
-def _scaled_text(num: np.ndarray, scale: int) -> np.ndarray:
-    """Text of ``num / 10**scale`` for int64 numerators, fast where the digits allow."""
-    magnitude = np.abs(num)
-    slow = magnitude >= _FAST_LIMIT
-    if scale > 4:
-        slow |= (magnitude < 10 ** (scale - 4)) & (magnitude != 0)  # below 1e-4: 'e' notation
-    if not slow.any():
-        return _fixed_text(num, scale)
-    slow_rows = np.flatnonzero(slow)
-    slow_chars = _python_text([int(n) / 10**scale for n in num[slow_rows].tolist()])
-    fast_chars = _fixed_text(np.where(slow, 0, num), scale)
-    width = max(fast_chars.shape[1], slow_chars.shape[1])
-    chars = _pad(fast_chars, width)
-    chars[slow_rows] = _pad(slow_chars, width)
-    return chars
-
-
-def _pad(matrix: np.ndarray, width: int) -> np.ndarray:
-    if matrix.shape[1] == width:
-        return matrix
-    padded = np.zeros((matrix.shape[0], width), dtype=matrix.dtype)
-    padded[:, : matrix.shape[1]] = matrix
-    return padded
-
-
-def _constant_text(texts: list[str], choice: np.ndarray) -> np.ndarray:
-    """Column showing ``texts[choice[i]]`` in row i."""
-    encoded = np.array([t.encode("ascii") for t in texts], dtype=bytes)
-    return encoded.view(np.uint8).reshape(len(texts), encoded.itemsize)[choice]
 
 
 # ---------------------------------------------------------------------------
@@ -229,6 +111,8 @@ class _ChunkWriter:
 
     def chunk(self, lo: int, hi: int) -> bytes:
         num = self.numerators(lo, hi)
+        if not self.params.exact:
+            return self._precision_chunk(num)
         columns = [self._x_column(num)]
         positive = np.asarray([n > 0 for n in num]) if isinstance(num, list) else num > 0
         for alpha in self.alphas:
@@ -236,13 +120,41 @@ class _ChunkWriter:
         if self.derivative:
             choice = positive.astype(np.intp)
             for text in self.derivative_texts:
-                columns.append(_constant_text([text, "1.0"], choice))
+                columns.append(constant_text([text, "1.0"], choice))
         return _join_rows(columns, self.decimal_comma)
+
+    def _precision_chunk(self, num: np.ndarray | list[int]) -> bytes:
+        precision = self.params.precision
+        x = round_to(self._x_doubles(num), precision)
+        x_text = precision_text(x, precision)
+        positive = x > 0
+        others = np.flatnonzero(~positive)  # f = x elsewhere: only these need alpha*x
+        columns = [x_text]
+        for alpha in self.params.alphas:
+            if others.size == 0:
+                columns.append(x_text)
+                continue
+            part = precision_text(leaky_in(x[others], float(alpha), precision), precision)
+            width = max(x_text.shape[1], part.shape[1])
+            chars = pad(x_text, width).copy()
+            chars[others] = pad(part, width)
+            columns.append(chars)
+        if self.derivative:
+            choice = positive.astype(np.intp)
+            for alpha in self.params.alphas:
+                columns.append(constant_text([self.params.text(self.params.leak(alpha)), "1.0"], choice))
+        return _join_rows(columns, self.decimal_comma)
+
+    def _x_doubles(self, num: np.ndarray | list[int]) -> np.ndarray:
+        """x_i as the doubles nearest the exact decimals (int64 / 10**d: one rounding, if exact)."""
+        if isinstance(num, np.ndarray) and self.scale <= 22 and int(np.abs(num).max()) < 2**53:
+            return num.astype(np.float64) / 10.0**self.scale
+        return np.array([int(n) / 10**self.scale for n in num], dtype=np.float64)
 
     def _x_column(self, num: np.ndarray | list[int]) -> np.ndarray:
         if isinstance(num, list):
-            return _python_text([n / 10**self.scale for n in num])
-        return _scaled_text(num, self.scale)
+            return python_text([n / 10**self.scale for n in num])
+        return scaled_text(num, self.scale)
 
     def _f_column(
         self,
@@ -261,14 +173,14 @@ class _ChunkWriter:
         largest = 0 if isinstance(part, list) else int(np.abs(part).max())
         if isinstance(part, list) or max(largest, 1) * abs(alpha.numerator) >= _INT64_SAFE:
             values = [alpha.numerator * int(n) / 10**scale + 0.0 for n in part]
-            part_chars = _python_text(values)
+            part_chars = python_text(values)
         else:
-            part_chars = _scaled_text(part * alpha.numerator, scale)
+            part_chars = scaled_text(part * alpha.numerator, scale)
         width = max(x_text.shape[1], part_chars.shape[1])
-        chars = _pad(x_text, width)
+        chars = pad(x_text, width)
         if chars is x_text:
             chars = chars.copy()
-        chars[lo:hi] = _pad(part_chars, width)
+        chars[lo:hi] = pad(part_chars, width)
         return chars
 
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from leaky_gui.alphas import PinnedAlpha, alpha_name, kaiming_gain
-from leaky_gui.core import SweepParams, format_number, zero_crossing_text
+from leaky_gui.core import SweepParams, zero_crossing_text
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -53,7 +53,7 @@ class InfoPanel(QGroupBox):
         p = params
         low_x, high_x = sorted((p.x_first, p.x_last))
         self.summary.setText(
-            f"x range: {format_number(low_x)} to {format_number(high_x)} ({p.count:,} points)\n"
+            f"x range: {p.text(low_x)} to {p.text(high_x)} ({p.count:,} points)\n"
             f"Zero crossing: {zero_crossing_text(p.zero_crossing_index())}"
         )
         shown = [(p.alpha, "current")] + [(q.alpha, "pinned") for q in pinned if q.visible]
@@ -62,7 +62,7 @@ class InfoPanel(QGroupBox):
             low, high = p.f_range(alpha)
             texts = (
                 f"{alpha_name(alpha)} ({role})",
-                f"[{format_number(low)}, {format_number(high)}]",
+                f"[{p.text(low)}, {p.text(high)}]",
                 f"{kaiming_gain(alpha):.6g}",
             )
             for column, text in enumerate(texts):

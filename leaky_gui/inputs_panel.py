@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from leaky_gui.alphas import unusual_alpha_note
 from leaky_gui.core import (
@@ -21,6 +21,7 @@ from leaky_gui.core import (
     ParameterError,
     SweepParams,
 )
+from leaky_gui.precision import PRECISION_LABELS, PRECISIONS
 from leaky_gui.spinbox import DecimalSpinBox
 from leaky_gui.widgets import ERROR_STYLE, NOTE_STYLE, message_label, show_message
 
@@ -59,6 +60,22 @@ class InputsPanel(QGroupBox):
         for position, spin in enumerate(self.boxes()):
             spin.problemChanged.connect(lambda _problem: self.show_problem(""))
             spin.check = lambda value, at=position: self._sweep_problem(at, value)
+        self.dtype = QComboBox()
+        self.dtype.setObjectName("dtype")
+        for name in PRECISIONS:
+            self.dtype.addItem(PRECISION_LABELS[name], name)
+        self.dtype.setToolTip(
+            "The precision of x, f(x) and f'(x).\n"
+            "float64 (exact): each value the double nearest the exact decimal result.\n"
+            "float32, float16, bfloat16: what PyTorch computes on the CPU for a tensor of that dtype:\n"
+            "x rounded to it (through float32), alpha to float32, alpha*x in float32, then rounded."
+        )
+        self.dtype.setAccessibleName("Precision")
+        self.dtype.currentIndexChanged.connect(lambda _index: self.edited.emit())
+        dtype_label = QLabel("Precisio&n:")
+        dtype_label.setBuddy(self.dtype)
+        dtype_label.setToolTip(self.dtype.toolTip())
+        form.addRow(dtype_label, self.dtype)
         self.alpha_note = message_label("alphaNote", NOTE_STYLE)
         self.message = message_label("paramMessage", ERROR_STYLE)
         form.addRow(self.alpha_note)
@@ -79,6 +96,16 @@ class InputsPanel(QGroupBox):
             spin.blockSignals(True)
             spin.setValue(value)
             spin.blockSignals(False)
+
+    def precision(self) -> str:
+        """float64, float32, float16 or bfloat16."""
+        return self.dtype.currentData()
+
+    def set_precision(self, precision: str) -> None:
+        """Show ``precision`` without emitting ``edited`` (restoring)."""
+        self.dtype.blockSignals(True)
+        self.dtype.setCurrentIndex(max(0, self.dtype.findData(precision)))
+        self.dtype.blockSignals(False)
 
     def set_alpha(self, alpha: Decimal) -> None:
         """Make ``alpha`` the current alpha, as if typed (a preset)."""

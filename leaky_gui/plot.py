@@ -17,7 +17,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
 
 from leaky_gui.alphas import MAX_PINNED, PinnedAlpha, alpha_name
-from leaky_gui.core import SweepParams, format_label, format_number, leaky_relu
+from leaky_gui.core import SweepParams, format_label, leaky_point
 
 #: Sample markers are drawn when the sweep has at most this many points.
 MARKER_LIMIT = 200
@@ -263,7 +263,8 @@ class SweepPlot(pg.PlotWidget):
             self._set_legend_name(self.single, None)
             return
         self.single.setData([x], [fx])
-        self._set_legend_name(self.single, f"f({format_number(x)}) = {format_number(fx)}")
+        text = (self._params or SweepParams()).text
+        self._set_legend_name(self.single, f"f({text(x)}) = {text(fx)}")
         if self._following:
             self._fit_now()
 
@@ -295,9 +296,13 @@ class SweepPlot(pg.PlotWidget):
         decimals = max(0, math.ceil(-math.log10(pixel))) if pixel > 0 and math.isfinite(pixel) else 6
         x_text = f"{x:.{min(decimals, 17)}f}"
         x_value = Decimal(x_text)
-        parts = [f"x = {format_number(float(x_value))}"]
+        params = self._params or SweepParams()
+        points = [leaky_point(x_value, alpha, params.precision) for _, alpha in self._readout_curves]
+        x_shown = points[0][0] if points else float(x_value)
+        parts = [f"x = {params.text(x_shown)}"]
         parts += [
-            f"{name} = {format_number(leaky_relu(x_value, alpha))}" for name, alpha in self._readout_curves
+            f"{name} = {params.text(point[1])}"
+            for (name, _), point in zip(self._readout_curves, points, strict=True)
         ]
         return "    ".join(parts)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
@@ -9,11 +11,12 @@ from leaky_gui.core import (
     DEFAULT_ALPHA,
     ParameterError,
     SweepParams,
-    format_number,
-    leaky_relu,
-    leaky_relu_derivative,
+    exact_leaky,
+    leaky_point,
     parse_decimal,
+    rounding_note,
 )
+from leaky_gui.precision import DEFAULT_PRECISION
 from leaky_gui.widgets import ERROR_STYLE, PLAIN_STYLE, locale_uses_decimal_comma
 
 PROMPT = "Type an x above to evaluate f(x) and f'(x)."
@@ -28,6 +31,7 @@ class SingleXPanel(QGroupBox):
         super().__init__("Evaluate one x", parent)
         self.setObjectName("singleXPanel")
         self._alpha = DEFAULT_ALPHA
+        self._params = SweepParams()
         self.edit = QLineEdit()
         self.edit.setObjectName("singleX")
         self.edit.setPlaceholderText("e.g. -2 or 1e-3")
@@ -54,6 +58,7 @@ class SingleXPanel(QGroupBox):
     def show_sweep(self, params: SweepParams) -> None:
         """Evaluate at the sweep's current alpha."""
         self._alpha = params.alpha
+        self._params = params
         self._evaluate()
 
     def _evaluate(self) -> None:
@@ -61,16 +66,20 @@ class SingleXPanel(QGroupBox):
         if not text.strip():
             self._show(PROMPT, PLAIN_STYLE, None, None)
             return
+        precision = self._params.precision
         try:
             x = parse_decimal(text, "x", decimal_comma=locale_uses_decimal_comma())
-            fx = leaky_relu(x, self._alpha)
-            dfx = leaky_relu_derivative(x, self._alpha)
+            x_held, fx, dfx = leaky_point(x, self._alpha, precision)
+            exact = exact_leaky(x, self._alpha)
         except ParameterError as error:
             self._show(f"Cannot evaluate: {error.message}", ERROR_STYLE, None, None)
             return
-        shown = format_number(float(x))
-        result = f"f({shown}) = {format_number(fx)}      f'({shown}) = {format_number(dfx)}"
-        self._show(result, PLAIN_STYLE, float(x), fx)
+        shown = self._params.text(x_held)
+        result = f"f({shown}) = {self._params.text(fx)}      f'({shown}) = {self._params.text(dfx)}"
+        if precision != DEFAULT_PRECISION:
+            held = "" if Decimal(x_held) == x else f"x is held as {Decimal(x_held):f}; "
+            result += f"\n{precision}: {held}f(x) is {rounding_note(fx, exact, precision)}"
+        self._show(result, PLAIN_STYLE, x_held, fx)
 
     def _show(self, text: str, style: str, x: float | None, fx: float | None) -> None:
         self.result.setStyleSheet(style)

@@ -26,6 +26,7 @@ from leaky_gui.core import (
     parse_count,
     parse_decimal,
 )
+from leaky_gui.precision import DEFAULT_PRECISION, PRECISIONS
 from leaky_gui.widgets import locale_uses_decimal_comma
 
 
@@ -37,6 +38,7 @@ class WindowState:
     step: Decimal = DEFAULT_STEP
     count: int = DEFAULT_COUNT
     alpha: Decimal = DEFAULT_ALPHA
+    precision: str = DEFAULT_PRECISION
     single_x: str = ""
     pinned: tuple[PinnedAlpha, ...] = ()
     show_derivative: bool = False
@@ -69,6 +71,12 @@ def _step(raw: object) -> Decimal:
 
 def _count(raw: object) -> int:
     return parse_count(raw if isinstance(raw, int) else _text(raw), maximum=MAX_GUI_COUNT)
+
+
+def _precision(raw: object) -> str:
+    if _text(raw) not in PRECISIONS:
+        raise ValueError("not a precision")
+    return _text(raw)
 
 
 def _text(raw: object) -> str:
@@ -112,6 +120,7 @@ KEYS: dict[str, tuple[str, Callable[[object], object], Callable[[object], object
     "step": ("inputs/step", _step, _write_plain),
     "count": ("inputs/count", _count, _write_plain),
     "alpha": ("inputs/alpha", _decimal, _write_plain),
+    "precision": ("inputs/dtype", _precision, _write_plain),
     "single_x": ("inputs/singleX", _text, _write_plain),
     "show_derivative": ("view/derivative", _bool, _write_plain),
     "show_relu": ("view/relu", _bool, _write_plain),

@@ -7,11 +7,12 @@ the same time to reset.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from leaky_gui.core import SweepParams, format_label, format_number
+from leaky_gui.core import SweepParams, format_label, rounding_note, sweep_exact_f
 from leaky_gui.csv_export import csv_line
 
 Index = QModelIndex | QPersistentModelIndex
@@ -64,8 +65,8 @@ class SweepTableModel(QAbstractTableModel):
     def row_texts(self, row: int) -> list[str]:
         """The texts of one row, exactly as shown."""
         p = self._params
-        cells = [str(row), format_number(p.x(row)), format_number(p.f(row)), format_number(p.df(row))]
-        cells += [format_number(p.f(row, a)) for a in p.alphas[1:]]
+        cells = [str(row), p.text(p.x(row)), p.text(p.f(row)), p.text(p.df(row))]
+        cells += [p.text(p.f(row, a)) for a in p.alphas[1:]]
         return cells
 
     def rows_as_text(self, rows: Iterable[int], decimal_comma: bool = False) -> str:
@@ -93,6 +94,10 @@ class SweepTableModel(QAbstractTableModel):
             return self._cell_text(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT
+        if role == Qt.ItemDataRole.ToolTipRole and not self._params.exact:
+            tip = self._rounding_tip(row, index.column())
+            if tip is not None:
+                return tip
         if row == self._crossing:
             if role == Qt.ItemDataRole.BackgroundRole:
                 return _CROSSING_BRUSH
@@ -107,12 +112,28 @@ class SweepTableModel(QAbstractTableModel):
         if column == COLUMN_I:
             return str(row)
         if column == COLUMN_X:
-            return format_number(p.x(row))
+            return p.text(p.x(row))
         if column == COLUMN_F:
-            return format_number(p.f(row))
+            return p.text(p.f(row))
         if column == COLUMN_DF:
-            return format_number(p.df(row))
-        return format_number(p.f(row, p.alphas[column - len(BASE_HEADERS) + 1]))
+            return p.text(p.df(row))
+        return p.text(p.f(row, self._alpha_of(column)))
+
+    def _alpha_of(self, column: int) -> Decimal:
+        """The alpha of an f column."""
+        return (
+            self._params.alpha if column == COLUMN_F else self._params.alphas[column - len(BASE_HEADERS) + 1]
+        )
+
+    def _rounding_tip(self, row: int, column: int) -> str | None:
+        """In a framework precision, how far an f cell is from the exact decimal result."""
+        p = self._params
+        if p.exact or column in (COLUMN_I, COLUMN_X, COLUMN_DF):
+            return None
+        alpha = self._alpha_of(column)
+        return f"{p.precision} holds f(x) as " + rounding_note(
+            p.f(row, alpha), sweep_exact_f(p, row, alpha), p.precision
+        )
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole:

@@ -39,13 +39,13 @@ from leaky_gui.core import (
     ParameterError,
     SweepParams,
     format_label,
-    format_number,
     zero_crossing_text,
 )
 from leaky_gui.export_controller import ExportController
 from leaky_gui.info_panel import InfoPanel
 from leaky_gui.inputs_panel import InputsPanel
 from leaky_gui.plot import Overlays, SweepPlot
+from leaky_gui.precision import PRECISION_LABELS
 from leaky_gui.single_x_panel import SingleXPanel
 from leaky_gui.state import WindowState, load_state, save_state
 from leaky_gui.table_model import SweepTableModel
@@ -122,7 +122,14 @@ class MainWindow(QMainWindow):
             horizontal, "mainSplitter", (self.left_splitter, self.right_splitter), 1, [470, 710]
         )
         self.setCentralWidget(self.splitter)
-        order = (*self.inputs.boxes(), self.single.edit, self.table, self.plot, *self.comparison.controls())
+        order = (
+            *self.inputs.boxes(),
+            self.inputs.dtype,
+            self.single.edit,
+            self.table,
+            self.plot,
+            *self.comparison.controls(),
+        )
         for before, after in itertools.pairwise(order):
             self.setTabOrder(before, after)
 
@@ -238,8 +245,9 @@ class MainWindow(QMainWindow):
         """Inputs and pinned alphas → one SweepParams → every view. Invalid inputs keep the last sweep."""
         start, step, count, alpha = self.inputs.values()
         pinned = self.comparison.pinned()
+        alphas = (alpha, *(p.alpha for p in pinned))
         try:
-            params = SweepParams(start, step, count, (alpha, *(p.alpha for p in pinned)))
+            params = SweepParams(start, step, count, alphas, self.inputs.precision())
         except ParameterError as error:
             self.inputs.show_problem(str(error))
             return
@@ -251,8 +259,8 @@ class MainWindow(QMainWindow):
         self.single.show_sweep(params)
         self.info.show_sweep(params, pinned)
         self.statusBar().showMessage(
-            f"{params.count:,} points, x from {format_number(params.x_first)} to "
-            f"{format_number(params.x_last)}, zero crossing: "
+            f"{PRECISION_LABELS[params.precision]}: {params.count:,} points, x from "
+            f"{params.text(params.x_first)} to {params.text(params.x_last)}, zero crossing: "
             f"{zero_crossing_text(params.zero_crossing_index())}; {alpha_name(params.alpha)}"
         )
 
@@ -309,6 +317,7 @@ class MainWindow(QMainWindow):
     def apply_state(self, state: WindowState) -> None:
         """Show a remembered state: inputs, single x, pinned alphas, toggles, geometry."""
         self.inputs.set_values(state.start, state.step, state.count, state.alpha)
+        self.inputs.set_precision(state.precision)
         self.single.set_text(state.single_x)
         self.comparison.set_pinned(state.pinned)
         for name, action in self._toggles().items():
@@ -328,6 +337,7 @@ class MainWindow(QMainWindow):
             step=p.step,
             count=p.count,
             alpha=p.alpha,
+            precision=p.precision,
             single_x=self.single.text(),
             pinned=self.comparison.pinned(),
             export_folder=self.exports.folder,

@@ -42,6 +42,7 @@ def test_inputs_have_labels_with_mnemonics_and_tooltips(window):
         "stepX": "S&tep x:",
         "count": "&Count:",
         "alpha": "&Alpha:",
+        "dtype": "Precisio&n:",
         "singleX": "Single &x:",
     }
     for spin in (
@@ -264,7 +265,7 @@ def test_self_test_fails_when_a_view_disagrees(qtbot, monkeypatch):
 
     win = MainWindow(remember=False)
     qtbot.addWidget(win)
-    monkeypatch.setattr("leaky_gui.table_model.format_number", lambda v: "0")
+    monkeypatch.setattr("leaky_gui.table_model.SweepTableModel._cell_text", lambda self, row, column: "0")
     ok, line = run_self_test(win)
     assert not ok and "FAILED" in line and "table row" in line
 

@@ -1,0 +1,238 @@
+"""Framework precisions: Leaky ReLU in float32, float16 and bfloat16 as PyTorch computes it (no Qt).
+
+The rule, measured against PyTorch 2.13 on CPU (``F.leaky_relu`` and autograd on
+``torch.tensor(x, dtype=D)``), bit for bit:
+
+* x_D is the Python float x converted to D. PyTorch converts a Python float to float16
+  and bfloat16 *through float32* (two roundings; in rare halfway cases that differs from
+  rounding the double directly), and so does this module;
+* alpha is ``float32(alpha)``;
+* f = x_D where x_D > 0, else ``D(float32(x_D) * float32(alpha))``: the product in
+  float32, then rounded to D;
+* f' = 1 where x_D > 0, else ``D(float32(alpha))``.
+
+float64 is the app's exact mode (every value the double nearest the exact decimal); it
+differs from torch's float64 by at most 1 ulp, and f' not at all.
+
+Numbers print as the shortest decimal that reads back to the same value in D (``-0.037``
+for float16's -0.0369873046875), in the app's one number style (Python's repr: ``1.0``,
+``0.0001``, ``1e-05``, ``65500.0``). numpy prints float16 and float32 that way but
+slowly, one value at a time, and cannot print bfloat16 at all, so the digits are found
+here, vectorised: for each value the interval of reals that round to it, then the
+coarsest power of ten with a multiple inside it, the multiple nearest the value.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+import numpy as np
+
+__all__ = [
+    "DEFAULT_PRECISION",
+    "PRECISIONS",
+    "PRECISION_LABELS",
+    "alpha_in",
+    "derivative_in",
+    "format_in",
+    "leaky_in",
+    "round_to",
+    "shortest_digits",
+    "ulp_in",
+]
+
+PRECISIONS = ("float64", "float32", "float16", "bfloat16")
+DEFAULT_PRECISION = "float64"
+PRECISION_LABELS = {
+    "float64": "float64 (exact)",
+    "float32": "float32",
+    "float16": "float16",
+    "bfloat16": "bfloat16",
+}
+
+
+@dataclass(frozen=True)
+class _Format:
+    significand: int  # bits, the implicit one included
+    min_exponent: int  # of the smallest normal number, 2**min_exponent
+    max_exponent: int  # of the largest binade
+
+
+_FORMATS = {
+    "float32": _Format(24, -126, 127),
+    "float16": _Format(11, -14, 15),
+    "bfloat16": _Format(8, -126, 127),
+}
+
+
+# -- the values ----------------------------------------------------------------------
+
+
+def _from_float32(values: np.ndarray, precision: str) -> np.ndarray:
+    """float32 values rounded to ``precision`` (to nearest, ties to even), as float64."""
+    with np.errstate(over="ignore"):
+        if precision == "float32":
+            return values.astype(np.float64)
+        if precision == "float16":
+            return values.astype(np.float16).astype(np.float64)
+    # bfloat16 is the top half of a float32: round the low 16 bits away, ties to even.
+    bits = np.asarray(values, dtype=np.float32).view(np.uint32).astype(np.uint64)
+    bits = (bits + 0x7FFF + ((bits >> 16) & 1)) & 0xFFFF0000
+    return bits.astype(np.uint32).view(np.float32).astype(np.float64)
+
+
+def round_to(values: np.ndarray | float, precision: str) -> np.ndarray:
+    """Doubles as a tensor of dtype ``precision`` holds them (through float32, as PyTorch does)."""
+    values = np.asarray(values, dtype=np.float64)
+    if precision == "float64":
+        return values
+    with np.errstate(over="ignore"):
+        return _from_float32(values.astype(np.float32), precision)
+
+
+def alpha_in(alpha: float, precision: str) -> np.float32:
+    """alpha as PyTorch uses it for a tensor of ``precision``: float32 (float64: unchanged)."""
+    return np.float32(alpha)
+
+
+def leaky_in(x_d: np.ndarray, alpha: float, precision: str) -> np.ndarray:
+    """f of values already in ``precision``: x where x > 0, else D(float32(x) * float32(alpha))."""
+    x_d = np.asarray(x_d, dtype=np.float64)
+    with np.errstate(over="ignore", under="ignore"):
+        product = x_d.astype(np.float32) * np.float32(alpha)
+    return np.where(x_d > 0, x_d, _from_float32(product, precision))
+
+
+def derivative_in(x_d: np.ndarray, alpha: float, precision: str) -> np.ndarray:
+    """f' of values in ``precision``: 1 where x > 0, else D(float32(alpha))."""
+    leak = float(_from_float32(np.array([alpha], dtype=np.float32), precision)[0])
+    return np.where(np.asarray(x_d) > 0, 1.0, leak)
+
+
+def ulp_in(value: float, precision: str) -> float:
+    """The spacing of ``precision`` at ``value``: the unit in the last place."""
+    if precision == "float64":
+        return math.ulp(value)
+    spec = _FORMATS[precision]
+    exponent = max(math.frexp(abs(value))[1] - 1, spec.min_exponent) if value else spec.min_exponent
+    return math.ldexp(1.0, exponent - spec.significand + 1)
+
+
+# -- the text ------------------------------------------------------------------------
+
+
+def _interval(magnitudes: np.ndarray, precision: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(low, high, closed): the reals that round to each positive value of ``precision``.
+
+    The ends are halfway to the neighbours (exact in double: at most 25 bits); they belong
+    to the value when its last significand bit is 0 (ties go to even).
+    """
+    spec = _FORMATS[precision]
+    exponent = np.maximum(np.frexp(magnitudes)[1] - 1, spec.min_exponent)
+    ulp = np.ldexp(1.0, exponent - spec.significand + 1)
+    # Just above a power of two the spacing below is half the spacing above.
+    at_power = (magnitudes == np.ldexp(1.0, exponent)) & (exponent > spec.min_exponent)
+    low = magnitudes - np.where(at_power, ulp / 4, ulp / 2)
+    high = magnitudes + ulp / 2
+    closed = (np.ldexp(magnitudes, spec.significand - 1 - exponent).astype(np.int64) & 1) == 0
+    return low, high, closed
+
+
+_POWERS = 10 ** np.arange(13, dtype=np.int64)
+
+
+def shortest_digits(values: np.ndarray, precision: str) -> tuple[np.ndarray, np.ndarray]:
+    """(m, k) per value: m * 10**k is the shortest decimal that reads back to it in ``precision``.
+
+    Among the shortest, the one nearest the value (ties to an even last digit). Zeros give
+    (0, 0). ``values`` are finite doubles that ``precision`` holds exactly.
+
+    How: at a power of ten K finer than the spacing, the interval that rounds to the value
+    holds the integers [L, H] (times 10**K); the shortest decimal is at the largest 10**j
+    with a multiple of it in [L, H], and its digits are the multiple nearest the value.
+    """
+    values = np.asarray(values, dtype=np.float64)
+    digits = np.zeros(values.shape, dtype=np.int64)
+    exponents = np.zeros(values.shape, dtype=np.int64)
+    todo = np.flatnonzero(values != 0)
+    if todo.size == 0:
+        return digits, exponents
+    v = np.abs(values[todo])
+    low, high, closed = _interval(v, precision)
+    fine = np.floor(np.log10(high - low)).astype(np.int64) - 1  # K: 10**K <= width / 10
+    power = 10.0 ** np.abs(fine)  # exact up to 1e22; each quotient is one rounding
+    lo_q = np.where(fine < 0, low * power, low / power)
+    hi_q = np.where(fine < 0, high * power, high / power)
+    v_q = np.where(fine < 0, v * power, v / power)
+    # Quotients the floats cannot place for sure: a few ulps from an integer (an interval
+    # end that is itself a decimal), or from a half (a tie for the nearest), or 10**K inexact.
+    doubtful = _near_integer(lo_q) | _near_integer(hi_q) | (np.abs(fine) > 22) | (hi_q >= 2**53)
+    first = np.ceil(np.where(doubtful, 0, lo_q)).astype(np.int64)
+    last = np.floor(np.where(doubtful, 0, hi_q)).astype(np.int64)
+    # j: how many more zeros the shortest decimal has; a multiple of 10**(j+1) is one of 10**j.
+    has_multiple = (last[:, None] // _POWERS) * _POWERS >= first[:, None]
+    j = has_multiple.sum(axis=1) - 1
+    step = _POWERS[np.maximum(j, 0)]
+    wanted = v_q / step
+    doubtful |= _near_integer(wanted - 0.5) | (j < 0)
+    nearest = np.clip(np.rint(wanted).astype(np.int64), -(-first // step), last // step)
+    sign = np.where(values[todo] < 0, -1, 1)
+    digits[todo] = sign * nearest
+    exponents[todo] = fine + j
+    for row in np.flatnonzero(doubtful):
+        m, k = _shortest_exact(float(v[row]), float(low[row]), float(high[row]), bool(closed[row]))
+        digits[todo[row]], exponents[todo[row]] = int(sign[row]) * m, k
+    return digits, exponents
+
+
+def _near_integer(q: np.ndarray) -> np.ndarray:
+    return np.abs(q - np.rint(q)) <= np.abs(q) * 4e-16 + 1e-300
+
+
+def _shortest_exact(value: float, low: float, high: float, closed: bool) -> tuple[int, int]:
+    """The same search in exact rational arithmetic, for the few values the floats cannot decide."""
+    v, lo, hi = Fraction(value), Fraction(low), Fraction(high)
+    k = Decimal(value).adjusted() + 1
+    while True:
+        unit = Fraction(10) ** k
+        first = math.ceil(lo / unit)
+        if not closed and first * unit == lo:
+            first += 1
+        last = math.floor(hi / unit)
+        if not closed and last * unit == hi:
+            last -= 1
+        if first <= last:
+            nearest = round(v / unit)  # half to even
+            return min(max(nearest, first), last), k
+        k -= 1
+
+
+def digits_text(m: int, k: int) -> str:
+    """m * 10**k in the app's number style (Python's repr): '1.0', '-0.037', '1e-05', '65500.0'."""
+    if m == 0:
+        return "0.0"
+    sign = "-" if m < 0 else ""
+    text = str(abs(m)).rstrip("0")
+    k += len(str(abs(m))) - len(text)
+    exponent = len(text) - 1 + k  # of the first digit
+    if -4 <= exponent < 16:
+        if k >= 0:
+            return f"{sign}{text}{'0' * k}.0"
+        point = len(text) + k
+        if point > 0:
+            return f"{sign}{text[:point]}.{text[point:]}"
+        return f"{sign}0.{'0' * -point}{text}"
+    mantissa = text[0] + ("." + text[1:] if len(text) > 1 else "")
+    return f"{sign}{mantissa}e{'-' if exponent < 0 else '+'}{abs(exponent):02d}"
+
+
+def format_in(value: float, precision: str) -> str:
+    """The one number text: shortest in ``precision`` ('-0.037' for float16's -0.0369873046875)."""
+    value = float(value) + 0.0  # never '-0.0'
+    if precision == "float64" or not math.isfinite(value):
+        return repr(value)
+    m, k = shortest_digits(np.array([value]), precision)
+    return digits_text(int(m[0]), int(k[0]))

@@ -1,0 +1,210 @@
+"""Number text a column at a time, as byte matrices (no Qt): the CSV writer's fast path.
+
+A column is a (rows, width) uint8 matrix holding each row's text left-aligned, NUL where
+the text is shorter; the writer joins the columns and squeezes the NULs out at once.
+
+* Exact values ``N / 10**d`` whose numerator has at most 15 digits read back from their
+  own digits (15 digits always survive a double), so their shortest text is those digits
+  with trailing zeros trimmed, assembled from a table of four-digit groups;
+* anything else (scientific notation below 1e-4, more than 15 digits) goes through
+  ``format_number`` one value at a time, only for the rows that need it;
+* values in a framework precision print their shortest digits in that precision: float16
+  and bfloat16 from a table of the texts of their 65,536 bit patterns, filled as values
+  turn up; float32 from ``shortest_digits``, vectorised.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from leaky_gui.numtext import format_number
+from leaky_gui.precision import digits_text, format_in, shortest_digits
+
+_FAST_LIMIT = 10**15  # numerators below this have at most 15 significant digits
+_MINUS, _POINT, _ZERO = (ord(c) for c in "-.0")
+
+# Four zero-padded digits per entry ("0000".."9999") as one uint32 of their bytes, and
+# the trailing zeros of each such group ("0000" counts as 4).
+_GROUPS = np.arange(10_000)
+_GROUP_TEXT = (
+    (np.stack([_GROUPS // 1000, _GROUPS // 100 % 10, _GROUPS // 10 % 10, _GROUPS % 10], axis=1) + _ZERO)
+    .astype(np.uint8)
+    .view(np.uint32)
+    .ravel()
+)
+_GROUP_TRAILING_ZEROS = sum((_GROUPS % 10**k == 0).astype(np.int64) for k in range(1, 5))
+
+
+def _mask_table(int_width: int, frac_width: int) -> np.ndarray:
+    """Keep-masks for [sign][int digits][.][frac digits], by (negative, digits kept)."""
+    table = np.zeros((2, int_width, frac_width, 2 + int_width + frac_width), dtype=bool)
+    for negative in (0, 1):
+        for n_int in range(1, int_width + 1):
+            for n_frac in range(1, frac_width + 1):
+                row = table[negative, n_int - 1, n_frac - 1]
+                row[0] = negative
+                row[1 + int_width - n_int : 1 + int_width] = True
+                row[1 + int_width] = True
+                row[2 + int_width : 2 + int_width + n_frac] = True
+    return table.reshape(-1, 2 + int_width + frac_width)
+
+
+_MASK_TABLES: dict[tuple[int, int], np.ndarray] = {}
+
+
+def fixed_text(num: np.ndarray, scale: int) -> np.ndarray:
+    """Text of ``num / 10**scale``; every |num| < 10**15 and every nonzero value >= 1e-4."""
+    rows = num.size
+    magnitude = np.abs(num)
+    largest = int(magnitude.max()) if rows else 0
+    int_width = len(str(largest // 10**scale))
+    frac_width = max(scale, 1)
+    digits_needed = int_width + scale
+    n_groups = -(-digits_needed // 4)
+
+    group_text = np.empty((rows, n_groups), dtype=np.uint32)
+    low_groups = []  # least significant first, for the trailing zeros
+    rest = magnitude
+    for g in range(n_groups - 1, 0, -1):
+        rest, low = np.divmod(rest, 10_000)
+        group_text[:, g] = _GROUP_TEXT[low]
+        low_groups.append(low)
+    group_text[:, 0] = _GROUP_TEXT[rest]
+    low_groups.append(rest)
+    digits = group_text.view(np.uint8).reshape(rows, 4 * n_groups)[:, 4 * n_groups - digits_needed :]
+
+    width = 2 + int_width + frac_width
+    chars = np.empty((rows, width), dtype=np.uint8)
+    chars[:, 0] = _MINUS
+    chars[:, 1 : 1 + int_width] = digits[:, :int_width]
+    chars[:, 1 + int_width] = _POINT
+    if scale:
+        chars[:, 2 + int_width :] = digits[:, int_width:]
+    else:
+        chars[:, 2 + int_width] = _ZERO
+
+    n_int = np.ones(rows, dtype=np.int64)
+    for k in range(1, int_width):
+        n_int += magnitude >= 10 ** (scale + k)
+    if scale:
+        trailing = _GROUP_TRAILING_ZEROS[low_groups[0]]
+        run = low_groups[0] == 0
+        for group in low_groups[1:]:
+            if not run.any():
+                break
+            trailing = trailing + np.where(run, _GROUP_TRAILING_ZEROS[group], 0)
+            run &= group == 0
+        n_frac = scale - np.minimum(trailing, scale - 1)
+    else:
+        n_frac = np.ones(rows, dtype=np.int64)
+
+    table = _MASK_TABLES.get((int_width, frac_width))
+    if table is None:
+        table = _MASK_TABLES.setdefault((int_width, frac_width), _mask_table(int_width, frac_width))
+    key = ((num < 0) * int_width + (n_int - 1)) * frac_width + (n_frac - 1)
+    chars *= table[key]
+    return chars
+
+
+def python_text(values: list[float]) -> np.ndarray:
+    """Text of arbitrary doubles through :func:`format_number`, one by one."""
+    encoded = np.array([format_number(v).encode("ascii") for v in values], dtype=bytes)
+    return encoded.view(np.uint8).reshape(len(values), encoded.itemsize)
+
+
+def scaled_text(num: np.ndarray, scale: int) -> np.ndarray:
+    """Text of ``num / 10**scale`` for int64 numerators, fast where the digits allow."""
+    magnitude = np.abs(num)
+    slow = magnitude >= _FAST_LIMIT
+    if scale > 4:
+        slow |= (magnitude < 10 ** (scale - 4)) & (magnitude != 0)  # below 1e-4: 'e' notation
+    if not slow.any():
+        return fixed_text(num, scale)
+    slow_rows = np.flatnonzero(slow)
+    slow_chars = python_text([int(n) / 10**scale for n in num[slow_rows].tolist()])
+    fast_chars = fixed_text(np.where(slow, 0, num), scale)
+    width = max(fast_chars.shape[1], slow_chars.shape[1])
+    chars = pad(fast_chars, width)
+    chars[slow_rows] = pad(slow_chars, width)
+    return chars
+
+
+def pad(matrix: np.ndarray, width: int) -> np.ndarray:
+    if matrix.shape[1] == width:
+        return matrix
+    padded = np.zeros((matrix.shape[0], width), dtype=matrix.dtype)
+    padded[:, : matrix.shape[1]] = matrix
+    return padded
+
+
+def constant_text(texts: list[str], choice: np.ndarray) -> np.ndarray:
+    """Column showing ``texts[choice[i]]`` in row i."""
+    encoded = np.array([t.encode("ascii") for t in texts], dtype=bytes)
+    return encoded.view(np.uint8).reshape(len(texts), encoded.itemsize)[choice]
+
+
+# ---------------------------------------------------------------------------
+# Framework precisions
+
+_TABLE_WIDTH = 12  # the longest float16 or bfloat16 text, '-6.104e-05', and then some
+_TABLES: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # precision -> (texts, known)
+
+
+def _bit_patterns(values: np.ndarray, precision: str) -> np.ndarray:
+    with np.errstate(over="ignore"):
+        if precision == "float16":
+            return values.astype(np.float16).view(np.uint16)
+        return (values.astype(np.float32).view(np.uint32) >> 16).astype(np.uint16)
+
+
+def _pattern_values(patterns: np.ndarray, precision: str) -> np.ndarray:
+    if precision == "float16":
+        return patterns.astype(np.uint16).view(np.float16).astype(np.float64)
+    return (patterns.astype(np.uint32) << 16).view(np.float32).astype(np.float64)
+
+
+def _table_text(values: np.ndarray, precision: str) -> np.ndarray:
+    """float16 or bfloat16 texts by bit pattern; each pattern is formatted the first time it shows."""
+    texts, known = _TABLES.setdefault(
+        precision, (np.zeros((1 << 16, _TABLE_WIDTH), dtype=np.uint8), np.zeros(1 << 16, dtype=bool))
+    )
+    bits = _bit_patterns(values, precision)
+    new = np.unique(bits[~known[bits]])
+    if new.size:
+        news = _pattern_values(new, precision)
+        finite = np.isfinite(news)
+        m, k = shortest_digits(np.where(finite, news, 0.0), precision)
+        for row, pattern in enumerate(new.tolist()):
+            text = digits_text(int(m[row]), int(k[row])) if finite[row] else format_in(news[row], precision)
+            encoded = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
+            texts[pattern, : encoded.size] = encoded
+        known[new] = True
+    return texts[bits]
+
+
+def precision_text(values: np.ndarray, precision: str) -> np.ndarray:
+    """Shortest text in ``precision`` of values it holds exactly (as float64), as a column."""
+    if precision == "float64":
+        return python_text(values.tolist())
+    if precision != "float32":
+        return _table_text(values, precision)
+    finite = np.isfinite(values)
+    m, k = shortest_digits(np.where(finite, values, 0.0), precision)
+    scale = int(max(0, -k.min())) if k.size else 0
+    n_digits = np.floor(np.log10(np.maximum(np.abs(m), 1))).astype(np.int64) + 1
+    fits = finite & (scale + k + n_digits <= 15)  # m * 10**(scale + k) below 10**15
+    num = np.where(fits, m, 0) * 10 ** np.where(fits, scale + k, 0)
+    chars = scaled_text(num, scale)
+    others = np.flatnonzero(~fits)
+    if others.size:
+        extra = constant_text(
+            [
+                digits_text(int(m[r]), int(k[r])) if finite[r] else format_in(values[r], precision)
+                for r in others
+            ],
+            np.arange(others.size),
+        )
+        width = max(chars.shape[1], extra.shape[1])
+        chars = pad(chars, width)
+        chars[others] = pad(extra, width)
+    return chars
