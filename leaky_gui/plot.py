@@ -186,11 +186,11 @@ class SweepPlot(pg.PlotWidget):
         self, curve: _Curve, params: SweepParams, alpha: Decimal, visible: bool, derivative: bool
     ) -> None:
         if visible:
-            curve.line.setData(*params.curve_points(alpha))
+            curve.line.setData(*_finite(*params.curve_points(alpha)))
         else:
             _clear(curve.line)
         if visible and derivative:
-            curve.derivative.setData(*params.derivative_points(alpha))
+            curve.derivative.setData(*_finite(*params.derivative_points(alpha)))
         else:
             _clear(curve.derivative)
 
@@ -213,7 +213,7 @@ class SweepPlot(pg.PlotWidget):
         self, item: pg.PlotDataItem, params: SweepParams, alpha: Decimal, on: bool, name: str
     ) -> None:
         if on:
-            item.setData(*params.curve_points(alpha))
+            item.setData(*_finite(*params.curve_points(alpha)))
         else:
             _clear(item)
         self._set_legend_name(item, name if on else None)
@@ -221,7 +221,9 @@ class SweepPlot(pg.PlotWidget):
     def _draw_markers(self, params: SweepParams) -> None:
         if params.count <= MARKER_LIMIT:
             self.samples.setData(
-                [params.x(i) for i in range(params.count)], [params.f(i) for i in range(params.count)]
+                *_finite(
+                    [params.x(i) for i in range(params.count)], [params.f(i) for i in range(params.count)]
+                )
             )
         else:
             self.samples.setData([], [])
@@ -230,7 +232,7 @@ class SweepPlot(pg.PlotWidget):
             self.crossing.setData([], [])
             self._set_legend_name(self.crossing, None)
         else:
-            self.crossing.setData([params.x(crossing)], [params.f(crossing)])
+            self.crossing.setData(*_finite([params.x(crossing)], [params.f(crossing)]))
             self._set_legend_name(self.crossing, f"zero crossing, i = {crossing}")
 
     # -- the view --------------------------------------------------------------
@@ -262,7 +264,7 @@ class SweepPlot(pg.PlotWidget):
             self.single.setData([], [])
             self._set_legend_name(self.single, None)
             return
-        self.single.setData([x], [fx])
+        self.single.setData(*_finite([x], [fx]))
         text = (self._params or SweepParams()).text
         self._set_legend_name(self.single, f"f({text(x)}) = {text(fx)}")
         if self._following:
@@ -341,3 +343,9 @@ def _padded(values: list[float]) -> tuple[float, float]:
         return max(middle - half, -VIEW_LIMIT), min(middle + half, VIEW_LIMIT)
     pad = span * FIT_PADDING
     return max(lo - pad, -VIEW_LIMIT), min(hi + pad, VIEW_LIMIT)
+
+
+def _finite(xs: list[float], ys: list[float]) -> tuple[list[float], list[float]]:
+    """The points a view can place: a float16 overflow (inf) or inf * 0 (nan) is left out."""
+    kept = [(x, y) for x, y in zip(xs, ys, strict=True) if math.isfinite(x) and math.isfinite(y)]
+    return [x for x, _ in kept], [y for _, y in kept]

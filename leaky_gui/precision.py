@@ -101,7 +101,7 @@ def alpha_in(alpha: float, precision: str) -> np.float32:
 def leaky_in(x_d: np.ndarray, alpha: float, precision: str) -> np.ndarray:
     """f of values already in ``precision``: x where x > 0, else D(float32(x) * float32(alpha))."""
     x_d = np.asarray(x_d, dtype=np.float64)
-    with np.errstate(over="ignore", under="ignore"):
+    with np.errstate(over="ignore", under="ignore", invalid="ignore"):  # inf * 0 is nan, as in torch
         product = x_d.astype(np.float32) * np.float32(alpha)
     return np.where(x_d > 0, x_d, _from_float32(product, precision))
 
@@ -142,6 +142,7 @@ def _interval(magnitudes: np.ndarray, precision: str) -> tuple[np.ndarray, np.nd
 
 
 _POWERS = 10 ** np.arange(13, dtype=np.int64)
+_FLOAT_POWERS = _POWERS.astype(np.float64)
 
 
 def shortest_digits(values: np.ndarray, precision: str) -> tuple[np.ndarray, np.ndarray]:
@@ -173,7 +174,9 @@ def shortest_digits(values: np.ndarray, precision: str) -> tuple[np.ndarray, np.
     first = np.ceil(np.where(doubtful, 0, lo_q)).astype(np.int64)
     last = np.floor(np.where(doubtful, 0, hi_q)).astype(np.int64)
     # j: how many more zeros the shortest decimal has; a multiple of 10**(j+1) is one of 10**j.
-    has_multiple = (last[:, None] // _POWERS) * _POWERS >= first[:, None]
+    # In floats: below 2**53 every quotient here is exact or far from an integer.
+    powers = _FLOAT_POWERS[: min(len(_FLOAT_POWERS), len(str(int(last.max(initial=1)))) + 1)]
+    has_multiple = np.floor(last[:, None] / powers) * powers >= first[:, None]
     j = has_multiple.sum(axis=1) - 1
     step = _POWERS[np.maximum(j, 0)]
     wanted = v_q / step
@@ -182,6 +185,8 @@ def shortest_digits(values: np.ndarray, precision: str) -> tuple[np.ndarray, np.
     sign = np.where(values[todo] < 0, -1, 1)
     digits[todo] = sign * nearest
     exponents[todo] = fine + j
+    # A power of ten is one digit, and so is 9 * 10**(n-1) just below it, which may be nearer.
+    doubtful |= np.isin(nearest, _POWERS)
     for row in np.flatnonzero(doubtful):
         m, k = _shortest_exact(float(v[row]), float(low[row]), float(high[row]), bool(closed[row]))
         digits[todo[row]], exponents[todo[row]] = int(sign[row]) * m, k
@@ -195,19 +200,31 @@ def _near_integer(q: np.ndarray) -> np.ndarray:
 def _shortest_exact(value: float, low: float, high: float, closed: bool) -> tuple[int, int]:
     """The same search in exact rational arithmetic, for the few values the floats cannot decide."""
     v, lo, hi = Fraction(value), Fraction(low), Fraction(high)
+
+    def inside(c: Fraction) -> bool:
+        return lo < c < hi or (closed and c in (lo, hi))
+
     k = Decimal(value).adjusted() + 1
     while True:
         unit = Fraction(10) ** k
         first = math.ceil(lo / unit)
-        if not closed and first * unit == lo:
+        if not inside(first * unit):
             first += 1
         last = math.floor(hi / unit)
-        if not closed and last * unit == hi:
+        if not inside(last * unit):
             last -= 1
         if first <= last:
-            nearest = round(v / unit)  # half to even
-            return min(max(nearest, first), last), k
+            m = min(max(round(v / unit), first), last)  # the nearest, halves to even
+            break
         k -= 1
+    trimmed = str(m).rstrip("0")
+    if trimmed == "1" and v < m * unit:  # 10**n: a nearer one-digit decimal just below it?
+        n = k + len(str(m)) - 1
+        below = Fraction(10) ** (n - 1)
+        d = min(9, round(v / below))
+        if d and inside(d * below) and abs(d * below - v) < m * unit - v:
+            return d, n - 1
+    return m, k
 
 
 def digits_text(m: int, k: int) -> str:

@@ -146,7 +146,6 @@ def constant_text(texts: list[str], choice: np.ndarray) -> np.ndarray:
 # ---------------------------------------------------------------------------
 # Framework precisions
 
-_TABLE_WIDTH = 12  # the longest float16 or bfloat16 text, '-6.104e-05', and then some
 _TABLES: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # precision -> (texts, known)
 
 
@@ -164,30 +163,53 @@ def _pattern_values(patterns: np.ndarray, precision: str) -> np.ndarray:
 
 
 def _table_text(values: np.ndarray, precision: str) -> np.ndarray:
-    """float16 or bfloat16 texts by bit pattern; each pattern is formatted the first time it shows."""
-    texts, known = _TABLES.setdefault(
-        precision, (np.zeros((1 << 16, _TABLE_WIDTH), dtype=np.uint8), np.zeros(1 << 16, dtype=bool))
+    """float16 or bfloat16 texts by bit pattern; each pattern is formatted the first time it shows.
+
+    The table is exactly as wide as its longest text so far, so a lookup is one ``take``.
+    """
+    texts, known = _TABLES.get(precision) or (
+        np.zeros((1 << 16, 1), dtype=np.uint8),
+        np.zeros(1 << 16, dtype=bool),
     )
     bits = _bit_patterns(values, precision)
-    new = np.unique(bits[~known[bits]])
-    if new.size:
-        news = _pattern_values(new, precision)
-        finite = np.isfinite(news)
-        m, k = shortest_digits(np.where(finite, news, 0.0), precision)
-        for row, pattern in enumerate(new.tolist()):
-            text = digits_text(int(m[row]), int(k[row])) if finite[row] else format_in(news[row], precision)
-            encoded = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
-            texts[pattern, : encoded.size] = encoded
+    unknown = ~known[bits]
+    if unknown.any():
+        new = np.unique(bits[unknown])
+        fresh = _left_aligned(digits_text_column(_pattern_values(new, precision), precision))
+        if fresh.shape[1] > texts.shape[1]:
+            texts = pad(texts, fresh.shape[1])
+        texts[new, : fresh.shape[1]] = fresh
         known[new] = True
-    return texts[bits]
+        _TABLES[precision] = texts, known
+    return np.take(texts, bits, axis=0)
+
+
+def _left_aligned(matrix: np.ndarray) -> np.ndarray:
+    """The same texts with their NULs moved to the end of each row, and no wider than needed."""
+    keep = matrix != 0
+    place = np.cumsum(keep, axis=1) - 1
+    out = np.zeros((matrix.shape[0], int(keep.sum(axis=1).max(initial=0))), dtype=np.uint8)
+    rows = np.broadcast_to(np.arange(matrix.shape[0])[:, None], matrix.shape)
+    out[rows[keep], place[keep]] = matrix[keep]
+    return out
 
 
 def precision_text(values: np.ndarray, precision: str) -> np.ndarray:
     """Shortest text in ``precision`` of values it holds exactly (as float64), as a column."""
     if precision == "float64":
         return python_text(values.tolist())
-    if precision != "float32":
-        return _table_text(values, precision)
+    if precision == "float32":
+        return digits_text_column(values, precision)
+    return _table_text(values, precision)
+
+
+def digits_text_column(values: np.ndarray, precision: str) -> np.ndarray:
+    """Shortest text in ``precision``, vectorised: the digits, then the exact-decimal fast path.
+
+    The shortest decimal m * 10**k has at most 9 digits, so the double nearest it prints as
+    those digits: at one scale for the chunk, m * 10**(scale + k) / 10**scale goes through
+    ``scaled_text`` like any exact sweep value.
+    """
     finite = np.isfinite(values)
     m, k = shortest_digits(np.where(finite, values, 0.0), precision)
     scale = int(max(0, -k.min())) if k.size else 0
@@ -197,13 +219,11 @@ def precision_text(values: np.ndarray, precision: str) -> np.ndarray:
     chars = scaled_text(num, scale)
     others = np.flatnonzero(~fits)
     if others.size:
-        extra = constant_text(
-            [
-                digits_text(int(m[r]), int(k[r])) if finite[r] else format_in(values[r], precision)
-                for r in others
-            ],
-            np.arange(others.size),
-        )
+        texts = [
+            digits_text(int(m[r]), int(k[r])) if finite[r] else format_in(values[r], precision)
+            for r in others
+        ]
+        extra = constant_text(texts, np.arange(others.size))
         width = max(chars.shape[1], extra.shape[1])
         chars = pad(chars, width)
         chars[others] = pad(extra, width)

@@ -8,6 +8,7 @@ import sys
 PROBE = """
 import sys
 import leaky_gui, leaky_gui.core, leaky_gui.alphas, leaky_gui.csv_export, leaky_gui.cli
+import leaky_gui.numtext, leaky_gui.precision, leaky_gui.text_columns
 leaky_gui.cli.build_parser()
 qt = {'PySide6', 'shiboken6', 'pyqtgraph', 'PyQt5', 'PyQt6'}
 print(sorted(m for m in sys.modules if m.split('.')[0] in qt))

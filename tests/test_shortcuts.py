@@ -106,8 +106,11 @@ def test_ctrl_e_from_alpha_opens_the_export_dialog(window, qtbot, monkeypatch):
 def test_tab_and_mnemonics_move_real_focus(window, qtbot):
     focus(window, qtbot, "startX")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(
-        lambda: QApplication.focusWidget() in (named(window, "alpha"), named(window, "alpha").lineEdit())
-    )
+    alpha = named(window, "alpha")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() in (alpha, alpha.lineEdit()))
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is named(window, "dtype"))
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is named(window, "singleX"))
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is named(window, "dtype"))

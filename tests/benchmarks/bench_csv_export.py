@@ -8,6 +8,11 @@ start, step and alpha) to a file in a temporary folder, so start-up and imports 
 * np.savetxt: x and f(x) as float64 columns with fmt='%.17g';
 * raw write: the same two float64 columns as binary (ndarray.tofile), the limit to approach.
 Also checks that memory stays flat: peak RSS of a 20,000,000-row export (--big-rows).
+
+Framework precisions (--dtype): the same command for each dtype on a sweep that stays in
+float16's range (start -4, step 0.00001), against np.savetxt of float32 columns with
+fmt='%.9g' (9 digits: what float32 needs to read back); the goals are float16 and
+bfloat16 at least as fast as float64, float32 at least 3x np.savetxt, memory flat.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ import time
 NUMPY_PROGRAM = """
 import sys, numpy as np
 n = int(sys.argv[1])
-x = -4 + np.arange(n) * 0.05
+x = -4 + np.arange(n) * float(sys.argv[3] if len(sys.argv) > 3 else 0.05)
 f = np.where(x > 0, x, 0.01 * x)
 {write}
 """
@@ -30,6 +35,11 @@ SAVETXT = (
     "np.savetxt(sys.argv[2], np.column_stack([x, f]), fmt='%.17g', delimiter=',', header='x,f', comments='')"
 )
 RAW = "np.column_stack([x, f]).tofile(sys.argv[2])"
+SAVETXT_FLOAT32 = (
+    "x = x.astype(np.float32); f = np.where(x > 0, x, x * np.float32(0.01)); "
+    "np.savetxt(sys.argv[2], np.column_stack([x, f]), fmt='%.9g', delimiter=',', header='x,f', comments='')"
+)
+DTYPE_STEP = "0.00001"  # -4 .. 26 over 3,000,000 rows: inside float16's range
 
 
 def _time(command: list[str], repeat: int) -> float:
@@ -92,6 +102,36 @@ def main() -> None:
                 f"  {args.big_rows:,}-row export: peak RSS {peak:.0f} MB, {took:.2f} s, "
                 f"{os.path.getsize(out + '-big.csv') / 1e6:.0f} MB written"
             )
+
+        print(f"framework precisions: {rows:,} rows, start -4, step {DTYPE_STEP}, best of {args.repeat}")
+        times = {}
+        for dtype in ("float64", "float32", "float16", "bfloat16"):
+            command = [*ours[:-2], "--step", DTYPE_STEP, "--dtype", dtype, "-o", f"{out}-{dtype}.csv"]
+            times[dtype] = _time(command, args.repeat)
+            size = os.path.getsize(f"{out}-{dtype}.csv") / 1e6
+            print(
+                f"  --dtype {dtype:9}  {times[dtype]:7.3f} s  {rows / times[dtype] / 1e6:6.2f} M rows/s  ({size:.0f} MB)"
+            )
+        savetxt32 = [
+            py,
+            "-c",
+            NUMPY_PROGRAM.format(write=SAVETXT_FLOAT32),
+            str(rows),
+            out + "-32.txt",
+            DTYPE_STEP,
+        ]
+        t_savetxt32 = _time(savetxt32, args.repeat)
+        print(f"  np.savetxt float32 %.9g {t_savetxt32:7.3f} s")
+        print(
+            f"  float16 / bfloat16 against float64: {times['float64'] / times['float16']:.2f}x, "
+            f"{times['float64'] / times['bfloat16']:.2f}x the throughput; "
+            f"float32 against np.savetxt: {t_savetxt32 / times['float32']:.1f}x"
+        )
+        if args.big_rows:
+            for dtype in ("float32", "float16"):
+                big = [*ours[:-4], "--count", str(args.big_rows), "--step", DTYPE_STEP, "--dtype", dtype]
+                peak = _peak_rss_mb([*big, "-o", f"{out}-big-{dtype}.csv"])
+                print(f"  {args.big_rows:,}-row --dtype {dtype} export: peak RSS {peak:.0f} MB")
 
 
 if __name__ == "__main__":
