@@ -29,7 +29,8 @@ from leaky_gui.core import (
     leaky_point,
     parse_decimal,
 )
-from leaky_gui.csv_export import OutputPathError, csv_header, csv_line, write_csv, write_csv_stream
+from leaky_gui.csv_export import OutputPathError, csv_header, write_csv, write_csv_stream
+from leaky_gui.numtext import csv_line
 from leaky_gui.precision import DEFAULT_PRECISION, PRECISIONS
 
 PROG = "leaky-relu"

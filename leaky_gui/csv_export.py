@@ -38,6 +38,7 @@ from typing import BinaryIO
 import numpy as np
 
 from leaky_gui.core import ExactNumber, SweepParams, format_label, format_number
+from leaky_gui.numtext import csv_line
 from leaky_gui.precision import leaky_in, round_to
 from leaky_gui.text_columns import constant_text, pad, precision_text, python_text, scaled_text
 
@@ -67,13 +68,6 @@ class ExportCancelled(Exception):
 
 class OutputPathError(ValueError):
     """The output path cannot be written (missing folder, a folder itself, ...)."""
-
-
-def csv_line(cells: list[str], decimal_comma: bool = False, separator: str | None = None) -> str:
-    """One line of cells: ',' between them, or ';' and decimal commas with ``decimal_comma``."""
-    if decimal_comma:
-        cells = [cell.replace(".", ",") for cell in cells]
-    return (separator or (";" if decimal_comma else ",")).join(cells) + "\n"
 
 
 def csv_header(alphas: tuple[Decimal, ...], derivative: bool = False, decimal_comma: bool = False) -> str:

@@ -9,6 +9,7 @@ the window closes.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, Qt, Signal
@@ -16,8 +17,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from leaky_gui.core import SweepParams
-from leaky_gui.csv_export import OutputPathError, check_output_path
-from leaky_gui.export import CsvExportJob, write_plot_image
+
+# The writers (numpy text tables, pyqtgraph's exporters) load on the first export, not at start-up.
+if TYPE_CHECKING:
+    from leaky_gui.export import CsvExportJob
 
 DEFAULT_CSV_NAME = "leaky_relu_sweep.csv"
 DEFAULT_PLOT_NAME = "leaky_relu_plot.png"
@@ -60,6 +63,8 @@ class ExportController(QObject):
         self, target: Path, params: SweepParams, derivative: bool, decimal_comma: bool = False
     ) -> None:
         """Write the CSV to ``target`` on a worker thread, with progress and Cancel."""
+        from leaky_gui.export import CsvExportJob
+
         job = CsvExportJob(target, params, derivative, decimal_comma, self)
         progress = QProgressDialog(
             f"Writing {params.count:,} rows to {target.name}…", "Cancel", 0, params.count, self._window
@@ -122,6 +127,9 @@ class ExportController(QObject):
         )
         if target is None:
             return
+        from leaky_gui.csv_export import OutputPathError
+        from leaky_gui.export import write_plot_image
+
         try:
             write_plot_image(plot, target)
         except (OSError, OutputPathError) as error:
@@ -145,6 +153,8 @@ class ExportController(QObject):
         path, chosen = QFileDialog.getSaveFileName(self._window, caption, str(folder / default_name), filters)
         if not path:
             return None
+        from leaky_gui.csv_export import OutputPathError, check_output_path
+
         if not path.lower().endswith(suffixes):
             wanted = next((sfx for sfx in suffixes if sfx[1:] in chosen.lower()), suffixes[0])
             path += wanted

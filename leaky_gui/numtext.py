@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 __all__ = [
     "ParameterError",
+    "csv_line",
     "decimal_label",
     "format_label",
     "format_number",
@@ -138,3 +139,10 @@ def parse_count(text: str | int, field: str = "count", maximum: int | None = Non
     if maximum is not None and count > maximum:
         raise ParameterError(field, f"must be at most {maximum:,}, not {count:,}")
     return count
+
+
+def csv_line(cells: list[str], decimal_comma: bool = False, separator: str | None = None) -> str:
+    """One line of cells: ',' between them, or ';' and decimal commas with ``decimal_comma``."""
+    if decimal_comma:
+        cells = [cell.replace(".", ",") for cell in cells]
+    return (separator or (";" if decimal_comma else ",")).join(cells) + "\n"

@@ -35,8 +35,8 @@ __all__ = [
     "DEFAULT_PRECISION",
     "PRECISIONS",
     "PRECISION_LABELS",
-    "alpha_in",
     "derivative_in",
+    "digits_text",
     "format_in",
     "leaky_in",
     "round_to",
@@ -91,11 +91,6 @@ def round_to(values: np.ndarray | float, precision: str) -> np.ndarray:
         return values
     with np.errstate(over="ignore"):
         return _from_float32(values.astype(np.float32), precision)
-
-
-def alpha_in(alpha: float, precision: str) -> np.float32:
-    """alpha as PyTorch uses it for a tensor of ``precision``: float32 (float64: unchanged)."""
-    return np.float32(alpha)
 
 
 def leaky_in(x_d: np.ndarray, alpha: float, precision: str) -> np.ndarray:
@@ -165,14 +160,20 @@ def shortest_digits(values: np.ndarray, precision: str) -> tuple[np.ndarray, np.
     low, high, closed = _interval(v, precision)
     fine = np.floor(np.log10(high - low)).astype(np.int64) - 1  # K: 10**K <= width / 10
     power = 10.0 ** np.abs(fine)  # exact up to 1e22; each quotient is one rounding
-    lo_q = np.where(fine < 0, low * power, low / power)
-    hi_q = np.where(fine < 0, high * power, high / power)
-    v_q = np.where(fine < 0, v * power, v / power)
-    # Quotients the floats cannot place for sure: a few ulps from an integer (an interval
-    # end that is itself a decimal), or from a half (a tie for the nearest), or 10**K inexact.
-    doubtful = _near_integer(lo_q) | _near_integer(hi_q) | (np.abs(fine) > 22) | (hi_q >= 2**53)
-    first = np.ceil(np.where(doubtful, 0, lo_q)).astype(np.int64)
-    last = np.floor(np.where(doubtful, 0, hi_q)).astype(np.int64)
+    times = fine < 0
+    lo_q = np.where(times, low * power, low / power)
+    hi_q = np.where(times, high * power, high / power)
+    v_q = np.where(times, v * power, v / power)
+    # An interval end that is itself a decimal (common: float16's ends above 1024 are
+    # halves) is placed exactly; an end that only rounds to an integer, and 10**K beyond
+    # the exact powers, are left to the exact routine.
+    lo_near, hi_near = _near_integer(lo_q), _near_integer(hi_q)
+    lo_on = lo_near & _exactly(low, power, times, lo_q, lo_near) & (lo_q == np.rint(lo_q))
+    hi_on = hi_near & _exactly(high, power, times, hi_q, hi_near) & (hi_q == np.rint(hi_q))
+    doubtful = (lo_near & ~lo_on) | (hi_near & ~hi_on)
+    doubtful |= (np.abs(fine) > 22) | (hi_q >= 2**53)
+    first = np.ceil(np.where(doubtful, 0, lo_q)).astype(np.int64) + (lo_on & ~closed)
+    last = np.floor(np.where(doubtful, 0, hi_q)).astype(np.int64) - (hi_on & ~closed)
     # j: how many more zeros the shortest decimal has; a multiple of 10**(j+1) is one of 10**j.
     # In floats: below 2**53 every quotient here is exact or far from an integer.
     powers = _FLOAT_POWERS[: min(len(_FLOAT_POWERS), len(str(int(last.max(initial=1)))) + 1)]
@@ -186,11 +187,41 @@ def shortest_digits(values: np.ndarray, precision: str) -> tuple[np.ndarray, np.
     digits[todo] = sign * nearest
     exponents[todo] = fine + j
     # A power of ten is one digit, and so is 9 * 10**(n-1) just below it, which may be nearer.
-    doubtful |= np.isin(nearest, _POWERS)
+    doubtful |= np.isin(nearest, _POWERS) & (wanted < nearest)
     for row in np.flatnonzero(doubtful):
         m, k = _shortest_exact(float(v[row]), float(low[row]), float(high[row]), bool(closed[row]))
         digits[todo[row]], exponents[todo[row]] = int(sign[row]) * m, k
     return digits, exponents
+
+
+def _exactly(
+    values: np.ndarray, power: np.ndarray, times: np.ndarray, result: np.ndarray, rows: np.ndarray
+) -> np.ndarray:
+    """Whether ``result`` is values * power (where ``times``) or values / power with no rounding.
+
+    Checked only in ``rows``, by Dekker's product: the rounding error of a*b comes out
+    exactly from the halves of a and b, and is 0 when the product needed no rounding.
+    """
+    exact = np.zeros(values.shape, dtype=bool)
+    at = np.flatnonzero(rows)
+    if at.size == 0:
+        return exact
+    mul = times[at]
+    a = np.where(mul, values[at], result[at])  # a * b is the product, or should be the dividend
+    b = power[at]
+    product = a * b
+    a_high, a_low = _halves(a)
+    b_high, b_low = _halves(b)
+    error = ((a_high * b_high - product) + a_high * b_low + a_low * b_high) + a_low * b_low
+    exact[at] = (error == 0) & (mul | (product == values[at]))
+    return exact
+
+
+def _halves(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Veltkamp's split of doubles into two 26-bit halves that add up to them exactly."""
+    t = 134217729.0 * x  # 2**27 + 1
+    high = t - (t - x)
+    return high, x - high
 
 
 def _near_integer(q: np.ndarray) -> np.ndarray:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from leaky_gui.core import SweepParams, format_label, rounding_note, sweep_exact_f
-from leaky_gui.csv_export import csv_line
+from leaky_gui.numtext import csv_line
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -174,7 +174,7 @@ def _table_text(values: np.ndarray, precision: str) -> np.ndarray:
     bits = _bit_patterns(values, precision)
     unknown = ~known[bits]
     if unknown.any():
-        new = np.unique(bits[unknown])
+        new = np.flatnonzero(np.bincount(bits[unknown], minlength=1 << 16))  # sorted, unique
         fresh = _left_aligned(digits_text_column(_pattern_values(new, precision), precision))
         if fresh.shape[1] > texts.shape[1]:
             texts = pad(texts, fresh.shape[1])
