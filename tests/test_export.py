@@ -49,7 +49,7 @@ class Dialogs:
 def export_progress(window) -> QProgressDialog:
     """The running export's progress dialog, found by its object name."""
     progress = window.findChild(QProgressDialog, "exportProgress")
-    assert progress is not None
+    assert isinstance(progress, QProgressDialog), "no export is running"
     return progress
 
 
