@@ -9,7 +9,7 @@ with setData; PlotItem.clear() is never used, as it would also drop the crosshai
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -89,6 +89,20 @@ class _Curve:
         plot.removeItem(self.derivative)
 
 
+class _FittingViewBox(pg.ViewBox):
+    """A ViewBox whose own 'View All' (context menu, double-click) is the sweep's exact fit."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fit: Callable[[], None] | None = None
+
+    def autoRange(self, padding=None, items=None, item=None) -> None:
+        if self.fit is None:
+            super().autoRange(padding, items, item)
+        else:
+            self.fit()
+
+
 class SweepPlot(pg.PlotWidget):
     """A PlotWidget showing f over [x_0, x_last] for the current and the pinned alphas."""
 
@@ -96,7 +110,7 @@ class SweepPlot(pg.PlotWidget):
     readoutChanged = Signal(str)
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent=parent, background="w")
+        super().__init__(parent=parent, background="w", viewBox=_FittingViewBox())
         self.setObjectName("plot")
         item = self.getPlotItem()
         item.setMenuEnabled(True)
@@ -148,6 +162,7 @@ class SweepPlot(pg.PlotWidget):
         # which sizes y from the clipped display data (wrong once f spans more than a million
         # view heights) and overflows to inf near the largest doubles.
         view = item.getViewBox()
+        view.fit = self.fit
         view.disableAutoRange()
         view.setLimits(minXRange=MIN_VIEW_SPAN, minYRange=MIN_VIEW_SPAN)
         item.hideButtons()

@@ -194,3 +194,13 @@ def test_the_plot_axes_read_the_real_numbers(window):
     type_into(named(window, "stepX"), "0.006")
     axis = window.plot.getPlotItem().getAxis("bottom")
     assert axis.labelString().find("x0.001") == -1 and axis.autoSIPrefixScale == 1.0
+
+
+def test_view_all_in_the_plots_menu_fits_the_exact_curves(window):
+    type_into(named(window, "startX"), "-1e30")
+    type_into(named(window, "stepX"), "2e28")  # f spans more than 1e24: pyqtgraph's own fit fails
+    view = window.plot.getPlotItem().getViewBox()
+    view.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+    view.menu.viewAll.trigger()
+    (x_lo, x_hi), (y_lo, y_hi) = view.viewRange()
+    assert x_lo <= -1e30 and x_hi >= 1e30 and y_lo <= -1e28 and y_hi >= 1e30
