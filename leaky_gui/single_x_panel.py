@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
 from leaky_gui.core import (
-    DEFAULT_ALPHA,
     ParameterError,
     SweepParams,
     exact_leaky,
@@ -16,7 +15,6 @@ from leaky_gui.core import (
     parse_decimal,
     rounding_note,
 )
-from leaky_gui.precision import DEFAULT_PRECISION
 from leaky_gui.widgets import ERROR_STYLE, PLAIN_STYLE, locale_uses_decimal_comma
 
 PROMPT = "Type an x above to evaluate f(x) and f'(x)."
@@ -30,8 +28,7 @@ class SingleXPanel(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Evaluate one x", parent)
         self.setObjectName("singleXPanel")
-        self._alpha = DEFAULT_ALPHA
-        self._params = SweepParams()
+        self._params = SweepParams()  # only its alpha and precision are used
         self.edit = QLineEdit()
         self.edit.setObjectName("singleX")
         self.edit.setPlaceholderText("e.g. -2 or 1e-3")
@@ -56,8 +53,7 @@ class SingleXPanel(QGroupBox):
         self.edit.setText(text)
 
     def show_sweep(self, params: SweepParams) -> None:
-        """Evaluate at the sweep's current alpha."""
-        self._alpha = params.alpha
+        """Evaluate at the sweep's current alpha, in its precision."""
         self._params = params
         self._evaluate()
 
@@ -66,19 +62,19 @@ class SingleXPanel(QGroupBox):
         if not text.strip():
             self._show(PROMPT, PLAIN_STYLE, None, None)
             return
-        precision = self._params.precision
+        p = self._params
         try:
             x = parse_decimal(text, "x", decimal_comma=locale_uses_decimal_comma())
-            x_held, fx, dfx = leaky_point(x, self._alpha, precision)
-            exact = exact_leaky(x, self._alpha)
+            x_held, fx, dfx = leaky_point(x, p.alpha, p.precision)
         except ParameterError as error:
             self._show(f"Cannot evaluate: {error.message}", ERROR_STYLE, None, None)
             return
-        shown = self._params.text(x_held)
-        result = f"f({shown}) = {self._params.text(fx)}      f'({shown}) = {self._params.text(dfx)}"
-        if precision != DEFAULT_PRECISION:
+        shown = p.text(x_held)
+        result = f"f({shown}) = {p.text(fx)}      f'({shown}) = {p.text(dfx)}"
+        if not p.exact:  # why the stored value and the exact one differ, though both may print alike
             held = "" if Decimal(x_held) == x else f"x is held as {Decimal(x_held):f}; "
-            result += f"\n{precision}: {held}f(x) is {rounding_note(fx, exact, precision)}"
+            note = rounding_note(fx, exact_leaky(x, p.alpha), p.precision)
+            result += f"\n{p.precision}: {held}f(x) is {note}"
         self._show(result, PLAIN_STYLE, x_held, fx)
 
     def _show(self, text: str, style: str, x: float | None, fx: float | None) -> None:

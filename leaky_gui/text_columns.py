@@ -195,9 +195,7 @@ def _left_aligned(matrix: np.ndarray) -> np.ndarray:
 
 
 def precision_text(values: np.ndarray, precision: str) -> np.ndarray:
-    """Shortest text in ``precision`` of values it holds exactly (as float64), as a column."""
-    if precision == "float64":
-        return python_text(values.tolist())
+    """Shortest text in a framework ``precision`` of values it holds exactly (as float64), as a column."""
     if precision == "float32":
         return digits_text_column(values, precision)
     return _table_text(values, precision)
