@@ -90,10 +90,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"leaky-gui {__version__}")
         return 0
     app = create_application(argv)
-    from leaky_gui.window import MainWindow
+    from leaky_gui.gui.window import MainWindow
 
     if args.self_test:
-        from leaky_gui.selftest import run_self_test
+        from leaky_gui.gui.selftest import run_self_test
 
         ok, line = run_self_test(MainWindow(remember=False))
         print(line, flush=True)

@@ -17,8 +17,11 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import NoReturn
 
-from leaky_gui.alphas import unusual_alpha_note
-from leaky_gui.core import (
+from leaky_gui.calc.alphas import unusual_alpha_note
+from leaky_gui.calc.csv_export import OutputPathError, csv_header, write_csv, write_csv_stream
+from leaky_gui.calc.numtext import csv_line
+from leaky_gui.calc.precision import DEFAULT_PRECISION, PRECISIONS
+from leaky_gui.calc.sweep import (
     DEFAULT_ALPHA,
     DEFAULT_COUNT,
     DEFAULT_START,
@@ -29,9 +32,6 @@ from leaky_gui.core import (
     leaky_point,
     parse_decimal,
 )
-from leaky_gui.csv_export import OutputPathError, csv_header, write_csv, write_csv_stream
-from leaky_gui.numtext import csv_line
-from leaky_gui.precision import DEFAULT_PRECISION, PRECISIONS
 
 PROG = "leaky-relu"
 EXIT_USAGE = 2
@@ -62,9 +62,9 @@ class _VersionAction(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
 
     def __call__(self, parser: argparse.ArgumentParser, *args: object) -> NoReturn:
-        from leaky_gui import __version__
+        from leaky_gui._version import package_version
 
-        print(f"{parser.prog} {__version__}")
+        print(f"{parser.prog} {package_version()}")
         parser.exit()
 
 

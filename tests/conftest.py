@@ -78,7 +78,7 @@ def isolated_settings_dir(tmp_path_factory):
 
 @pytest.fixture
 def window(qtbot, settings):
-    from leaky_gui.window import MainWindow
+    from leaky_gui.gui.window import MainWindow
 
     win = MainWindow(settings)
     qtbot.addWidget(win)

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from leaky_gui.calc.sweep import SweepParams, format_number
 from leaky_gui.cli import main
-from leaky_gui.core import SweepParams, format_number
 
 # The console script installed beside this interpreter (the venv need not be activated).
 LEAKY_RELU = str(Path(sys.executable).with_name("leaky-relu"))

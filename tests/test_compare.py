@@ -10,11 +10,12 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QListWidget, QPushButton
 
-from leaky_gui.alphas import MAX_PINNED, kaiming_gain
-from leaky_gui.core import SweepParams, format_number, leaky_relu
-from leaky_gui.plot import PINNED_COLOURS, pinned_style
-from leaky_gui.selftest import named, type_into
-from leaky_gui.window import MainWindow
+from leaky_gui.calc.alphas import kaiming_gain
+from leaky_gui.calc.sweep import SweepParams, format_number, leaky_relu
+from leaky_gui.gui.limits import MAX_PINNED
+from leaky_gui.gui.pinned import PINNED_COLOURS, pinned_style
+from leaky_gui.gui.selftest import named, type_into
+from leaky_gui.gui.window import MainWindow
 
 D = Decimal
 

@@ -6,8 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from leaky_gui.alphas import MAX_PINNED, PinnedAlpha
-from leaky_gui.comparison import ComparisonPanel
+from leaky_gui.gui.comparison import ComparisonPanel
+from leaky_gui.gui.limits import MAX_PINNED
+from leaky_gui.gui.pinned import PinnedAlpha
 
 D = Decimal
 

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leaky_gui.alphas import PRESETS, kaiming_gain, preset_name
-from leaky_gui.core import (
+from leaky_gui.calc.alphas import PRESETS, kaiming_gain, preset_name
+from leaky_gui.calc.sweep import (
     ParameterError,
     SweepParams,
     format_label,

@@ -12,8 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leaky_gui.core import SweepParams, format_number
-from leaky_gui.csv_export import (
+from leaky_gui.calc.csv_export import (
     ExportCancelled,
     OutputPathError,
     csv_header,
@@ -21,6 +20,7 @@ from leaky_gui.csv_export import (
     write_csv,
     write_csv_stream,
 )
+from leaky_gui.calc.sweep import SweepParams, format_number
 
 
 def reference_rows(params: SweepParams, derivative: bool) -> list[str]:
@@ -191,12 +191,12 @@ def test_disk_full_midway_leaves_the_old_file_and_no_temporary(tmp_path, monkeyp
         stream.write(b"x,f\n-4.0,")
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("leaky_gui.csv_export.write_csv_stream", fail_midway)
+    monkeypatch.setattr("leaky_gui.calc.csv_export.write_csv_stream", fail_midway)
     with pytest.raises(OSError, match="No space"):
         write_csv(target, SweepParams())
     assert target.read_text() == "precious\n"
     assert os.listdir(tmp_path) == ["keep.csv"]
-    monkeypatch.setattr("leaky_gui.csv_export.write_csv_stream", real_write_stream)
+    monkeypatch.setattr("leaky_gui.calc.csv_export.write_csv_stream", real_write_stream)
     write_csv(target, SweepParams())
     assert target.read_text().startswith("x,f(alpha=0.01)\n")
 
@@ -209,7 +209,9 @@ def test_read_only_folder_is_refused_and_its_files_kept(read_only_folder, as_ord
 
 
 def test_a_failing_temporary_file_is_an_os_error_not_a_crash(read_only_folder, as_ordinary_user, monkeypatch):
-    monkeypatch.setattr("leaky_gui.csv_export.check_output_path", lambda path: read_only_folder / "new.csv")
+    monkeypatch.setattr(
+        "leaky_gui.calc.csv_export.check_output_path", lambda path: read_only_folder / "new.csv"
+    )
     with as_ordinary_user(), pytest.raises(PermissionError):
         write_csv(read_only_folder / "new.csv", SweepParams())
     assert sorted(p.name for p in read_only_folder.iterdir()) == ["keep.csv"]

@@ -15,11 +15,11 @@ from PySide6.QtCore import QThread
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 
+from leaky_gui.calc.sweep import SweepParams, format_number
 from leaky_gui.cli import main as cli_main
-from leaky_gui.core import SweepParams, format_number
-from leaky_gui.export_controller import DEFAULT_CSV_NAME
-from leaky_gui.selftest import named, type_into
-from leaky_gui.window import MainWindow
+from leaky_gui.gui.export_controller import DEFAULT_CSV_NAME
+from leaky_gui.gui.selftest import named, type_into
+from leaky_gui.gui.window import MainWindow
 
 D = Decimal
 
@@ -177,7 +177,7 @@ def test_disk_full_midway_reports_and_keeps_the_old_file(window, qtbot, monkeypa
         stream.write(b"x,f\n")
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("leaky_gui.csv_export.write_csv_stream", disk_full)
+    monkeypatch.setattr("leaky_gui.calc.csv_export.write_csv_stream", disk_full)
     dialogs = Dialogs(monkeypatch, str(target))
     named(window, "exportCsvAction").trigger()
     wait_for_export(window, qtbot)

@@ -8,9 +8,9 @@ from decimal import Decimal
 import pytest
 from PySide6.QtWidgets import QWidget
 
-from leaky_gui.core import SweepParams
-from leaky_gui.csv_export import iter_csv_chunks
-from leaky_gui.export_controller import ExportController
+from leaky_gui.calc.csv_export import iter_csv_chunks
+from leaky_gui.calc.sweep import SweepParams
+from leaky_gui.gui.export_controller import ExportController
 
 
 @pytest.fixture

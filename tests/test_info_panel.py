@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from leaky_gui.alphas import PinnedAlpha
-from leaky_gui.core import SweepParams
-from leaky_gui.info_panel import InfoPanel
+from leaky_gui.calc.sweep import SweepParams
+from leaky_gui.gui.info_panel import InfoPanel
+from leaky_gui.gui.pinned import PinnedAlpha
 
 D = Decimal
 

@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from leaky_gui.core import SweepParams
-from leaky_gui.inputs_panel import InputsPanel
-from leaky_gui.selftest import type_into
+from leaky_gui.calc.sweep import SweepParams
+from leaky_gui.gui.inputs_panel import InputsPanel
+from leaky_gui.gui.selftest import type_into
 
 D = Decimal
 

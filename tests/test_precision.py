@@ -1,6 +1,6 @@
 """Framework precisions: PyTorch's semantics, shortest text, the command line.
 
-The reference here is written independently of leaky_gui.precision: scalar numpy float32
+The reference here is written independently of leaky_gui.calc.precision: scalar numpy float32
 and float16 arithmetic, and bfloat16 rounding on the float32 bit pattern with Python
 ints. It encodes the rule measured against PyTorch 2.13 on CPU: x converted to the dtype
 through float32, alpha as float32, the product in float32 and then rounded to the dtype.
@@ -17,10 +17,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from leaky_gui.calc.csv_export import iter_csv_chunks
+from leaky_gui.calc.precision import PRECISIONS, digits_text, format_in, shortest_digits
+from leaky_gui.calc.sweep import ParameterError, SweepParams, leaky_point
 from leaky_gui.cli import main as cli_main
-from leaky_gui.core import ParameterError, SweepParams, leaky_point
-from leaky_gui.csv_export import iter_csv_chunks
-from leaky_gui.precision import PRECISIONS, digits_text, format_in, shortest_digits
 
 D = Decimal
 FRAMEWORK = ("float32", "float16", "bfloat16")

@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication
 
-from leaky_gui.selftest import named, type_into
+from leaky_gui.gui.selftest import named, type_into
 
 pytestmark = pytest.mark.xcb
 

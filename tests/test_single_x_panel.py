@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from leaky_gui.core import SweepParams
-from leaky_gui.selftest import type_into
-from leaky_gui.single_x_panel import PROMPT, SingleXPanel
+from leaky_gui.calc.sweep import SweepParams
+from leaky_gui.gui.selftest import type_into
+from leaky_gui.gui.single_x_panel import PROMPT, SingleXPanel
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from leaky_gui.alphas import PinnedAlpha
-from leaky_gui.state import KEYS, WindowState, load_state, read_pinned, save_state
+from leaky_gui.gui.pinned import PinnedAlpha
+from leaky_gui.gui.state import KEYS, WindowState, load_state, read_pinned, save_state
 
 D = Decimal
 

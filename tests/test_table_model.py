@@ -7,8 +7,9 @@ from decimal import Decimal
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from leaky_gui.core import MAX_GUI_COUNT, SweepParams
-from leaky_gui.table_model import SweepTableModel
+from leaky_gui.calc.sweep import SweepParams
+from leaky_gui.gui.limits import MAX_GUI_COUNT
+from leaky_gui.gui.table_model import SweepTableModel
 
 
 def test_passes_qt_model_tester(qtmodeltester):

@@ -10,9 +10,9 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QLocale, Qt
 
-from leaky_gui.core import format_label, format_number
-from leaky_gui.selftest import named, type_into
-from leaky_gui.window import MainWindow
+from leaky_gui.calc.sweep import format_label, format_number
+from leaky_gui.gui.selftest import named, type_into
+from leaky_gui.gui.window import MainWindow
 
 D = Decimal
 BOXES = {"startX": "start", "stepX": "step", "alpha": "alpha"}

@@ -13,11 +13,11 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QLineEdit, QTableView
 
-from leaky_gui.core import MAX_GUI_COUNT, SweepParams
-from leaky_gui.plot import SweepPlot
-from leaky_gui.selftest import check_window_shows, named, type_into
-from leaky_gui.table_view import ROW_HEIGHT
-from leaky_gui.window import MainWindow
+from leaky_gui.calc.sweep import SweepParams
+from leaky_gui.gui.limits import MAX_GUI_COUNT, ROW_HEIGHT
+from leaky_gui.gui.plot import SweepPlot
+from leaky_gui.gui.selftest import check_window_shows, named, type_into
+from leaky_gui.gui.window import MainWindow
 
 
 def test_widgets_have_their_object_names_and_defaults(window):
@@ -261,11 +261,11 @@ def test_python_dash_m_runs_the_app(tmp_path):
 
 
 def test_self_test_fails_when_a_view_disagrees(qtbot, monkeypatch):
-    from leaky_gui.selftest import run_self_test
+    from leaky_gui.gui.selftest import run_self_test
 
     win = MainWindow(remember=False)
     qtbot.addWidget(win)
-    monkeypatch.setattr("leaky_gui.table_model.SweepTableModel._cell_text", lambda self, row, column: "0")
+    monkeypatch.setattr("leaky_gui.gui.table_model.SweepTableModel._cell_text", lambda self, row, column: "0")
     ok, line = run_self_test(win)
     assert not ok and "FAILED" in line and "table row" in line
 

@@ -8,10 +8,10 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
+from leaky_gui.calc.sweep import SweepParams
 from leaky_gui.cli import main as cli_main
-from leaky_gui.core import SweepParams
-from leaky_gui.selftest import named, type_into
-from leaky_gui.window import MainWindow
+from leaky_gui.gui.selftest import named, type_into
+from leaky_gui.gui.window import MainWindow
 
 D = Decimal
 

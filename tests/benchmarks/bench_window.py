@@ -40,9 +40,9 @@ app.exec()
 """
 
 OURS = """
-from leaky_gui.selftest import named
+from leaky_gui.gui.selftest import named
 from leaky_gui.app import create_application
-from leaky_gui.window import MainWindow
+from leaky_gui.gui.window import MainWindow
 app = create_application(sys.argv)
 window = MainWindow(remember=False)
 window.plot_view = window.plot
@@ -68,8 +68,8 @@ def update_latency() -> None:
     from PySide6.QtCore import QEvent, QObject
 
     from leaky_gui.app import create_application
-    from leaky_gui.selftest import named
-    from leaky_gui.window import MainWindow
+    from leaky_gui.gui.selftest import named
+    from leaky_gui.gui.window import MainWindow
 
     class PaintCounter(QObject):
         def __init__(self) -> None:

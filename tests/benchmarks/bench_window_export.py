@@ -28,8 +28,8 @@ def main() -> None:
     from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
     from leaky_gui.app import create_application
-    from leaky_gui.selftest import named
-    from leaky_gui.window import MainWindow
+    from leaky_gui.gui.selftest import named
+    from leaky_gui.gui.window import MainWindow
 
     app = create_application(sys.argv)
     window = MainWindow(remember=False)

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaky_gui.alphas import PRESETS, alpha_name
-from leaky_gui.comparison import ComparisonPanel
-from leaky_gui.core import (
+from leaky_gui.calc.alphas import PRESETS, alpha_name
+from leaky_gui.calc.precision import PRECISION_LABELS
+from leaky_gui.calc.sweep import (
     DEFAULT_ALPHA,
     DEFAULT_COUNT,
     DEFAULT_START,
@@ -41,16 +41,16 @@ from leaky_gui.core import (
     format_label,
     zero_crossing_text,
 )
-from leaky_gui.export_controller import ExportController
-from leaky_gui.info_panel import InfoPanel
-from leaky_gui.inputs_panel import InputsPanel
-from leaky_gui.plot import Overlays, SweepPlot
-from leaky_gui.precision import PRECISION_LABELS
-from leaky_gui.single_x_panel import SingleXPanel
-from leaky_gui.state import WindowState, load_state, save_state
-from leaky_gui.table_model import SweepTableModel
-from leaky_gui.table_view import SweepTableView
-from leaky_gui.widgets import WindowShortcutsFirst, make_action, splitter
+from leaky_gui.gui.comparison import ComparisonPanel
+from leaky_gui.gui.export_controller import ExportController
+from leaky_gui.gui.info_panel import InfoPanel
+from leaky_gui.gui.inputs_panel import InputsPanel
+from leaky_gui.gui.plot import Overlays, SweepPlot
+from leaky_gui.gui.single_x_panel import SingleXPanel
+from leaky_gui.gui.state import WindowState, load_state, save_state
+from leaky_gui.gui.table_model import SweepTableModel
+from leaky_gui.gui.table_view import SweepTableView
+from leaky_gui.gui.widgets import WindowShortcutsFirst, make_action, splitter
 
 READOUT_PROMPT = "Move the mouse over the plot to read x and f(x) of every visible curve."
 ABOUT = (

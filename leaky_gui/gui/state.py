@@ -14,20 +14,20 @@ from decimal import Decimal
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from leaky_gui.alphas import MAX_PINNED, PinnedAlpha
-from leaky_gui.core import (
+from leaky_gui.calc.precision import DEFAULT_PRECISION, PRECISIONS
+from leaky_gui.calc.sweep import (
     DEFAULT_ALPHA,
     DEFAULT_COUNT,
     DEFAULT_START,
     DEFAULT_STEP,
-    MAX_GUI_COUNT,
     ParameterError,
     SweepParams,
     parse_count,
     parse_decimal,
 )
-from leaky_gui.precision import DEFAULT_PRECISION, PRECISIONS
-from leaky_gui.widgets import locale_uses_decimal_comma
+from leaky_gui.gui.limits import MAX_GUI_COUNT, MAX_PINNED
+from leaky_gui.gui.pinned import PinnedAlpha
+from leaky_gui.gui.widgets import locale_uses_decimal_comma
 
 
 @dataclass(frozen=True)

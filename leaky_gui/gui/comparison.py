@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaky_gui.alphas import MAX_PINNED, PinnedAlpha, alpha_name
-from leaky_gui.core import format_label
-from leaky_gui.plot import pinned_style
-from leaky_gui.widgets import NOTE_STYLE, message_label, show_message
+from leaky_gui.calc.alphas import alpha_name
+from leaky_gui.calc.sweep import format_label
+from leaky_gui.gui.limits import MAX_PINNED
+from leaky_gui.gui.pinned import PinnedAlpha, pinned_style
+from leaky_gui.gui.widgets import NOTE_STYLE, message_label, show_message
 
 _SWATCH_SIZE = QSize(30, 14)
 

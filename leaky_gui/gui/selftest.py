@@ -17,9 +17,9 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit
 
-from leaky_gui.core import SweepParams, format_number, leaky_relu, leaky_relu_derivative
-from leaky_gui.csv_export import iter_csv_chunks
-from leaky_gui.export import write_plot_image
+from leaky_gui.calc.csv_export import iter_csv_chunks
+from leaky_gui.calc.sweep import SweepParams, format_number, leaky_relu, leaky_relu_derivative
+from leaky_gui.gui.export import write_plot_image
 
 
 class SelfTestFailure(AssertionError):

@@ -12,8 +12,8 @@ from decimal import Decimal
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from leaky_gui.core import SweepParams, format_label, rounding_note, sweep_exact_f
-from leaky_gui.numtext import csv_line
+from leaky_gui.calc.numtext import csv_line
+from leaky_gui.calc.sweep import SweepParams, format_label, rounding_note, sweep_exact_f
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -1,6 +1,6 @@
 """Number text in and out (no Qt): what users type becomes a Decimal, what the app shows is one style.
 
-Part of the core: ``leaky_gui.core`` re-exports everything here.
+Part of the core: ``leaky_gui.calc.sweep`` re-exports everything here.
 """
 
 from __future__ import annotations

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaky_gui.alphas import PinnedAlpha, alpha_name, kaiming_gain
-from leaky_gui.core import SweepParams, zero_crossing_text
+from leaky_gui.calc.alphas import alpha_name, kaiming_gain
+from leaky_gui.calc.sweep import SweepParams, zero_crossing_text
+from leaky_gui.gui.pinned import PinnedAlpha
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 

@@ -6,13 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from leaky_gui.core import MAX_GUI_COUNT
-from leaky_gui.table_model import SweepTableModel
-
-#: QTableView places rows at int pixel offsets: count * row height must stay below 2**31.
-ROW_HEIGHT = min(21, (2**31 - 1) // MAX_GUI_COUNT)
-#: More rows than this are not put on the clipboard (File > Export CSV is for that).
-COPY_LIMIT = 100_000
+from leaky_gui.gui.limits import COPY_LIMIT, ROW_HEIGHT
+from leaky_gui.gui.table_model import SweepTableModel
 
 
 class SweepTableView(QTableView):

@@ -1,6 +1,6 @@
 """Exports from the window: the CSV job on a worker thread, and plot images.
 
-The CSV bytes come from the core's streaming writer (leaky_gui.csv_export), exactly as
+The CSV bytes come from the core's streaming writer (leaky_gui.calc.csv_export), exactly as
 `leaky-relu sweep` writes them; this module only runs it off the GUI thread, relays its
 progress and lets it be cancelled. Images are written beside the target and renamed into
 place, like the CSV, so no half-written or clobbered file is ever left behind.
@@ -18,8 +18,14 @@ from PySide6.QtCore import QObject, QRect, QRectF, QSize, QThread, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 
-from leaky_gui.core import SweepParams
-from leaky_gui.csv_export import ExportCancelled, OutputPathError, atomic_output, check_output_path, write_csv
+from leaky_gui.calc.csv_export import (
+    ExportCancelled,
+    OutputPathError,
+    atomic_output,
+    check_output_path,
+    write_csv,
+)
+from leaky_gui.calc.sweep import SweepParams
 
 #: The plot image is rendered at this many times its on-screen size.
 IMAGE_SCALE = 2

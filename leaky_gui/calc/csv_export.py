@@ -2,7 +2,7 @@
 
 Rows are made a chunk at a time with numpy, straight from the sweep's exact integer
 numerators, so memory stays flat at any count. The text of every number is exactly
-:func:`leaky_gui.core.format_number` of the exact double (Python's shortest repr):
+:func:`leaky_gui.calc.sweep.format_number` of the exact double (Python's shortest repr):
 
 * a value ``N / 10**d`` whose numerator has at most 15 digits reads back from its own
   decimal digits (15 digits always survive a round trip through a double), so its
@@ -14,7 +14,7 @@ numerators, so memory stays flat at any count. The text of every number is exact
 
 In a framework precision (float32, float16, bfloat16) the x_i are rounded as PyTorch
 rounds them and every number is the shortest text in that precision
-(leaky_gui.text_columns holds the column text of both kinds).
+(leaky_gui.calc.text_columns holds the column text of both kinds).
 
 With ``decimal_comma`` the file is what spreadsheets in decimal-comma locales (de, fr, es,
 pt, ...) open as it is: ``;`` between columns and ``,`` as the decimal point, the same
@@ -37,10 +37,10 @@ from typing import BinaryIO
 
 import numpy as np
 
-from leaky_gui.core import ExactNumber, SweepParams, format_label, format_number
-from leaky_gui.numtext import csv_line
-from leaky_gui.precision import leaky_in, round_to
-from leaky_gui.text_columns import constant_text, pad, precision_text, python_text, scaled_text
+from leaky_gui.calc.numtext import csv_line
+from leaky_gui.calc.precision import leaky_in, round_to
+from leaky_gui.calc.sweep import ExactNumber, SweepParams, format_label, format_number
+from leaky_gui.calc.text_columns import constant_text, pad, precision_text, python_text, scaled_text
 
 __all__ = [
     "CHUNK_ROWS",

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 
-from leaky_gui.numtext import (
+from leaky_gui.calc.numtext import (
     ParameterError,
     decimal_label,
     format_label,
@@ -25,7 +25,7 @@ from leaky_gui.numtext import (
     parse_count,
     parse_decimal,
 )
-from leaky_gui.precision import (
+from leaky_gui.calc.precision import (
     DEFAULT_PRECISION,
     PRECISIONS,
     derivative_in,
@@ -40,7 +40,6 @@ __all__ = [
     "DEFAULT_COUNT",
     "DEFAULT_START",
     "DEFAULT_STEP",
-    "MAX_GUI_COUNT",
     "ExactNumber",
     "ParameterError",
     "SweepParams",
@@ -63,8 +62,6 @@ DEFAULT_START = Decimal("-4")
 DEFAULT_STEP = Decimal("0.05")
 DEFAULT_COUNT = 101
 DEFAULT_ALPHA = Decimal("0.01")
-#: The window's largest sweep (the command line streams any count).
-MAX_GUI_COUNT = 100_000_000
 
 
 # ---------------------------------------------------------------------------
@@ -144,7 +141,7 @@ class SweepParams:
     ``alphas[0]`` is the current alpha; further ones are compared against it.
     ``precision`` is float64 (exact: every value the double nearest the exact decimal) or
     a framework precision, float32, float16 or bfloat16, in which x_i, f and f' are what
-    PyTorch computes for ``torch.tensor(x_i, dtype=precision)`` (leaky_gui.precision).
+    PyTorch computes for ``torch.tensor(x_i, dtype=precision)`` (leaky_gui.calc.precision).
     """
 
     start: Decimal = DEFAULT_START

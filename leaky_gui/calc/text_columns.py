@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from leaky_gui.numtext import format_number
-from leaky_gui.precision import digits_text, format_in, shortest_digits
+from leaky_gui.calc.numtext import format_number
+from leaky_gui.calc.precision import digits_text, format_in, shortest_digits
 
 _FAST_LIMIT = 10**15  # numerators below this have at most 15 significant digits
 _MINUS, _POINT, _ZERO = (ord(c) for c in "-.0")

@@ -26,8 +26,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtWidgets import QAbstractSpinBox, QSizePolicy, QWidget
 
-from leaky_gui.core import ParameterError, decimal_label, parse_decimal
-from leaky_gui.widgets import locale_uses_decimal_comma
+from leaky_gui.calc.sweep import ParameterError, decimal_label, parse_decimal
+from leaky_gui.gui.widgets import locale_uses_decimal_comma
 
 _DIGITS = re.compile(r"\d+", re.ASCII)
 

@@ -11,19 +11,19 @@ from decimal import Decimal
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
-from leaky_gui.alphas import unusual_alpha_note
-from leaky_gui.core import (
+from leaky_gui.calc.alphas import unusual_alpha_note
+from leaky_gui.calc.precision import PRECISION_LABELS, PRECISIONS
+from leaky_gui.calc.sweep import (
     DEFAULT_ALPHA,
     DEFAULT_COUNT,
     DEFAULT_START,
     DEFAULT_STEP,
-    MAX_GUI_COUNT,
     ParameterError,
     SweepParams,
 )
-from leaky_gui.precision import PRECISION_LABELS, PRECISIONS
-from leaky_gui.spinbox import DecimalSpinBox
-from leaky_gui.widgets import ERROR_STYLE, NOTE_STYLE, message_label, show_message
+from leaky_gui.gui.limits import MAX_GUI_COUNT
+from leaky_gui.gui.spinbox import DecimalSpinBox
+from leaky_gui.gui.widgets import ERROR_STYLE, NOTE_STYLE, message_label, show_message
 
 
 class InputsPanel(QGroupBox):

@@ -7,7 +7,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
-from leaky_gui.core import (
+from leaky_gui.calc.sweep import (
     ParameterError,
     SweepParams,
     exact_leaky,
@@ -15,7 +15,7 @@ from leaky_gui.core import (
     parse_decimal,
     rounding_note,
 )
-from leaky_gui.widgets import ERROR_STYLE, PLAIN_STYLE, locale_uses_decimal_comma
+from leaky_gui.gui.widgets import ERROR_STYLE, PLAIN_STYLE, locale_uses_decimal_comma
 
 PROMPT = "Type an x above to evaluate f(x) and f'(x)."
 

@@ -1,7 +1,7 @@
 """Rules about alpha, shared by the command line and the window (no Qt).
 
-Presets, the names an alpha goes by, the Kaiming gain, which alphas are unusual, and the
-plain record of an alpha pinned for comparison: each written once, here.
+Presets, the names an alpha goes by, the Kaiming gain and which alphas are unusual: each
+written once, here. (Pinning, with its colours and limits, is the window's: leaky_gui.gui.pinned.)
 """
 
 from __future__ import annotations
@@ -10,21 +10,16 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal
 
-from leaky_gui.core import format_label
+from leaky_gui.calc.sweep import format_label
 
 __all__ = [
-    "MAX_PINNED",
     "PRESETS",
-    "PinnedAlpha",
     "Preset",
     "alpha_name",
     "kaiming_gain",
     "preset_name",
     "unusual_alpha_note",
 ]
-
-#: At most this many alphas can be pinned beside the current one (8 colours x 4 dashes).
-MAX_PINNED = 32
 
 
 @dataclass(frozen=True)
@@ -77,12 +72,3 @@ def unusual_alpha_note(alpha: Decimal) -> str | None:
     if alpha > 1:
         return "alpha > 1 is unusual: the x <= 0 side is then steeper than the x > 0 side"
     return None
-
-
-@dataclass(frozen=True)
-class PinnedAlpha:
-    """An alpha kept beside the current one for comparison, with its style slot and visibility."""
-
-    alpha: Decimal
-    slot: int
-    visible: bool = True

@@ -16,8 +16,9 @@ from decimal import Decimal
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
 
-from leaky_gui.alphas import MAX_PINNED, PinnedAlpha, alpha_name
-from leaky_gui.core import SweepParams, format_label, leaky_point
+from leaky_gui.calc.alphas import alpha_name
+from leaky_gui.calc.sweep import SweepParams, format_label, leaky_point
+from leaky_gui.gui.pinned import PinnedAlpha, pinned_style
 
 #: Sample markers are drawn when the sweep has at most this many points.
 MARKER_LIMIT = 200
@@ -31,22 +32,6 @@ SINGLE_COLOUR = "#111111"  # black: apart from every curve colour
 CROSSING_COLOUR = "#ff7f0e"
 REFERENCE_COLOUR = "#7f7f7f"
 _AXIS_COLOUR = "#404040"
-
-# Pinned curves: eight colours that stay apart from the current curve's blue and from
-# each other (colour-blind safe where possible), then the same colours dashed, dotted...
-PINNED_COLOURS = ("#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#bcbd22")
-PINNED_DASHES = (
-    Qt.PenStyle.SolidLine,
-    Qt.PenStyle.DashLine,
-    Qt.PenStyle.DotLine,
-    Qt.PenStyle.DashDotLine,
-)
-assert len(PINNED_COLOURS) * len(PINNED_DASHES) == MAX_PINNED, "a style for every pinned alpha"
-
-
-def pinned_style(slot: int) -> tuple[str, Qt.PenStyle]:
-    """Colour and dash of a pinned curve's style slot (0 .. MAX_PINNED-1)."""
-    return PINNED_COLOURS[slot % len(PINNED_COLOURS)], PINNED_DASHES[slot // len(PINNED_COLOURS)]
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Exports as the user sees them: file dialogs, the CSV job with progress and Cancel, messages.
 
-The bytes come from leaky_gui.export (and, below it, the core's CSV writer); this class
+The bytes come from leaky_gui.gui.export (and, below it, the core's CSV writer); this class
 owns the conversation around them: which file, a progress dialog for long exports, a
 message box when something fails, one line for the status bar, and cancel-and-wait when
 the window closes.
@@ -16,11 +16,11 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from leaky_gui.core import SweepParams
+from leaky_gui.calc.sweep import SweepParams
 
 # The writers (numpy text tables, pyqtgraph's exporters) load on the first export, not at start-up.
 if TYPE_CHECKING:
-    from leaky_gui.export import CsvExportJob
+    from leaky_gui.gui.export import CsvExportJob
 
 DEFAULT_CSV_NAME = "leaky_relu_sweep.csv"
 DEFAULT_PLOT_NAME = "leaky_relu_plot.png"
@@ -63,7 +63,7 @@ class ExportController(QObject):
         self, target: Path, params: SweepParams, derivative: bool, decimal_comma: bool = False
     ) -> None:
         """Write the CSV to ``target`` on a worker thread, with progress and Cancel."""
-        from leaky_gui.export import CsvExportJob
+        from leaky_gui.gui.export import CsvExportJob
 
         job = CsvExportJob(target, params, derivative, decimal_comma, self)
         progress = QProgressDialog(
@@ -127,8 +127,8 @@ class ExportController(QObject):
         )
         if target is None:
             return
-        from leaky_gui.csv_export import OutputPathError
-        from leaky_gui.export import write_plot_image
+        from leaky_gui.calc.csv_export import OutputPathError
+        from leaky_gui.gui.export import write_plot_image
 
         try:
             write_plot_image(plot, target)
@@ -153,7 +153,7 @@ class ExportController(QObject):
         path, chosen = QFileDialog.getSaveFileName(self._window, caption, str(folder / default_name), filters)
         if not path:
             return None
-        from leaky_gui.csv_export import OutputPathError, check_output_path
+        from leaky_gui.calc.csv_export import OutputPathError, check_output_path
 
         if not path.lower().endswith(suffixes):
             wanted = next((sfx for sfx in suffixes if sfx[1:] in chosen.lower()), suffixes[0])

@@ -1,0 +1,12 @@
+"""The window's limits, in one place (the command line has none of them)."""
+
+from __future__ import annotations
+
+#: The window's largest sweep; the command line streams any count. QTableView places rows
+#: at int pixel offsets, so MAX_GUI_COUNT * ROW_HEIGHT must stay below 2**31.
+MAX_GUI_COUNT = 100_000_000
+ROW_HEIGHT = min(21, (2**31 - 1) // MAX_GUI_COUNT)
+#: More rows than this are not put on the clipboard (File > Export CSV is for that).
+COPY_LIMIT = 100_000
+#: At most this many alphas can be pinned beside the current one (8 colours x 4 dashes).
+MAX_PINNED = 32
