@@ -89,6 +89,15 @@ def window(qtbot, settings):
     return win
 
 
+@pytest.fixture
+def panel(request, qtbot):
+    """The test module's ``PANEL`` (a panel class), alone and shown, without a window."""
+    widget = request.module.PANEL()
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
 NOBODY = 65534
 
 

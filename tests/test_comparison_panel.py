@@ -12,13 +12,8 @@ from leaky_gui.gui.pinned import PinnedAlpha
 
 D = Decimal
 
-
-@pytest.fixture
-def panel(qtbot):
-    widget = ComparisonPanel()
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
+#: The panel under test, for the shared ``panel`` fixture (conftest.py).
+PANEL = ComparisonPanel
 
 
 def test_pin_hide_and_remove_each_signal_a_change(panel, qtbot):

@@ -10,13 +10,8 @@ from leaky_gui.calc.sweep import SweepParams
 from leaky_gui.gui.selftest import type_into
 from leaky_gui.gui.single_x_panel import PROMPT, SingleXPanel
 
-
-@pytest.fixture
-def panel(qtbot):
-    widget = SingleXPanel()
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
+#: The panel under test, for the shared ``panel`` fixture (conftest.py).
+PANEL = SingleXPanel
 
 
 def test_prompts_when_empty(panel):

@@ -1,6 +1,6 @@
 """Number text in and out (no Qt): what users type becomes a Decimal, what the app shows is one style.
 
-Part of the core: ``leaky_gui.calc.sweep`` re-exports everything here.
+``leaky_gui.calc.sweep`` re-exports the parsers and formatters, for callers that need both.
 """
 
 from __future__ import annotations
@@ -45,8 +45,14 @@ def format_number(value: float) -> str:
 
 
 def format_label(value: float | Decimal) -> str:
-    """Number text for names and legends: format_number without a bare '.0' ('0', '1', '0.01')."""
-    text = format_number(float(value))
+    """Number text for names and legends: format_number without a bare '.0' ('0', '1', '0.01').
+
+    A Decimal (an alpha as typed) is named by :func:`decimal_label`, digit for digit, never
+    through a float: 0.1 and 0.10000000000000000001 are two alphas and keep two names.
+    """
+    if isinstance(value, Decimal):
+        return decimal_label(value)
+    text = format_number(value)
     return text[:-2] if text.endswith(".0") else text
 
 

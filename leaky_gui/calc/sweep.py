@@ -1,7 +1,8 @@
-"""The maths of leaky_gui: Leaky ReLU, presets, the exact sweep and number text.
+"""The exact sweep: Leaky ReLU and its derivative, SweepParams, and the one judge of inputs.
 
 Pure Python and numpy, no Qt: the command line, the CSV writer and the window all
-come here for numbers, so there is exactly one definition of each.
+come here for numbers, so there is exactly one definition of each. (Number text is in
+``numtext``, the framework precisions in ``precision``, presets and gains in ``alphas``.)
 
 Exactness. Every input is kept as the decimal the user typed. A value with ``d``
 decimals is an integer numerator over ``10**d``, so ``x_i = (S + i*T) / 10**d`` and
@@ -54,6 +55,7 @@ __all__ = [
     "parse_decimal",
     "rounding_note",
     "sweep_exact_f",
+    "sweep_problem",
     "zero_crossing_text",
 ]
 
@@ -209,7 +211,7 @@ class SweepParams:
                     self.exact_f(i, alpha)
                 except OverflowError:
                     raise ParameterError(
-                        "alpha", f"alpha={alpha} times x runs beyond the largest double"
+                        "alpha", f"alpha={decimal_label(alpha)} times x runs beyond the largest double (1.8e308)"
                     ) from None
 
     @property
@@ -412,3 +414,35 @@ def sweep_exact_f(params: SweepParams, i: int, alpha: Decimal | None = None) -> 
 def zero_crossing_text(index: int | None) -> str:
     """How every surface words where a sweep reaches x = 0: 'i = 80', or that it does not."""
     return "none (the sweep stays on one side of 0)" if index is None else f"i = {index:,}"
+
+
+def sweep_problem(
+    start: Decimal,
+    step: Decimal,
+    count: int,
+    alpha: Decimal,
+    pinned: Iterable[Decimal] = (),
+    precision: str = DEFAULT_PRECISION,
+) -> str:
+    """The one judge of a sweep's inputs: why they make no sweep, or '' when they make one.
+
+    It judges the whole: start, step and count, the current alpha, every pinned alpha and
+    the precision. The window asks it before any value becomes a box's value, before an
+    alpha is pinned and before the precision changes, so that what the boxes show is
+    always a sweep the views can show.
+    """
+    pinned = tuple(pinned)
+    try:
+        SweepParams(start, step, count, (alpha, *pinned), precision)
+    except ParameterError as whole:
+        try:
+            SweepParams(start, step, count, (alpha,), precision)
+        except ParameterError as error:
+            return error.message
+        for other in pinned:  # the sweep is fine alone: a pinned alpha refuses it
+            try:
+                SweepParams(start, step, count, (other,), precision)
+            except ParameterError as error:
+                return f"pinned {error.message}; unpin it first"
+        return whole.message  # pragma: no cover - each alpha alone passes, so together they do
+    return ""

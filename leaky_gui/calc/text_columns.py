@@ -15,6 +15,8 @@ the text is shorter; the writer joins the columns and squeezes the NULs out at o
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 
 from leaky_gui.calc.numtext import format_number
@@ -147,6 +149,7 @@ def constant_text(texts: list[str], choice: np.ndarray) -> np.ndarray:
 # Framework precisions
 
 _TABLES: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # precision -> (texts, known)
+_TABLES_LOCK = threading.Lock()  # held while a table is filled in
 
 
 def _bit_patterns(values: np.ndarray, precision: str) -> np.ndarray:
@@ -166,22 +169,38 @@ def _table_text(values: np.ndarray, precision: str) -> np.ndarray:
     """float16 or bfloat16 texts by bit pattern; each pattern is formatted the first time it shows.
 
     The table is exactly as wide as its longest text so far, so a lookup is one ``take``.
+    Threads share it: a lookup of known patterns needs no lock, as a table once published
+    never loses a text it marks known; filling it in takes ``_TABLES_LOCK``.
+    """
+    bits = _bit_patterns(values, precision)
+    table = _TABLES.get(precision)
+    if table is None or not table[1][bits].all():
+        with _TABLES_LOCK:
+            table = _fill_table(bits, precision)
+    return np.take(table[0], bits, axis=0)
+
+
+def _fill_table(bits: np.ndarray, precision: str) -> tuple[np.ndarray, np.ndarray]:
+    """Add the texts of the patterns ``bits`` to the table of ``precision`` (under the lock).
+
+    The texts are written before a new ``known`` marks them, and both are published as one
+    tuple, so a reader holding either the old or the new table sees every text it marks known.
     """
     texts, known = _TABLES.get(precision) or (
         np.zeros((1 << 16, 1), dtype=np.uint8),
         np.zeros(1 << 16, dtype=bool),
     )
-    bits = _bit_patterns(values, precision)
     unknown = ~known[bits]
     if unknown.any():
         new = np.flatnonzero(np.bincount(bits[unknown], minlength=1 << 16))  # sorted, unique
         fresh = _left_aligned(digits_text_column(_pattern_values(new, precision), precision))
         if fresh.shape[1] > texts.shape[1]:
             texts = pad(texts, fresh.shape[1])
-        texts[new, : fresh.shape[1]] = fresh
+        texts[new, : fresh.shape[1]] = fresh  # rows nobody reads yet: they are not known
+        known = known.copy()
         known[new] = True
         _TABLES[precision] = texts, known
-    return np.take(texts, bits, axis=0)
+    return texts, known
 
 
 def _left_aligned(matrix: np.ndarray) -> np.ndarray:

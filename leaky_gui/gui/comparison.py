@@ -129,6 +129,10 @@ class ComparisonPanel(QGroupBox):
         self._pinned = list(pinned)
         self._rebuild()
 
+    def refuse(self, reason: str) -> None:
+        """Say why an alpha was not pinned (the window judged the sweep impossible with it)."""
+        self._say(reason)
+
     def _say(self, note: str) -> None:
         show_message(self.note, note)
 

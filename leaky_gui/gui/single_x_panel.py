@@ -1,4 +1,4 @@
-"""One typed x, evaluated directly at the current alpha: f(x) and f'(x), exact."""
+"""One typed x, evaluated directly at the current alpha in the sweep's precision: f(x) and f'(x)."""
 
 from __future__ import annotations
 

@@ -87,6 +87,19 @@ class DecimalSpinBox(QAbstractSpinBox):
         self.lineEdit().setText(self._label(decimal))
         self._change_value(decimal)
 
+    def own_problem(self, value: Decimal | int) -> str:
+        """Why the box cannot hold ``value`` by its own rules (digits, range, not 0), or ''.
+
+        The sweep's judgement (``check``) is left out: the caller judges the whole.
+        """
+        if self._whole and Decimal(value) != int(value):
+            return f"must be a whole number, not {value}"
+        check, self.check = self.check, None
+        try:
+            return self._interpret(self._label(Decimal(value)))[1]
+        finally:
+            self.check = check
+
     def problem(self) -> str:
         """Why the text being typed is not (yet) a usable value, or ''."""
         return self._problem
@@ -139,8 +152,32 @@ class DecimalSpinBox(QAbstractSpinBox):
         super().keyPressEvent(event)
 
     def undo_edit(self) -> None:
-        """Escape: back to the value from before the edit, text and all."""
-        self.setValue(self._value if self._before_edit is None else self._before_edit)
+        """Escape: back to the value from before the edit, text and all.
+
+        Should that value be refused now (an alpha pinned meanwhile makes it impossible),
+        the box shows the value it holds instead: never a value the sweep cannot take.
+        """
+        try:
+            self.setValue(self._value if self._before_edit is None else self._before_edit)
+        except ValueError:
+            self.setValue(self._value)
+
+    def rejudge(self) -> None:
+        """Judge text that was refused again, as what refused it may have changed.
+
+        Un-pinning an alpha or changing another box can make refused text usable: it then
+        becomes the value, as if typed now. Text that is still refused keeps its message,
+        brought up to date.
+        """
+        if not self._problem:
+            return
+        value, problem, incomplete = self._interpret(self.lineEdit().text())
+        if problem:
+            if not incomplete:
+                self._set_problem(problem)
+            return
+        self._set_problem("")
+        self._change_value(value)  # the text stays as typed: it is this value
 
     # -- text ↔ value -----------------------------------------------------------
 
@@ -194,24 +231,39 @@ class DecimalSpinBox(QAbstractSpinBox):
         if self._before_edit is None:
             self._before_edit = self._value
         value, problem, incomplete = self._interpret(text)
+        self._set_problem(problem)  # first: a change of value refreshes the window, which reads it
         if not problem:
             self._change_value(value)
         elif not incomplete:
-            self._change_value(self._before_edit)  # never a value the user did not type
-        self._set_problem(problem)
+            self._revert()  # never a value the user did not type
 
     def _on_editing_finished(self) -> None:
         value, problem, _ = self._interpret(self.lineEdit().text())
         if problem:
-            if self._before_edit is not None:
-                self._change_value(self._before_edit)
             self._set_problem(problem)  # the text stays, with its message, until fixed or Escape
+            self._revert()
             return
         self._before_edit = None
         self._change_value(value)
         label = self._label(value)
         if self.lineEdit().text() != label:
             self.lineEdit().setText(label)
+
+    def _revert(self) -> None:
+        """Back to the value from before the edit, if the sweep can still take it.
+
+        Something judged meanwhile (a pin, another box's text) may have ruled it out; then
+        the box keeps its value, which the sweep can take, and its message says why.
+        """
+        before = self._before_edit
+        if before is None or before == self._value:
+            return
+        if self.check is None or not self.check(before):
+            self._change_value(before)
+
+    def settled_value(self) -> Decimal:
+        """The value the box returns to if the edit in progress is refused or undone."""
+        return self._value if self._before_edit is None else self._before_edit
 
     def _change_value(self, value: Decimal) -> None:
         if value != self._value:

@@ -1,7 +1,9 @@
 """What the window remembers: every settings key with its type and default, declared once.
 
-``load_state`` reads each key on its own, so one corrupt value falls back to its own
-default and nothing else; ``save_state`` writes them all. The window only converts
+``load_state`` reads each key on its own, so a corrupt value falls back to its own
+default; then it judges the inputs as a whole, as typing is judged: start, step, count and
+alpha that make no sweep together all fall back to the defaults, and a pinned alpha the
+sweep cannot take is left out. ``save_state`` writes every key. The window only converts
 between its widgets and a ``WindowState``.
 """
 
@@ -21,9 +23,9 @@ from leaky_gui.calc.sweep import (
     DEFAULT_START,
     DEFAULT_STEP,
     ParameterError,
-    SweepParams,
     parse_count,
     parse_decimal,
+    sweep_problem,
 )
 from leaky_gui.gui.limits import MAX_GUI_COUNT, MAX_PINNED
 from leaky_gui.gui.pinned import PinnedAlpha
@@ -136,6 +138,7 @@ KEYS: dict[str, tuple[str, Callable[[object], object], Callable[[object], object
 }
 PINNED_ALPHAS_KEY = "compare/alphas"
 PINNED_VISIBLE_KEY = "compare/visible"
+PINNED_SLOTS_KEY = "compare/slots"  # each alpha's colour and dash, so they survive a restart
 
 
 def load_state(settings: QSettings) -> WindowState:
@@ -147,12 +150,18 @@ def load_state(settings: QSettings) -> WindowState:
         if settings.contains(key):
             with contextlib.suppress(ParameterError, TypeError, ValueError):
                 values[name] = read(settings.value(key))
-    try:  # each input is fine alone; together they must still make a sweep within the doubles
-        SweepParams(values["start"], values["step"], values["count"], (values["alpha"],))
-    except ParameterError:
+    inputs = [values[name] for name in ("start", "step", "count", "alpha")]
+    if sweep_problem(*inputs, (), values["precision"]):  # each is fine alone, not together
         for name in ("start", "step", "count", "alpha"):
             values[name] = getattr(defaults, name)
-    values["pinned"] = read_pinned(settings)
+    kept: list[PinnedAlpha] = []
+    for pinned in read_pinned(settings):
+        alphas = (*(k.alpha for k in kept), pinned.alpha)
+        if not sweep_problem(
+            values["start"], values["step"], values["count"], values["alpha"], alphas, values["precision"]
+        ):
+            kept.append(pinned)
+    values["pinned"] = tuple(kept)
     return WindowState(**values)
 
 
@@ -161,6 +170,7 @@ def save_state(settings: QSettings, state: WindowState) -> None:
         settings.setValue(key, write(getattr(state, name)))
     settings.setValue(PINNED_ALPHAS_KEY, [str(p.alpha) for p in state.pinned])
     settings.setValue(PINNED_VISIBLE_KEY, ["1" if p.visible else "0" for p in state.pinned])
+    settings.setValue(PINNED_SLOTS_KEY, [str(p.slot) for p in state.pinned])
     settings.sync()
 
 
@@ -174,24 +184,45 @@ def _text_list(raw: object) -> list[str]:
 
 
 def read_pinned(settings: QSettings) -> tuple[PinnedAlpha, ...]:
-    """Remembered pinned alphas; unreadable entries and duplicates are skipped.
+    """Remembered pinned alphas with their style slots; unreadable entries and duplicates are skipped.
 
-    An alpha's visibility is the flag at the alpha's own stored position, so a skipped
-    entry never shifts the flags of the alphas after it.
+    An alpha's visibility and slot are those at the alpha's own stored position, so a
+    skipped entry never shifts the flags of the alphas after it. A missing, unreadable or
+    taken slot gives the first free one.
     """
     alphas = _text_list(settings.value(PINNED_ALPHAS_KEY))
     visible = _text_list(settings.value(PINNED_VISIBLE_KEY))
-    pinned: list[PinnedAlpha] = []
+    slots = _text_list(settings.value(PINNED_SLOTS_KEY))
+    entries: list[tuple[Decimal, int | None, bool]] = []
     for position, text in enumerate(alphas):
         try:
             alpha = _decimal(text)
         except (ParameterError, TypeError):
             continue
-        if any(p.alpha == alpha for p in pinned) or len(pinned) >= MAX_PINNED:
+        if any(a == alpha for a, _, _ in entries) or len(entries) >= MAX_PINNED:
             continue
         shown = visible[position] != "0" if position < len(visible) else True
-        pinned.append(PinnedAlpha(alpha, len(pinned), shown))
+        entries.append((alpha, _slot(slots[position]) if position < len(slots) else None, shown))
+    used: set[int] = set()
+    for _, slot, _ in entries:
+        if slot is not None and slot not in used:
+            used.add(slot)
+    pinned: list[PinnedAlpha] = []
+    taken: set[int] = set()
+    for alpha, slot, shown in entries:
+        if slot is None or slot in taken:
+            slot = next(s for s in range(MAX_PINNED) if s not in used and s not in taken)
+        taken.add(slot)
+        pinned.append(PinnedAlpha(alpha, slot, shown))
     return tuple(pinned)
+
+
+def _slot(text: str) -> int | None:
+    try:
+        slot = int(text)
+    except ValueError:
+        return None
+    return slot if 0 <= slot < MAX_PINNED else None
 
 
 assert set(KEYS) | {"pinned"} == {f.name for f in fields(WindowState)}, "every field has its key"

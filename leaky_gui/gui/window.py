@@ -1,5 +1,10 @@
 """The main window: composes the panels, the table, the plot and the menus; one ``refresh()``.
 
+Nothing becomes an input unless the whole sweep is possible with it: the boxes, presets,
+resets and the precision ask ``sweep_problem`` (the one judge, in leaky_gui.calc.sweep)
+through ``_judge_inputs``, which adds the pinned alphas, and pinning asks it through
+``pin_alpha``. So the sweep on show is always exactly the values in the boxes.
+
 Data flows one way. Any input, pin or toggle change calls ``refresh()``, which builds one
 SweepParams from the inputs and the pinned alphas and hands it to every view; the panels
 never talk to each other, and nothing here computes a number.
@@ -8,11 +13,12 @@ never talk to each other, and nothing here computes a number.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, qWarning
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -38,13 +44,16 @@ from leaky_gui.calc.sweep import (
     DEFAULT_STEP,
     ParameterError,
     SweepParams,
+    decimal_label,
     format_label,
+    sweep_problem,
     zero_crossing_text,
 )
 from leaky_gui.gui.comparison import ComparisonPanel
 from leaky_gui.gui.export_controller import ExportController
 from leaky_gui.gui.info_panel import InfoPanel
 from leaky_gui.gui.inputs_panel import InputsPanel
+from leaky_gui.gui.pinned import PinnedAlpha
 from leaky_gui.gui.plot import Overlays, SweepPlot
 from leaky_gui.gui.single_x_panel import SingleXPanel
 from leaky_gui.gui.state import WindowState, load_state, save_state
@@ -75,6 +84,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Leaky ReLU calculator")
         self._settings = (settings if settings is not None else QSettings()) if remember else None
         self._params = SweepParams()
+        self._held = 0  # refresh() waits while > 0 (restoring: many changes, one refresh)
+        self._refresh_missed = False
 
         self.inputs = InputsPanel()
         self.single = SingleXPanel()
@@ -96,6 +107,7 @@ class MainWindow(QMainWindow):
         fields = [*self.findChildren(QAbstractSpinBox), *self.findChildren(QLineEdit)]
         self.shortcuts.claim(self.findChildren(QAction), fields)
 
+        self.inputs.judge = self._judge_inputs
         self.inputs.edited.connect(self.refresh)
         self.comparison.changed.connect(self.refresh)
         self.single.pointChanged.connect(self.plot.set_single_point)
@@ -108,7 +120,8 @@ class MainWindow(QMainWindow):
 
         if self._settings is not None and not fresh:
             self.apply_state(load_state(self._settings))
-        self.refresh()
+        else:
+            self.refresh()
 
     def _lay_out(self) -> None:
         controls = _pane(QVBoxLayout, (self.inputs, 0), (self.single, 0))
@@ -242,16 +255,18 @@ class MainWindow(QMainWindow):
         )
 
     def refresh(self) -> None:
-        """Inputs and pinned alphas → one SweepParams → every view. Invalid inputs keep the last sweep."""
+        """Inputs and pinned alphas → one SweepParams → every view."""
+        if self._held:
+            self._refresh_missed = True
+            return
         start, step, count, alpha = self.inputs.values()
         pinned = self.comparison.pinned()
         alphas = (alpha, *(p.alpha for p in pinned))
         try:
             params = SweepParams(start, step, count, alphas, self.inputs.precision())
-        except ParameterError as error:
-            self.inputs.show_problem(str(error))
+        except ParameterError as error:  # the judge let something through: a bug, said loudly
+            qWarning(f"leaky-gui: inputs that make no sweep were accepted: {error}")
             return
-        self.inputs.show_problem("")
         self._params = params
         self.model.set_params(params)
         self.plot.show_sweep(params, pinned, self.overlays())
@@ -263,16 +278,45 @@ class MainWindow(QMainWindow):
             f"{params.text(params.x_first)} to {params.text(params.x_last)}, zero crossing: "
             f"{zero_crossing_text(params.zero_crossing_index())}; {alpha_name(params.alpha)}"
         )
+        # What refused a box's text (a pinned alpha, another box) may be gone now.
+        self.inputs.rejudge()
+
+    @contextmanager
+    def _one_refresh(self) -> Iterator[None]:
+        """Make many changes (restoring settings) with one refresh at the end."""
+        self._held += 1
+        try:
+            yield
+        finally:
+            self._held -= 1
+        if not self._held:
+            self._refresh_missed = False
+            self.refresh()
+
+    # -- the one judge -----------------------------------------------------------
+
+    def _judge_inputs(self, start: Decimal, step: Decimal, count: int, alpha: Decimal, precision: str) -> str:
+        """Why these inputs make no sweep with the pinned alphas, or '' (asked by the inputs panel)."""
+        return sweep_problem(start, step, count, alpha, self.comparison.alphas(), precision)
 
     # -- what the actions do ---------------------------------------------------
 
     def pin_alpha(self, alpha: Decimal) -> bool:
-        """Add ``alpha`` to the comparison (refused with a note if it is there already)."""
+        """Add ``alpha`` to the comparison; refused with a note if pinned already or impossible."""
+        start, step, count, current = self.inputs.values()
+        pinned = (*self.comparison.alphas(), alpha)
+        problem = sweep_problem(start, step, count, current, pinned, self.inputs.precision())
+        if problem:
+            self.comparison.refuse(f"Cannot pin alpha = {decimal_label(alpha)}: {problem.removeprefix('pinned ')}.")
+            return False
         return self.comparison.pin(alpha)
 
     def reset_inputs(self) -> None:
-        """Back to the defaults: -4, 0.05, 101, 0.01."""
-        self.inputs.set_values(DEFAULT_START, DEFAULT_STEP, DEFAULT_COUNT, DEFAULT_ALPHA)
+        """Back to the defaults: -4, 0.05, 101, 0.01 (refused with a message if a pinned alpha forbids it)."""
+        problem = self.inputs.set_values(DEFAULT_START, DEFAULT_STEP, DEFAULT_COUNT, DEFAULT_ALPHA)
+        if problem:
+            self.inputs.refuse(f"Cannot reset to the defaults: {problem}")
+            return
         self.refresh()
 
     def export_params(self) -> SweepParams:
@@ -315,19 +359,32 @@ class MainWindow(QMainWindow):
         }
 
     def apply_state(self, state: WindowState) -> None:
-        """Show a remembered state: inputs, single x, pinned alphas, toggles, geometry."""
-        self.inputs.set_values(state.start, state.step, state.count, state.alpha)
-        self.inputs.set_precision(state.precision)
-        self.single.set_text(state.single_x)
-        self.comparison.set_pinned(state.pinned)
-        for name, action in self._toggles().items():
-            action.setChecked(getattr(state, name))
-        self.exports.folder = state.export_folder
-        if state.geometry:
-            self.restoreGeometry(QByteArray(state.geometry))
-        for name, panes in self._splitters().items():
-            if getattr(state, name):
-                panes.restoreState(QByteArray(getattr(state, name)))
+        """Show a remembered state: inputs, single x, pinned alphas, toggles, geometry; one refresh.
+
+        The state is judged like typing: inputs that make no sweep give the defaults, and a
+        pinned alpha that the sweep cannot take is left out.
+        """
+        with self._one_refresh():
+            self.comparison.set_pinned(())
+            self.inputs.set_precision(state.precision)
+            if self.inputs.set_values(state.start, state.step, state.count, state.alpha):
+                self.inputs.set_values(DEFAULT_START, DEFAULT_STEP, DEFAULT_COUNT, DEFAULT_ALPHA)
+            start, step, count, alpha = self.inputs.values()
+            kept: list[PinnedAlpha] = []
+            for pinned in state.pinned:
+                alphas = (*(k.alpha for k in kept), pinned.alpha)
+                if not sweep_problem(start, step, count, alpha, alphas, self.inputs.precision()):
+                    kept.append(pinned)
+            self.comparison.set_pinned(kept)
+            self.single.set_text(state.single_x)
+            for name, action in self._toggles().items():
+                action.setChecked(getattr(state, name))
+            self.exports.folder = state.export_folder
+            if state.geometry:
+                self.restoreGeometry(QByteArray(state.geometry))
+            for name, panes in self._splitters().items():
+                if getattr(state, name):
+                    panes.restoreState(QByteArray(getattr(state, name)))
 
     def state(self) -> WindowState:
         """What to remember of the window as it stands."""
