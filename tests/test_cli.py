@@ -53,6 +53,20 @@ def test_sweep_with_several_alphas_and_derivatives(capsys):
     ]
 
 
+def test_two_alphas_that_share_a_double_keep_their_own_names(capsys):
+    status, out, err = run(
+        capsys, "sweep", "--count", "2", "--alpha", "0.1", "--alpha", "0.10000000000000000001"
+    )
+    assert (status, err) == (0, "")
+    assert out.splitlines()[0] == "x,f(alpha=0.1),f(alpha=0.10000000000000000001)"
+    status, _, err = run(capsys, "eval", "-1", "--alpha", "-0.50000000000000000001")
+    assert status == 0 and "alpha=-0.50000000000000000001:" in err
+    status, _, err = run(
+        capsys, "eval", "-1", "--alpha", "0.10000000000000000001", "--alpha", "0.100000000000000000010"
+    )
+    assert status == 2 and err == "leaky-relu: error: alpha: 0.10000000000000000001 is given twice\n"
+
+
 def test_eval_takes_numbers_as_typed_including_negative_scientific(capsys):
     status, out, err = run(capsys, "eval", "-4", "1e-3", "-2.5e2", "-3.7", "--alpha", "0.2", "--derivative")
     assert (status, err) == (0, "")

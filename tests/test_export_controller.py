@@ -51,3 +51,29 @@ def test_a_second_export_is_refused_while_one_runs(controller, qtbot, tmp_path, 
     assert said.args[0] == "An export is already running." and asked == []
     controller.cancel_and_wait()
     qtbot.waitUntil(lambda: not controller.running(), timeout=20_000)
+
+
+def test_start_csv_refuses_a_second_export_while_one_runs(controller, qtbot, tmp_path):
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    second.write_text("precious\n")
+    params = SweepParams(count=200_000)
+    messages = []
+    controller.message.connect(lambda text, ms: messages.append(text))
+    controller.start_csv(first, params, derivative=False)
+    controller.start_csv(second, SweepParams(count=10), derivative=True)  # back to back
+    assert messages[-1] == "An export is already running."
+    qtbot.waitUntil(lambda: not controller.running(), timeout=20_000)
+    assert first.read_bytes() == b"".join(d for d, _ in iter_csv_chunks(params, False))
+    assert second.read_text() == "precious\n"
+    assert messages[-1] == f"Exported 200,000 rows to {first}"
+    assert sorted(os.listdir(tmp_path)) == ["first.csv", "second.csv"]
+
+
+def test_start_csv_refuses_without_creating_the_second_file(controller, qtbot, tmp_path):
+    controller.start_csv(tmp_path / "big.csv", SweepParams(count=50_000_000), derivative=False)
+    with qtbot.waitSignal(controller.message) as said:
+        controller.start_csv(tmp_path / "other.csv", SweepParams(), derivative=False)
+    assert said.args[0] == "An export is already running."
+    controller.cancel_and_wait()
+    qtbot.waitUntil(lambda: not controller.running(), timeout=20_000)
+    assert os.listdir(tmp_path) == []

@@ -211,7 +211,8 @@ class SweepParams:
                     self.exact_f(i, alpha)
                 except OverflowError:
                     raise ParameterError(
-                        "alpha", f"alpha={decimal_label(alpha)} times x runs beyond the largest double (1.8e308)"
+                        "alpha",
+                        f"alpha={decimal_label(alpha)} times x runs beyond the largest double (1.8e308)",
                     ) from None
 
     @property

@@ -50,8 +50,7 @@ class ExportController(QObject):
 
     def export_csv(self, params: SweepParams, derivative: bool, decimal_comma: bool = False) -> None:
         """Ask for a file, then write ``params`` there on a worker thread."""
-        if self._job is not None:
-            self.message.emit("An export is already running.", 4000)
+        if self._refused_while_running():  # not worth a file dialog
             return
         target = self._ask_save_path(
             "Export Sweep as CSV", DEFAULT_CSV_NAME, "CSV files (*.csv);;All files (*)", (".csv",)
@@ -61,8 +60,14 @@ class ExportController(QObject):
 
     def start_csv(
         self, target: Path, params: SweepParams, derivative: bool, decimal_comma: bool = False
-    ) -> None:
-        """Write the CSV to ``target`` on a worker thread, with progress and Cancel."""
+    ) -> bool:
+        """Write the CSV to ``target`` on a worker thread, with progress and Cancel.
+
+        One export at a time: while one runs, another is refused (``target`` is not touched)
+        with a message, and False is returned.
+        """
+        if self._refused_while_running():
+            return False
         from leaky_gui.gui.export import CsvExportJob
 
         job = CsvExportJob(target, params, derivative, decimal_comma, self)
@@ -88,6 +93,14 @@ class ExportController(QObject):
         self.running_changed.emit(True)
         self.message.emit(f"Exporting {params.count:,} rows to {target}…", 0)
         job.start()
+        return True
+
+    def _refused_while_running(self) -> bool:
+        """Whether an export runs already; if so, the status bar says so."""
+        if self._job is None:
+            return False
+        self.message.emit("An export is already running.", 4000)
+        return True
 
     def cancel_and_wait(self) -> None:
         """Stop a running export and let it remove its temporary file (closing the window)."""

@@ -11,13 +11,14 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
 
 from leaky_gui.calc.alphas import alpha_name
-from leaky_gui.calc.sweep import SweepParams, format_label, leaky_point
+from leaky_gui.calc.precision import round_to
+from leaky_gui.calc.sweep import ParameterError, SweepParams, format_label, leaky_point
 from leaky_gui.gui.pinned import PinnedAlpha, pinned_style
 
 #: Sample markers are drawn when the sweep has at most this many points.
@@ -293,20 +294,47 @@ class SweepPlot(pg.PlotWidget):
     # -- crosshair -------------------------------------------------------------
 
     def readout_at(self, x: float) -> str:
-        """x rounded to the view's resolution, and each visible curve's exact f there."""
-        pixel = self.getPlotItem().getViewBox().viewPixelSize()[0]
-        decimals = max(0, math.ceil(-math.log10(pixel))) if pixel > 0 and math.isfinite(pixel) else 6
-        x_text = f"{x:.{min(decimals, 17)}f}"
-        x_value = Decimal(x_text)
+        """x rounded to the view's resolution, and each visible curve's exact f there.
+
+        Never raises: where alpha*x runs beyond the doubles, that curve's f says so.
+        """
         params = self._params or SweepParams()
-        points = [leaky_point(x_value, alpha, params.precision) for _, alpha in self._readout_curves]
-        x_shown = points[0][0] if points else float(x_value)
-        parts = [f"x = {params.text(x_shown)}"]
-        parts += [
-            f"{name} = {params.text(point[1])}"
-            for (name, _), point in zip(self._readout_curves, points, strict=True)
-        ]
+        x_value = _rounded_to(x, self._pixel_width())
+        parts = [f"x = {params.text(_held(x_value, params.precision))}"]
+        for name, alpha in self._readout_curves:
+            try:
+                fx = leaky_point(x_value, alpha, params.precision)[1]
+            except ParameterError:  # float64 only: alpha*x beyond the largest double
+                parts.append(f"{name} = beyond ±1.8e308")
+            else:
+                parts.append(f"{name} = {params.text(fx)}")
         return "    ".join(parts)
+
+    def _pixel_width(self) -> float:
+        """The width of a screen pixel in x, from the view's range and size.
+
+        Not ViewBox.viewPixelSize(): pyqtgraph inverts the view's transform through its
+        determinant, x scale times y scale, which underflows to 0 once both axes span
+        around 1e300 or more, and then answers nonsense (1.6e-319 at ±1e307).
+        """
+        view = self.getPlotItem().getViewBox()
+        (lo, hi), _ = view.viewRange()
+        width = view.rect().width()
+        return (hi - lo) / width if width > 0 else math.nan
+
+    def _view_x(self, scene_pos: QPointF) -> float:
+        """The x under a scene point, from the view's range and size.
+
+        Not ViewBox.mapSceneToView: with both axes huge (see _pixel_width) the transform has
+        no inverse, pyqtgraph falls back to a pseudo-inverse, and every point maps to x = 0.
+        """
+        view = self.getPlotItem().getViewBox()
+        (lo, hi), _ = view.viewRange()
+        rect = view.rect()
+        share = (view.mapFromScene(scene_pos).x() - rect.left()) / rect.width() if rect.width() > 0 else 0.5
+        if view.xInverted():
+            share = 1.0 - share
+        return lo * (1.0 - share) + hi * share  # no overflow, even for a span beyond the doubles
 
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
         view = self.getPlotItem().getViewBox()
@@ -315,7 +343,7 @@ class SweepPlot(pg.PlotWidget):
                 self.crosshair.hide()
                 self.readoutChanged.emit("")
             return
-        x = view.mapSceneToView(scene_pos).x()
+        x = self._view_x(scene_pos)
         self.crosshair.setPos(x)
         self.crosshair.show()
         self.readoutChanged.emit(self.readout_at(x))
@@ -343,6 +371,29 @@ def _padded(values: list[float]) -> tuple[float, float]:
         return max(middle - half, -VIEW_LIMIT), min(middle + half, VIEW_LIMIT)
     pad = span * FIT_PADDING
     return max(lo - pad, -VIEW_LIMIT), min(hi + pad, VIEW_LIMIT)
+
+
+def _rounded_to(x: float, pixel: float) -> Decimal:
+    """``x`` as a decimal rounded to 10**floor(log10(pixel)): every digit a pixel resolves.
+
+    Works at every scale (a view of 1e-20..2e-20 keeps its digits, ±1e307 rounds to 1e304);
+    with no usable pixel width, x's shortest text.
+    """
+    if not math.isfinite(x):
+        return Decimal(0)
+    if not (math.isfinite(pixel) and pixel > 0):
+        return Decimal(repr(x))
+    exact = Decimal(x)  # every double is a finite decimal
+    exponent = math.floor(math.log10(pixel))
+    with localcontext() as context:
+        # Enough digits for x's integer part down to the pixel's decimals (at most ~640).
+        context.prec = max(28, exact.adjusted() - exponent + 3)
+        return exact.quantize(Decimal(1).scaleb(exponent))
+
+
+def _held(x: Decimal, precision: str) -> float:
+    """x as the sweep's precision holds it (float64: the double nearest x)."""
+    return float(round_to(float(x), precision)) + 0.0
 
 
 def _finite(xs: list[float], ys: list[float]) -> tuple[list[float], list[float]]:

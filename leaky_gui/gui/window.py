@@ -306,8 +306,9 @@ class MainWindow(QMainWindow):
         start, step, count, current = self.inputs.values()
         pinned = (*self.comparison.alphas(), alpha)
         problem = sweep_problem(start, step, count, current, pinned, self.inputs.precision())
-        if problem:
-            self.comparison.refuse(f"Cannot pin alpha = {decimal_label(alpha)}: {problem.removeprefix('pinned ')}.")
+        if problem:  # the sweep with this alpha alone says best why
+            reason = sweep_problem(start, step, count, alpha, (), self.inputs.precision()) or problem
+            self.comparison.refuse(f"Cannot pin alpha = {decimal_label(alpha)}: {reason}.")
             return False
         return self.comparison.pin(alpha)
 

@@ -1,0 +1,80 @@
+"""The float16 / bfloat16 text tables: shared module state, filled as values turn up, from any thread."""
+
+from __future__ import annotations
+
+import sys
+import threading
+
+import numpy as np
+import pytest
+
+from leaky_gui.calc import text_columns
+from leaky_gui.calc.precision import format_in
+
+THREADS = 16
+BATCH = 16
+ROUNDS = 8  # batches per thread: 2,048 values, each checked against format_in (slow)
+
+
+def texts_of(chars: np.ndarray) -> list[str]:
+    return [bytes(row).rstrip(b"\0").decode("ascii") for row in chars]
+
+
+def finite_patterns(precision: str) -> np.ndarray:
+    """Every bit pattern of ``precision`` that is a finite number, as float64."""
+    patterns = np.arange(1 << 16, dtype=np.uint32)
+    exponent_bits = (patterns >> 10) & 0x1F if precision == "float16" else (patterns >> 7) & 0xFF
+    all_ones = 0x1F if precision == "float16" else 0xFF  # inf and nan
+    return text_columns._pattern_values(patterns[exponent_bits != all_ones], precision)
+
+
+@pytest.fixture
+def fresh_tables():
+    saved = dict(text_columns._TABLES)
+    text_columns._TABLES.clear()
+    yield
+    text_columns._TABLES.clear()
+    text_columns._TABLES.update(saved)
+
+
+@pytest.mark.parametrize("precision", ["float16", "bfloat16"])
+def test_threads_filling_the_table_at_once_lose_no_text(fresh_tables, precision):
+    """Several threads format disjoint random values at once, from an empty table.
+
+    A race here is timing-dependent: without the lock this fails often, not always.
+    """
+    rng = np.random.default_rng(1234)
+    values = rng.permutation(finite_patterns(precision))[: THREADS * BATCH * ROUNDS]
+    shares = np.array_split(values, THREADS)
+    start = threading.Barrier(THREADS)
+    expected = {v: format_in(v, precision) for v in values.tolist()}
+    seen: dict[int, list[str]] = {}
+    errors: list[BaseException] = []
+
+    def work(n: int) -> None:
+        try:
+            start.wait()
+            share = shares[n]
+            got: list[str] = []
+            for lo in range(0, share.size, BATCH):
+                got += texts_of(text_columns.precision_text(share[lo : lo + BATCH], precision))
+            seen[n] = got
+        except BaseException as error:  # reported below, in the test's thread
+            errors.append(error)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible
+    try:
+        workers = [threading.Thread(target=work, args=(n,)) for n in range(THREADS)]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert errors == []
+    for n, share in enumerate(shares):
+        assert seen[n] == [expected[v] for v in share.tolist()]
+    # And the table kept every text it marked known.
+    again = texts_of(text_columns.precision_text(values, precision))
+    assert again == [expected[v] for v in values.tolist()]
