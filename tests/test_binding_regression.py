@@ -12,6 +12,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 SCRIPT = r"""
 import sys
 from PySide6 import QtCore, QtWidgets
@@ -51,6 +53,7 @@ print(before, after)
 REPAINTS = 2000
 
 
+@pytest.mark.slow
 def test_repainting_a_plot_and_a_table_keeps_none_alive():
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     done = subprocess.run(

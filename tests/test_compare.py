@@ -6,6 +6,7 @@ import math
 import re
 from decimal import Decimal
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QListWidget, QPushButton
@@ -44,6 +45,7 @@ def test_duplicates_are_refused_with_a_note(window):
     assert "pinned already" in window.comparison.note.text()
 
 
+@pytest.mark.slow
 def test_many_curves_stay_distinguishable_and_the_current_one_on_top(window):
     alphas = [f"0.{k}" for k in range(1, 10)] + ["1.5", "2"]
     for alpha in alphas:
@@ -75,6 +77,7 @@ def test_visibility_box_hides_and_remove_button_removes(window):
     assert window.model.columnCount() == 5
 
 
+@pytest.mark.slow
 def test_pinning_is_capped(window):
     for k in range(MAX_PINNED):
         window.pin_alpha(D(k) / 100)

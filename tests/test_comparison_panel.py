@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
-
 from leaky_gui.gui.comparison import ComparisonPanel
 from leaky_gui.gui.limits import MAX_PINNED
 from leaky_gui.gui.pinned import PinnedAlpha

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import decimals
 
 from leaky_gui.calc.alphas import PRESETS, kaiming_gain, preset_name
 from leaky_gui.calc.sweep import (
@@ -102,15 +103,14 @@ def _exact(value: Decimal) -> float:
     return float(value)  # float(Decimal) is correctly rounded
 
 
-decimals = st.builds(
-    lambda digits, exponent: Decimal(digits).scaleb(exponent),
-    st.integers(-(10**18), 10**18),
-    st.integers(-12, 6),
-)
+up_to_18_digits = decimals(18, -12, 6)
 
 
 @settings(max_examples=400, deadline=None)
-@given(start=decimals, step=decimals.filter(bool), alpha=decimals, i=st.integers(0, 10**9))
+@given(
+    start=up_to_18_digits, step=up_to_18_digits.filter(bool), alpha=up_to_18_digits, i=st.integers(0, 10**9)
+)
+@pytest.mark.slow
 def test_every_point_is_the_double_nearest_the_exact_decimal(start, step, alpha, i):
     sweep = SweepParams(start, step, i + 1, (alpha,))
     with localcontext() as ctx:
@@ -123,8 +123,9 @@ def test_every_point_is_the_double_nearest_the_exact_decimal(start, step, alpha,
     assert sweep.df(i) == (1.0 if x > 0 else _exact(alpha))
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
-@given(x=decimals, alpha=decimals)
+@given(x=up_to_18_digits, alpha=up_to_18_digits)
 def test_leaky_relu_of_typed_text_is_exact(x, alpha):
     with localcontext() as ctx:
         ctx.prec = 200
@@ -151,7 +152,7 @@ def test_number_text_of_numpy_scalars_is_plain():
 
 
 @settings(max_examples=200, deadline=None)
-@given(start=decimals, step=decimals.filter(bool), count=st.integers(1, 60))
+@given(start=up_to_18_digits, step=up_to_18_digits.filter(bool), count=st.integers(1, 60))
 def test_zero_crossing_is_the_first_point_at_or_past_zero(start, step, count):
     sweep = SweepParams(start, step, count)
     with localcontext() as ctx:

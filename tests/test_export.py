@@ -78,6 +78,7 @@ def cli_bytes(capsysbinary, *args: str) -> bytes:
     return capsysbinary.readouterr().out
 
 
+@pytest.mark.slow
 def test_export_is_byte_for_byte_the_command_line_output(window, qtbot, tmp_path, monkeypatch, capsysbinary):
     type_into(named(window, "startX"), "-3.7")
     type_into(named(window, "stepX"), "0.3")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 PROBE = """
 import importlib, pkgutil, sys
 import leaky_gui, leaky_gui.calc, leaky_gui.cli
@@ -29,12 +31,14 @@ def test_calculation_and_cli_import_no_qt():
     assert loaded == "[]"
 
 
+@pytest.mark.slow
 def test_main_window_is_reachable_lazily_from_the_package():
     probe = "import leaky_gui, sys; w = leaky_gui.MainWindow; print(w.__name__, 'PySide6' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["MainWindow", "True"]
 
 
+@pytest.mark.slow
 def test_the_import_contracts_hold():
     """lint-imports (import-linter) with the contracts of pyproject.toml: calc below gui below app."""
     lint = [

@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import decimals
 
 from leaky_gui.calc.csv_export import iter_csv_chunks
 from leaky_gui.calc.precision import PRECISIONS, digits_text, format_in, shortest_digits
@@ -75,21 +76,18 @@ def test_bfloat16_of_a_tenth_prints_as_a_tenth():
     assert format_in(0.10009765625, "bfloat16") == "0.1"  # ml_dtypes prints 0.100098
 
 
-decimals = st.builds(
-    lambda digits, exponent: Decimal(digits).scaleb(exponent),
-    st.integers(-(10**9), 10**9),
-    st.integers(-12, 3),
-)
+up_to_9_digits = decimals(9, -12, 3)
 
 
 @settings(max_examples=150, deadline=None)
 @given(
-    start=decimals,
-    step=decimals.filter(bool),
+    start=up_to_9_digits,
+    step=up_to_9_digits.filter(bool),
     count=st.integers(1, 60),
     alpha=st.decimals(-2, 2, places=4),
     dtype=st.sampled_from(FRAMEWORK),
 )
+@pytest.mark.slow
 def test_sweep_values_are_the_reference_bit_for_bit(start, step, count, alpha, dtype):
     params = SweepParams(start, step, count, (alpha,), dtype)
     for i in range(count):
@@ -100,8 +98,8 @@ def test_sweep_values_are_the_reference_bit_for_bit(start, step, count, alpha, d
 
 @settings(max_examples=60, deadline=None)
 @given(
-    start=decimals,
-    step=decimals.filter(bool),
+    start=up_to_9_digits,
+    step=up_to_9_digits.filter(bool),
     count=st.integers(1, 40),
     alpha=st.decimals(-2, 2, places=3),
     dtype=st.sampled_from(FRAMEWORK),
@@ -147,6 +145,7 @@ def test_every_float16_prints_as_numpys_shortest_digits():
         assert Decimal(digits).scaleb(exponent) == numpy_shortest(value, "float16"), value
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
 @given(st.floats(width=32, allow_nan=False, allow_infinity=False))
 def test_float32_prints_as_numpys_shortest_digits(value):
@@ -185,6 +184,7 @@ def shortest_bf16_reference(value: float) -> Decimal:
     raise AssertionError(value)
 
 
+@pytest.mark.slow
 def test_every_bfloat16_prints_as_the_brute_force_shortest():
     patterns = [b for b in range(1 << 16) if (b >> 7) & 0xFF != 0xFF and b & 0x7FFF]  # finite, nonzero
     values = np.array([bf16_value(b) for b in patterns])

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
-
 from leaky_gui.calc.sweep import SweepParams
 from leaky_gui.gui.selftest import type_into
 from leaky_gui.gui.single_x_panel import PROMPT, SingleXPanel

@@ -5,8 +5,14 @@ from __future__ import annotations
 import tracemalloc
 from decimal import Decimal
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QModelIndex, Qt
+from strategies import decimals
 
+from leaky_gui.calc.numtext import ParameterError, csv_line
+from leaky_gui.calc.precision import PRECISIONS
 from leaky_gui.calc.sweep import SweepParams
 from leaky_gui.gui.limits import MAX_GUI_COUNT
 from leaky_gui.gui.table_model import SweepTableModel
@@ -78,3 +84,32 @@ def test_rows_as_tab_separated_text():
     model = SweepTableModel(SweepParams())
     assert model.rows_as_text([0, 80]) == "i\tx\tf(x)\tf'(x)\n0\t-4.0\t-0.04\t0.01\n80\t0.0\t0.0\t0.01\n"
     assert model.rows_as_text([0], decimal_comma=True) == "i\tx\tf(x)\tf'(x)\n0\t-4,0\t-0,04\t0,01\n"
+
+
+up_to_17_digits = decimals(17, -12, 4)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    start=up_to_17_digits,
+    step=up_to_17_digits.filter(bool),
+    count=st.integers(1, 30),
+    alphas=st.lists(up_to_17_digits, min_size=1, max_size=3, unique=True),
+    precision=st.sampled_from(PRECISIONS),
+    decimal_comma=st.booleans(),
+)
+@pytest.mark.slow
+def test_copied_rows_are_the_cells_as_shown(start, step, count, alphas, precision, decimal_comma):
+    """Copy makes its text a chunk at a time, as the CSV writer does: it must be the cells' own text."""
+    try:
+        params = SweepParams(start, step, count, tuple(alphas), precision)
+    except ParameterError:
+        return
+    model = SweepTableModel(params)
+    rows = [r for r in range(count) if r % 3 != 1]  # runs with gaps
+    expected = "".join(
+        csv_line([model.index(r, c).data() for c in range(model.columnCount())], decimal_comma, "\t")
+        for r in rows
+    )
+    header = csv_line(model.headers(), decimal_comma, "\t")
+    assert model.rows_as_text(rows, decimal_comma) == header + expected

@@ -37,6 +37,7 @@ def fresh_tables():
     text_columns._TABLES.update(saved)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("precision", ["float16", "bfloat16"])
 def test_threads_filling_the_table_at_once_lose_no_text(fresh_tables, precision):
     """Several threads format disjoint random values at once, from an empty table.

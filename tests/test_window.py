@@ -237,6 +237,7 @@ def _gui_command() -> list[str]:
     return [str(Path(sys.executable).with_name("leaky-gui"))]
 
 
+@pytest.mark.slow
 def test_self_test_command_passes_and_prints_one_line(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path), HOME=str(tmp_path))
     done = subprocess.run(
@@ -248,6 +249,7 @@ def test_self_test_command_passes_and_prints_one_line(tmp_path):
     assert not any(tmp_path.rglob("*.conf")) and not any(tmp_path.rglob("*.ini"))  # settings untouched
 
 
+@pytest.mark.slow
 def test_python_dash_m_runs_the_app(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path), HOME=str(tmp_path))
     done = subprocess.run(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import numpy as np
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
@@ -100,6 +101,7 @@ def test_the_crosshair_readout_is_in_the_precision(window):
     assert "x = -3.7" in text and "f(x; 0.01) = -0.037" in text
 
 
+@pytest.mark.slow
 def test_export_is_byte_for_byte_the_command_lines_dtype_output(window, qtbot, tmp_path, capsysbinary):
     type_into(named(window, "startX"), "-3.7")
     type_into(named(window, "stepX"), "0.3")

@@ -6,7 +6,8 @@ from __future__ import annotations
 #: at int pixel offsets, so MAX_GUI_COUNT * ROW_HEIGHT must stay below 2**31.
 MAX_GUI_COUNT = 100_000_000
 ROW_HEIGHT = min(21, (2**31 - 1) // MAX_GUI_COUNT)
-#: More rows than this are not put on the clipboard (File > Export CSV is for that).
-COPY_LIMIT = 100_000
+#: More rows than this are not put on the clipboard (File > Export CSV is for that). Copying
+#: this many takes about 25 ms (tests/benchmarks/bench_table_keys.py): every key stays instant.
+COPY_LIMIT = 50_000
 #: At most this many alphas can be pinned beside the current one (8 colours x 4 dashes).
 MAX_PINNED = 32

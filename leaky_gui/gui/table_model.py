@@ -6,7 +6,7 @@ the same time to reset.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -74,9 +74,13 @@ class SweepTableModel(QAbstractTableModel):
 
         With ``decimal_comma`` the numbers use ',' as the decimal point (the header too).
         """
-        lines = [csv_line(self.headers(), decimal_comma, "\t")]
-        lines += [csv_line(self.row_texts(r), decimal_comma, "\t") for r in rows]
-        return "".join(lines)
+        return self.runs_as_text(_runs(rows), decimal_comma)
+
+    def runs_as_text(self, runs: Iterable[tuple[int, int]], decimal_comma: bool = False) -> str:
+        """As ``rows_as_text``, for runs of rows [lo, hi): a selection's ranges, never a row list."""
+        from leaky_gui.calc.csv_export import table_text  # numpy text tables: loaded on the first copy
+
+        return csv_line(self.headers(), decimal_comma, "\t") + table_text(self._params, runs, decimal_comma)
 
     # -- Qt's API --------------------------------------------------------------
 
@@ -142,3 +146,16 @@ class SweepTableModel(QAbstractTableModel):
             headers = self.headers()
             return headers[section] if 0 <= section < len(headers) else None
         return str(section)
+
+
+def _runs(rows: Iterable[int]) -> Iterator[tuple[int, int]]:
+    """Consecutive rows as half-open runs [lo, hi), in the order given."""
+    lo = hi = -1
+    for row in rows:
+        if row != hi:
+            if hi >= 0:
+                yield lo, hi
+            lo = row
+        hi = row + 1
+    if hi >= 0:
+        yield lo, hi

@@ -1,9 +1,14 @@
-"""The sweep table's view: fixed-height rows (all 100,000,000 reachable) and copying rows."""
+"""The sweep table's view: fixed-height rows (all 100,000,000 reachable) and copying rows.
+
+Every key must stay fast at 100,000,000 rows, so nothing here may ask about each row:
+selections stay ranges (counted by range, never row by row), and the headers never see
+the table's selection (see ``_keep_headers_off_the_selection``).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from leaky_gui.gui.limits import COPY_LIMIT, ROW_HEIGHT
@@ -19,6 +24,8 @@ class SweepTableView(QTableView):
     def __init__(self, model: SweepTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("table")
+        #: The headers' own selection models, which stay empty (one per header).
+        self._header_selections: list[QItemSelectionModel] = []
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -39,33 +46,63 @@ class SweepTableView(QTableView):
         horizontal.setDefaultAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         for column, width in enumerate((80, 120, 120)):
             self.setColumnWidth(column, width)
+        for header in (vertical, horizontal):
+            header.setHighlightSections(False)
+
+    def setSelectionModel(self, selection_model: QItemSelectionModel) -> None:
+        super().setSelectionModel(selection_model)  # also hands it to both headers
+        self._keep_headers_off_the_selection()
+
+    def _keep_headers_off_the_selection(self) -> None:
+        """Give each header a selection model of its own that stays empty.
+
+        To paint a section, QHeaderView asks its selection model whether that whole column
+        (row) is selected, with or without ``highlightSections``: Qt 6 answers
+        ``isColumnSelected`` by visiting every row of the column, here up to 100,000,000
+        calls into Python after Ctrl+A, and again on each repaint of the header. With an
+        empty selection of their own the headers get "no" at once. Selecting by clicking a
+        section still works: QTableView selects through its own selection model.
+        """
+        for stale in self._header_selections:
+            stale.deleteLater()
+        self._header_selections = []
+        for header in (self.horizontalHeader(), self.verticalHeader()):
+            own = QItemSelectionModel(self.model(), header)
+            header.setSelectionModel(own)
+            self._header_selections.append(own)
+
+    def selected_runs(self) -> list[tuple[int, int]]:
+        """The selected rows as sorted, merged runs [lo, hi): from the selection's ranges, never row by row."""
+        runs: list[list[int]] = []
+        for top, bottom in sorted((r.top(), r.bottom()) for r in self.selectionModel().selection()):
+            if runs and top <= runs[-1][1]:
+                runs[-1][1] = max(runs[-1][1], bottom + 1)
+            else:
+                runs.append([top, bottom + 1])
+        return [(lo, hi) for lo, hi in runs]
 
     def selected_rows(self) -> list[int] | int:
         """The selected rows in order, or their number when above COPY_LIMIT."""
-        spans = sorted((r.top(), r.bottom()) for r in self.selectionModel().selection())
-        merged: list[list[int]] = []
-        for top, bottom in spans:
-            if merged and top <= merged[-1][1] + 1:
-                merged[-1][1] = max(merged[-1][1], bottom)
-            else:
-                merged.append([top, bottom])
-        total = sum(b - t + 1 for t, b in merged)
+        runs = self.selected_runs()
+        total = sum(hi - lo for lo, hi in runs)
         if total > COPY_LIMIT:
             return total
-        return [row for top, bottom in merged for row in range(top, bottom + 1)]
+        return [row for lo, hi in runs for row in range(lo, hi)]
 
     def copy_selected_rows(self) -> None:
         """The selected rows with the header, tab-separated, on the clipboard."""
-        rows = self.selected_rows()
-        if isinstance(rows, int):
+        runs = self.selected_runs()
+        total = sum(hi - lo for lo, hi in runs)
+        if total > COPY_LIMIT:  # nothing is copied, not even the first COPY_LIMIT rows
+            export_keys = QKeySequence("Ctrl+E").toString(QKeySequence.SequenceFormat.NativeText)
             self.message.emit(
-                f"{rows:,} rows are selected; the clipboard takes at most {COPY_LIMIT:,}. "
-                "Export a CSV file for more.",
-                8000,
+                f"Nothing copied: {total:,} rows are selected and the clipboard takes at most "
+                f"{COPY_LIMIT:,} rows. Use File > Export CSV… ({export_keys}) for all of them.",
+                10000,
             )
             return
-        if not rows:
+        if not total:
             self.message.emit("Select rows in the table to copy them.", 4000)
             return
-        QGuiApplication.clipboard().setText(self.model().rows_as_text(rows, self.decimal_comma))
-        self.message.emit(f"Copied {len(rows):,} rows (tab-separated, with the header).", 4000)
+        QGuiApplication.clipboard().setText(self.model().runs_as_text(runs, self.decimal_comma))
+        self.message.emit(f"Copied {total:,} rows (tab-separated, with the header).", 4000)
