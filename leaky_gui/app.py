@@ -75,7 +75,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument(
         "--self-test",
         action="store_true",
-        help="drive the default sweep through the window, check it against the core, print one line, exit",
+        help="drive the default sweep through the window, check it against the calculation, print one line, exit",
     )
     return parser.parse_known_args(argv)[0]  # Qt's own options (-style, ...) pass through
 

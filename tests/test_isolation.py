@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -46,6 +47,6 @@ def test_the_import_contracts_hold():
         "-c",
         "import sys; from importlinter.cli import lint_imports_command; sys.exit(lint_imports_command())",
     ]
-    done = subprocess.run(lint, capture_output=True, text=True)
+    done = subprocess.run(lint, capture_output=True, text=True, cwd=Path(__file__).parents[1])
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.count(" KEPT") == 3

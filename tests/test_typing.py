@@ -60,6 +60,12 @@ def test_long_decimals_keep_every_digit_the_sweep_uses(window):
     assert window.params.start == D("0.1234567890123456789")
 
 
+def test_more_digits_than_decimals_default_context_are_kept(window):
+    digits = "0.1234567890123456789012345678901234"  # 34 digits: Decimal's context rounds at 28
+    type_into(named(window, "startX"), digits)
+    assert named(window, "startX").text() == digits and window.params.start == D(digits)
+
+
 def test_arrows_step_exactly_in_decimals(window):
     type_into(named(window, "alpha"), "0.05")
     named(window, "alpha").stepBy(1)

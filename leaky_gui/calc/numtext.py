@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 import sys
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 
 __all__ = [
     "ParameterError",
@@ -66,7 +66,9 @@ def decimal_label(value: Decimal) -> str:
     """
     if not value:
         return "0"
-    value = value.normalize()
+    with localcontext() as context:  # every digit: normalize() would round to 28
+        context.prec = max(28, len(value.as_tuple().digits))
+        value = value.normalize()
     sign, digits, _ = value.as_tuple()
     exponent = value.adjusted()
     text = "".join(map(str, digits))
@@ -112,6 +114,8 @@ def parse_decimal(
     shown = text.strip() if isinstance(text, str) else str(value)
     if not value.is_finite():
         raise ParameterError(field, f"must be a finite number, not {shown}")
+    if not value:
+        return Decimal("-0") if value.is_signed() else Decimal(0)  # 0e-999999999 is 0: no huge scale
     if value and value.adjusted() < _MIN_EXPONENT:
         raise ParameterError(field, f"{shown} is too small for a double (below 5e-324)")
     if abs(value) > _MAX_DOUBLE:

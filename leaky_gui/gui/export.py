@@ -1,6 +1,6 @@
 """Exports from the window: the CSV job on a worker thread, and plot images.
 
-The CSV bytes come from the core's streaming writer (leaky_gui.calc.csv_export), exactly as
+The CSV bytes come from the calculation's streaming writer (leaky_gui.calc.csv_export), exactly as
 `leaky-relu sweep` writes them; this module only runs it off the GUI thread, relays its
 progress and lets it be cancelled. Images are written beside the target and renamed into
 place, like the CSV, so no half-written or clobbered file is ever left behind.

@@ -1,6 +1,6 @@
 """Exports as the user sees them: file dialogs, the CSV job with progress and Cancel, messages.
 
-The bytes come from leaky_gui.gui.export (and, below it, the core's CSV writer); this class
+The bytes come from leaky_gui.gui.export (and, below it, leaky_gui.calc's CSV writer); this class
 owns the conversation around them: which file, a progress dialog for long exports, a
 message box when something fails, one line for the status bar, and cancel-and-wait when
 the window closes.

@@ -1,7 +1,9 @@
 """The sweep's inputs: start x, step x, count, alpha and precision, with their inline notes.
 
-One verb in (``show_sweep``), one signal out (``edited``): the window reads ``values()``
-and decides what the sweep is; the panel never reaches another panel.
+One signal out (``edited``); in, ``show_sweep`` (notes for the sweep on show), the setters
+used by presets, reset and restore (``set_values``, ``set_alpha``, ``set_precision``),
+``refuse`` and ``rejudge``. The window reads ``values()`` and decides what the sweep is;
+the panel never reaches another panel.
 
 No value becomes a box's value unless the whole sweep is possible with it. The panel asks
 ``judge`` (the window gives it one that knows the pinned alphas; by default it knows only
@@ -169,12 +171,12 @@ class InputsPanel(QGroupBox):
         edits in progress are refused or undone: the text being typed wins over text
         refused before.
         """
-        self._rejudging = True
+        outer, self._rejudging = self._rejudging, True  # a box taking its text refreshes: nested
         try:
             for spin in self.boxes():
                 spin.rejudge()
         finally:
-            self._rejudging = False
+            self._rejudging = outer
 
     def show_sweep(self, params: SweepParams) -> None:
         """Note an unusual alpha of the sweep on show."""

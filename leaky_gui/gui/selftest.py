@@ -2,7 +2,7 @@
 
 Used by the packaged app's smoke test, so it needs nothing but the app itself: it types
 with QtTest's key events, reads what the table model and the plot hold, and compares
-every value with the core.
+every value with the calculation (leaky_gui.calc).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from leaky_gui.gui.export import write_plot_image
 
 
 class SelfTestFailure(AssertionError):
-    """A view disagrees with the core."""
+    """A view disagrees with the calculation."""
 
 
 def named(window: QObject, name: str) -> Any:
@@ -50,7 +50,7 @@ def _check(condition: bool, message: str) -> None:
 
 
 def check_window_shows(window, expected: SweepParams) -> None:
-    """Table rows, plot geometry and markers of ``window`` against the core's ``expected``."""
+    """Table rows, plot geometry and markers of ``window`` against the calculation's ``expected``."""
     model = window.model
     _check(
         model.rowCount() == expected.count, f"table has {model.rowCount()} rows, expected {expected.count}"
@@ -82,7 +82,10 @@ def check_exports(window, expected: SweepParams) -> None:
             QApplication.processEvents()
             time.sleep(0.005)
         want = b"".join(data for data, _ in iter_csv_chunks(expected))
-        _check(target.is_file() and target.read_bytes() == want, "the exported CSV differs from the core's")
+        _check(
+            target.is_file() and target.read_bytes() == want,
+            "the exported CSV differs from the calculation's",
+        )
         for name, signature in (("plot.png", b"\x89PNG"), ("plot.svg", b"<?xml")):
             image = write_plot_image(window.plot, Path(folder) / name)
             _check(image.read_bytes().startswith(signature), f"{name} is not a valid image")

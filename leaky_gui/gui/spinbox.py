@@ -9,7 +9,8 @@ of `1e300`). This box owns the text ↔ value mapping instead:
   style, so what is shown is what the sweep computes with;
 * every keystroke that makes a usable number changes the value at once (live); text that
   is no usable number stays as typed, with a message, and the value it shows is the one
-  from before the edit; Escape brings that value back;
+  from before the edit; Escape brings that value back (should an alpha pinned during the
+  edit rule it out, the box says which value it keeps);
 * ',' is the decimal point where the locale writes one (de, fr, ...), and is refused with
   a hint elsewhere; no character is ever dropped or reinterpreted silently;
 * the arrows step exactly in decimals (0.05 + 0.01 is 0.06), and skip 0 where it is
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QValidator
@@ -131,7 +132,9 @@ class DecimalSpinBox(QAbstractSpinBox):
         return flags
 
     def stepBy(self, steps: int) -> None:
-        value = self._value + steps * self._step
+        with localcontext() as context:  # exact: the digits, plus the doubles' span of exponents
+            context.prec = len(self._value.as_tuple().digits) + len(self._step.as_tuple().digits) + 700
+            value = self._value + steps * self._step
         if self._forbid_zero and value == 0:
             value = self._step if steps > 0 else -self._step  # step over 0, in the same direction
         if self._minimum is not None:
@@ -231,17 +234,17 @@ class DecimalSpinBox(QAbstractSpinBox):
         if self._before_edit is None:
             self._before_edit = self._value
         value, problem, incomplete = self._interpret(text)
-        self._set_problem(problem)  # first: a change of value refreshes the window, which reads it
+        if problem and not incomplete:
+            self._refuse(problem)  # never a value the user did not type
+            return
+        self._set_problem(problem)  # first: a change of value refreshes the views and the message
         if not problem:
             self._change_value(value)
-        elif not incomplete:
-            self._revert()  # never a value the user did not type
 
     def _on_editing_finished(self) -> None:
         value, problem, _ = self._interpret(self.lineEdit().text())
         if problem:
-            self._set_problem(problem)  # the text stays, with its message, until fixed or Escape
-            self._revert()
+            self._refuse(problem)  # the text stays, with its message, until fixed or Escape
             return
         self._before_edit = None
         self._change_value(value)
@@ -249,16 +252,22 @@ class DecimalSpinBox(QAbstractSpinBox):
         if self.lineEdit().text() != label:
             self.lineEdit().setText(label)
 
-    def _revert(self) -> None:
-        """Back to the value from before the edit, if the sweep can still take it.
+    def _refuse(self, problem: str) -> None:
+        """Text that is no usable value: say why, and go back to the value from before the edit.
 
-        Something judged meanwhile (a pin, another box's text) may have ruled it out; then
-        the box keeps its value, which the sweep can take, and its message says why.
+        Something judged meanwhile (an alpha pinned during the edit) may have ruled that
+        value out; then the box keeps the value it has, which the sweep can take, and the
+        message says so: what is computed is always what the message or the box shows.
         """
         before = self._before_edit
-        if before is None or before == self._value:
+        if before is not None and before != self._value and self.check is not None and self.check(before):
+            kept, ruled_out = self._label(self._value), self._label(before)
+            self._set_problem(
+                f"{problem} (the sweep keeps {kept}: {ruled_out}, from before the edit, is ruled out now)"
+            )
             return
-        if self.check is None or not self.check(before):
+        self._set_problem(problem)
+        if before is not None:
             self._change_value(before)
 
     def settled_value(self) -> Decimal:

@@ -10,7 +10,7 @@ between its widgets and a ``WindowState``.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
@@ -154,15 +154,20 @@ def load_state(settings: QSettings) -> WindowState:
     if sweep_problem(*inputs, (), values["precision"]):  # each is fine alone, not together
         for name in ("start", "step", "count", "alpha"):
             values[name] = getattr(defaults, name)
-    kept: list[PinnedAlpha] = []
-    for pinned in read_pinned(settings):
-        alphas = (*(k.alpha for k in kept), pinned.alpha)
-        if not sweep_problem(
-            values["start"], values["step"], values["count"], values["alpha"], alphas, values["precision"]
-        ):
-            kept.append(pinned)
-    values["pinned"] = tuple(kept)
+    values["pinned"] = pins_the_sweep_takes(*inputs, values["precision"], read_pinned(settings))
     return WindowState(**values)
+
+
+def pins_the_sweep_takes(
+    start: Decimal, step: Decimal, count: int, alpha: Decimal, precision: str, pinned: Iterable[PinnedAlpha]
+) -> tuple[PinnedAlpha, ...]:
+    """The pinned alphas in order, leaving out each one the sweep cannot take with those before it."""
+    kept: list[PinnedAlpha] = []
+    for candidate in pinned:
+        alphas = (*(k.alpha for k in kept), candidate.alpha)
+        if not sweep_problem(start, step, count, alpha, alphas, precision):
+            kept.append(candidate)
+    return tuple(kept)
 
 
 def save_state(settings: QSettings, state: WindowState) -> None:

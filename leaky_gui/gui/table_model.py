@@ -62,13 +62,6 @@ class SweepTableModel(QAbstractTableModel):
         pinned = [f"f(x; alpha={format_label(a)})" for a in self._params.alphas[1:]]
         return [*BASE_HEADERS, *pinned]
 
-    def row_texts(self, row: int) -> list[str]:
-        """The texts of one row, exactly as shown."""
-        p = self._params
-        cells = [str(row), p.text(p.x(row)), p.text(p.f(row)), p.text(p.df(row))]
-        cells += [p.text(p.f(row, a)) for a in p.alphas[1:]]
-        return cells
-
     def rows_as_text(self, rows: Iterable[int], decimal_comma: bool = False) -> str:
         """The given rows with the header line as tab-separated text, as spreadsheets paste cells.
 

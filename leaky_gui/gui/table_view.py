@@ -81,13 +81,9 @@ class SweepTableView(QTableView):
                 runs.append([top, bottom + 1])
         return [(lo, hi) for lo, hi in runs]
 
-    def selected_rows(self) -> list[int] | int:
-        """The selected rows in order, or their number when above COPY_LIMIT."""
-        runs = self.selected_runs()
-        total = sum(hi - lo for lo, hi in runs)
-        if total > COPY_LIMIT:
-            return total
-        return [row for lo, hi in runs for row in range(lo, hi)]
+    def selected_count(self) -> int:
+        """How many rows are selected, from the selection's ranges."""
+        return sum(hi - lo for lo, hi in self.selected_runs())
 
     def copy_selected_rows(self) -> None:
         """The selected rows with the header, tab-separated, on the clipboard."""

@@ -53,10 +53,9 @@ from leaky_gui.gui.comparison import ComparisonPanel
 from leaky_gui.gui.export_controller import ExportController
 from leaky_gui.gui.info_panel import InfoPanel
 from leaky_gui.gui.inputs_panel import InputsPanel
-from leaky_gui.gui.pinned import PinnedAlpha
 from leaky_gui.gui.plot import Overlays, SweepPlot
 from leaky_gui.gui.single_x_panel import SingleXPanel
-from leaky_gui.gui.state import WindowState, load_state, save_state
+from leaky_gui.gui.state import WindowState, load_state, pins_the_sweep_takes, save_state
 from leaky_gui.gui.table_model import SweepTableModel
 from leaky_gui.gui.table_view import SweepTableView
 from leaky_gui.gui.widgets import WindowShortcutsFirst, make_action, splitter
@@ -85,7 +84,6 @@ class MainWindow(QMainWindow):
         self._settings = (settings if settings is not None else QSettings()) if remember else None
         self._params = SweepParams()
         self._held = 0  # refresh() waits while > 0 (restoring: many changes, one refresh)
-        self._refresh_missed = False
 
         self.inputs = InputsPanel()
         self.single = SingleXPanel()
@@ -257,8 +255,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Inputs and pinned alphas → one SweepParams → every view."""
         if self._held:
-            self._refresh_missed = True
-            return
+            return  # _one_refresh refreshes once at its end
         start, step, count, alpha = self.inputs.values()
         pinned = self.comparison.pinned()
         alphas = (alpha, *(p.alpha for p in pinned))
@@ -290,7 +287,6 @@ class MainWindow(QMainWindow):
         finally:
             self._held -= 1
         if not self._held:
-            self._refresh_missed = False
             self.refresh()
 
     # -- the one judge -----------------------------------------------------------
@@ -367,16 +363,11 @@ class MainWindow(QMainWindow):
         """
         with self._one_refresh():
             self.comparison.set_pinned(())
-            self.inputs.set_precision(state.precision)
             if self.inputs.set_values(state.start, state.step, state.count, state.alpha):
                 self.inputs.set_values(DEFAULT_START, DEFAULT_STEP, DEFAULT_COUNT, DEFAULT_ALPHA)
-            start, step, count, alpha = self.inputs.values()
-            kept: list[PinnedAlpha] = []
-            for pinned in state.pinned:
-                alphas = (*(k.alpha for k in kept), pinned.alpha)
-                if not sweep_problem(start, step, count, alpha, alphas, self.inputs.precision()):
-                    kept.append(pinned)
-            self.comparison.set_pinned(kept)
+            self.inputs.set_precision(state.precision)  # a refused one leaves the current precision
+            pinned = pins_the_sweep_takes(*self.inputs.values(), self.inputs.precision(), state.pinned)
+            self.comparison.set_pinned(pinned)
             self.single.set_text(state.single_x)
             for name, action in self._toggles().items():
                 action.setChecked(getattr(state, name))

@@ -112,7 +112,7 @@ def main() -> int:
         cases.append(("corner button click", state("middle", "one"), click_corner))
 
     def all_selected(count: int) -> None:
-        assert table.selected_rows() == count, table.selected_rows()
+        assert table.selected_count() == count, table.selected_count()
 
     def refused(count: int) -> None:
         assert QGuiApplication.clipboard().text() == "untouched", "a refused copy changed the clipboard"
