@@ -76,6 +76,7 @@ class ComparisonPanel(QGroupBox):
         self._pinned: list[PinnedAlpha] = []
         self.add_button = QPushButton("&Pin Current Alpha")
         self.add_button.setObjectName("compareAdd")
+        self.add_button.setAccessibleName("Pin current alpha")
         self.add_button.setToolTip("Keep the current alpha on the plot as an extra curve (Ctrl+P)")
         self.list = QListWidget()
         self.list.setObjectName("comparison")

@@ -37,6 +37,11 @@ class InfoPanel(QGroupBox):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("infoTable")
+        self.table.setAccessibleName("Sweep info per curve")
+        self.table.setAccessibleDescription(
+            "Each visible curve's f range over the sweep and its Kaiming gain"
+        )
+        self.table.setTabKeyNavigation(False)
         self.table.setHorizontalHeaderLabels(["curve", "f range", "Kaiming gain"])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()

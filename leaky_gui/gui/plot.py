@@ -98,6 +98,11 @@ class SweepPlot(pg.PlotWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent=parent, background="w", viewBox=_FittingViewBox())
         self.setObjectName("plot")
+        self.setAccessibleName("Plot of f(x) for the current and pinned alphas")
+        self.setAccessibleDescription(
+            "Drag to pan, wheel to zoom, A or Ctrl+0 fits the view; the line under the plot reads "
+            "x and every visible curve's f(x) at the mouse"
+        )
         item = self.getPlotItem()
         item.setMenuEnabled(True)
         # A GridItem rather than the axes' own grid: those draw three levels of translucent

@@ -31,6 +31,7 @@ class SingleXPanel(QGroupBox):
         self._params = SweepParams()  # only its alpha and precision are used
         self.edit = QLineEdit()
         self.edit.setObjectName("singleX")
+        self.edit.setAccessibleName("Single x")
         self.edit.setPlaceholderText("e.g. -2 or 1e-3")
         self.edit.setToolTip("Type one x to evaluate f(x) and f'(x) directly for the current alpha")
         self.edit.setClearButtonEnabled(True)

@@ -24,6 +24,12 @@ class SweepTableView(QTableView):
     def __init__(self, model: SweepTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("table")
+        self.setAccessibleName("Sweep table")
+        self.setAccessibleDescription(
+            "Columns i, x, f(x) and f'(x) for the current alpha, then f(x) per pinned alpha; "
+            "arrows move between cells, Ctrl+C copies the selected rows"
+        )
+        self.setTabKeyNavigation(False)  # Tab moves on to the next control; the arrows move in the table
         #: The headers' own selection models, which stay empty (one per header).
         self._header_selections: list[QItemSelectionModel] = []
         self.setModel(model)

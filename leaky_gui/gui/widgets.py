@@ -32,6 +32,10 @@ def show_message(label: QLabel, text: str) -> None:
     """Show ``text`` in ``label``, or hide the label when there is nothing to say."""
     label.setText(text)
     label.setVisible(bool(text))
+    # A wrapped label's own minimum is one line; claim the lines it needs at its width, so
+    # that the splitter pane holding it grows rather than clipping the second line.
+    width = label.width() if label.width() > 50 else label.sizeHint().width()
+    label.setMinimumHeight(label.heightForWidth(width) if text else 0)
 
 
 def make_action(

@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
         copy_plot.triggered.connect(lambda: self.exports.copy_plot_image(self.plot))
         action("&Reset Inputs to Defaults", "defaultsAction", menu, slot=self.reset_inputs)
 
-        menu = self.menuBar().addMenu("&Alpha")
+        menu = self.menuBar().addMenu("A&lpha")  # Alt+A is the Alpha box's
         pin = action("&Pin Current Alpha", "pinAction", menu, "Ctrl+P", icon_text="Pin alpha")
         pin.triggered.connect(lambda: self.pin_alpha(self._params.alpha))
         pin.setToolTip("Keep the current alpha on the plot for comparison (Ctrl+P)")
