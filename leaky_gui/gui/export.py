@@ -99,9 +99,11 @@ def write_plot_image(plot: pg.PlotWidget, path: str | os.PathLike[str]) -> Path:
         if suffix == ".png":
             exporter = pg.exporters.ImageExporter(item)
             exporter.parameters()["width"] = max(1, round(item.sceneBoundingRect().width() * IMAGE_SCALE))
-            exporter.export(temp_name)
+            with plot.pens_scaled(IMAGE_SCALE):  # pens as thick against the axes as on screen
+                exporter.export(temp_name)
         else:
-            _write_svg(plot, temp_name)
+            with plot.pens_scaled(1.0):  # the SVG's own units are logical pixels
+                _write_svg(plot, temp_name)
         if os.path.getsize(temp_name) == 0:
             raise OSError(f"the {suffix[1:].upper()} image could not be written")
     return target

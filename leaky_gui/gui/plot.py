@@ -9,12 +9,14 @@ with setData; PlotItem.clear() is never used, as it would also drop the crosshai
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtGui import QPen
 
 from leaky_gui.calc.alphas import alpha_name
 from leaky_gui.calc.precision import round_to
@@ -57,18 +59,49 @@ def _markers(plot: pg.PlotItem, symbol: str, size: int, pen, brush: str, z: floa
     return item
 
 
+@dataclass(frozen=True)
+class _Stroke:
+    """A pen as designed, its width in logical pixels; drawn ``scale`` times as wide in device pixels.
+
+    pyqtgraph's pens are cosmetic, and Qt strokes cosmetic pens in device pixels: at a
+    device pixel ratio of 2 a 3 px curve would look 1.5 px thin without the scale.
+    """
+
+    colour: str | tuple[int, int, int, int]
+    width: float = 1.0
+    style: Qt.PenStyle = Qt.PenStyle.SolidLine
+    #: Stays one device pixel wide and gets darker instead (for the many translucent grid
+    #: lines: 2 px wide, Qt's stroker cost 10 ms a frame at ratio 2; 1 px lines stay fast).
+    thin: bool = False
+
+    def pen(self, scale: float) -> QPen:
+        if self.thin:
+            r, g, b, a = self.colour
+            return pg.mkPen(r, g, b, min(255, round(a * scale)), width=1)
+        return pg.mkPen(self.colour, width=self.width * scale, style=self.style)
+
+
 class _Curve:
     """A curve and its (optional) dashed derivative, both created once."""
 
-    def __init__(self, plot: pg.PlotItem, colour: str, dash: Qt.PenStyle, width: float, z: float) -> None:
-        self.line = pg.PlotDataItem([], [], pen=pg.mkPen(colour, width=width, style=dash))
-        self.derivative = pg.PlotDataItem(
-            [], [], pen=pg.mkPen(colour, width=max(1.5, width - 1), style=Qt.PenStyle.DashLine)
+    def __init__(
+        self, plot: pg.PlotItem, colour: str, dash: Qt.PenStyle, width: float, z: float, scale: float
+    ) -> None:
+        self.strokes = (
+            _Stroke(colour, width, dash),
+            _Stroke(colour, max(1.5, width - 1), Qt.PenStyle.DashLine),
         )
+        self.line = pg.PlotDataItem([], [])
+        self.derivative = pg.PlotDataItem([], [])
+        self.set_scale(scale)
         self.line.setZValue(z)
         self.derivative.setZValue(z - 0.5)
         plot.addItem(self.line)
         plot.addItem(self.derivative)
+
+    def set_scale(self, scale: float) -> None:
+        self.line.setPen(self.strokes[0].pen(scale))
+        self.derivative.setPen(self.strokes[1].pen(scale))
 
     def remove(self, plot: pg.PlotItem) -> None:
         plot.removeItem(self.line)
@@ -107,14 +140,20 @@ class SweepPlot(pg.PlotWidget):
         item.setMenuEnabled(True)
         # A GridItem rather than the axes' own grid: those draw three levels of translucent
         # lines on every repaint (21 ms here, against 1 ms), which broke the 16 ms frame.
-        grid = pg.GridItem(pen=pg.mkPen(0, 0, 0, 60), textPen=None)
+        self._pen_scale = 1.0
+        self._watching_screen = False
+        grid = pg.GridItem(textPen=None)
         grid.setZValue(-10)
         item.addItem(grid, ignoreBounds=True)
+        #: Every fixed pen, with what sets it: redrawn at each new pen scale.
+        self._strokes: list[tuple[Callable[[QPen], object], _Stroke]] = [
+            (grid.setPen, _Stroke((0, 0, 0, 60), thin=True))
+        ]
         for side in ("left", "bottom"):
             axis = item.getAxis(side)
             # A calculator's axes read the real numbers: no 'x (x0.001)' with ticks -300..300.
             axis.enableAutoSIPrefix(False)
-            axis.setPen(pg.mkPen(_AXIS_COLOUR))
+            self._strokes.append((axis.setPen, _Stroke(_AXIS_COLOUR)))
             axis.setTextPen(pg.mkPen(_AXIS_COLOUR))
         item.setLabel("bottom", "x")
         item.setLabel("left", "f(x)")
@@ -122,28 +161,31 @@ class SweepPlot(pg.PlotWidget):
         # The legend first, so every curve added later finds it.
         self.legend = item.addLegend(offset=(10, 10), labelTextColor=_AXIS_COLOUR, brush=(255, 255, 255, 220))
 
-        self.current = _Curve(item, CURVE_COLOUR, Qt.PenStyle.SolidLine, 3.0, z=20)
+        self.current = _Curve(item, CURVE_COLOUR, Qt.PenStyle.SolidLine, 3.0, z=20, scale=1.0)
         self.curve = self.current.line  # the current alpha's line
-        self.relu = pg.PlotDataItem(
-            [], [], pen=pg.mkPen(REFERENCE_COLOUR, width=1.5, style=Qt.PenStyle.DashLine)
-        )
-        self.identity = pg.PlotDataItem(
-            [], [], pen=pg.mkPen(REFERENCE_COLOUR, width=1.5, style=Qt.PenStyle.DotLine)
-        )
-        for reference in (self.relu, self.identity):
+        self.relu = pg.PlotDataItem([], [])
+        self.identity = pg.PlotDataItem([], [])
+        for reference, dash in ((self.relu, Qt.PenStyle.DashLine), (self.identity, Qt.PenStyle.DotLine)):
             reference.setZValue(1)
             item.addItem(reference)
+            self._strokes.append((reference.setPen, _Stroke(REFERENCE_COLOUR, 1.5, dash)))
         self.samples = _markers(item, "o", 5, None, CURVE_COLOUR, z=21)
-        self.crossing = _markers(item, "d", 12, pg.mkPen("#7a3d00"), CROSSING_COLOUR, z=30)
-        self.single = _markers(item, "star", 17, pg.mkPen("w"), SINGLE_COLOUR, z=31)
+        self.crossing = _markers(item, "d", 12, None, CROSSING_COLOUR, z=30)
+        self.single = _markers(item, "star", 17, None, SINGLE_COLOUR, z=31)
+        self._strokes += [
+            (self.crossing.setSymbolPen, _Stroke("#7a3d00")),
+            (self.single.setSymbolPen, _Stroke("w")),
+        ]
 
-        self.crosshair = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#555555", width=1))
+        self.crosshair = pg.InfiniteLine(angle=90, movable=False)
+        self._strokes.append((self.crosshair.setPen, _Stroke("#555555")))
         self.crosshair.setZValue(40)
         self.crosshair.hide()
         item.addItem(self.crosshair, ignoreBounds=True)
         item.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
         self.pinned: dict[int, _Curve] = {}  # by style slot
+        self._apply_pen_scale()
         self._params: SweepParams | None = None
         self._pinned_state: tuple[PinnedAlpha, ...] = ()
         self._overlays = Overlays()
@@ -210,7 +252,7 @@ class SweepPlot(pg.PlotWidget):
             if curve is None:
                 colour, dash = pinned_style(p.slot)
                 curve = self.pinned[p.slot] = _Curve(
-                    self.getPlotItem(), colour, dash, 2.0, z=10 - order * 0.01
+                    self.getPlotItem(), colour, dash, 2.0, z=10 - order * 0.01, scale=self._pen_scale
                 )
             self._draw_curve(curve, params, p.alpha, p.visible, overlays.derivative)
             self._set_legend_name(curve.line, alpha_name(p.alpha) if p.visible else None)
@@ -295,6 +337,51 @@ class SweepPlot(pg.PlotWidget):
         """The vertices drawn for the current curve (for tests and the self-test)."""
         xs, ys = self.curve.getData()
         return ([] if xs is None else xs.tolist()), ([] if ys is None else ys.tolist())
+
+    # -- sharp at any device pixel ratio ----------------------------------------
+
+    @property
+    def pen_scale(self) -> float:
+        """Device pixels per logical pixel that the pens are drawn for."""
+        return self._pen_scale
+
+    def set_pen_scale(self, scale: float) -> None:
+        """Draw every pen ``scale`` times as wide in device pixels (the screen's ratio, or an image's)."""
+        if scale > 0 and scale != self._pen_scale:
+            self._pen_scale = scale
+            self._apply_pen_scale()
+
+    @contextmanager
+    def pens_scaled(self, scale: float) -> Iterator[None]:
+        """Pens for ``scale`` device pixels per logical pixel for a while (an image at 2x its size)."""
+        before = self._pen_scale
+        self.set_pen_scale(scale)
+        try:
+            yield
+        finally:
+            self.set_pen_scale(before)
+
+    def _apply_pen_scale(self) -> None:
+        for setter, stroke in self._strokes:
+            setter(stroke.pen(self._pen_scale))
+        for curve in (self.current, *self.pinned.values()):
+            curve.set_scale(self._pen_scale)
+
+    def _follow_screen(self, *_: object) -> None:
+        self.set_pen_scale(self.devicePixelRatioF())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.DevicePixelRatioChange:
+            self._follow_screen()
+        return super().event(event)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        handle = self.window().windowHandle()
+        if handle is not None and not self._watching_screen:
+            handle.screenChanged.connect(self._follow_screen)  # moved to a screen of another ratio
+            self._watching_screen = True
+        self._follow_screen()
 
     # -- crosshair -------------------------------------------------------------
 
