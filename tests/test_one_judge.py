@@ -21,9 +21,9 @@ from leaky_gui.calc.alphas import PRESETS, alpha_name
 from leaky_gui.calc.numtext import parse_decimal
 from leaky_gui.calc.precision import PRECISION_LABELS, PRECISIONS
 from leaky_gui.calc.sweep import SweepParams, sweep_problem
-from leaky_gui.gui.plot import _finite
 from leaky_gui.gui.selftest import named, type_into
 from leaky_gui.gui.state import load_state
+from leaky_gui.gui.view_math import finite
 from leaky_gui.gui.window import MainWindow
 
 D = Decimal
@@ -226,7 +226,7 @@ def check_invariant(window, settings, step: int, log: list[str]) -> None:
     assert window.model.params == expected and window.model.rowCount() == count, where
     assert window.model.index(count - 1, 1).data() == expected.text(expected.x_last), where
     assert window.model.index(0, 2).data() == expected.text(expected.f(0)), where
-    assert window.plot.curve_data() == tuple(_finite(*expected.curve_points())), where
+    assert window.plot.curve_data() == tuple(finite(*expected.curve_points())), where
     assert window.single._params == expected, where
     assert f"({count:,} points)" in window.info.summary.text(), where
     assert window.info.rows()[0][0] == f"{alpha_name(alpha)} (current)", where

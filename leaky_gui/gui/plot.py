@@ -12,23 +12,19 @@ import math
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from decimal import Decimal, localcontext
+from decimal import Decimal
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QPen
 
 from leaky_gui.calc.alphas import alpha_name
-from leaky_gui.calc.precision import round_to
 from leaky_gui.calc.sweep import ParameterError, SweepParams, format_label, leaky_point
 from leaky_gui.gui.pinned import PinnedAlpha, pinned_style
+from leaky_gui.gui.view_math import MIN_VIEW_SPAN, finite, held, padded, rounded_to
 
 #: Sample markers are drawn when the sweep has at most this many points.
 MARKER_LIMIT = 200
-#: pyqtgraph's view stays within ±1e307; narrower than this its pixel scale overflows.
-VIEW_LIMIT = 1e307
-MIN_VIEW_SPAN = 1e-290
-FIT_PADDING = 0.05
 
 CURVE_COLOUR = "#1f77b4"
 SINGLE_COLOUR = "#111111"  # black: apart from every curve colour
@@ -234,11 +230,11 @@ class SweepPlot(pg.PlotWidget):
         self, curve: _Curve, params: SweepParams, alpha: Decimal, visible: bool, derivative: bool
     ) -> None:
         if visible:
-            curve.line.setData(*_finite(*params.curve_points(alpha)))
+            curve.line.setData(*finite(*params.curve_points(alpha)))
         else:
             _clear(curve.line)
         if visible and derivative:
-            curve.derivative.setData(*_finite(*params.derivative_points(alpha)))
+            curve.derivative.setData(*finite(*params.derivative_points(alpha)))
         else:
             _clear(curve.derivative)
 
@@ -261,7 +257,7 @@ class SweepPlot(pg.PlotWidget):
         self, item: pg.PlotDataItem, params: SweepParams, alpha: Decimal, on: bool, name: str
     ) -> None:
         if on:
-            item.setData(*_finite(*params.curve_points(alpha)))
+            item.setData(*finite(*params.curve_points(alpha)))
         else:
             _clear(item)
         self._set_legend_name(item, name if on else None)
@@ -269,7 +265,7 @@ class SweepPlot(pg.PlotWidget):
     def _draw_markers(self, params: SweepParams) -> None:
         if params.count <= MARKER_LIMIT:
             self.samples.setData(
-                *_finite(
+                *finite(
                     [params.x(i) for i in range(params.count)], [params.f(i) for i in range(params.count)]
                 )
             )
@@ -280,7 +276,7 @@ class SweepPlot(pg.PlotWidget):
             self.crossing.setData([], [])
             self._set_legend_name(self.crossing, None)
         else:
-            self.crossing.setData(*_finite([params.x(crossing)], [params.f(crossing)]))
+            self.crossing.setData(*finite([params.x(crossing)], [params.f(crossing)]))
             self._set_legend_name(self.crossing, f"zero crossing, i = {crossing}")
 
     # -- the view --------------------------------------------------------------
@@ -304,7 +300,7 @@ class SweepPlot(pg.PlotWidget):
                 xs += (float(x.min()), float(x.max()))
                 ys += (float(y.min()), float(y.max()))
         if xs:
-            self.getPlotItem().getViewBox().setRange(xRange=_padded(xs), yRange=_padded(ys), padding=0)
+            self.getPlotItem().getViewBox().setRange(xRange=padded(xs), yRange=padded(ys), padding=0)
 
     def set_single_point(self, x: float | None, fx: float | None) -> None:
         """Mark the single evaluated point, or clear the mark with None."""
@@ -312,7 +308,7 @@ class SweepPlot(pg.PlotWidget):
             self.single.setData([], [])
             self._set_legend_name(self.single, None)
             return
-        self.single.setData(*_finite([x], [fx]))
+        self.single.setData(*finite([x], [fx]))
         text = (self._params or SweepParams()).text
         self._set_legend_name(self.single, f"f({text(x)}) = {text(fx)}")
         if self._following:
@@ -391,8 +387,8 @@ class SweepPlot(pg.PlotWidget):
         Never raises: where alpha*x runs beyond the doubles, that curve's f says so.
         """
         params = self._params or SweepParams()
-        x_value = _rounded_to(x, self._pixel_width())
-        parts = [f"x = {params.text(_held(x_value, params.precision))}"]
+        x_value = rounded_to(x, self._pixel_width())
+        parts = [f"x = {params.text(held(x_value, params.precision))}"]
         for name, alpha in self._readout_curves:
             try:
                 fx = leaky_point(x_value, alpha, params.precision)[1]
@@ -450,45 +446,3 @@ class SweepPlot(pg.PlotWidget):
             self.fit()
             return
         super().keyPressEvent(event)
-
-
-def _padded(values: list[float]) -> tuple[float, float]:
-    """The range of ``values`` with 5% room on each side, kept within what the view can show."""
-    lo = max(min(values), -VIEW_LIMIT)
-    hi = min(max(values), VIEW_LIMIT)
-    span = hi - lo
-    if span < MIN_VIEW_SPAN:  # one point, a flat line, or subnormal sizes: room around the middle
-        middle = lo / 2 + hi / 2
-        half = abs(middle) * 0.5 or 1.0 if span == 0 else MIN_VIEW_SPAN
-        return max(middle - half, -VIEW_LIMIT), min(middle + half, VIEW_LIMIT)
-    pad = span * FIT_PADDING
-    return max(lo - pad, -VIEW_LIMIT), min(hi + pad, VIEW_LIMIT)
-
-
-def _rounded_to(x: float, pixel: float) -> Decimal:
-    """``x`` as a decimal rounded to 10**floor(log10(pixel)): every digit a pixel resolves.
-
-    Works at every scale (a view of 1e-20..2e-20 keeps its digits, ±1e307 rounds to 1e304);
-    with no usable pixel width, x's shortest text.
-    """
-    if not math.isfinite(x):
-        return Decimal(0)
-    if not (math.isfinite(pixel) and pixel > 0):
-        return Decimal(repr(x))
-    exact = Decimal(x)  # every double is a finite decimal
-    exponent = math.floor(math.log10(pixel))
-    with localcontext() as context:
-        # Enough digits for x's integer part down to the pixel's decimals (at most ~640).
-        context.prec = max(28, exact.adjusted() - exponent + 3)
-        return exact.quantize(Decimal(1).scaleb(exponent))
-
-
-def _held(x: Decimal, precision: str) -> float:
-    """x as the sweep's precision holds it (float64: the double nearest x)."""
-    return float(round_to(float(x), precision)) + 0.0
-
-
-def _finite(xs: list[float], ys: list[float]) -> tuple[list[float], list[float]]:
-    """The points a view can place: a float16 overflow (inf) or inf * 0 (nan) is left out."""
-    kept = [(x, y) for x, y in zip(xs, ys, strict=True) if math.isfinite(x) and math.isfinite(y)]
-    return [x for x, _ in kept], [y for _, y in kept]
