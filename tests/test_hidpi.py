@@ -48,9 +48,12 @@ window.close()
 
 
 def probe(scale: str) -> dict:
+    # Offscreen in either run: on pytest-xvfb's 800x600 screen (400x300 at scale 2, smaller
+    # than the window) xcb hands back the grab at ratio 1; on a 2560x1600 Xvfb the
+    # screenshot tool shows ratio 2 and the thick lines.
     env = {
         **os.environ,
-        "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        "QT_QPA_PLATFORM": "offscreen",
         "QT_SCALE_FACTOR": scale,
     }
     done = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, env=env, timeout=120)
