@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QApplication, QListWidget, QPushButton
 from leaky_gui.calc.alphas import kaiming_gain
 from leaky_gui.calc.sweep import SweepParams, format_number, leaky_relu
 from leaky_gui.gui.limits import MAX_PINNED
-from leaky_gui.gui.pinned import PINNED_COLOURS, pinned_style
+from leaky_gui.gui.pinned import pinned_style
 from leaky_gui.gui.selftest import named, type_into
+from leaky_gui.gui.theme import LIGHT
 from leaky_gui.gui.window import MainWindow
 
 D = Decimal
@@ -51,9 +52,9 @@ def test_many_curves_stay_distinguishable_and_the_current_one_on_top(window):
     for alpha in alphas:
         pin(window, alpha)
     type_into(named(window, "alpha"), "0.01")
-    styles = [pinned_style(p.slot) for p in window.comparison.pinned()]
+    styles = [pinned_style(p.slot, LIGHT) for p in window.comparison.pinned()]
     assert len(styles) == len(alphas) == len(set(styles))
-    assert {style[1] for style in styles[len(PINNED_COLOURS) :]} == {Qt.PenStyle.DashLine}
+    assert {style[1] for style in styles[len(LIGHT.pinned) :]} == {Qt.PenStyle.DashLine}
     pens = [window.plot.pinned[p.slot].line.opts["pen"] for p in window.comparison.pinned()]
     assert len({(pen.color().name(), pen.style()) for pen in pens}) == len(alphas)
     names = window.plot.legend_names()

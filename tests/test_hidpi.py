@@ -20,7 +20,7 @@ from leaky_gui.app import create_application
 app = create_application(sys.argv)
 from decimal import Decimal
 from PySide6.QtGui import QColor
-from leaky_gui.gui.plot import CURVE_COLOUR
+from leaky_gui.gui.theme import LIGHT
 from leaky_gui.gui.selftest import named, type_into
 from leaky_gui.gui.window import MainWindow
 window = MainWindow(remember=False)
@@ -35,7 +35,7 @@ ratio = image.devicePixelRatio()
 # Down a column through the flat negative branch, right of the legend: the curve's pixels.
 view = plot.getPlotItem().getViewBox().sceneBoundingRect()
 column = round((view.left() + 0.6 * view.width()) * ratio)
-colour = QColor(CURVE_COLOUR).rgb()
+colour = QColor(LIGHT.current).rgb()
 thick = sum(image.pixel(column, row) == colour for row in range(image.height()))
 print(json.dumps({
     "ratio": ratio, "scale": plot.pen_scale,
@@ -92,9 +92,9 @@ def test_pens_follow_the_pen_scale_and_images_get_their_own(qtbot, tmp_path):
     assert grid.opts["pen"].widthF() == 1.0 and grid.opts["pen"].color().alpha() == 120  # darker, not wider
     plot.set_pen_scale(1.0)
     seen = []
-    original = plot.set_pen_scale
-    plot.set_pen_scale = lambda scale: (seen.append(scale), original(scale))[1]
+    render = plot.scene().render  # pyqtgraph's exporter paints the scene: note the pen it paints with
+    plot.scene().render = lambda *a, **k: (seen.append(plot.curve.opts["pen"].widthF()), render(*a, **k))[1]
     write_plot_image(plot, tmp_path / "plot.png")
-    assert seen == [IMAGE_SCALE, 1.0]  # the image's scale while it is drawn, then the screen's again
-    assert plot.curve.opts["pen"].widthF() == 3.0
+    assert seen == [3.0 * IMAGE_SCALE]  # the image's scale while it is drawn
+    assert plot.curve.opts["pen"].widthF() == 3.0 and plot.pen_scale == 1.0  # then the screen's again
     assert not QImage(str(tmp_path / "plot.png")).isNull()

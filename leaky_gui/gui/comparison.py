@@ -24,14 +24,15 @@ from leaky_gui.calc.alphas import alpha_name
 from leaky_gui.calc.sweep import format_label
 from leaky_gui.gui.limits import MAX_PINNED
 from leaky_gui.gui.pinned import PinnedAlpha, pinned_style
-from leaky_gui.gui.widgets import NOTE_STYLE, message_label, show_message
+from leaky_gui.gui.theme import LIGHT, Scheme
+from leaky_gui.gui.widgets import NOTE, message_label, show_message
 
 _SWATCH_SIZE = QSize(30, 14)
 
 
-def swatch(slot: int, size: QSize = _SWATCH_SIZE) -> QIcon:
-    """A short line in the slot's colour and dash, as drawn on the plot."""
-    colour, dash = pinned_style(slot)
+def swatch(slot: int, scheme: Scheme, size: QSize = _SWATCH_SIZE) -> QIcon:
+    """A short line in the slot's colour and dash, as drawn on the plot in ``scheme``."""
+    colour, dash = pinned_style(slot, scheme)
     pixmap = QPixmap(size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -43,12 +44,12 @@ def swatch(slot: int, size: QSize = _SWATCH_SIZE) -> QIcon:
 
 
 class _PinnedRow(QWidget):
-    def __init__(self, pinned: PinnedAlpha) -> None:
+    def __init__(self, pinned: PinnedAlpha, scheme: Scheme) -> None:
         super().__init__()
         name = alpha_name(pinned.alpha)
         self.check = QCheckBox(name)
         self.check.setObjectName(f"compareVisible_{format_label(pinned.alpha)}")
-        self.check.setIcon(swatch(pinned.slot))
+        self.check.setIcon(swatch(pinned.slot, scheme))
         self.check.setIconSize(QSize(30, 14))
         self.check.setChecked(pinned.visible)
         self.check.setToolTip(f"Show or hide the curve for {name}")
@@ -74,6 +75,7 @@ class ComparisonPanel(QGroupBox):
     def __init__(self) -> None:
         super().__init__("Compare alphas")
         self._pinned: list[PinnedAlpha] = []
+        self._scheme = LIGHT
         self.add_button = QPushButton("&Pin Current Alpha")
         self.add_button.setObjectName("compareAdd")
         self.add_button.setAccessibleName("Pin current alpha")
@@ -83,7 +85,7 @@ class ComparisonPanel(QGroupBox):
         self.list.setToolTip("Pinned alphas: tick to show, ✕ to remove")
         self.list.setAccessibleName("Pinned alphas")
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.note = message_label("compareNote", NOTE_STYLE)
+        self.note = message_label("compareNote", NOTE)
         layout = QVBoxLayout(self)
         layout.addWidget(self.add_button)
         layout.addWidget(self.list, 1)
@@ -130,6 +132,12 @@ class ComparisonPanel(QGroupBox):
         self._pinned = list(pinned)
         self._rebuild()
 
+    def set_scheme(self, scheme: Scheme) -> None:
+        """Draw the swatches in ``scheme``'s colours, as the plot draws the curves."""
+        self._scheme = scheme
+        for pinned, row in zip(self._pinned, self.row_widgets(), strict=True):
+            row.check.setIcon(swatch(pinned.slot, scheme))
+
     def refuse(self, reason: str) -> None:
         """Say why an alpha was not pinned (the window judged the sweep impossible with it)."""
         self._say(reason)
@@ -140,7 +148,7 @@ class ComparisonPanel(QGroupBox):
     def _rebuild(self) -> None:
         self.list.clear()
         for pinned in self._pinned:
-            row = _PinnedRow(pinned)
+            row = _PinnedRow(pinned, self._scheme)
             alpha = pinned.alpha
             row.check.toggled.connect(lambda on, a=alpha: self.set_visible(a, on))
             row.remove.clicked.connect(lambda _=False, a=alpha: self.remove(a))

@@ -26,6 +26,8 @@ from leaky_gui.calc.csv_export import (
     write_csv,
 )
 from leaky_gui.calc.sweep import SweepParams
+from leaky_gui.gui.plot import SweepPlot
+from leaky_gui.gui.theme import LIGHT, Scheme
 
 #: The plot image is rendered at this many times its on-screen size.
 IMAGE_SCALE = 2
@@ -84,12 +86,14 @@ class CsvExportJob(QThread):
             self.succeeded.emit(rows, str(self.path))
 
 
-def write_plot_image(plot: pg.PlotWidget, path: str | os.PathLike[str]) -> Path:
+def write_plot_image(plot: SweepPlot, path: str | os.PathLike[str], scheme: Scheme | None = LIGHT) -> Path:
     """Save the plot (with its legend) as PNG at IMAGE_SCALE x its size, or SVG; atomically.
 
+    The image is drawn in ``scheme`` (light, print-ready, by default; None: as on screen).
     The format follows the suffix (.png or .svg). Raises OutputPathError for a bad path
     and OSError when the image cannot be written.
     """
+    scheme = plot.scheme if scheme is None else scheme
     target = check_output_path(path)
     suffix = target.suffix.lower()
     if suffix not in {".png", ".svg"}:
@@ -97,19 +101,21 @@ def write_plot_image(plot: pg.PlotWidget, path: str | os.PathLike[str]) -> Path:
     item = plot.getPlotItem()
     with atomic_output(target, suffix) as temp_name:
         if suffix == ".png":
-            exporter = pg.exporters.ImageExporter(item)
-            exporter.parameters()["width"] = max(1, round(item.sceneBoundingRect().width() * IMAGE_SCALE))
-            with plot.pens_scaled(IMAGE_SCALE):  # pens as thick against the axes as on screen
+            # Pens as thick against the axes as on screen; the exporter takes its background
+            # from the view when it is made, so it is made in the image's colours.
+            with plot.drawn_in(scheme, IMAGE_SCALE):
+                exporter = pg.exporters.ImageExporter(item)
+                exporter.parameters()["width"] = max(1, round(item.sceneBoundingRect().width() * IMAGE_SCALE))
                 exporter.export(temp_name)
         else:
-            with plot.pens_scaled(1.0):  # the SVG's own units are logical pixels
+            with plot.drawn_in(scheme, 1.0):  # the SVG's own units are logical pixels
                 _write_svg(plot, temp_name)
         if os.path.getsize(temp_name) == 0:
             raise OSError(f"the {suffix[1:].upper()} image could not be written")
     return target
 
 
-def _write_svg(plot: pg.PlotWidget, file_name: str) -> None:
+def _write_svg(plot: SweepPlot, file_name: str) -> None:
     """Render the plot's scene into an SVG with Qt's own generator.
 
     pyqtgraph's SVGExporter cannot parse the path syntax of current Qt releases
@@ -129,6 +135,8 @@ def _write_svg(plot: pg.PlotWidget, file_name: str) -> None:
     painter = QPainter(generator)
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # The background is the view's, not the scene's: paint it, or the SVG is transparent.
+        painter.fillRect(QRectF(0, 0, size.width(), size.height()), plot.backgroundBrush())
         plot.scene().render(painter, QRectF(0, 0, size.width(), size.height()), source)
     finally:
         painter.end()

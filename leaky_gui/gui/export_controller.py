@@ -11,16 +11,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pyqtgraph as pg
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from leaky_gui.calc.sweep import SweepParams
+from leaky_gui.gui.theme import LIGHT, Scheme
 
 # The writers (numpy text tables, pyqtgraph's exporters) load on the first export, not at start-up.
 if TYPE_CHECKING:
     from leaky_gui.gui.export import CsvExportJob
+    from leaky_gui.gui.plot import SweepPlot
 
 DEFAULT_CSV_NAME = "leaky_relu_sweep.csv"
 DEFAULT_PLOT_NAME = "leaky_relu_plot.png"
@@ -38,6 +39,8 @@ class ExportController(QObject):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self._window = window
+        #: Plot images in the screen's colours; by default they are light, ready to print.
+        self.images_as_shown = False
         self._job: CsvExportJob | None = None
         self._progress: QProgressDialog | None = None
         #: Where the last file went; the save dialogs open there. '' for the home folder.
@@ -133,7 +136,10 @@ class ExportController(QObject):
 
     # -- plot images -----------------------------------------------------------
 
-    def export_plot(self, plot: pg.PlotWidget) -> None:
+    def _image_scheme(self, plot: SweepPlot) -> Scheme:
+        return plot.scheme if self.images_as_shown else LIGHT
+
+    def export_plot(self, plot: SweepPlot) -> None:
         """Save the plot with its legend as PNG (twice the on-screen size) or SVG."""
         target = self._ask_save_path(
             "Export Plot Image", DEFAULT_PLOT_NAME, "PNG image (*.png);;SVG image (*.svg)", (".png", ".svg")
@@ -144,7 +150,7 @@ class ExportController(QObject):
         from leaky_gui.gui.export import write_plot_image
 
         try:
-            write_plot_image(plot, target)
+            write_plot_image(plot, target, self._image_scheme(plot))
         except (OSError, OutputPathError) as error:
             reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
             QMessageBox.critical(
@@ -153,8 +159,11 @@ class ExportController(QObject):
             return
         self.message.emit(f"Saved the plot to {target}", 8000)
 
-    def copy_plot_image(self, plot: pg.PlotWidget) -> None:
-        QGuiApplication.clipboard().setImage(plot.grab().toImage())
+    def copy_plot_image(self, plot: SweepPlot) -> None:
+        """Put the plot on the clipboard as an image, light unless images are as shown."""
+        with plot.drawn_in(self._image_scheme(plot), plot.pen_scale):
+            image = plot.grab().toImage()
+        QGuiApplication.clipboard().setImage(image)
         self.message.emit("Copied the plot image.", 4000)
 
     # -- where to -------------------------------------------------------------

@@ -33,7 +33,7 @@ from leaky_gui.calc.sweep import (
 )
 from leaky_gui.gui.limits import MAX_GUI_COUNT
 from leaky_gui.gui.spinbox import DecimalSpinBox
-from leaky_gui.gui.widgets import ERROR_STYLE, NOTE_STYLE, message_label, show_message
+from leaky_gui.gui.widgets import ERROR, NOTE, message_label, show_message
 
 #: judge(start, step, count, alpha, precision) -> why that makes no sweep, or ''.
 Judge = Callable[[Decimal, Decimal, int, Decimal, str], str]
@@ -62,7 +62,7 @@ class InputsPanel(QGroupBox):
         self._rejudging = False
         self._refusal = ""  # why the last preset, reset or precision was refused
         self._precision = DEFAULT_PRECISION
-        self.message = message_label("paramMessage", ERROR_STYLE)
+        self.message = message_label("paramMessage", ERROR)
         self.set_values(DEFAULT_START, DEFAULT_STEP, DEFAULT_COUNT, DEFAULT_ALPHA)
 
         specs = (
@@ -101,7 +101,7 @@ class InputsPanel(QGroupBox):
         dtype_label.setBuddy(self.dtype)
         dtype_label.setToolTip(self.dtype.toolTip())
         form.addRow(dtype_label, self.dtype)
-        self.alpha_note = message_label("alphaNote", NOTE_STYLE)
+        self.alpha_note = message_label("alphaNote", NOTE)
         form.addRow(self.alpha_note)
         form.addRow(self.message)
 

@@ -8,17 +8,19 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 
 from leaky_gui.gui.limits import MAX_PINNED
+from leaky_gui.gui.theme import DARK, LIGHT, Scheme
 
-# Pinned curves: eight colours that stay apart from the current curve's blue and from
-# each other (colour-blind safe where possible), then the same colours dashed, dotted...
-PINNED_COLOURS = ("#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#bcbd22")
+# Pinned curves: the scheme's colours (Okabe-Ito, apart from the current curve's blue),
+# solid first, then the same colours dashed, dotted...
 PINNED_DASHES = (
     Qt.PenStyle.SolidLine,
     Qt.PenStyle.DashLine,
     Qt.PenStyle.DotLine,
     Qt.PenStyle.DashDotLine,
+    Qt.PenStyle.DashDotDotLine,
 )
-assert len(PINNED_COLOURS) * len(PINNED_DASHES) == MAX_PINNED, "a style for every pinned alpha"
+assert len(LIGHT.pinned) == len(DARK.pinned), "a slot has a colour in every scheme"
+assert len(LIGHT.pinned) * len(PINNED_DASHES) >= MAX_PINNED, "a style for every pinned alpha"
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class PinnedAlpha:
     visible: bool = True
 
 
-def pinned_style(slot: int) -> tuple[str, Qt.PenStyle]:
-    """Colour and dash of a pinned curve's style slot (0 .. MAX_PINNED-1)."""
-    return PINNED_COLOURS[slot % len(PINNED_COLOURS)], PINNED_DASHES[slot // len(PINNED_COLOURS)]
+def pinned_style(slot: int, scheme: Scheme) -> tuple[str, Qt.PenStyle]:
+    """Colour (in ``scheme``) and dash of a pinned curve's style slot (0 .. MAX_PINNED-1)."""
+    colours = scheme.pinned
+    return colours[slot % len(colours)], PINNED_DASHES[slot // len(colours)]

@@ -21,16 +21,12 @@ from PySide6.QtGui import QPen
 from leaky_gui.calc.alphas import alpha_name
 from leaky_gui.calc.sweep import ParameterError, SweepParams, format_label, leaky_point
 from leaky_gui.gui.pinned import PinnedAlpha, pinned_style
+from leaky_gui.gui.theme import LIGHT, Scheme
 from leaky_gui.gui.view_math import MIN_VIEW_SPAN, finite, held, padded, rounded_to
 
 #: Sample markers are drawn when the sweep has at most this many points.
 MARKER_LIMIT = 200
-
-CURVE_COLOUR = "#1f77b4"
-SINGLE_COLOUR = "#111111"  # black: apart from every curve colour
-CROSSING_COLOUR = "#ff7f0e"
-REFERENCE_COLOUR = "#7f7f7f"
-_AXIS_COLOUR = "#404040"
+TITLE = "Leaky ReLU   f(x) = x if x > 0, else alpha·x"
 
 
 @dataclass(frozen=True)
@@ -48,9 +44,9 @@ def _clear(item: pg.PlotDataItem) -> None:
         item.setData([], [])
 
 
-def _markers(plot: pg.PlotItem, symbol: str, size: int, pen, brush: str, z: float) -> pg.PlotDataItem:
+def _markers(plot: pg.PlotItem, symbol: str, size: int, pen, z: float) -> pg.PlotDataItem:
     """An empty item of unconnected symbols (sample points, the zero crossing, the single x)."""
-    item = plot.plot([], [], pen=None, symbol=symbol, symbolSize=size, symbolPen=pen, symbolBrush=brush)
+    item = plot.plot([], [], pen=None, symbol=symbol, symbolSize=size, symbolPen=pen)
     item.setZValue(z)
     return item
 
@@ -78,26 +74,33 @@ class _Stroke:
 
 
 class _Curve:
-    """A curve and its (optional) dashed derivative, both created once."""
+    """A curve and its (optional) dashed derivative, both created once.
+
+    ``colour`` picks the curve's colour from a scheme, so a change of scheme redraws it.
+    """
 
     def __init__(
-        self, plot: pg.PlotItem, colour: str, dash: Qt.PenStyle, width: float, z: float, scale: float
+        self,
+        plot: pg.PlotItem,
+        colour: Callable[[Scheme], str],
+        dash: Qt.PenStyle,
+        width: float,
+        z: float,
     ) -> None:
-        self.strokes = (
-            _Stroke(colour, width, dash),
-            _Stroke(colour, max(1.5, width - 1), Qt.PenStyle.DashLine),
-        )
+        self.colour = colour
+        self.dash = dash
+        self.width = width
         self.line = pg.PlotDataItem([], [])
         self.derivative = pg.PlotDataItem([], [])
-        self.set_scale(scale)
         self.line.setZValue(z)
         self.derivative.setZValue(z - 0.5)
         plot.addItem(self.line)
         plot.addItem(self.derivative)
 
-    def set_scale(self, scale: float) -> None:
-        self.line.setPen(self.strokes[0].pen(scale))
-        self.derivative.setPen(self.strokes[1].pen(scale))
+    def set_pens(self, scheme: Scheme, scale: float) -> None:
+        colour = self.colour(scheme)
+        self.line.setPen(_Stroke(colour, self.width, self.dash).pen(scale))
+        self.derivative.setPen(_Stroke(colour, max(1.5, self.width - 1), Qt.PenStyle.DashLine).pen(scale))
 
     def remove(self, plot: pg.PlotItem) -> None:
         plot.removeItem(self.line)
@@ -124,8 +127,8 @@ class SweepPlot(pg.PlotWidget):
     #: Text of the crosshair readout ('' when the mouse leaves the plot).
     readoutChanged = Signal(str)
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent=parent, background="w", viewBox=_FittingViewBox())
+    def __init__(self, parent=None, scheme: Scheme = LIGHT) -> None:
+        super().__init__(parent=parent, background=scheme.background, viewBox=_FittingViewBox())
         self.setObjectName("plot")
         self.setAccessibleName("Plot of f(x) for the current and pinned alphas")
         self.setAccessibleDescription(
@@ -134,54 +137,54 @@ class SweepPlot(pg.PlotWidget):
         )
         item = self.getPlotItem()
         item.setMenuEnabled(True)
-        # A GridItem rather than the axes' own grid: those draw three levels of translucent
-        # lines on every repaint (21 ms here, against 1 ms), which broke the 16 ms frame.
+        self._scheme = scheme
         self._pen_scale = 1.0
         self._watching_screen = False
+        # A GridItem rather than the axes' own grid: those draw three levels of translucent
+        # lines on every repaint (21 ms here, against 1 ms), which broke the 16 ms frame.
         grid = pg.GridItem(textPen=None)
         grid.setZValue(-10)
         item.addItem(grid, ignoreBounds=True)
-        #: Every fixed pen, with what sets it: redrawn at each new pen scale.
-        self._strokes: list[tuple[Callable[[QPen], object], _Stroke]] = [
-            (grid.setPen, _Stroke((0, 0, 0, 60), thin=True))
+        #: Every fixed pen: what sets it, and its stroke in a scheme. Redrawn at each new
+        #: pen scale and scheme (pyqtgraph never follows the palette by itself).
+        self._strokes: list[tuple[Callable[[QPen], object], Callable[[Scheme], _Stroke]]] = [
+            (grid.setPen, lambda s: _Stroke(s.grid, thin=True))
         ]
         for side in ("left", "bottom"):
             axis = item.getAxis(side)
             # A calculator's axes read the real numbers: no 'x (x0.001)' with ticks -300..300.
             axis.enableAutoSIPrefix(False)
-            self._strokes.append((axis.setPen, _Stroke(_AXIS_COLOUR)))
-            axis.setTextPen(pg.mkPen(_AXIS_COLOUR))
+            self._strokes.append((axis.setPen, lambda s: _Stroke(s.foreground)))
         item.setLabel("bottom", "x")
         item.setLabel("left", "f(x)")
-        item.setTitle("Leaky ReLU   f(x) = x if x > 0, else alpha·x", color=_AXIS_COLOUR)
         # The legend first, so every curve added later finds it.
-        self.legend = item.addLegend(offset=(10, 10), labelTextColor=_AXIS_COLOUR, brush=(255, 255, 255, 220))
+        self.legend = item.addLegend(offset=(10, 10))
 
-        self.current = _Curve(item, CURVE_COLOUR, Qt.PenStyle.SolidLine, 3.0, z=20, scale=1.0)
+        self.current = _Curve(item, lambda s: s.current, Qt.PenStyle.SolidLine, 3.0, z=20)
         self.curve = self.current.line  # the current alpha's line
         self.relu = pg.PlotDataItem([], [])
         self.identity = pg.PlotDataItem([], [])
         for reference, dash in ((self.relu, Qt.PenStyle.DashLine), (self.identity, Qt.PenStyle.DotLine)):
             reference.setZValue(1)
             item.addItem(reference)
-            self._strokes.append((reference.setPen, _Stroke(REFERENCE_COLOUR, 1.5, dash)))
-        self.samples = _markers(item, "o", 5, None, CURVE_COLOUR, z=21)
-        self.crossing = _markers(item, "d", 12, None, CROSSING_COLOUR, z=30)
-        self.single = _markers(item, "star", 17, None, SINGLE_COLOUR, z=31)
+            self._strokes.append((reference.setPen, lambda s, d=dash: _Stroke(s.reference, 1.5, d)))
+        self.samples = _markers(item, "o", 5, None, z=21)
+        self.crossing = _markers(item, "d", 12, None, z=30)
+        self.single = _markers(item, "star", 17, None, z=31)
         self._strokes += [
-            (self.crossing.setSymbolPen, _Stroke("#7a3d00")),
-            (self.single.setSymbolPen, _Stroke("w")),
+            (self.crossing.setSymbolPen, lambda s: _Stroke(s.crossing_edge)),
+            (self.single.setSymbolPen, lambda s: _Stroke(s.single_edge)),
         ]
 
         self.crosshair = pg.InfiniteLine(angle=90, movable=False)
-        self._strokes.append((self.crosshair.setPen, _Stroke("#555555")))
+        self._strokes.append((self.crosshair.setPen, lambda s: _Stroke(s.crosshair)))
         self.crosshair.setZValue(40)
         self.crosshair.hide()
         item.addItem(self.crosshair, ignoreBounds=True)
         item.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
         self.pinned: dict[int, _Curve] = {}  # by style slot
-        self._apply_pen_scale()
+        self._apply_scheme()
         self._params: SweepParams | None = None
         self._pinned_state: tuple[PinnedAlpha, ...] = ()
         self._overlays = Overlays()
@@ -246,10 +249,15 @@ class SweepPlot(pg.PlotWidget):
         for order, p in enumerate(pinned):
             curve = self.pinned.get(p.slot)
             if curve is None:
-                colour, dash = pinned_style(p.slot)
+                dash = pinned_style(p.slot, self._scheme)[1]
                 curve = self.pinned[p.slot] = _Curve(
-                    self.getPlotItem(), colour, dash, 2.0, z=10 - order * 0.01, scale=self._pen_scale
+                    self.getPlotItem(),
+                    lambda scheme, slot=p.slot: pinned_style(slot, scheme)[0],
+                    dash,
+                    2.0,
+                    z=10 - order * 0.01,
                 )
+                curve.set_pens(self._scheme, self._pen_scale)
             self._draw_curve(curve, params, p.alpha, p.visible, overlays.derivative)
             self._set_legend_name(curve.line, alpha_name(p.alpha) if p.visible else None)
 
@@ -334,6 +342,48 @@ class SweepPlot(pg.PlotWidget):
         xs, ys = self.curve.getData()
         return ([] if xs is None else xs.tolist()), ([] if ys is None else ys.tolist())
 
+    # -- colours: light or dark ---------------------------------------------------
+
+    @property
+    def scheme(self) -> Scheme:
+        """The colours the plot is drawn in."""
+        return self._scheme
+
+    def set_scheme(self, scheme: Scheme) -> None:
+        """Draw everything in ``scheme``: background, axes, grid, legend, curves, markers."""
+        if scheme != self._scheme:
+            self._scheme = scheme
+            self._apply_scheme()
+
+    @contextmanager
+    def drawn_in(self, scheme: Scheme, scale: float) -> Iterator[None]:
+        """Colours of ``scheme`` and pens for ``scale`` device pixels per logical pixel for a while
+        (an exported image: light by default, at 2x its size)."""
+        before = self._scheme, self._pen_scale
+        self._scheme, self._pen_scale = scheme, scale
+        self._apply_scheme()
+        try:
+            yield
+        finally:
+            self._scheme, self._pen_scale = before
+            self._apply_scheme()
+
+    def _apply_scheme(self) -> None:
+        scheme = self._scheme
+        self.setBackground(scheme.background)
+        item = self.getPlotItem()
+        for side in ("left", "bottom"):
+            item.getAxis(side).setTextPen(pg.mkPen(scheme.foreground))  # tick text and axis label
+        item.setTitle(TITLE, color=scheme.foreground)
+        self.legend.setBrush(scheme.legend_brush)
+        self.legend.setLabelTextColor(scheme.foreground)
+        for _, label in self.legend.items:
+            label.setText(label.text)  # pyqtgraph applies a label's colour only when its text is set
+        self.samples.setSymbolBrush(scheme.current)
+        self.crossing.setSymbolBrush(scheme.crossing_fill)
+        self.single.setSymbolBrush(scheme.single_fill)
+        self._apply_pen_scale()
+
     # -- sharp at any device pixel ratio ----------------------------------------
 
     @property
@@ -347,21 +397,11 @@ class SweepPlot(pg.PlotWidget):
             self._pen_scale = scale
             self._apply_pen_scale()
 
-    @contextmanager
-    def pens_scaled(self, scale: float) -> Iterator[None]:
-        """Pens for ``scale`` device pixels per logical pixel for a while (an image at 2x its size)."""
-        before = self._pen_scale
-        self.set_pen_scale(scale)
-        try:
-            yield
-        finally:
-            self.set_pen_scale(before)
-
     def _apply_pen_scale(self) -> None:
         for setter, stroke in self._strokes:
-            setter(stroke.pen(self._pen_scale))
+            setter(stroke(self._scheme).pen(self._pen_scale))
         for curve in (self.current, *self.pinned.values()):
-            curve.set_scale(self._pen_scale)
+            curve.set_pens(self._scheme, self._pen_scale)
 
     def _follow_screen(self, *_: object) -> None:
         self.set_pen_scale(self.devicePixelRatioF())

@@ -15,7 +15,7 @@ from leaky_gui.calc.sweep import (
     parse_decimal,
     rounding_note,
 )
-from leaky_gui.gui.widgets import ERROR_STYLE, PLAIN_STYLE, locale_uses_decimal_comma
+from leaky_gui.gui.widgets import ERROR, PLAIN, locale_uses_decimal_comma, set_message_kind
 
 PROMPT = "Type an x above to evaluate f(x) and f'(x)."
 
@@ -61,14 +61,14 @@ class SingleXPanel(QGroupBox):
     def _evaluate(self) -> None:
         text = self.edit.text()
         if not text.strip():
-            self._show(PROMPT, PLAIN_STYLE, None, None)
+            self._show(PROMPT, PLAIN, None, None)
             return
         p = self._params
         try:
             x = parse_decimal(text, "x", decimal_comma=locale_uses_decimal_comma())
             x_held, fx, dfx = leaky_point(x, p.alpha, p.precision)
         except ParameterError as error:
-            self._show(f"Cannot evaluate: {error.message}", ERROR_STYLE, None, None)
+            self._show(f"Cannot evaluate: {error.message}", ERROR, None, None)
             return
         shown = p.text(x_held)
         result = f"f({shown}) = {p.text(fx)}      f'({shown}) = {p.text(dfx)}"
@@ -76,9 +76,9 @@ class SingleXPanel(QGroupBox):
             held = "" if Decimal(x_held) == x else f"x is held as {Decimal(x_held):f}; "
             note = rounding_note(fx, exact_leaky(x, p.alpha), p.precision)
             result += f"\n{p.precision}: {held}f(x) is {note}"
-        self._show(result, PLAIN_STYLE, x_held, fx)
+        self._show(result, PLAIN, x_held, fx)
 
-    def _show(self, text: str, style: str, x: float | None, fx: float | None) -> None:
-        self.result.setStyleSheet(style)
+    def _show(self, text: str, kind: str, x: float | None, fx: float | None) -> None:
+        set_message_kind(self.result, kind)
         self.result.setText(text)
         self.pointChanged.emit(x, fx)

@@ -29,6 +29,7 @@ from leaky_gui.calc.sweep import (
 )
 from leaky_gui.gui.limits import MAX_GUI_COUNT, MAX_PINNED
 from leaky_gui.gui.pinned import PinnedAlpha
+from leaky_gui.gui.theme import FOLLOW, THEME_CHOICES
 from leaky_gui.gui.widgets import locale_uses_decimal_comma
 
 
@@ -51,6 +52,10 @@ class WindowState:
     #: ';' and ',' in CSV files and copied rows; by default where the locale writes 0,05.
     decimal_comma: bool = field(default_factory=locale_uses_decimal_comma)
     export_folder: str = ""
+    #: View > Theme: follow the desktop, or light or dark.
+    theme: str = FOLLOW
+    #: Plot images in the screen's colours rather than light.
+    images_as_shown: bool = False
     geometry: bytes = b""
     main_splitter: bytes = b""
     left_splitter: bytes = b""
@@ -78,6 +83,12 @@ def _count(raw: object) -> int:
 def _precision(raw: object) -> str:
     if _text(raw) not in PRECISIONS:
         raise ValueError("not a precision")
+    return _text(raw)
+
+
+def _theme(raw: object) -> str:
+    if _text(raw) not in THEME_CHOICES:
+        raise ValueError("not a theme")
     return _text(raw)
 
 
@@ -131,6 +142,8 @@ KEYS: dict[str, tuple[str, Callable[[object], object], Callable[[object], object
     "csv_pinned": ("export/pinned", _bool, _write_plain),
     "decimal_comma": ("export/decimalComma", _bool, _write_plain),
     "export_folder": ("export/folder", _folder, _write_plain),
+    "theme": ("view/theme", _theme, _write_plain),
+    "images_as_shown": ("export/imagesAsShown", _bool, _write_plain),
     "geometry": ("window/geometry", _bytes, _write_bytes),
     "main_splitter": ("window/splitter", _bytes, _write_bytes),
     "left_splitter": ("window/leftSplitter", _bytes, _write_bytes),

@@ -14,13 +14,13 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from leaky_gui.calc.numtext import csv_line
 from leaky_gui.calc.sweep import SweepParams, format_label, rounding_note, sweep_exact_f
+from leaky_gui.gui.theme import LIGHT
 
 Index = QModelIndex | QPersistentModelIndex
 
 COLUMN_I, COLUMN_X, COLUMN_F, COLUMN_DF = range(4)
 BASE_HEADERS: tuple[str, ...] = ("i", "x", "f(x)", "f'(x)")
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_CROSSING_BRUSH = QBrush(QColor(255, 224, 150))
 
 
 def _bold() -> QFont:
@@ -37,6 +37,7 @@ class SweepTableModel(QAbstractTableModel):
         self._params = params or SweepParams()
         self._crossing = self._params.zero_crossing_index()
         self._bold = _bold()
+        self._crossing_brush = QBrush(QColor(LIGHT.table_crossing))
 
     # -- our API ---------------------------------------------------------------
 
@@ -48,6 +49,16 @@ class SweepTableModel(QAbstractTableModel):
     def crossing_row(self) -> int | None:
         """The row where the sweep reaches or passes x = 0, highlighted."""
         return self._crossing
+
+    def set_crossing_colour(self, colour: str) -> None:
+        """The background of the zero-crossing row (light amber, or dark amber on a dark scheme)."""
+        self._crossing_brush = QBrush(QColor(colour))
+        if self._crossing is not None:
+            self.dataChanged.emit(
+                self.index(self._crossing, 0),
+                self.index(self._crossing, self.columnCount() - 1),
+                [Qt.ItemDataRole.BackgroundRole],
+            )
 
     def set_params(self, params: SweepParams) -> None:
         """Show another sweep (a reset: cheap, as rows are computed on demand)."""
@@ -97,7 +108,7 @@ class SweepTableModel(QAbstractTableModel):
                 return tip
         if row == self._crossing:
             if role == Qt.ItemDataRole.BackgroundRole:
-                return _CROSSING_BRUSH
+                return self._crossing_brush
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
             if role == Qt.ItemDataRole.ToolTipRole:

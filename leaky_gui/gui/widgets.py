@@ -8,9 +8,29 @@ from PySide6.QtCore import QEvent, QLocale, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QSplitter, QWidget
 
-ERROR_STYLE = "color: #b00020;"
-NOTE_STYLE = "color: #8a5a00;"
-PLAIN_STYLE = ""
+from leaky_gui.gui.theme import LIGHT, Scheme
+
+#: What a message label says, which picks its text colour: an error, a note, or plain text.
+ERROR, NOTE, PLAIN = "error", "note", ""
+_KIND = "messageKind"  # the label's property holding its kind
+#: The scheme message colours come from (one per application, as the palette is).
+_message_scheme = LIGHT
+
+
+def set_message_kind(label: QLabel, kind: str) -> None:
+    """Colour ``label``'s text as an error, a note or plain text, in the scheme on show."""
+    label.setProperty(_KIND, kind)
+    colour = {ERROR: _message_scheme.error, NOTE: _message_scheme.note}.get(kind)
+    label.setStyleSheet(f"color: {colour};" if colour else "")
+
+
+def set_message_scheme(scheme: Scheme, root: QWidget) -> None:
+    """Colour message labels for ``scheme`` (light or dark) from now on, and recolour ``root``'s."""
+    global _message_scheme
+    _message_scheme = scheme
+    for label in root.findChildren(QLabel):
+        if label.property(_KIND) is not None:
+            set_message_kind(label, label.property(_KIND))
 
 
 def locale_uses_decimal_comma() -> bool:
@@ -18,12 +38,12 @@ def locale_uses_decimal_comma() -> bool:
     return QLocale().decimalPoint() == ","
 
 
-def message_label(name: str, style: str) -> QLabel:
+def message_label(name: str, kind: str) -> QLabel:
     """A hidden, word-wrapped label for an inline note or error, shown when it has text."""
     label = QLabel()
     label.setObjectName(name)
     label.setWordWrap(True)
-    label.setStyleSheet(style)
+    set_message_kind(label, kind)
     label.hide()
     return label
 

@@ -18,8 +18,8 @@ from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, qWarning
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, qWarning
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QBoxLayout,
@@ -58,7 +58,8 @@ from leaky_gui.gui.single_x_panel import SingleXPanel
 from leaky_gui.gui.state import WindowState, load_state, pins_the_sweep_takes, save_state
 from leaky_gui.gui.table_model import SweepTableModel
 from leaky_gui.gui.table_view import SweepTableView
-from leaky_gui.gui.widgets import WindowShortcutsFirst, make_action, splitter
+from leaky_gui.gui.theme import DARK_CHOICE, FOLLOW, LIGHT_CHOICE, Scheme, ThemeController
+from leaky_gui.gui.widgets import WindowShortcutsFirst, make_action, set_message_scheme, splitter
 
 READOUT_PROMPT = "Move the mouse over the plot to read x and f(x) of every visible curve."
 ABOUT = (
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.comparison = ComparisonPanel()
         self.info = InfoPanel()
         self.exports = ExportController(self)
+        self.theme = ThemeController(self)
         self._lay_out()
         self._build_actions()
         self.shortcuts = WindowShortcutsFirst(self)
@@ -114,6 +116,8 @@ class MainWindow(QMainWindow):
             source.message.connect(self.statusBar().showMessage)
         self.exports.running_changed.connect(lambda running: self.export_csv_action.setEnabled(not running))
         self.statusBar().setObjectName("statusBar")
+        self.theme.changed.connect(self._show_scheme)
+        self._show_scheme(self.theme.scheme)
         self.resize(1180, 760)
 
         if self._settings is not None and not fresh:
@@ -179,6 +183,15 @@ class MainWindow(QMainWindow):
         export_plot = action("Export &Plot Image…", "exportPlotAction", menu, "Ctrl+Shift+E")
         export_plot.triggered.connect(lambda: self.exports.export_plot(self.plot))
         export_plot.setToolTip("Save the plot with its legend as PNG (2x size) or SVG (Ctrl+Shift+E)")
+        self.images_as_shown_action = action(
+            "Plot Images in &Screen Colours",
+            "imagesAsShownAction",
+            menu,
+            checkable=True,
+            slot=lambda on: setattr(self.exports, "images_as_shown", on),
+            tip="Exported and copied plot images in the colours on screen (dark on a dark theme); "
+            "off: light, ready to print",
+        )
         menu.addSeparator()
         action("&Quit", "quitAction", menu, QKeySequence.StandardKey.Quit, self.close, fallback="Ctrl+Q")
 
@@ -225,6 +238,21 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         fit = action("&Fit Plot to Curves", "autoRangeAction", menu, "Ctrl+0")
         fit.triggered.connect(self.plot.fit)
+        menu.addSeparator()
+        theme_menu = menu.addMenu("&Theme")
+        theme_menu.setObjectName("themeMenu")
+        themes = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for choice, text, name in (
+            (FOLLOW, "&Follow Desktop", "themeFollowAction"),
+            (LIGHT_CHOICE, "&Light", "themeLightAction"),
+            (DARK_CHOICE, "&Dark", "themeDarkAction"),
+        ):
+            self.theme_actions[choice] = item = action(
+                text, name, theme_menu, checkable=True, checked=choice == FOLLOW
+            )
+            item.triggered.connect(_bind_choice(self.theme.set_choice, choice))
+            themes.addAction(item)
 
         toolbar = QToolBar("Plot")
         toolbar.setObjectName("plotToolBar")
@@ -251,6 +279,20 @@ class MainWindow(QMainWindow):
         return Overlays(
             *(a.isChecked() for a in (self.derivative_action, self.relu_action, self.identity_action))
         )
+
+    def _show_scheme(self, scheme: Scheme) -> None:
+        """Draw the plot, swatches, table highlight and messages in ``scheme`` (light or dark)."""
+        self.plot.set_scheme(scheme)
+        self.comparison.set_scheme(scheme)
+        self.model.set_crossing_colour(scheme.table_crossing)
+        set_message_scheme(scheme, self)
+
+    def event(self, event: QEvent) -> bool:
+        # Older platforms (and a palette set by hand) say the desktop's theme changed only
+        # through the palette; newer ones also emit QStyleHints.colorSchemeChanged.
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            self.theme.desktop_changed()
+        return super().event(event)
 
     def refresh(self) -> None:
         """Inputs and pinned alphas → one SweepParams → every view."""
@@ -346,6 +388,7 @@ class MainWindow(QMainWindow):
             "csv_derivative": self.csv_derivative_action,
             "csv_pinned": self.csv_pinned_action,
             "decimal_comma": self.decimal_comma_action,
+            "images_as_shown": self.images_as_shown_action,
         }
 
     def _splitters(self) -> dict[str, QSplitter]:
@@ -372,6 +415,8 @@ class MainWindow(QMainWindow):
             for name, action in self._toggles().items():
                 action.setChecked(getattr(state, name))
             self.exports.folder = state.export_folder
+            self.theme.set_choice(state.theme)
+            self.theme_actions[state.theme].setChecked(True)
             if state.geometry:
                 self.restoreGeometry(QByteArray(state.geometry))
             for name, panes in self._splitters().items():
@@ -390,6 +435,7 @@ class MainWindow(QMainWindow):
             single_x=self.single.text(),
             pinned=self.comparison.pinned(),
             export_folder=self.exports.folder,
+            theme=self.theme.choice,
             geometry=bytes(self.saveGeometry().data()),
             **{name: action.isChecked() for name, action in self._toggles().items()},
             **{name: bytes(s.saveState().data()) for name, s in self._splitters().items()},
@@ -418,3 +464,8 @@ def _pane(layout: type[QBoxLayout], *parts: tuple[QWidget, int]) -> QWidget:
 def _bind(slot: Callable[[Decimal], object], alpha: Decimal) -> Callable[..., None]:
     """A slot for ``triggered(bool)`` that calls ``slot(alpha)``."""
     return lambda *_: slot(alpha)
+
+
+def _bind_choice(slot: Callable[[str], object], choice: str) -> Callable[..., None]:
+    """A slot for ``triggered(bool)`` that calls ``slot(choice)``."""
+    return lambda *_: slot(choice)
