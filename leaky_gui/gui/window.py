@@ -287,12 +287,14 @@ class MainWindow(QMainWindow):
         self.model.set_crossing_colour(scheme.table_crossing)
         set_message_scheme(scheme, self)
 
-    def event(self, event: QEvent) -> bool:
+    def changeEvent(self, event: QEvent) -> None:
         # Older platforms (and a palette set by hand) say the desktop's theme changed only
-        # through the palette; newer ones also emit QStyleHints.colorSchemeChanged.
-        if event.type() == QEvent.Type.ApplicationPaletteChange:
+        # through the palette (ApplicationPaletteChange, which reaches the window as its
+        # own PaletteChange); newer ones also emit QStyleHints.colorSchemeChanged. Not
+        # event(): a Python override there would see every event the window gets.
+        if event.type() == QEvent.Type.PaletteChange:
             self.theme.desktop_changed()
-        return super().event(event)
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         """Inputs and pinned alphas → one SweepParams → every view."""

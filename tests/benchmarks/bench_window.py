@@ -7,6 +7,8 @@ Run on demand:  QT_QPA_PLATFORM=offscreen python tests/benchmarks/bench_window.p
   repainted, at counts 101, 100,000, 1,000,000 and 100,000,000; resident memory at each.
 * Start-up: a fresh process from launch to its plot's first paint, for leaky_gui's window
   and for a bare PySide6 QMainWindow holding an empty pyqtgraph PlotWidget, side by side.
+* ``--ratios``: the update latency at device pixel ratio 1 and 2 (QT_SCALE_FACTOR, read
+  once per process), in alternating fresh processes, and the ratio between them.
 """
 
 from __future__ import annotations
@@ -64,7 +66,8 @@ def rss_mb() -> float:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
 
 
-def update_latency() -> None:
+def update_latency() -> dict[int, float]:
+    """Median update latency in ms by count (printed as it goes)."""
     from PySide6.QtCore import QEvent, QObject
 
     from leaky_gui.app import create_application
@@ -93,6 +96,7 @@ def update_latency() -> None:
         f"both painted ({CHANGES} changes per count)"
     )
     base = None
+    medians: dict[int, float] = {}
     for count in COUNTS:
         named(window, "count").setValue(count)
         app.processEvents()
@@ -113,11 +117,37 @@ def update_latency() -> None:
             assert counter.painted == {"table", "plot"}, counter.painted
         rss = rss_mb()
         base = base or rss
+        medians[count] = statistics.median(times) * 1e3
         print(
             f"  count {count:>11,}: median {statistics.median(times) * 1e3:5.1f} ms, "
             f"max {max(times) * 1e3:5.1f} ms, RSS {rss:5.0f} MB ({rss - base:+.0f} MB vs count 101)"
         )
     window.close()
+    return medians
+
+
+def ratios(rounds: int = 3) -> None:
+    """Update latency at device pixel ratio 1 against 2, in alternating fresh processes."""
+    import json
+
+    runs: dict[str, list[dict[int, float]]] = {"1": [], "2": []}
+    for _ in range(rounds):
+        for scale in runs:
+            env = {**os.environ, "QT_SCALE_FACTOR": scale, "QT_QPA_PLATFORM": "offscreen"}
+            out = subprocess.run(
+                [sys.executable, __file__, "--json"], capture_output=True, text=True, env=env, timeout=600
+            )
+            assert out.returncode == 0, out.stderr
+            runs[scale].append({int(k): v for k, v in json.loads(out.stdout.splitlines()[-1]).items()})
+    print(f"update latency, median of {CHANGES} changes, best and worst of {rounds} processes per ratio:")
+    print("  count        | ratio 1          | ratio 2          | ratio 2 / 1 (best)")
+    for count in COUNTS:
+        one = sorted(run[count] for run in runs["1"])
+        two = sorted(run[count] for run in runs["2"])
+        print(
+            f"  {count:>11,} | {one[0]:5.1f} to {one[-1]:5.1f} ms | {two[0]:5.1f} to {two[-1]:5.1f} ms "
+            f"| {two[0] / one[0]:.2f}x"
+        )
 
 
 def startup(repeat: int = 5) -> None:
@@ -138,6 +168,18 @@ def startup(repeat: int = 5) -> None:
 
 
 if __name__ == "__main__":
+    if "--json" in sys.argv:  # one ratio, for --ratios: the medians as the last line
+        import contextlib
+        import io
+        import json
+
+        with contextlib.redirect_stdout(io.StringIO()):
+            medians = update_latency()
+        print(json.dumps(medians))
+        sys.exit(0)
+    if "--ratios" in sys.argv:
+        ratios()
+        sys.exit(0)
     if "--startup-only" not in sys.argv:
         update_latency()
     if "--no-startup" not in sys.argv:
