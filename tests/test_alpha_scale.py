@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 
 import pytest
@@ -36,7 +37,7 @@ def test_every_position_is_a_short_exact_decimal_rising_strictly(scale, top):
         assert isinstance(value, Decimal) and value.is_finite()
         assert significant_digits(value) <= 3, value
         assert D(str(value)) == value and "E" not in str(value)  # typed as shown: '0.0132', '2'
-    assert all(a < b for a, b in zip(positions, positions[1:]))
+    assert all(a < b for a, b in itertools.pairwise(positions))
     assert positions[-1] == D(top)
     assert positions[0] == (D(top) / 1000 if scale == "log" else 0)
 
@@ -48,7 +49,7 @@ def test_the_presets_are_positions_on_the_log_scale():
     assert {100, 200, 300, 500} <= set(log_mantissas())
     assert len(log_mantissas()) == 50 and log_mantissas()[0] == 100 and log_mantissas()[-1] == 955
     # Near-even in log: each step a factor between 1.03 and 1.07 (10**(1/50) = 1.047).
-    ratios = [b / a for a, b in zip(positions, positions[1:])]
+    ratios = [b / a for a, b in itertools.pairwise(positions)]
     assert all(D("1.03") < r < D("1.07") for r in ratios), (min(ratios), max(ratios))
     # Every decade has the same mantissas.
     assert positions[50] == D("0.01") and positions[100] == D("0.1") and positions[56] == D("0.0132")

@@ -11,6 +11,7 @@ The linear scale steps by a short decimal from 0. Play's pace is decided here as
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
@@ -66,7 +67,8 @@ def log_mantissas() -> tuple[int, ...]:
     with localcontext() as context:
         context.prec = 30
         mantissas = [
-            int((Decimal(10) ** (Decimal(k) / PER_DECADE) * 100).to_integral_value()) for k in range(PER_DECADE)
+            int((Decimal(10) ** (Decimal(k) / PER_DECADE) * 100).to_integral_value())
+            for k in range(PER_DECADE)
         ]
     anchors = {100, 500}
     for preset in PRESETS:
@@ -76,7 +78,7 @@ def log_mantissas() -> tuple[int, ...]:
     for anchor in anchors:  # the grid value nearest each anchor, on the log scale, becomes it
         nearest = min(range(PER_DECADE), key=lambda k: abs(math.log(mantissas[k] / anchor)))
         mantissas[nearest] = anchor
-    assert all(a < b for a, b in zip(mantissas, mantissas[1:])), "mantissas rise"
+    assert all(a < b for a, b in itertools.pairwise(mantissas)), "mantissas rise"
     return tuple(mantissas)
 
 
@@ -110,10 +112,8 @@ class AlphaScale:
         low, high = positions[below], positions[above]
         with localcontext() as context:
             context.prec = 60
-            if self.scale == "log":  # nearer in ratio: alpha/low < high/alpha
-                take_low = alpha * alpha < low * high
-            else:
-                take_low = alpha - low < high - alpha
+            # On the log scale nearer in ratio (alpha/low < high/alpha), else in difference.
+            take_low = alpha * alpha < low * high if self.scale == "log" else alpha - low < high - alpha
         return below if take_low else above
 
     def label(self) -> str:

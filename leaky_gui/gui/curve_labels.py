@@ -1,0 +1,190 @@
+"""Small 'alpha = 0.2' labels (written with the Greek letter) beside the curves, placed so they overlap neither each other nor the legend.
+
+Each label sits just right of its curve's leftmost visible point, in the curve's colour. The
+placing is pure arithmetic on pixel rectangles (``place_boxes``): a label that would cover
+the legend or a label above it moves to the free spot nearest where it wanted to be, so
+they stay readable with all eight pinned alphas. The order of the labels, top to bottom, is
+the order the crosshair readout lists the curves in.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFont
+
+from leaky_gui.calc.sweep import format_label
+
+#: (left, top, width, height) in scene pixels.
+Box = tuple[float, float, float, float]
+
+ALPHA = "\N{GREEK SMALL LETTER ALPHA}"
+#: Pixels between a curve's point and its label, and between boxes.
+GAP = 4.0
+
+
+@dataclass(frozen=True)
+class LabelledCurve:
+    """A curve to label: its alpha, its style slot (None: the current alpha) and drawn vertices."""
+
+    alpha: Decimal
+    slot: int | None
+    xs: Sequence[float]
+    ys: Sequence[float]
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+
+
+def place_boxes(wanted: Sequence[Box], obstacles: Sequence[Box], bounds: Box) -> list[Box]:
+    """Boxes of the wanted sizes, each at the free spot nearest its wanted one, in the order given.
+
+    Free: inside ``bounds`` where it fits, and overlapping no obstacle and no box placed
+    before it. Candidate spots are the wanted one and those just beside each obstacle or
+    placed box (below, above, right of), so a free spot is found whenever one of them is free.
+    """
+    placed: list[Box] = []
+    left_bound, top_bound, width_bound, height_bound = bounds
+    right_bound, bottom_bound = left_bound + width_bound, top_bound + height_bound
+    for x, y, w, h in wanted:
+        x = min(max(x, left_bound), max(left_bound, right_bound - w))
+        y = min(max(y, top_bound), max(top_bound, bottom_bound - h))
+        taken = [*obstacles, *placed]
+        xs = {x, left_bound} | {o[0] + o[2] + GAP for o in taken}
+        ys = {y} | {o[1] + o[3] + 1 for o in taken} | {o[1] - h - 1 for o in taken}
+        spots = [
+            (cx, cy)
+            for cx in xs
+            for cy in ys
+            if left_bound <= cx <= right_bound - w and top_bound <= cy <= bottom_bound - h
+        ]
+        free = [s for s in spots if not any(_overlaps((*s, w, h), o) for o in taken)]
+        if free:
+            x, y = min(free, key=lambda s: (math.hypot((s[0] - x) * 2, s[1] - y), s[1], s[0]))
+        placed.append((x, y, w, h))
+    return placed
+
+
+def leftmost_visible(
+    xs: Sequence[float], ys: Sequence[float], x_range: tuple[float, float], y_range: tuple[float, float]
+) -> tuple[float, float] | None:
+    """The leftmost point of the polyline through (xs, ys) inside the view's ranges, or None."""
+    (x_lo, x_hi), (y_lo, y_hi) = x_range, y_range
+    best: tuple[float, float] | None = None
+    points = list(zip(xs, ys, strict=True))
+    segments = list(itertools.pairwise(points)) if len(points) > 1 else [(p, p) for p in points]
+    for (ax, ay), (bx, by) in segments:
+        t0, t1 = 0.0, 1.0
+        dx, dy = bx - ax, by - ay
+        inside = True
+        for p, q in ((-dx, ax - x_lo), (dx, x_hi - ax), (-dy, ay - y_lo), (dy, y_hi - ay)):
+            if p == 0:
+                if q < 0:
+                    inside = False
+                    break
+            else:
+                t = q / p
+                if p < 0:
+                    t0 = max(t0, t)
+                else:
+                    t1 = min(t1, t)
+        if not inside or t0 > t1:
+            continue
+        candidates = [(ax + t0 * dx, ay + t0 * dy), (ax + t1 * dx, ay + t1 * dy)]
+        point = min(candidates)
+        if best is None or point[0] < best[0]:
+            best = point
+    return best
+
+
+class CurveLabels:
+    """One pg.TextItem per labelled curve, added to ``plot`` and placed around its ``legend``."""
+
+    def __init__(
+        self, plot: pg.PlotItem, legend: pg.LegendItem, colour_of: Callable[[int | None], str]
+    ) -> None:
+        self._plot = plot
+        self._legend = legend
+        self._colour_of = colour_of
+        self._items: dict[tuple[Decimal, int | None], pg.TextItem] = {}
+        self._order: list[Decimal] = []
+        self._curves: list[LabelledCurve] = []
+        self.font = QFont()
+        self.font.setPointSizeF(max(7.0, self.font.pointSizeF() * 0.9))
+
+    @staticmethod
+    def text(alpha: Decimal) -> str:
+        return f"{ALPHA} = {format_label(alpha)}"
+
+    def show(self, curves: Sequence[LabelledCurve]) -> None:
+        """Label these curves (one label per alpha, the first curve's colour wins)."""
+        seen: set[Decimal] = set()
+        self._curves = [c for c in curves if not (c.alpha in seen or seen.add(c.alpha))]
+        wanted = {(c.alpha, c.slot) for c in self._curves}
+        for key in list(self._items):
+            if key not in wanted:
+                self._plot.removeItem(self._items.pop(key))
+        for curve in self._curves:
+            key = (curve.alpha, curve.slot)
+            item = self._items.get(key)
+            if item is None:
+                item = self._items[key] = pg.TextItem(self.text(curve.alpha), anchor=(0, 0))
+                item.setFont(self.font)
+                item.setZValue(45)
+                self._plot.addItem(item, ignoreBounds=True)
+            item.setColor(self._colour_of(curve.slot))
+        self.place()
+
+    def place(self) -> None:
+        """Put every label beside its curve's leftmost visible point, none overlapping (after any view change)."""
+        view = self._plot.getViewBox()
+        (x0, x1), (y0, y1) = view.viewRange()
+        area = view.sceneBoundingRect()
+        if area.width() <= 0 or area.height() <= 0 or x1 <= x0 or y1 <= y0:
+            return
+        shown: list[tuple[LabelledCurve, pg.TextItem, float, float]] = []
+        for curve in self._curves:
+            item = self._items[(curve.alpha, curve.slot)]
+            point = leftmost_visible(curve.xs, curve.ys, (x0, x1), (y0, y1))
+            item.setVisible(point is not None)
+            if point is not None:
+                sx = area.left() + (point[0] - x0) / (x1 - x0) * area.width()
+                sy = area.top() + (y1 - point[1]) / (y1 - y0) * area.height()
+                shown.append((curve, item, sx, sy))
+        # Top to bottom by where each wants to be; equal heights (x > 0) by alpha.
+        shown.sort(key=lambda s: (s[3], s[0].alpha))
+        wanted: list[Box] = []
+        for _, item, sx, sy in shown:
+            size = item.textItem.boundingRect()
+            wanted.append((sx + GAP, sy - size.height() / 2, size.width(), size.height()))
+        legend = self._legend.sceneBoundingRect() if self._legend.isVisible() else QRectF()
+        obstacles = [_box(legend)] if legend.width() > 0 and legend.height() > 0 else []
+        boxes = place_boxes(wanted, obstacles, _box(area))
+        for (_, item, _, _), (bx, by, _, _) in zip(shown, boxes, strict=True):
+            item.setPos(
+                x0 + (bx - area.left()) / area.width() * (x1 - x0),
+                y1 - (by - area.top()) / area.height() * (y1 - y0),
+            )
+        self._order = [
+            s[0].alpha
+            for s, _ in sorted(zip(shown, boxes, strict=True), key=lambda p: (p[1][1], p[0][0].alpha))
+        ]
+
+    def order(self) -> list[Decimal]:
+        """The labelled alphas, top to bottom as placed."""
+        return list(self._order)
+
+    def items(self) -> list[pg.TextItem]:
+        """The visible labels (for tests and screenshots)."""
+        return [item for item in self._items.values() if item.isVisible()]
+
+
+def _box(rect: QRectF) -> Box:
+    return rect.left(), rect.top(), rect.width(), rect.height()
