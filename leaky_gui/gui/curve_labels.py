@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont
@@ -39,26 +40,47 @@ class LabelledCurve:
     ys: Sequence[float]
 
 
+#: Pixels kept clear around each box: a label lands a fraction of a pixel from where it was placed.
+MARGIN = 1.5
+
+
 def _overlaps(a: Box, b: Box) -> bool:
-    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+    m = MARGIN
+    return (
+        a[0] < b[0] + b[2] + m
+        and b[0] < a[0] + a[2] + m
+        and a[1] < b[1] + b[3] + m
+        and b[1] < a[1] + a[3] + m
+    )
 
 
-def place_boxes(wanted: Sequence[Box], obstacles: Sequence[Box], bounds: Box) -> list[Box]:
-    """Boxes of the wanted sizes, each at the free spot nearest its wanted one, in the order given.
+def place_boxes(wanted: Sequence[Sequence[Box]], obstacles: Sequence[Box], bounds: Box) -> list[Box]:
+    """One box per label, in the order given: its first free wanted spot, else the free spot nearest the first.
 
-    Free: inside ``bounds`` where it fits, and overlapping no obstacle and no box placed
-    before it. Candidate spots are the wanted one and those just beside each obstacle or
-    placed box (below, above, right of), so a free spot is found whenever one of them is free.
+    Each label lists the spots it would like, best first (beside its curve, walking right
+    along it). Free: inside ``bounds`` and overlapping no obstacle and no box placed before
+    it. Failing all, the search tries the spots just beside each obstacle or placed box
+    (below, above, right of), so a free spot is found whenever one of those is free.
     """
     placed: list[Box] = []
     left_bound, top_bound, width_bound, height_bound = bounds
     right_bound, bottom_bound = left_bound + width_bound, top_bound + height_bound
-    for x, y, w, h in wanted:
+
+    def clamped(box: Box) -> Box:
+        x, y, w, h = box
         x = min(max(x, left_bound), max(left_bound, right_bound - w))
         y = min(max(y, top_bound), max(top_bound, bottom_bound - h))
+        return x, y, w, h
+
+    for spots in wanted:
         taken = [*obstacles, *placed]
-        xs = {x, left_bound} | {o[0] + o[2] + GAP for o in taken}
-        ys = {y} | {o[1] + o[3] + 1 for o in taken} | {o[1] - h - 1 for o in taken}
+        good = next((c for c in map(clamped, spots) if not any(_overlaps(c, o) for o in taken)), None)
+        if good is not None:
+            placed.append(good)
+            continue
+        x, y, w, h = clamped(spots[0])
+        xs = {x, left_bound} | {o[0] + o[2] + max(GAP, 2 * MARGIN) for o in taken}
+        ys = {y} | {o[1] + o[3] + 2 * MARGIN for o in taken} | {o[1] - h - 2 * MARGIN for o in taken}
         spots = [
             (cx, cy)
             for cx in xs
@@ -117,7 +139,6 @@ class CurveLabels:
         self._order: list[Decimal] = []
         self._curves: list[LabelledCurve] = []
         self.font = QFont()
-        self.font.setPointSizeF(max(7.0, self.font.pointSizeF() * 0.9))
 
     @staticmethod
     def text(alpha: Decimal) -> str:
@@ -160,10 +181,26 @@ class CurveLabels:
                 shown.append((curve, item, sx, sy))
         # Top to bottom by where each wants to be; equal heights (x > 0) by alpha.
         shown.sort(key=lambda s: (s[3], s[0].alpha))
-        wanted: list[Box] = []
-        for _, item, sx, sy in shown:
+        wanted: list[list[Box]] = []
+        step = 16 * (x1 - x0) / area.width()  # a spot every 16 pixels along the curve
+        for curve, item, sx, _ in shown:
             size = item.textItem.boundingRect()
-            wanted.append((sx + GAP, sy - size.height() / 2, size.width(), size.height()))
+            w, h = size.width(), size.height()
+            spots: list[Box] = []
+            first_x = x0 + (sx - area.left()) / area.width() * (x1 - x0)
+            for k in range(60):
+                x = first_x + k * step
+                if x > x1 or x > curve.xs[-1]:
+                    break
+                y = float(np.interp(x, curve.xs, curve.ys))
+                if y0 <= y <= y1:
+                    px = area.left() + (x - x0) / (x1 - x0) * area.width()
+                    py = area.top() + (y1 - y) / (y1 - y0) * area.height()
+                    below, above = (px + GAP, py + 1, w, h), (px + GAP, py - h - 1, w, h)
+                    # Clear of the line: under a rising one, over a falling one.
+                    rising = float(np.interp(x + step, curve.xs, curve.ys)) >= y
+                    spots += [below, above] if rising else [above, below]
+            wanted.append(spots or [(sx + GAP, area.top(), w, h)])
         legend = self._legend.sceneBoundingRect() if self._legend.isVisible() else QRectF()
         obstacles = [_box(legend)] if legend.width() > 0 and legend.height() > 0 else []
         boxes = place_boxes(wanted, obstacles, _box(area))
