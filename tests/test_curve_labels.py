@@ -77,7 +77,7 @@ def test_eight_pinned_alphas_get_labels_that_overlap_nothing(window, qtbot):
         # The labels take their places as the view's new transform reaches them (events).
         view = window.plot.getPlotItem().getViewBox().sceneBoundingRect()
         qtbot.waitUntil(
-            lambda: not overlapping(window) and all(view.contains(r) for r in label_rects(window)),
+            lambda view=view: not overlapping(window) and all(view.contains(r) for r in label_rects(window)),
             timeout=2000,
         )
         rects = label_rects(window)
