@@ -229,7 +229,7 @@ def test_ctrl_p_pins_the_alpha_on_show_while_the_slider_has_focus(window, qtbot)
     for _ in range(5):
         qtbot.keyClick(slider, Qt.Key.Key_Right)
     qtbot.keyClick(slider, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    assert window.comparison.alphas() == (D("0.0105"), D("0.0138"))
+    assert window.comparison.alphas() == (D("0.0105"), D("0.0132"))
     assert QApplication.focusWidget() is slider  # sliding goes on
 
 
@@ -250,3 +250,15 @@ def test_play_keys_under_x11(window, qtbot):
     assert window.slider.playing()
     qtbot.keyClick(slider, Qt.Key.Key_P, shift_ctrl)
     assert not window.slider.playing()
+
+
+@pytest.mark.xcb
+def test_alt_d_reaches_the_slider_and_arrows_slide(window, qtbot):
+    start = named(window, "startX")
+    start.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() in (start, start.lineEdit()))
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    slider = named(window, "alphaSlider")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is slider)
+    qtbot.keyClick(slider, Qt.Key.Key_Left)
+    assert window.params.alpha == D("0.00955") and named(window, "alpha").text() == "0.00955"
