@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont
@@ -54,11 +53,11 @@ def _overlaps(a: Box, b: Box) -> bool:
     )
 
 
-def place_boxes(wanted: Sequence[Sequence[Box]], obstacles: Sequence[Box], bounds: Box) -> list[Box]:
+def place_boxes(wanted: Sequence[Iterable[Box]], obstacles: Sequence[Box], bounds: Box) -> list[Box]:
     """One box per label, in the order given: its first free wanted spot, else the free spot nearest the first.
 
     Each label lists the spots it would like, best first (beside its curve, walking right
-    along it). Free: inside ``bounds`` and overlapping no obstacle and no box placed before
+    along it; read lazily, so usually only the first is made). Free: inside ``bounds`` and overlapping no obstacle and no box placed before
     it. Failing all, the search tries the spots just beside each obstacle or placed box
     (below, above, right of), so a free spot is found whenever one of those is free.
     """
@@ -74,24 +73,36 @@ def place_boxes(wanted: Sequence[Sequence[Box]], obstacles: Sequence[Box], bound
 
     for spots in wanted:
         taken = [*obstacles, *placed]
-        good = next((c for c in map(clamped, spots) if not any(_overlaps(c, o) for o in taken)), None)
-        if good is not None:
-            placed.append(good)
-            continue
-        x, y, w, h = clamped(spots[0])
-        xs = {x, left_bound} | {o[0] + o[2] + max(GAP, 2 * MARGIN) for o in taken}
-        ys = {y} | {o[1] + o[3] + 2 * MARGIN for o in taken} | {o[1] - h - 2 * MARGIN for o in taken}
-        spots = [
-            (cx, cy)
-            for cx in xs
-            for cy in ys
-            if left_bound <= cx <= right_bound - w and top_bound <= cy <= bottom_bound - h
-        ]
-        free = [s for s in spots if not any(_overlaps((*s, w, h), o) for o in taken)]
-        if free:
-            x, y = min(free, key=lambda s: (math.hypot((s[0] - x) * 2, s[1] - y), s[1], s[0]))
-        placed.append((x, y, w, h))
+        first: Box | None = None
+        for spot in map(clamped, spots):
+            first = first or spot
+            if not any(_overlaps(spot, o) for o in taken):
+                placed.append(spot)
+                break
+        else:
+            if first is None:
+                raise ValueError("a label needs at least one wanted spot")
+            placed.append(_nearest_free(first, taken, bounds))
     return placed
+
+
+def _nearest_free(wanted: Box, taken: list[Box], bounds: Box) -> Box:
+    """The free spot nearest ``wanted`` among those beside what is taken (or ``wanted`` if none is free)."""
+    left_bound, top_bound, width_bound, height_bound = bounds
+    right_bound, bottom_bound = left_bound + width_bound, top_bound + height_bound
+    x, y, w, h = wanted
+    xs = {x, left_bound} | {o[0] + o[2] + max(GAP, 2 * MARGIN) for o in taken}
+    ys = {y} | {o[1] + o[3] + 2 * MARGIN for o in taken} | {o[1] - h - 2 * MARGIN for o in taken}
+    spots = [
+        (cx, cy)
+        for cx in xs
+        for cy in ys
+        if left_bound <= cx <= right_bound - w and top_bound <= cy <= bottom_bound - h
+    ]
+    free = [s for s in spots if not any(_overlaps((*s, w, h), o) for o in taken)]
+    if free:
+        x, y = min(free, key=lambda s: (math.hypot((s[0] - x) * 2, s[1] - y), s[1], s[0]))
+    return x, y, w, h
 
 
 def leftmost_visible(
@@ -138,7 +149,10 @@ class CurveLabels:
         self._items: dict[tuple[Decimal, int | None], pg.TextItem] = {}
         self._order: list[Decimal] = []
         self._curves: list[LabelledCurve] = []
+        self._colours: dict[tuple[Decimal, int | None], str] = {}
+        self._placed_for: tuple | None = None  # what the labels were last placed for
         self.font = QFont()
+        legend.geometryChanged.connect(self.place)  # it grows as entries come, after a refresh
 
     @staticmethod
     def text(alpha: Decimal) -> str:
@@ -152,6 +166,7 @@ class CurveLabels:
         for key in list(self._items):
             if key not in wanted:
                 self._plot.removeItem(self._items.pop(key))
+                self._colours.pop(key, None)
         for curve in self._curves:
             key = (curve.alpha, curve.slot)
             item = self._items.get(key)
@@ -160,7 +175,10 @@ class CurveLabels:
                 item.setFont(self.font)
                 item.setZValue(45)
                 self._plot.addItem(item, ignoreBounds=True)
-            item.setColor(self._colour_of(curve.slot))
+            colour = self._colour_of(curve.slot)
+            if self._colours.get(key) != colour:
+                item.setColor(colour)
+                self._colours[key] = colour
         self.place()
 
     def place(self) -> None:
@@ -170,6 +188,19 @@ class CurveLabels:
         area = view.sceneBoundingRect()
         if area.width() <= 0 or area.height() <= 0 or x1 <= x0 or y1 <= y0:
             return
+        legend = self._legend.sceneBoundingRect() if self._legend.isVisible() else QRectF()
+        placing = (
+            x0,
+            x1,
+            y0,
+            y1,
+            _box(area),
+            _box(legend),
+            [(c.alpha, c.slot, c.xs, c.ys) for c in self._curves],
+        )
+        if placing == self._placed_for:
+            return  # nothing moved (a range signal after a refresh that placed them already)
+        self._placed_for = placing
         shown: list[tuple[LabelledCurve, pg.TextItem, float, float]] = []
         for curve in self._curves:
             item = self._items[(curve.alpha, curve.slot)]
@@ -181,27 +212,12 @@ class CurveLabels:
                 shown.append((curve, item, sx, sy))
         # Top to bottom by where each wants to be; equal heights (x > 0) by alpha.
         shown.sort(key=lambda s: (s[3], s[0].alpha))
-        wanted: list[list[Box]] = []
-        step = 16 * (x1 - x0) / area.width()  # a spot every 16 pixels along the curve
+        wanted: list[Iterator[Box]] = []
         for curve, item, sx, _ in shown:
             size = item.textItem.boundingRect()
-            w, h = size.width(), size.height()
-            spots: list[Box] = []
             first_x = x0 + (sx - area.left()) / area.width() * (x1 - x0)
-            for k in range(60):
-                x = first_x + k * step
-                if x > x1 or x > curve.xs[-1]:
-                    break
-                y = float(np.interp(x, curve.xs, curve.ys))
-                if y0 <= y <= y1:
-                    px = area.left() + (x - x0) / (x1 - x0) * area.width()
-                    py = area.top() + (y1 - y) / (y1 - y0) * area.height()
-                    below, above = (px + GAP, py + 1, w, h), (px + GAP, py - h - 1, w, h)
-                    # Clear of the line: under a rising one, over a falling one.
-                    rising = float(np.interp(x + step, curve.xs, curve.ys)) >= y
-                    spots += [below, above] if rising else [above, below]
-            wanted.append(spots or [(sx + GAP, area.top(), w, h)])
-        legend = self._legend.sceneBoundingRect() if self._legend.isVisible() else QRectF()
+            spots = _spots_along(curve, first_x, (size.width(), size.height()), (x0, x1, y0, y1), _box(area))
+            wanted.append(itertools.chain(spots, [(sx + GAP, area.top(), size.width(), size.height())]))
         obstacles = [_box(legend)] if legend.width() > 0 and legend.height() > 0 else []
         boxes = place_boxes(wanted, obstacles, _box(area))
         for (_, item, _, _), (bx, by, _, _) in zip(shown, boxes, strict=True):
@@ -221,6 +237,38 @@ class CurveLabels:
     def items(self) -> list[pg.TextItem]:
         """The visible labels (for tests and screenshots)."""
         return [item for item in self._items.values() if item.isVisible()]
+
+
+def _y_at(x: float, xs: Sequence[float], ys: Sequence[float]) -> float:
+    """The polyline's y at ``x`` (xs rising; the ends beyond them)."""
+    if x <= xs[0]:
+        return ys[0]
+    for (ax, ay), (bx, by) in itertools.pairwise(zip(xs, ys, strict=True)):
+        if x <= bx:
+            return ay + (by - ay) * ((x - ax) / (bx - ax)) if bx > ax else by
+    return ys[-1]
+
+
+def _spots_along(
+    curve: LabelledCurve, first_x: float, size: tuple[float, float], ranges: tuple, area: Box
+) -> Iterator[Box]:
+    """Spots for a label beside its curve, from ``first_x`` rightwards every 16 pixels, made as asked."""
+    x0, x1, y0, y1 = ranges
+    left, top, width, height = area
+    w, h = size
+    step = 16 * (x1 - x0) / width
+    for k in range(60):
+        x = first_x + k * step
+        if x > x1 or x > curve.xs[-1]:
+            return
+        y = _y_at(x, curve.xs, curve.ys)
+        if y0 <= y <= y1:
+            px = left + (x - x0) / (x1 - x0) * width
+            py = top + (y1 - y) / (y1 - y0) * height
+            below, above = (px + GAP, py + 1, w, h), (px + GAP, py - h - 1, w, h)
+            # Clear of the line: under a rising one, over a falling one.
+            rising = _y_at(x + step, curve.xs, curve.ys) >= y
+            yield from (below, above) if rising else (above, below)
 
 
 def _box(rect: QRectF) -> Box:
