@@ -124,7 +124,7 @@ def test_show_legend_hides_it_and_is_remembered(qtbot, settings):
     first = MainWindow(settings)
     qtbot.addWidget(first)
     action = named(first, "legendAction")
-    assert action.isChecked() and first.plot.legend.isVisible() is not False
+    assert action.isChecked() and first.plot.legend.isVisible()
     action.trigger()
     assert not first.plot.legend.isVisible()
     first.close()
