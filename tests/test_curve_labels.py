@@ -100,6 +100,15 @@ def test_labels_are_written_in_their_curves_colours(window):
     assert labels["α = 0.01"] == QColor(CURVE_COLOUR)  # noqa: RUF001
 
 
+def test_labels_take_new_colours_from_the_one_colour_function(window):
+    window.pin_alpha(D("0.2"))
+    labels = window.plot.labels
+    labels._colour_of = lambda slot: "#123456" if slot is None else "#abcdef"
+    labels.restyle()
+    colours = {item.textItem.toPlainText(): item.color.name() for item in labels.items()}
+    assert colours == {"α = 0.01": "#123456", "α = 0.2": "#abcdef"}  # noqa: RUF001
+
+
 def test_a_hidden_pinned_curve_has_no_label(window):
     window.pin_alpha(D("0.3"))
     window.comparison.row_widgets()[0].check.click()

@@ -181,6 +181,13 @@ class CurveLabels:
                 self._colours[key] = colour
         self.place()
 
+    def restyle(self) -> None:
+        """Write every label in its curve's colour again (after the colours changed, e.g. a theme)."""
+        for curve in self._curves:
+            key = (curve.alpha, curve.slot)
+            self._colours[key] = colour = self._colour_of(curve.slot)
+            self._items[key].setColor(colour)
+
     def place(self) -> None:
         """Put every label beside its curve's leftmost visible point, none overlapping (after any view change)."""
         view = self._plot.getViewBox()
