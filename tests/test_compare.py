@@ -201,11 +201,11 @@ def test_ctrl_q_quits(window, qtbot):
 def test_tab_order_runs_through_the_inputs(window, qtbot):
     named(window, "startX").setFocus()
     order = []
-    for _ in range(6):
+    for _ in range(8):
         order.append(QApplication.focusWidget())
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     names = [w.objectName() or w.parent().objectName() for w in order]
-    assert names == ["startX", "stepX", "count", "alpha", "dtype", "singleX"]
+    assert names == ["startX", "stepX", "count", "alpha", "dtype", "alphaSlider", "alphaPlay", "singleX"]
 
 
 def test_every_action_is_in_a_menu(window):

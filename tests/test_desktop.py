@@ -53,7 +53,7 @@ def test_mnemonics_are_unique_in_each_scope(window):
     titles = [action.text() for action in window.menuBar().actions()]
     labels = [label.text() for label in window.findChildren(QLabel) if label.buddy() is not None]
     buttons = [button.text() for button in window.findChildren(QAbstractButton) if button.isVisibleTo(window)]
-    assert len(titles) == 5 and len(labels) == 6  # the scope is what it should be
+    assert len(titles) == 5 and len(labels) == 7  # the scope is what it should be
     assert duplicates(titles + labels + buttons) == {}
     # Each menu's own entries.
     menus = window.findChildren(QMenu)
@@ -110,7 +110,8 @@ def test_tab_reaches_every_control_in_the_same_order(window, qtbot):
         seen.append(widget)
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert set(controls) <= set(seen), [w.objectName() for w in controls if w not in seen]
-    first = [w.objectName() for w in seen[:10]]
+    first = [w.objectName() for w in seen[:12]]
     assert first == [
-        "startX", "stepX", "count", "alpha", "dtype", "singleX", "table", "plot", "compareAdd", "comparison",
+        "startX", "stepX", "count", "alpha", "dtype", "alphaSlider", "alphaPlay", "singleX", "table", "plot",
+        "compareAdd", "comparison",
     ]  # fmt: skip

@@ -1,6 +1,6 @@
 """One judge of the inputs: nothing is computed that the boxes do not show, under any sequence.
 
-A typed value, a preset, a reset, a pin, a precision and a restored state become the
+A typed value, a slider position, a preset, a reset, a pin, a precision and a restored state become the
 window's only if the whole sweep (start, step, count, the current alpha, every pinned
 alpha, the precision) is possible with them. The random walk at the end drives the real
 widgets through a seeded sequence of all of these, in both locales, and checks after
@@ -233,6 +233,8 @@ def check_invariant(window, settings, step: int, log: list[str]) -> None:
     status = window.statusBar().currentMessage()
     assert status.startswith(f"{PRECISION_LABELS[expected.precision]}: {count:,} points"), where
     assert status.endswith(alpha_name(alpha)), where
+    # The slider sits at the position nearest the alpha on show (it never rewrites it).
+    assert named(window, "alphaSlider").value() == window.slider.table.nearest(alpha), where
     window.save_settings()
     saved = load_state(settings)
     assert (saved.start, saved.step, saved.count, saved.alpha, saved.precision) == (
@@ -316,9 +318,21 @@ def _arrow(window, rng, log) -> None:
     box.stepBy(steps)
 
 
+def _slide(window, rng, log) -> None:
+    slider = named(window, "alphaSlider")
+    if rng.random() < 0.2:
+        scale, top = rng.choice(("log", "linear")), rng.choice(("0.3", "1", "10"))
+        log.append(f"slider {scale} up to {top}")
+        named(window, f"alphaSliderScale_{scale}").trigger()
+        named(window, f"alphaSliderRange_{top}").trigger()
+    index = rng.randint(slider.minimum(), slider.maximum())
+    log.append(f"slide to {window.slider.table.value(index)}")
+    slider.setValue(index)
+
+
 STEPS = (
     (_type, 50), (_pin, 10), (_unpin, 8), (_hide, 4), (_preset, 10), (_precision, 8),
-    (_restore, 3), (_reset, 3), (_arrow, 4),
+    (_restore, 3), (_reset, 3), (_arrow, 4), (_slide, 8),
 )  # fmt: skip
 
 

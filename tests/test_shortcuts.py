@@ -62,6 +62,7 @@ def test_the_menus_advertise_the_expected_shortcuts(window):
     keys = {sequence.toString() for _, sequence in advertised(window)}
     assert {"Ctrl+E", "Ctrl+Shift+E", "Ctrl+Shift+C", "Ctrl+P", "Ctrl+D", "Ctrl+R", "Ctrl+I"} <= keys
     assert {"Ctrl+0", "Ctrl+1", "Ctrl+5", "Ctrl+Q", "F1"} <= keys
+    assert {"Ctrl+Shift+P", "Ctrl+Shift+N"} <= keys  # Play, Fit Negative Branch
 
 
 @pytest.mark.parametrize("field", INPUTS)
@@ -110,7 +111,8 @@ def test_tab_and_mnemonics_move_real_focus(window, qtbot):
     qtbot.waitUntil(lambda: QApplication.focusWidget() in (alpha, alpha.lineEdit()))
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is named(window, "dtype"))
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is named(window, "singleX"))
+    for name in ("alphaSlider", "alphaPlay", "singleX"):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        qtbot.waitUntil(lambda name=name: QApplication.focusWidget() is named(window, name))
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is named(window, "dtype"))

@@ -44,8 +44,10 @@ def test_inputs_have_labels_with_mnemonics_and_tooltips(window):
         "alpha": "&Alpha:",
         "dtype": "Precisio&n:",
         "singleX": "Single &x:",
+        "alphaSlider": "Alpha sli&der:",
     }
     for spin in (
+        named(window, "alphaSlider"),
         named(window, "startX"),
         named(window, "stepX"),
         named(window, "count"),

@@ -364,6 +364,22 @@ class SweepParams:
         return xs, ys
 
 
+def negative_branch(
+    params: SweepParams, alphas: Iterable[Decimal], leaks: Iterable[Decimal] = ()
+) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """The x and y ranges that hold every curve's x <= 0 part, or None when no x_i is <= 0.
+
+    x runs from the sweep's lowest x (its first, or its last when step < 0) up to 0; y spans
+    0 and f there for each of ``alphas``, as the curves draw them (f is linear on that side,
+    so its extremes are at the ends), and each of ``leaks``: f' = alpha there (derivatives).
+    """
+    lowest = min((0, params.count - 1), key=params.x_numerator)
+    if params.x_numerator(lowest) > 0:
+        return None
+    ys = [0.0, *(params.f(lowest, alpha) for alpha in alphas), *(params.leak(a) for a in leaks)]
+    return (params.x(lowest), 0.0), (min(ys), max(ys))
+
+
 def leaky_point(x: Decimal, alpha: Decimal, precision: str = DEFAULT_PRECISION) -> tuple[float, float, float]:
     """x, f(x) and f'(x) for one typed x as ``precision`` holds them (float64: exact)."""
     if precision == DEFAULT_PRECISION:

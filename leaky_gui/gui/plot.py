@@ -19,7 +19,8 @@ from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QPen
 
 from leaky_gui.calc.alphas import alpha_name
-from leaky_gui.calc.sweep import ParameterError, SweepParams, format_label, leaky_point
+from leaky_gui.calc.sweep import ParameterError, SweepParams, format_label, leaky_point, negative_branch
+from leaky_gui.gui.curve_labels import CurveLabels, LabelledCurve
 from leaky_gui.gui.pinned import PinnedAlpha, pinned_style
 from leaky_gui.gui.theme import LIGHT, Scheme
 from leaky_gui.gui.view_math import MIN_VIEW_SPAN, finite, held, padded, rounded_to
@@ -184,11 +185,13 @@ class SweepPlot(pg.PlotWidget):
         item.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
         self.pinned: dict[int, _Curve] = {}  # by style slot
-        self._apply_scheme()
         self._params: SweepParams | None = None
         self._pinned_state: tuple[PinnedAlpha, ...] = ()
         self._overlays = Overlays()
-        self._readout_curves: list[tuple[str, Decimal]] = []
+        self._readout_curves: list[tuple[str, Decimal, bool]] = []  # name, alpha, labelled
+        self.labels = CurveLabels(item, self.legend, self.curve_colour)
+        self._apply_scheme()
+        self._negative_only = False  # the fit shows the x <= 0 branch only (Fit Negative Branch)
         self.setToolTip("Drag to pan, wheel to zoom, right-click for more; A or Ctrl+0 fits the view again")
         # The view is fitted from the curves' own vertices, not by pyqtgraph's auto-range,
         # which sizes y from the clipped display data (wrong once f spans more than a million
@@ -200,6 +203,8 @@ class SweepPlot(pg.PlotWidget):
         item.hideButtons()
         self._following = True  # fit on every change until the user pans or zooms
         view.sigRangeChangedManually.connect(self._stop_following)
+        view.sigRangeChanged.connect(lambda *_: self.labels.place())
+        view.sigResized.connect(lambda *_: self.labels.place())
 
     # -- what is shown ---------------------------------------------------------
 
@@ -221,13 +226,15 @@ class SweepPlot(pg.PlotWidget):
             self._draw_markers(params)
         if self._following:
             self._fit_now()
-        visible = [(f"f(x; {format_label(params.alpha)})", params.alpha)]
-        visible += [(f"f(x; {format_label(p.alpha)})", p.alpha) for p in pinned if p.visible]
+        visible = [(f"f(x; {format_label(params.alpha)})", params.alpha, True)]
+        visible += [(f"f(x; {format_label(p.alpha)})", p.alpha, True) for p in pinned if p.visible]
         if overlays.relu:
-            visible.append(("ReLU", Decimal(0)))
+            visible.append(("ReLU", Decimal(0), False))
         if overlays.identity:
-            visible.append(("identity", Decimal(1)))
+            visible.append(("identity", Decimal(1), False))
         self._readout_curves = visible
+        labelled = [(params.alpha, None), *((p.alpha, p.slot) for p in pinned if p.visible)]
+        self.labels.show([LabelledCurve(a, slot, *finite(*params.curve_points(a))) for a, slot in labelled])
 
     def _draw_curve(
         self, curve: _Curve, params: SweepParams, alpha: Decimal, visible: bool, derivative: bool
@@ -291,13 +298,41 @@ class SweepPlot(pg.PlotWidget):
 
     def fit(self) -> None:
         """Show every curve and marker (A, Ctrl+0), and keep doing so until the user pans or zooms."""
-        self._following = True
+        self._following, self._negative_only = True, False
         self._fit_now()
+
+    def fit_negative_branch(self) -> bool:
+        """Show x from the sweep's lowest x up to 0 and every visible curve's f there; False if no x <= 0.
+
+        Kept so while inputs change (sliding alpha), until the user pans or zooms or fits all.
+        """
+        if self._negative_extent() is None:
+            return False
+        self._following, self._negative_only = True, True
+        self._fit_now()
+        return True
+
+    def _negative_extent(self) -> tuple[tuple[float, float], tuple[float, float]] | None:
+        """The x <= 0 part of every visible curve, from the sweep's exact vertices (calc)."""
+        if self._params is None:
+            return None
+        params, overlays = self._params, self._overlays
+        alphas = [params.alpha, *(p.alpha for p in self._pinned_state if p.visible)]
+        leaks = alphas if overlays.derivative else []
+        alphas += [Decimal(0)] * overlays.relu + [Decimal(1)] * overlays.identity
+        return negative_branch(params, alphas, leaks)
 
     def _stop_following(self, *_: object) -> None:
         self._following = False
 
     def _fit_now(self) -> None:
+        extent = self._negative_extent() if self._negative_only else None
+        if extent is not None:
+            x_range, y_range = extent
+            self.getPlotItem().getViewBox().setRange(
+                xRange=padded(list(x_range)), yRange=padded(list(y_range)), padding=0
+            )
+            return
         xs: list[float] = []
         ys: list[float] = []
         for item in self.getPlotItem().listDataItems():
@@ -332,6 +367,11 @@ class SweepPlot(pg.PlotWidget):
             self.legend.addItem(item, name)
         elif entry.text != name:
             entry.setText(name)
+
+    def show_legend(self, on: bool) -> None:
+        """Show or hide the legend (View > Show Legend); the curve labels move into its room."""
+        self.legend.setVisible(on)
+        self.labels.place()
 
     def legend_names(self) -> list[str]:
         """The legend's entries, top to bottom."""
@@ -368,6 +408,10 @@ class SweepPlot(pg.PlotWidget):
             self._scheme, self._pen_scale = before
             self._apply_scheme()
 
+    def curve_colour(self, slot: int | None) -> str:
+        """The colour of the current curve (slot None) or of a pinned one, in the scheme on show."""
+        return self._scheme.current if slot is None else pinned_style(slot, self._scheme)[0]
+
     def _apply_scheme(self) -> None:
         scheme = self._scheme
         self.setBackground(scheme.background)
@@ -382,6 +426,7 @@ class SweepPlot(pg.PlotWidget):
         self.samples.setSymbolBrush(scheme.current)
         self.crossing.setSymbolBrush(scheme.crossing_fill)
         self.single.setSymbolBrush(scheme.single_fill)
+        self.labels.restyle()
         self._apply_pen_scale()
 
     # -- sharp at any device pixel ratio ----------------------------------------
@@ -429,7 +474,10 @@ class SweepPlot(pg.PlotWidget):
         params = self._params or SweepParams()
         x_value = rounded_to(x, self._pixel_width())
         parts = [f"x = {params.text(held(x_value, params.precision))}"]
-        for name, alpha in self._readout_curves:
+        order = {alpha: at for at, alpha in enumerate(self.labels.order())}
+        last = len(order)
+        curves = sorted(self._readout_curves, key=lambda c: order.get(c[1], last) if c[2] else last + 1)
+        for name, alpha, _ in curves:
             try:
                 fx = leaky_point(x_value, alpha, params.precision)[1]
             except ParameterError:  # float64 only: alpha*x beyond the largest double

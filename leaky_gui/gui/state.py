@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from leaky_gui.calc.alpha_scale import DEFAULT_RANGE, DEFAULT_SCALE, RANGES, SCALES
 from leaky_gui.calc.precision import DEFAULT_PRECISION, PRECISIONS
 from leaky_gui.calc.sweep import (
     DEFAULT_ALPHA,
@@ -47,6 +48,10 @@ class WindowState:
     show_derivative: bool = False
     show_relu: bool = False
     show_identity: bool = False
+    show_legend: bool = True
+    #: The alpha slider's scale ('log' or 'linear') and top (one of calc.alpha_scale.RANGES).
+    slider_scale: str = DEFAULT_SCALE
+    slider_range: str = DEFAULT_RANGE
     csv_derivative: bool = False
     csv_pinned: bool = True
     #: ';' and ',' in CSV files and copied rows; by default where the locale writes 0,05.
@@ -86,10 +91,15 @@ def _precision(raw: object) -> str:
     return _text(raw)
 
 
-def _theme(raw: object) -> str:
-    if _text(raw) not in THEME_CHOICES:
-        raise ValueError("not a theme")
-    return _text(raw)
+def _one_of(choices: tuple[str, ...]) -> Callable[[object], str]:
+    """A reader taking only one of ``choices`` (a scale or range the slider knows)."""
+
+    def read(raw: object) -> str:
+        if _text(raw) not in choices:
+            raise ValueError(f"not one of {choices}")
+        return _text(raw)
+
+    return read
 
 
 def _text(raw: object) -> str:
@@ -138,11 +148,14 @@ KEYS: dict[str, tuple[str, Callable[[object], object], Callable[[object], object
     "show_derivative": ("view/derivative", _bool, _write_plain),
     "show_relu": ("view/relu", _bool, _write_plain),
     "show_identity": ("view/identity", _bool, _write_plain),
+    "show_legend": ("view/legend", _bool, _write_plain),
+    "slider_scale": ("slider/scale", _one_of(SCALES), _write_plain),
+    "slider_range": ("slider/range", _one_of(RANGES), _write_plain),
     "csv_derivative": ("export/derivative", _bool, _write_plain),
     "csv_pinned": ("export/pinned", _bool, _write_plain),
     "decimal_comma": ("export/decimalComma", _bool, _write_plain),
     "export_folder": ("export/folder", _folder, _write_plain),
-    "theme": ("view/theme", _theme, _write_plain),
+    "theme": ("view/theme", _one_of(THEME_CHOICES), _write_plain),
     "images_as_shown": ("export/imagesAsShown", _bool, _write_plain),
     "geometry": ("window/geometry", _bytes, _write_bytes),
     "main_splitter": ("window/splitter", _bytes, _write_bytes),

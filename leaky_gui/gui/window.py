@@ -49,6 +49,7 @@ from leaky_gui.calc.sweep import (
     sweep_problem,
     zero_crossing_text,
 )
+from leaky_gui.gui.alpha_slider import AlphaSlider
 from leaky_gui.gui.comparison import ComparisonPanel
 from leaky_gui.gui.export_controller import ExportController
 from leaky_gui.gui.info_panel import InfoPanel
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self._held = 0  # refresh() waits while > 0 (restoring: many changes, one refresh)
 
         self.inputs = InputsPanel()
+        self.slider = AlphaSlider()
         self.single = SingleXPanel()
         self.model = SweepTableModel(self._params, self)
         self.table = SweepTableView(self.model)
@@ -109,6 +111,9 @@ class MainWindow(QMainWindow):
 
         self.inputs.judge = self._judge_inputs
         self.inputs.edited.connect(self.refresh)
+        self.slider.positionChosen.connect(self._on_slider_chosen)
+        for edit in self.findChildren(QLineEdit):  # typing in any box stops Play
+            edit.textEdited.connect(lambda *_: self.slider.stop())
         self.comparison.changed.connect(self.refresh)
         self.single.pointChanged.connect(self.plot.set_single_point)
         self.plot.readoutChanged.connect(lambda text: self.readout.setText(text or READOUT_PROMPT))
@@ -126,7 +131,7 @@ class MainWindow(QMainWindow):
             self.refresh()
 
     def _lay_out(self) -> None:
-        controls = _pane(QVBoxLayout, (self.inputs, 0), (self.single, 0))
+        controls = _pane(QVBoxLayout, (self.inputs, 0), (self.slider, 0), (self.single, 0))
         plot_box = _pane(QVBoxLayout, (self.plot, 1), (self.readout, 0))
         bottom = _pane(QHBoxLayout, (self.comparison, 2), (self.info, 3))
 
@@ -140,6 +145,8 @@ class MainWindow(QMainWindow):
         order = (
             *self.inputs.boxes(),
             self.inputs.dtype,
+            self.slider.slider,
+            self.slider.play_button,
             self.single.edit,
             self.table,
             self.plot,
@@ -224,6 +231,22 @@ class MainWindow(QMainWindow):
             action(label, f"presetPin_{number}", pin_menu, slot=_bind(self.pin_alpha, preset.alpha))
         menu.addSeparator()
         menu.addMenu(pin_menu)
+        menu.addSection("Slide alpha")
+        # Ctrl+Shift+P: free in every key scheme (no QLineEdit binding on X11 either).
+        self.play_action = action(
+            "Pla&y Alpha Slider",
+            "playAction",
+            menu,
+            "Ctrl+Shift+P",
+            self.slider.set_playing,
+            checkable=True,
+            icon_text="Play",
+            tip="Slide alpha back and forth over the slider's range, 5 s a pass; Escape, typing or "
+            "Ctrl+Shift+P stops it",
+        )
+        self.slider.playingChanged.connect(self.play_action.setChecked)
+        self.slider.play_button.setDefaultAction(self.play_action)
+        menu.addMenu(self.slider.menu)
 
         menu = self.menuBar().addMenu("&View")
         overlays = (
@@ -238,6 +261,18 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         fit = action("&Fit Plot to Curves", "autoRangeAction", menu, "Ctrl+0")
         fit.triggered.connect(self.plot.fit)
+        action(
+            "Fit &Negative Branch",
+            "fitNegativeAction",
+            menu,
+            "Ctrl+Shift+N",
+            self.fit_negative_branch,
+            tip="Show x from the sweep's lowest x up to 0, and every visible curve there (Ctrl+Shift+N)",
+        )
+        menu.addSeparator()
+        self.legend_action = action(
+            "Show &Legend", "legendAction", menu, slot=self.plot.show_legend, checkable=True, checked=True
+        )
         menu.addSeparator()
         theme_menu = menu.addMenu("&Theme")
         theme_menu.setObjectName("themeMenu")
@@ -314,6 +349,7 @@ class MainWindow(QMainWindow):
         self.inputs.show_sweep(params)
         self.single.show_sweep(params)
         self.info.show_sweep(params, pinned)
+        self.slider.follow(params.alpha)
         self.statusBar().showMessage(
             f"{PRECISION_LABELS[params.precision]}: {params.count:,} points, x from "
             f"{params.text(params.x_first)} to {params.text(params.x_last)}, zero crossing: "
@@ -352,6 +388,20 @@ class MainWindow(QMainWindow):
             return False
         return self.comparison.pin(alpha)
 
+    def _on_slider_chosen(self, alpha: Decimal) -> None:
+        """The slider (or Play) chose ``alpha``: into the Alpha box as if typed, if the judge takes it."""
+        if not self.inputs.set_alpha(alpha):  # the box stays; the message says why
+            self.slider.stop()
+            self.slider.follow(self._params.alpha)
+
+    def fit_negative_branch(self) -> None:
+        """Fit the view to the x <= 0 side (View > Fit Negative Branch), or say there is none."""
+        if not self.plot.fit_negative_branch():
+            self.statusBar().showMessage(
+                "Fit Negative Branch: the sweep has no x <= 0, so there is no negative branch to show; "
+                "the view is left as it was"
+            )
+
     def reset_inputs(self) -> None:
         """Back to the defaults: -4, 0.05, 101, 0.01 (refused with a message if a pinned alpha forbids it)."""
         problem = self.inputs.set_values(DEFAULT_START, DEFAULT_STEP, DEFAULT_COUNT, DEFAULT_ALPHA)
@@ -387,6 +437,7 @@ class MainWindow(QMainWindow):
             "show_derivative": self.derivative_action,
             "show_relu": self.relu_action,
             "show_identity": self.identity_action,
+            "show_legend": self.legend_action,
             "csv_derivative": self.csv_derivative_action,
             "csv_pinned": self.csv_pinned_action,
             "decimal_comma": self.decimal_comma_action,
@@ -419,6 +470,7 @@ class MainWindow(QMainWindow):
             self.exports.folder = state.export_folder
             self.theme.set_choice(state.theme)
             self.theme_actions[state.theme].setChecked(True)
+            self.slider.set_scale(state.slider_scale, state.slider_range)
             if state.geometry:
                 self.restoreGeometry(QByteArray(state.geometry))
             for name, panes in self._splitters().items():
@@ -438,6 +490,8 @@ class MainWindow(QMainWindow):
             pinned=self.comparison.pinned(),
             export_folder=self.exports.folder,
             theme=self.theme.choice,
+            slider_scale=self.slider.scale(),
+            slider_range=self.slider.top(),
             geometry=bytes(self.saveGeometry().data()),
             **{name: action.isChecked() for name, action in self._toggles().items()},
             **{name: bytes(s.saveState().data()) for name, s in self._splitters().items()},
@@ -448,6 +502,7 @@ class MainWindow(QMainWindow):
             save_state(self._settings, self.state())
 
     def closeEvent(self, event) -> None:
+        self.slider.stop()
         self.exports.cancel_and_wait()  # the export removes its temporary file
         self.save_settings()
         super().closeEvent(event)

@@ -1,0 +1,214 @@
+"""The alpha slider: exact positions from leaky_gui.calc.alpha_scale, Play, scale and range.
+
+One signal out, ``positionChosen(alpha)``: the user (or Play) moved the slider to an exact
+decimal; the window sets the Alpha box with it as if typed, and the one judge decides. In,
+``follow(alpha)`` shows the alpha on show at its nearest position without a signal, so a
+typed alpha is never rewritten by the slider. The panel never reaches another panel.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSizePolicy,
+    QSlider,
+    QToolButton,
+    QWidget,
+)
+
+from leaky_gui.calc.alpha_scale import (
+    DEFAULT_RANGE,
+    DEFAULT_SCALE,
+    RANGES,
+    SCALES,
+    AlphaScale,
+    alpha_scale,
+    play_plan,
+)
+from leaky_gui.calc.sweep import DEFAULT_ALPHA, decimal_label
+
+_SCALE_TEXTS = {"log": "&Logarithmic", "linear": "Li&near"}
+_RANGE_TEXTS = {"0.3": "Up to 0.&3", "1": "Up to &1", "10": "Up to 1&0"}
+assert set(_SCALE_TEXTS) == set(SCALES) and set(_RANGE_TEXTS) == set(RANGES)
+
+
+class AlphaSlider(QWidget):
+    """A slider over exact alphas with its ends, a Play button and a scale/range menu."""
+
+    #: The slider (or Play) went to this exact alpha.
+    positionChosen = Signal(object)
+    #: Play started (True) or stopped (False).
+    playingChanged = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("alphaSliderPanel")
+        self._table: AlphaScale = alpha_scale(DEFAULT_SCALE, DEFAULT_RANGE)
+        self._alpha = DEFAULT_ALPHA  # the alpha on show, which the slider follows
+        self._direction = 1
+        self._stride = 1
+
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setObjectName("alphaSlider")
+        self.slider.setAccessibleName("Alpha slider")
+        self.slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.slider.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.slider.valueChanged.connect(self._on_slider_moved)
+        self.slider.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.slider.customContextMenuRequested.connect(self._show_menu)
+        self.label = QLabel("Alpha sli&der:")
+        self.label.setBuddy(self.slider)
+        self.low = QLabel()
+        self.low.setObjectName("alphaSliderLow")
+        self.high = QLabel()
+        self.high.setObjectName("alphaSliderHigh")
+        self.play_button = QToolButton()
+        self.play_button.setObjectName("alphaPlay")
+        self.play_button.setAccessibleName("Play the alpha slider")
+
+        self.timer = QTimer(self)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.timeout.connect(self._tick)
+
+        #: Scale and range choices (radio items), shown in the Alpha menu and on right-click.
+        self.menu = QMenu("Slider &Scale and Range", self)
+        self.menu.setObjectName("alphaSliderMenu")
+        self.scale_actions = self._choices(
+            "Scale", [(_SCALE_TEXTS[s], s, f"alphaSliderScale_{s}") for s in SCALES], self._on_scale_chosen
+        )
+        self.range_actions = self._choices(
+            "Range", [(_RANGE_TEXTS[t], t, f"alphaSliderRange_{t}") for t in RANGES], self._on_range_chosen
+        )
+
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget, stretch in (
+            (self.label, 0), (self.low, 0), (self.slider, 1), (self.high, 0), (self.play_button, 0),
+        ):  # fmt: skip
+            row.addWidget(widget, stretch)
+        self.set_scale(DEFAULT_SCALE, DEFAULT_RANGE)
+
+    def _choices(self, title: str, items: list[tuple[str, str, str]], chosen) -> dict[str, QAction]:
+        self.menu.addSection(title)
+        group = QActionGroup(self)
+        actions: dict[str, QAction] = {}
+        for text, key, name in items:
+            action = QAction(text, self)
+            action.setObjectName(name)
+            action.setCheckable(True)
+            action.setActionGroup(group)
+            action.triggered.connect(lambda _on=False, k=key: chosen(k))
+            self.menu.addAction(action)
+            actions[key] = action
+        return actions
+
+    # -- what it shows ------------------------------------------------------------
+
+    @property
+    def table(self) -> AlphaScale:
+        """The positions on show."""
+        return self._table
+
+    def scale(self) -> str:
+        return self._table.scale
+
+    def top(self) -> str:
+        return self._table.top
+
+    def set_scale(self, scale: str, top: str) -> None:
+        """Show the ``scale`` slider reaching up to ``top`` (a ValueError if either is unknown)."""
+        self._table = alpha_scale(scale, top)
+        for actions, key in ((self.scale_actions, scale), (self.range_actions, top)):
+            actions[key].setChecked(True)
+        self.slider.blockSignals(True)
+        self.slider.setRange(0, len(self._table) - 1)
+        self.slider.setPageStep(10)
+        self.slider.blockSignals(False)
+        self.low.setText(decimal_label(self._table.positions[0]))
+        self.high.setText(decimal_label(self._table.positions[-1]))
+        self.slider.setToolTip(
+            f"Slide alpha over {self._table.label()}: every position an exact decimal of at most "
+            "3 digits, set in the Alpha box as if typed.\nArrows, Page Up/Down, Home and End move it; "
+            "right-click (or the Alpha menu) for the scale and range."
+        )
+        interval, self._stride = play_plan(len(self._table))
+        self.timer.setInterval(interval)
+        self.follow(self._alpha)
+
+    def follow(self, alpha: Decimal) -> None:
+        """Sit at the position nearest ``alpha`` (the alpha on show), without choosing it."""
+        self._alpha = alpha
+        self.slider.blockSignals(True)
+        self.slider.setValue(self._table.nearest(alpha))
+        self.slider.blockSignals(False)
+
+    def value(self) -> Decimal:
+        """The alpha at the slider's position."""
+        return self._table.value(self.slider.value())
+
+    # -- Play -----------------------------------------------------------------------
+
+    def playing(self) -> bool:
+        return self.timer.isActive()
+
+    def set_playing(self, on: bool) -> None:
+        """Start or stop Play: the slider goes back and forth, one pass in about 5 s."""
+        if on == self.playing():
+            return
+        app = QApplication.instance()
+        if on:
+            if self.slider.value() == self.slider.maximum():
+                self._direction = -1
+            elif self.slider.value() == self.slider.minimum():
+                self._direction = 1
+            app.installEventFilter(self)  # Escape anywhere in the window stops it
+            self.timer.start()
+        else:
+            self.timer.stop()
+            app.removeEventFilter(self)
+        self.playingChanged.emit(on)
+
+    def stop(self) -> None:
+        self.set_playing(False)
+
+    def _tick(self) -> None:
+        at = self.slider.value() + self._direction * self._stride
+        if not self.slider.minimum() <= at <= self.slider.maximum():
+            self._direction = -self._direction
+            at = min(max(at, self.slider.minimum()), self.slider.maximum())
+        self.slider.setValue(at)  # chooses the position, as a drag would
+        if at in (self.slider.minimum(), self.slider.maximum()):
+            self._direction = 1 if at == self.slider.minimum() else -1
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and isinstance(watched, QWidget)
+            and watched.window() is self.window()
+        ):
+            self.stop()
+            return True
+        return False
+
+    # -- choices ----------------------------------------------------------------------
+
+    def _on_slider_moved(self, index: int) -> None:
+        self.positionChosen.emit(self._table.value(index))
+
+    def _on_scale_chosen(self, scale: str) -> None:
+        self.set_scale(scale, self.top())
+
+    def _on_range_chosen(self, top: str) -> None:
+        self.set_scale(self.scale(), top)
+
+    def _show_menu(self, at: QPoint) -> None:
+        self.menu.popup(self.slider.mapToGlobal(at))

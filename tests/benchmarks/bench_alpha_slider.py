@@ -1,0 +1,103 @@
+"""Alpha slider speed: one slider position until every view holds the new alpha and has repainted.
+
+Run on demand:  QT_QPA_PLATFORM=offscreen python tests/benchmarks/bench_alpha_slider.py [--profile]
+
+For counts 101, 1,000,000 and 100,000,000, with three pinned alphas and the curve labels
+on, the slider moves one position at a time (as a drag or Play does); each is timed from
+the slider's value change until the table model, plot, single x, info panel and status bar
+hold the new alpha and the table and plot have both painted. The goal is a median of at
+most 16 ms (one 60 Hz frame) at 100,000,000 points. ``--profile`` prints where the time
+goes at the largest count.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import os
+import pstats
+import statistics
+import sys
+import time
+from decimal import Decimal
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+COUNTS = (101, 1_000_000, 100_000_000)
+POSITIONS = 60
+
+
+def main() -> None:
+    from PySide6.QtCore import QEvent, QObject
+
+    from leaky_gui.app import create_application
+    from leaky_gui.calc.alphas import alpha_name
+    from leaky_gui.gui.selftest import named
+    from leaky_gui.gui.window import MainWindow
+
+    class PaintCounter(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.painted: set[str] = set()
+
+        def eventFilter(self, obj, event) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                self.painted.add(obj.parent().objectName())
+            return False
+
+    app = create_application(sys.argv)
+    window = MainWindow(remember=False)
+    window.show()
+    for alpha in ("0.2", "0.3", "0.05"):
+        window.pin_alpha(Decimal(alpha))
+    named(window, "singleX").setText("-2")
+    app.processEvents()
+    counter = PaintCounter()
+    window.table.viewport().installEventFilter(counter)
+    window.plot.viewport().installEventFilter(counter)
+    slider = named(window, "alphaSlider")
+    print(
+        f"alpha slider: one position until table, plot, single x, info and status hold the new alpha "
+        f"and table and plot have painted ({POSITIONS} positions per count, 3 pinned alphas, labels on)"
+    )
+    medians = {}
+    for count in COUNTS:
+        named(window, "count").setValue(count)
+        slider.setValue(0)
+        app.processEvents()
+        times = []
+        for index in range(1, POSITIONS + 1):
+            alpha = window.slider.table.value(index)
+            counter.painted.clear()
+            start = time.perf_counter()
+            slider.setValue(index)
+            while counter.painted != {"table", "plot"} and time.perf_counter() - start < 1:
+                app.processEvents()
+            times.append(time.perf_counter() - start)
+            assert counter.painted == {"table", "plot"}, counter.painted
+            assert window.params.alpha == alpha and window.model.params.alpha == alpha
+            assert window.single._params.alpha == alpha
+            assert window.info.rows()[0][0] == f"{alpha_name(alpha)} (current)"
+            assert window.statusBar().currentMessage().endswith(alpha_name(alpha))
+        medians[count] = statistics.median(times)
+        print(
+            f"  count {count:>11,}: median {medians[count] * 1e3:5.1f} ms, "
+            f"90th percentile {statistics.quantiles(times, n=10)[-1] * 1e3:5.1f} ms, max {max(times) * 1e3:5.1f} ms"
+        )
+    if "--profile" in sys.argv:
+        profile = cProfile.Profile()
+        profile.enable()
+        for index in range(POSITIONS, 0, -1):
+            counter.painted.clear()
+            start = time.perf_counter()
+            slider.setValue(index)
+            while counter.painted != {"table", "plot"} and time.perf_counter() - start < 1:
+                app.processEvents()
+        profile.disable()
+        pstats.Stats(profile).sort_stats("cumulative").print_stats(25)
+    window.close()
+    goal = medians[COUNTS[-1]] <= 0.016
+    print(f"goal (median <= 16 ms at {COUNTS[-1]:,}): {'met' if goal else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,266 @@
+"""The alpha slider in the window: exact positions typed into the Alpha box, Play, scale and range."""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from leaky_gui.calc.alpha_scale import alpha_scale
+from leaky_gui.calc.sweep import SweepParams
+from leaky_gui.gui.selftest import named, type_into
+from leaky_gui.gui.state import load_state
+from leaky_gui.gui.window import MainWindow
+
+D = Decimal
+
+
+def message(window) -> str:
+    label = named(window, "paramMessage")
+    return label.text() if label.isVisible() else ""
+
+
+def test_moving_the_slider_types_an_exact_alpha(window):
+    slider = named(window, "alphaSlider")
+    table = window.slider.table
+    assert slider.value() == table.nearest(D("0.01")) and slider.maximum() == len(table) - 1
+    for index in (0, 56, table.nearest(D("0.2")), table.nearest(D("0.3")), slider.maximum()):
+        slider.setValue(index)
+        alpha = table.value(index)
+        assert named(window, "alpha").text() == str(alpha)  # as typed: '0.0132', never a float's tail
+        assert window.params == SweepParams(alphas=(alpha,))
+        assert window.model.index(0, 2).data() == window.params.text(window.params.f(0))
+        assert window.statusBar().currentMessage().endswith(f"alpha = {alpha}" + _preset(alpha))
+    assert named(window, "alpha").text() == "1"
+
+
+def _preset(alpha: Decimal) -> str:
+    from leaky_gui.calc.alphas import preset_name
+
+    name = preset_name(alpha)
+    return f" ({name})" if name else ""
+
+
+def test_keys_on_the_slider_step_through_exact_positions(window, qtbot):
+    slider = named(window, "alphaSlider")
+    slider.setFocus()
+    at = slider.value()
+    QTest.keyClick(slider, Qt.Key.Key_Right)
+    assert window.params.alpha == D("0.0105") and slider.value() == at + 1
+    QTest.keyClick(slider, Qt.Key.Key_PageUp)
+    assert window.params.alpha == window.slider.table.value(at + 11)
+    QTest.keyClick(slider, Qt.Key.Key_End)
+    assert window.params.alpha == D("1")
+
+
+def test_a_typed_alpha_is_never_rewritten_by_the_slider(window):
+    type_into(named(window, "alpha"), "0.01234")
+    table = window.slider.table
+    assert named(window, "alpha").text() == "0.01234" and window.params.alpha == D("0.01234")
+    assert named(window, "alphaSlider").value() == table.nearest(D("0.01234"))  # it follows, silently
+    type_into(named(window, "alpha"), "-7")  # out of range: the slider sits at an end
+    assert window.params.alpha == D("-7") and named(window, "alphaSlider").value() == 0
+    named(window, "presetSet_4").trigger()  # a preset: an exact position
+    assert table.value(named(window, "alphaSlider").value()) == D("0.3")
+
+
+def test_a_position_the_judge_refuses_leaves_the_box_and_says_why(window):
+    type_into(named(window, "startX"), "-1.7e308")
+    named(window, "alphaSliderRange_10").trigger()
+    slider = named(window, "alphaSlider")
+    before = window.params
+    slider.setValue(slider.maximum())  # 10 * -1.7e308 is beyond the doubles
+    assert window.params == before and named(window, "alpha").text() == "0.01"
+    assert message(window).startswith(
+        "Cannot set alpha to 10: alpha=10 times x runs beyond the largest double"
+    )
+    assert slider.value() == window.slider.table.nearest(D("0.01"))  # back on the alpha on show
+    slider.setValue(window.slider.table.nearest(D("0.5")))  # a position the sweep takes
+    assert window.params.alpha == D("0.5") and message(window) == ""
+
+
+def test_scale_and_range_from_the_menu_and_remembered(qtbot, settings):
+    first = MainWindow(settings)
+    qtbot.addWidget(first)
+    named(first, "alphaSliderScale_linear").trigger()
+    named(first, "alphaSliderRange_0.3").trigger()
+    assert first.slider.table == alpha_scale("linear", "0.3")
+    slider = named(first, "alphaSlider")
+    assert slider.maximum() == 150 and slider.value() == 5  # 0.01 = 5 * 0.002
+    assert named(first, "alphaSliderLow").text() == "0" and named(first, "alphaSliderHigh").text() == "0.3"
+    assert first.params.alpha == D("0.01")  # changing the scale never changes alpha
+    first.close()
+    assert settings.value("slider/scale") == "linear" and settings.value("slider/range") == "0.3"
+    again = MainWindow(settings)
+    qtbot.addWidget(again)
+    assert again.slider.table == alpha_scale("linear", "0.3")
+    assert (
+        named(again, "alphaSliderScale_linear").isChecked()
+        and named(again, "alphaSliderRange_0.3").isChecked()
+    )
+
+
+def test_bad_stored_scale_and_range_fall_back_to_the_defaults(settings):
+    settings.setValue("slider/scale", "cubic")
+    settings.setValue("slider/range", "2")
+    settings.setValue("view/legend", "maybe")
+    state = load_state(settings)
+    assert (state.slider_scale, state.slider_range, state.show_legend) == ("log", "1", True)
+
+
+def test_the_slider_menu_is_the_context_menu_and_in_the_alpha_menu(window):
+    alpha_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "A&lpha")
+    assert window.slider.menu in [a.menu() for a in alpha_menu.actions()]
+    assert named(window, "alphaSlider").contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    names = [a.objectName() for a in window.slider.menu.actions() if a.objectName()]
+    assert names == [
+        "alphaSliderScale_log", "alphaSliderScale_linear",
+        "alphaSliderRange_0.3", "alphaSliderRange_1", "alphaSliderRange_10",
+    ]  # fmt: skip
+
+
+# -- Play --------------------------------------------------------------------------
+
+
+def test_play_paces_at_least_30_positions_a_second_and_5_s_a_pass(window):
+    timer = window.slider.timer
+    for scale in ("log", "linear"):
+        named(window, f"alphaSliderScale_{scale}").trigger()
+        positions = len(window.slider.table)
+        assert timer.interval() <= 33
+        assert 4.5 <= (positions - 1) * timer.interval() / 1000 <= 5.5
+
+
+def test_play_goes_back_and_forth_one_position_a_tick(window):
+    slider = window.slider
+    positions = len(slider.table)
+    named(window, "alphaSlider").setValue(positions - 3)
+    seen = []
+    slider._direction = 1
+    for _ in range(positions + 5):
+        slider._tick()  # what each timer tick does
+        seen.append(named(window, "alphaSlider").value())
+        assert window.params.alpha == slider.table.value(seen[-1])
+    assert seen[:4] == [positions - 2, positions - 1, positions - 2, positions - 3]
+    assert min(seen) == 0 and seen[-1] > 0  # bounced at both ends
+
+
+def test_play_runs_on_its_timer_and_stops_when_pressed_again(window, qtbot):
+    play = named(window, "playAction")
+    assert play.shortcut().toString() == "Ctrl+Shift+P"
+    table = window.slider.table
+    moves = [window.params.alpha]
+    window.inputs.edited.connect(lambda: moves.append(window.params.alpha))
+    began = time.monotonic()
+    play.trigger()
+    assert window.slider.playing() and named(window, "alphaPlay").isChecked()
+    qtbot.waitUntil(lambda: len(moves) > 12, timeout=3000)
+    elapsed = time.monotonic() - began
+    # One position a tick, upwards from 0.01: 0.0105, 0.011, 0.0115, ...
+    indices = [table.positions.index(alpha) for alpha in moves]
+    assert indices == list(range(indices[0], indices[0] + len(indices)))
+    assert (len(moves) - 1) / elapsed >= 10  # generous: the timer's 30/s, on a busy machine
+    play.trigger()
+    assert not window.slider.playing() and not play.isChecked()
+    stopped = window.params.alpha
+    QTest.qWait(100)
+    assert window.params.alpha == stopped
+
+
+def test_typing_in_any_box_stops_play(window, qtbot):
+    for name in ("singleX", "startX", "alpha"):
+        named(window, "playAction").trigger()
+        assert window.slider.playing()
+        box = named(window, name)
+        box.setFocus()
+        QTest.keyClicks(box, "1")
+        assert not window.slider.playing(), name
+
+
+def test_escape_stops_play_wherever_the_focus_is(window):
+    for name in ("alphaSlider", "alpha", "table"):
+        named(window, "playAction").trigger()
+        widget = named(window, name)
+        widget.setFocus()
+        QTest.keyClick(widget, Qt.Key.Key_Escape)
+        assert not window.slider.playing(), name
+
+
+def test_nothing_is_written_to_the_settings_while_playing(qtbot, settings, monkeypatch):
+    writes = []
+    monkeypatch.setattr("leaky_gui.gui.window.save_state", lambda *args: writes.append(args))
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.show()
+    keys = settings.allKeys()
+    named(win, "playAction").trigger()
+    moves = []
+    win.inputs.edited.connect(lambda: moves.append(win.params.alpha))
+    qtbot.waitUntil(lambda: len(moves) >= 10, timeout=3000)
+    assert writes == [] and settings.allKeys() == keys
+    win.close()  # closing stops Play, then saves once
+    assert not win.slider.playing() and len(writes) == 1
+
+
+def test_a_refused_position_stops_play(window, qtbot):
+    type_into(named(window, "startX"), "-1.8e307")  # alpha = 10 is the one beyond the doubles
+    named(window, "alphaSliderRange_10").trigger()
+    named(window, "alphaSlider").setValue(window.slider.table.nearest(D("9")))
+    assert window.params.alpha == D("9.12")
+    named(window, "playAction").trigger()
+    qtbot.waitUntil(lambda: not window.slider.playing(), timeout=3000)
+    assert message(window).startswith("Cannot set alpha to 10: alpha=10 times x runs beyond")
+    assert window.params.alpha == D("9.55") and named(window, "alpha").text() == "9.55"
+
+
+# -- X11 keys ----------------------------------------------------------------------------
+
+
+@pytest.mark.xcb
+def test_ctrl_p_pins_the_alpha_on_show_while_the_slider_has_focus(window, qtbot):
+    slider = named(window, "alphaSlider")
+    slider.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is slider)
+    qtbot.keyClick(slider, Qt.Key.Key_Right)
+    qtbot.keyClick(slider, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert window.comparison.alphas() == (D("0.0105"),)
+    for _ in range(5):
+        qtbot.keyClick(slider, Qt.Key.Key_Right)
+    qtbot.keyClick(slider, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert window.comparison.alphas() == (D("0.0105"), D("0.0132"))
+    assert QApplication.focusWidget() is slider  # sliding goes on
+
+
+@pytest.mark.xcb
+def test_play_keys_under_x11(window, qtbot):
+    alpha = named(window, "alpha")
+    alpha.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() in (alpha, alpha.lineEdit()))
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_P, shift_ctrl)
+    assert window.slider.playing()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert not window.slider.playing()
+    slider = named(window, "alphaSlider")
+    slider.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is slider)
+    qtbot.keyClick(slider, Qt.Key.Key_P, shift_ctrl)
+    assert window.slider.playing()
+    qtbot.keyClick(slider, Qt.Key.Key_P, shift_ctrl)
+    assert not window.slider.playing()
+
+
+@pytest.mark.xcb
+def test_alt_d_reaches_the_slider_and_arrows_slide(window, qtbot):
+    start = named(window, "startX")
+    start.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() in (start, start.lineEdit()))
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    slider = named(window, "alphaSlider")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is slider)
+    qtbot.keyClick(slider, Qt.Key.Key_Left)
+    assert window.params.alpha == D("0.00955") and named(window, "alpha").text() == "0.00955"
