@@ -39,7 +39,7 @@ def test_every_position_is_a_short_exact_decimal_rising_strictly(scale, top):
         assert D(str(value)) == value and "E" not in str(value)  # typed as shown: '0.0132', '2'
     assert all(a < b for a, b in itertools.pairwise(positions))
     assert positions[-1] == D(top)
-    assert positions[0] == (D(top) / 1000 if scale == "log" else 0)
+    assert positions[0] == (D(top) / 10_000 if scale == "log" else 0)  # 0.0001 .. 1 by default
 
 
 def test_the_presets_are_positions_on_the_log_scale():
@@ -52,7 +52,8 @@ def test_the_presets_are_positions_on_the_log_scale():
     ratios = [b / a for a, b in itertools.pairwise(positions)]
     assert all(D("1.03") < r < D("1.07") for r in ratios), (min(ratios), max(ratios))
     # Every decade has the same mantissas.
-    assert positions[50] == D("0.01") and positions[100] == D("0.1") and positions[56] == D("0.0132")
+    assert positions[100] == D("0.01") and positions[150] == D("0.1") and positions[106] == D("0.0132")
+    assert (positions[0], len(positions)) == (D("0.0001"), 201)
 
 
 def test_the_linear_scale_steps_evenly_from_zero():

@@ -45,6 +45,29 @@ def _preset(alpha: Decimal) -> str:
     return f" ({name})" if name else ""
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("scale", ["log", "linear"])
+def test_every_position_of_both_scales_is_typed_exactly_with_one_refresh(window, scale):
+    named(window, f"alphaSliderScale_{scale}").trigger()
+    slider, box = named(window, "alphaSlider"), named(window, "alpha")
+    resets = []
+    window.model.modelReset.connect(lambda: resets.append(window.params.alpha))
+    positions = window.slider.table.positions
+    assert len(positions) == slider.maximum() + 1 >= 151
+    for index, alpha in enumerate(positions):
+        if slider.value() == index:
+            continue  # where it sits already: no move, no refresh
+        resets.clear()
+        slider.setValue(index)
+        assert box.text() == str(alpha) and window.params.alpha == alpha  # typed = shown = computed
+        assert resets == [alpha]  # one refresh of every view per position
+        assert slider.value() == index  # following the box never moves it elsewhere
+    # And the box leads too: each position typed in puts the slider on it.
+    for index in (0, len(positions) // 3, len(positions) - 1):
+        type_into(box, str(positions[index]))
+        assert slider.value() == index
+
+
 def test_keys_on_the_slider_step_through_exact_positions(window, qtbot):
     slider = named(window, "alphaSlider")
     slider.setFocus()

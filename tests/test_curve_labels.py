@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from decimal import Decimal
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor
 
 from leaky_gui.calc.sweep import sweep_exact_f
@@ -40,6 +40,30 @@ def test_fit_negative_branch_shows_x_up_to_0_and_the_exact_f_there(window):
     assert view_ranges(window)[1] == list(padded([-2.0, 0.0]))
     named(window, "autoRangeAction").trigger()  # Ctrl+0 fits everything again
     assert view_ranges(window)[0][1] > 0.9
+
+
+def test_the_legend_moves_to_the_empty_corner_of_each_fit(window, qtbot):
+    for alpha in ("0.2", "0.3"):
+        window.pin_alpha(D(alpha))
+    view = window.plot.getPlotItem().getViewBox()
+
+    def corner() -> tuple[bool, bool]:
+        legend, box = window.plot.legend.sceneBoundingRect(), view.sceneBoundingRect()
+        return legend.center().x() > box.center().x(), legend.center().y() > box.center().y()
+
+    assert corner() == (False, False)  # top left: x < 0 < f(x) holds no curve
+    named(window, "fitNegativeAction").trigger()
+    qtbot.waitUntil(lambda: corner() == (True, True))  # bottom right: below (0, 0), where all curves end
+    # No curve passes under it: 100 points along each drawn segment at x <= 0.
+    legend = window.plot.legend.sceneBoundingRect()
+    for curve in (window.plot.curve, *(c.line for c in window.plot.pinned.values())):
+        xs, ys = curve.getData()
+        for (xa, ya), (xb, yb) in itertools.pairwise(zip(xs, ys, strict=True)):
+            if min(xa, xb) <= 0:
+                along = [QPointF(xa + (xb - xa) * k / 99, ya + (yb - ya) * k / 99) for k in range(100)]
+                assert not any(legend.contains(view.mapViewToScene(p)) for p in along if p.x() <= 0)
+    named(window, "autoRangeAction").trigger()
+    qtbot.waitUntil(lambda: corner() == (False, False))
 
 
 def test_fit_negative_branch_of_a_falling_sweep_and_the_overlays(window):

@@ -38,12 +38,12 @@ DIGITS = 3
 #: Positions per decade on the log scale.
 PER_DECADE = 50
 #: Decades the log scale spans below its top.
-LOG_DECADES = 3
+LOG_DECADES = 4
 
 SCALES = ("log", "linear")
 SCALE_LABELS = {"log": "Logarithmic", "linear": "Linear"}
 DEFAULT_SCALE = "log"
-#: The top of the slider; the log scale reaches 1000 times lower, the linear one 0.
+#: The top of the slider; the log scale reaches 10,000 times lower (0.0001 .. 1 by default), the linear one 0.
 RANGES = ("0.3", "1", "10")
 DEFAULT_RANGE = "1"
 #: Linear step for each top: about 150-200 positions a pass, each a short decimal.

@@ -28,6 +28,9 @@ from leaky_gui.gui.view_math import MIN_VIEW_SPAN, finite, held, padded, rounded
 #: Sample markers are drawn when the sweep has at most this many points.
 MARKER_LIMIT = 200
 TITLE = "Leaky ReLU   f(x) = x if x > 0, else alpha·x"
+#: The legend's offset from the view's corners (pyqtgraph: negative counts from right and bottom).
+LEGEND_TOP_LEFT = (10, 10)
+LEGEND_BOTTOM_RIGHT = (-10, -10)
 
 
 @dataclass(frozen=True)
@@ -159,7 +162,7 @@ class SweepPlot(pg.PlotWidget):
         item.setLabel("bottom", "x")
         item.setLabel("left", "f(x)")
         # The legend first, so every curve added later finds it.
-        self.legend = item.addLegend(offset=(10, 10))
+        self.legend = item.addLegend(offset=LEGEND_TOP_LEFT)
 
         self.current = _Curve(item, lambda s: s.current, Qt.PenStyle.SolidLine, 3.0, z=20)
         self.curve = self.current.line  # the current alpha's line
@@ -204,6 +207,7 @@ class SweepPlot(pg.PlotWidget):
         self._following = True  # fit on every change until the user pans or zooms
         view.sigRangeChangedManually.connect(self._stop_following)
         view.sigRangeChanged.connect(lambda *_: self.labels.place())
+        view.sigResized.connect(lambda *_: self.labels.place())  # same range, other pixels
         view.sigResized.connect(lambda *_: self.labels.place())
 
     # -- what is shown ---------------------------------------------------------
@@ -327,6 +331,12 @@ class SweepPlot(pg.PlotWidget):
 
     def _fit_now(self) -> None:
         extent = self._negative_extent() if self._negative_only else None
+        # The legend goes where no curve is: top left for the whole sweep (x < 0 < f(x) is
+        # empty for alpha >= 0), bottom right for the negative branch (every curve rises
+        # to (0, 0) at the right edge, so the corner below that is empty).
+        corner = LEGEND_BOTTOM_RIGHT if extent is not None else LEGEND_TOP_LEFT
+        if self.legend.opts["offset"] != corner:
+            self.legend.setOffset(corner)
         if extent is not None:
             x_range, y_range = extent
             self.getPlotItem().getViewBox().setRange(
