@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import time
 from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionSlider
 
 from leaky_gui.calc.alpha_scale import alpha_scale
 from leaky_gui.calc.sweep import SweepParams
@@ -152,10 +153,64 @@ def test_the_slider_menu_is_the_context_menu_and_in_the_alpha_menu(window):
 def test_play_paces_at_least_30_positions_a_second_and_5_s_a_pass(window):
     timer = window.slider.timer
     for scale in ("log", "linear"):
-        named(window, f"alphaSliderScale_{scale}").trigger()
-        positions = len(window.slider.table)
-        assert timer.interval() <= 33
-        assert 4.5 <= (positions - 1) * timer.interval() / 1000 <= 5.5
+        for top in ("0.3", "1", "10"):
+            named(window, f"alphaSliderScale_{scale}").trigger()
+            named(window, f"alphaSliderRange_{top}").trigger()
+            ticks = math.ceil((len(window.slider.table) - 1) / window.slider._stride)
+            assert timer.interval() <= 33  # at least 30 moves a second
+            assert 4.5 <= ticks * timer.interval() / 1000 <= 5.5  # one pass, end to end
+
+
+def test_stepping_a_spin_box_stops_play_and_keeps_the_step(window, qtbot):
+    box = named(window, "alpha")
+    named(window, "playAction").trigger()
+    qtbot.waitUntil(lambda: window.params.alpha != D("0.01"), timeout=3000)
+    box.setFocus()
+    before = window.params.alpha
+    QTest.keyClick(box, Qt.Key.Key_Up)  # the arrows (as the wheel and Page keys) step the box
+    assert not window.slider.playing()
+    assert window.params.alpha == before + D("0.01") and box.text() == str(before + D("0.01"))
+    QTest.qWait(150)  # several of Play's ticks would have come by now
+    assert window.params.alpha == before + D("0.01")
+
+
+def test_a_hand_on_the_handle_stops_play(window, qtbot):
+    slider = named(window, "alphaSlider")
+    named(window, "playAction").trigger()
+    option = QStyleOptionSlider()
+    slider.initStyleOption(option)
+    handle = slider.style().subControlRect(
+        QStyle.ComplexControl.CC_Slider, option, QStyle.SubControl.SC_SliderHandle, slider
+    )
+    QTest.mousePress(slider, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, handle.center())
+    assert not window.slider.playing()
+    held = window.params.alpha
+    QTest.qWait(150)
+    assert window.params.alpha == held
+    QTest.mouseRelease(slider, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, handle.center())
+
+
+@pytest.mark.parametrize(
+    ("typed", "key", "expected"),
+    [
+        ("5", Qt.Key.Key_End, "1"),  # beyond the range: End still chooses the top
+        ("5", Qt.Key.Key_Left, "1"),  # the first position below 5
+        ("0", Qt.Key.Key_Home, "0.0001"),  # below the range: Home chooses the bottom
+        ("0", Qt.Key.Key_Right, "0.0001"),  # the first position above 0, not one past it
+        ("0.0123", Qt.Key.Key_Right, "0.0126"),  # between positions: the next one up ...
+        ("0.0123", Qt.Key.Key_Left, "0.012"),  # ... or down
+        ("0.01", Qt.Key.Key_PageDown, "0.00631"),  # ten positions down
+        ("0.01", Qt.Key.Key_Home, "0.0001"),
+    ],
+)
+def test_keys_step_from_any_alpha_to_the_next_position_that_way(window, typed, key, expected):
+    type_into(named(window, "alpha"), typed)
+    slider = named(window, "alphaSlider")
+    slider.setFocus()
+    QTest.keyClick(slider, key)
+    assert window.params.alpha == D(expected) and named(window, "alpha").text() == expected
+    assert window.slider.table.value(slider.value()) == D(expected)
+    assert slider.accessibleDescription().startswith(f"alpha = {expected},")  # what a screen reader hears
 
 
 def test_play_goes_back_and_forth_one_position_a_tick(window):

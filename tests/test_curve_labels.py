@@ -66,6 +66,32 @@ def test_the_legend_moves_to_the_empty_corner_of_each_fit(window, qtbot):
     qtbot.waitUntil(lambda: corner() == (False, False))
 
 
+def test_with_a_negative_alpha_the_legend_goes_to_the_top_right(window, qtbot):
+    window.pin_alpha(D("0.3"))
+    type_into(named(window, "alpha"), "-0.5")  # falls from f(-4) = 2 to (0, 0)
+    named(window, "fitNegativeAction").trigger()
+    view = window.plot.getPlotItem().getViewBox()
+    box = view.sceneBoundingRect()
+    qtbot.waitUntil(lambda: window.plot.legend.sceneBoundingRect().right() > box.center().x())
+    legend = window.plot.legend.sceneBoundingRect()
+    assert legend.center().y() < box.center().y()  # the top: the bottom right holds (0, 0)
+    for curve in (window.plot.curve, window.plot.pinned[0].line):
+        xs, ys = curve.getData()
+        for (xa, ya), (xb, yb) in itertools.pairwise(zip(xs, ys, strict=True)):
+            along = [QPointF(xa + (xb - xa) * k / 99, ya + (yb - ya) * k / 99) for k in range(100)]
+            assert not any(legend.contains(view.mapViewToScene(p)) for p in along if p.x() <= 0)
+
+
+def test_sliding_alpha_rewrites_the_current_label_instead_of_making_new_ones(window):
+    labels = window.plot.labels
+    first = {id(item) for item in labels.items()}
+    slider = named(window, "alphaSlider")
+    for _ in range(5):
+        slider.setValue(slider.value() + 1)
+        assert {id(item) for item in labels.items()} == first
+        assert [i.textItem.toPlainText() for i in labels.items()] == [f"α = {window.params.alpha}"]  # noqa: RUF001
+
+
 def test_fit_negative_branch_of_a_falling_sweep_and_the_overlays(window):
     type_into(named(window, "startX"), "2")
     type_into(named(window, "stepX"), "-0.1")

@@ -170,6 +170,8 @@ def test_a_live_switch_from_light_to_dark_and_back(window, qtbot, qapp):
     assert window.comparison.row_widgets()[0].check.icon().cacheKey() != swatch.cacheKey()
     legend_label = next(label for _, label in window.plot.legend.items)
     assert DARK.foreground in legend_label.item.toHtml()  # the entries already there, too
+    labels = {item.textItem.toPlainText(): item.color.name() for item in window.plot.labels.items()}
+    assert labels == {"α = 0.01": DARK.current, "α = 0.2": DARK.pinned[0]}  # noqa: RUF001
 
     qapp.setPalette(QPalette())
     qtbot.waitUntil(lambda: window.theme.scheme is LIGHT)

@@ -33,8 +33,6 @@ __all__ = [
     "play_plan",
 ]
 
-#: Significant digits of every position.
-DIGITS = 3
 #: Positions per decade on the log scale.
 PER_DECADE = 50
 #: Decades the log scale spans below its top.
@@ -117,7 +115,7 @@ class AlphaScale:
         return below if take_low else above
 
     def label(self) -> str:
-        """'0.001 … 1 (logarithmic)': what the range menu and the slider's tooltip say."""
+        """'0.0001 … 1 (logarithmic)': what the range menu and the slider's tooltip say."""
         return f"{self.positions[0]} … {self.positions[-1]} ({SCALE_LABELS[self.scale].lower()})"
 
 

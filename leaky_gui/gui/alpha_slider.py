@@ -8,11 +8,13 @@ typed alpha is never rewritten by the slider. The panel never reaches another pa
 
 from __future__ import annotations
 
+import bisect
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractSlider,
     QApplication,
     QHBoxLayout,
     QLabel,
@@ -61,6 +63,8 @@ class AlphaSlider(QWidget):
         self.slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.slider.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.slider.valueChanged.connect(self._on_slider_moved)
+        self.slider.actionTriggered.connect(self._on_user_action)  # keys, wheel, drag, page clicks
+        self.slider.sliderPressed.connect(self.stop)  # a hand on the handle takes over from Play
         self.slider.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.slider.customContextMenuRequested.connect(self._show_menu)
         self.label = QLabel("Alpha sli&der:")
@@ -148,10 +152,8 @@ class AlphaSlider(QWidget):
         self.slider.blockSignals(True)
         self.slider.setValue(self._table.nearest(alpha))
         self.slider.blockSignals(False)
-
-    def value(self) -> Decimal:
-        """The alpha at the slider's position."""
-        return self._table.value(self.slider.value())
+        # Screen readers read a slider's value as its index: say the alpha too.
+        self.slider.setAccessibleDescription(f"alpha = {decimal_label(alpha)}, {self._table.label()}")
 
     # -- Play -----------------------------------------------------------------------
 
@@ -203,6 +205,31 @@ class AlphaSlider(QWidget):
 
     def _on_slider_moved(self, index: int) -> None:
         self.positionChosen.emit(self._table.value(index))
+
+    def _on_user_action(self, action: int) -> None:
+        """A key, the wheel or the mouse moved the slider (Play never does): it stops Play.
+
+        From an alpha that is no position (typed 0.0123, or beyond the range) a step goes to
+        the next position on that side, not one past the nearest; and a key that leaves the
+        slider where it sits (End at alpha 5) still chooses that position.
+        """
+        self.stop()
+        Action = QAbstractSlider.SliderAction
+        steps = {
+            Action.SliderSingleStepAdd: self.slider.singleStep(),
+            Action.SliderSingleStepSub: -self.slider.singleStep(),
+            Action.SliderPageStepAdd: self.slider.pageStep(),
+            Action.SliderPageStepSub: -self.slider.pageStep(),
+        }
+        positions = self._table.positions
+        step = steps.get(QAbstractSlider.SliderAction(action))  # the signal carries a plain int
+        if step is not None and self._alpha not in positions:
+            below = bisect.bisect_left(positions, self._alpha) - 1  # the last position under alpha
+            target = below + step if step > 0 else below + 1 + step
+            self.slider.setSliderPosition(min(max(target, 0), len(positions) - 1))
+        at = self.slider.sliderPosition()
+        if at == self.slider.value() and self._table.value(at) != self._alpha:
+            self.positionChosen.emit(self._table.value(at))  # no valueChanged will come
 
     def _on_scale_chosen(self, scale: str) -> None:
         self.set_scale(scale, self.top())

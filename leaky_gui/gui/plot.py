@@ -30,6 +30,7 @@ MARKER_LIMIT = 200
 TITLE = "Leaky ReLU   f(x) = x if x > 0, else alpha·x"
 #: The legend's offset from the view's corners (pyqtgraph: negative counts from right and bottom).
 LEGEND_TOP_LEFT = (10, 10)
+LEGEND_TOP_RIGHT = (-10, 10)
 LEGEND_BOTTOM_RIGHT = (-10, -10)
 
 
@@ -208,7 +209,6 @@ class SweepPlot(pg.PlotWidget):
         view.sigRangeChangedManually.connect(self._stop_following)
         view.sigRangeChanged.connect(lambda *_: self.labels.place())
         view.sigResized.connect(lambda *_: self.labels.place())  # same range, other pixels
-        view.sigResized.connect(lambda *_: self.labels.place())
 
     # -- what is shown ---------------------------------------------------------
 
@@ -316,25 +316,33 @@ class SweepPlot(pg.PlotWidget):
         self._fit_now()
         return True
 
+    def _negative_curves(self) -> tuple[list[Decimal], list[Decimal]]:
+        """The alphas of the visible curves (references too), and of the derivatives on show."""
+        params, overlays = self._params or SweepParams(), self._overlays
+        alphas = [params.alpha, *(p.alpha for p in self._pinned_state if p.visible)]
+        leaks = alphas if overlays.derivative else []
+        return alphas + [Decimal(0)] * overlays.relu + [Decimal(1)] * overlays.identity, leaks
+
     def _negative_extent(self) -> tuple[tuple[float, float], tuple[float, float]] | None:
         """The x <= 0 part of every visible curve, from the sweep's exact vertices (calc)."""
         if self._params is None:
             return None
-        params, overlays = self._params, self._overlays
-        alphas = [params.alpha, *(p.alpha for p in self._pinned_state if p.visible)]
-        leaks = alphas if overlays.derivative else []
-        alphas += [Decimal(0)] * overlays.relu + [Decimal(1)] * overlays.identity
-        return negative_branch(params, alphas, leaks)
+        return negative_branch(self._params, *self._negative_curves())
 
     def _stop_following(self, *_: object) -> None:
         self._following = False
 
     def _fit_now(self) -> None:
         extent = self._negative_extent() if self._negative_only else None
-        # The legend goes where no curve is: top left for the whole sweep (x < 0 < f(x) is
-        # empty for alpha >= 0), bottom right for the negative branch (every curve rises
-        # to (0, 0) at the right edge, so the corner below that is empty).
-        corner = LEGEND_BOTTOM_RIGHT if extent is not None else LEGEND_TOP_LEFT
+        # The legend goes where no curve is. The whole sweep: top left (x < 0 < f(x) holds no
+        # curve for alpha >= 0). The negative branch: every curve ends at (0, 0) on the right
+        # edge, so the right corner away from 0 is empty: the bottom one, or the top one
+        # when a negative alpha's curve comes down to 0 from above.
+        if extent is None:
+            corner = LEGEND_TOP_LEFT
+        else:
+            falling = any(alpha < 0 for alpha in self._negative_curves()[0])
+            corner = LEGEND_TOP_RIGHT if falling else LEGEND_BOTTOM_RIGHT
         if self.legend.opts["offset"] != corner:
             self.legend.setOffset(corner)
         if extent is not None:

@@ -37,11 +37,13 @@ class DecimalSpinBox(QAbstractSpinBox):
     """A spin box for one decimal (or, with ``whole``, a whole number of digits only).
 
     ``valueChanged(value)`` carries the new value (Decimal, or int when ``whole``);
-    ``problemChanged(text)`` says why the text is not a usable value ('' when it is).
+    ``problemChanged(text)`` says why the text is not a usable value ('' when it is);
+    ``stepped()`` comes before a step the user asked for (arrows, Page keys, wheel, buttons).
     """
 
     valueChanged = Signal(object)
     problemChanged = Signal(str)
+    stepped = Signal()
 
     def __init__(
         self,
@@ -132,6 +134,7 @@ class DecimalSpinBox(QAbstractSpinBox):
         return flags
 
     def stepBy(self, steps: int) -> None:
+        self.stepped.emit()
         with localcontext() as context:  # exact: the digits, plus the doubles' span of exponents
             context.prec = len(self._value.as_tuple().digits) + len(self._step.as_tuple().digits) + 700
             value = self._value + steps * self._step

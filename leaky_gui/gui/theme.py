@@ -66,7 +66,7 @@ LIGHT = Scheme(
     crosshair="#555555",
     current="#0072b2",  # Okabe-Ito blue
     # Okabe-Ito vermillion, bluish green, reddish purple, orange, sky blue, yellow, black;
-    # the last four darkened along their hue to 3:1 against white.
+    # purple, orange, sky blue and yellow darkened along their hue to 3:1 against white.
     pinned=("#d55e00", "#009e73", "#c776a2", "#c08400", "#4797c4", "#9a9227", "#000000"),
     reference="#7f7f7f",
     crossing_fill="#e69f00",

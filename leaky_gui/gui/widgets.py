@@ -5,32 +5,34 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QSplitter, QWidget
 
-from leaky_gui.gui.theme import LIGHT, Scheme
+from leaky_gui.gui.theme import DARK, LIGHT, Scheme, palette_is_dark
 
 #: What a message label says, which picks its text colour: an error, a note, or plain text.
 ERROR, NOTE, PLAIN = "error", "note", ""
 _KIND = "messageKind"  # the label's property holding its kind
-#: The scheme message colours come from (one per application, as the palette is).
-_message_scheme = LIGHT
 
 
-def set_message_kind(label: QLabel, kind: str) -> None:
-    """Colour ``label``'s text as an error, a note or plain text, in the scheme on show."""
+def set_message_kind(label: QLabel, kind: str, scheme: Scheme | None = None) -> None:
+    """Colour ``label``'s text as an error, a note or plain text, in ``scheme``.
+
+    Without a scheme, the one the application's palette is in (the window re-colours its
+    labels with its own scheme whenever that changes: ``set_message_scheme``).
+    """
+    if scheme is None:
+        scheme = DARK if palette_is_dark(QGuiApplication.palette()) else LIGHT
     label.setProperty(_KIND, kind)
-    colour = {ERROR: _message_scheme.error, NOTE: _message_scheme.note}.get(kind)
+    colour = {ERROR: scheme.error, NOTE: scheme.note}.get(kind)
     label.setStyleSheet(f"color: {colour};" if colour else "")
 
 
 def set_message_scheme(scheme: Scheme, root: QWidget) -> None:
-    """Colour message labels for ``scheme`` (light or dark) from now on, and recolour ``root``'s."""
-    global _message_scheme
-    _message_scheme = scheme
+    """Re-colour every message label under ``root`` for ``scheme`` (light or dark)."""
     for label in root.findChildren(QLabel):
         if label.property(_KIND) is not None:
-            set_message_kind(label, label.property(_KIND))
+            set_message_kind(label, label.property(_KIND), scheme)
 
 
 def locale_uses_decimal_comma() -> bool:

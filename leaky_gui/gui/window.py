@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, qWarning
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -56,12 +57,14 @@ from leaky_gui.gui.info_panel import InfoPanel
 from leaky_gui.gui.inputs_panel import InputsPanel
 from leaky_gui.gui.plot import Overlays, SweepPlot
 from leaky_gui.gui.single_x_panel import SingleXPanel
+from leaky_gui.gui.spinbox import DecimalSpinBox
 from leaky_gui.gui.state import WindowState, load_state, pins_the_sweep_takes, save_state
 from leaky_gui.gui.table_model import SweepTableModel
 from leaky_gui.gui.table_view import SweepTableView
 from leaky_gui.gui.theme import DARK_CHOICE, FOLLOW, LIGHT_CHOICE, Scheme, ThemeController
 from leaky_gui.gui.widgets import WindowShortcutsFirst, make_action, set_message_scheme, splitter
 
+T = TypeVar("T")
 READOUT_PROMPT = "Move the mouse over the plot to read x and f(x) of every visible curve."
 ABOUT = (
     "<h3>Leaky ReLU calculator {version}</h3>"
@@ -112,8 +115,12 @@ class MainWindow(QMainWindow):
         self.inputs.judge = self._judge_inputs
         self.inputs.edited.connect(self.refresh)
         self.slider.positionChosen.connect(self._on_slider_chosen)
-        for edit in self.findChildren(QLineEdit):  # typing in any box stops Play
+        # Typing in any box, or stepping a spin box (arrows, Page keys, wheel), stops Play
+        # before the change: what the user does wins over the next tick.
+        for edit in self.findChildren(QLineEdit):
             edit.textEdited.connect(lambda *_: self.slider.stop())
+        for spin in self.findChildren(DecimalSpinBox):
+            spin.stepped.connect(self.slider.stop)
         self.comparison.changed.connect(self.refresh)
         self.single.pointChanged.connect(self.plot.set_single_point)
         self.plot.readoutChanged.connect(lambda text: self.readout.setText(text or READOUT_PROMPT))
@@ -286,7 +293,7 @@ class MainWindow(QMainWindow):
             self.theme_actions[choice] = item = action(
                 text, name, theme_menu, checkable=True, checked=choice == FOLLOW
             )
-            item.triggered.connect(_bind_choice(self.theme.set_choice, choice))
+            item.triggered.connect(_bind(self.theme.set_choice, choice))
             themes.addAction(item)
 
         toolbar = QToolBar("Plot")
@@ -518,11 +525,6 @@ def _pane(layout: type[QBoxLayout], *parts: tuple[QWidget, int]) -> QWidget:
     return pane
 
 
-def _bind(slot: Callable[[Decimal], object], alpha: Decimal) -> Callable[..., None]:
-    """A slot for ``triggered(bool)`` that calls ``slot(alpha)``."""
-    return lambda *_: slot(alpha)
-
-
-def _bind_choice(slot: Callable[[str], object], choice: str) -> Callable[..., None]:
-    """A slot for ``triggered(bool)`` that calls ``slot(choice)``."""
-    return lambda *_: slot(choice)
+def _bind(slot: Callable[[T], object], value: T) -> Callable[..., None]:
+    """A slot for ``triggered(bool)`` that calls ``slot(value)`` (a preset's alpha, a theme)."""
+    return lambda *_: slot(value)
