@@ -41,6 +41,7 @@ __all__ = [
     "leaky_in",
     "round_to",
     "shortest_digits",
+    "tensor_to",
     "ulp_in",
 ]
 
@@ -91,6 +92,20 @@ def round_to(values: np.ndarray | float, precision: str) -> np.ndarray:
         return values
     with np.errstate(over="ignore"):
         return _from_float32(values.astype(np.float32), precision)
+
+
+def tensor_to(values: np.ndarray, precision: str) -> np.ndarray:
+    """A stored array (any float or integer dtype) as ``torch.from_numpy(values).to(precision)`` holds it.
+
+    PyTorch converts to float16 and bfloat16 through float32 (c10's Half and BFloat16 are
+    made from a float), from doubles and integers alike; integers go to float32 in one
+    rounding, never through float64. float64 is the exact mode: the doubles themselves
+    (integers beyond 2**53 become the nearest double). Returned as float64.
+    """
+    if precision == "float64":
+        return np.asarray(values, dtype=np.float64)
+    with np.errstate(over="ignore"):
+        return _from_float32(np.asarray(values).astype(np.float32), precision)
 
 
 def leaky_in(x_d: np.ndarray, alpha: float, precision: str) -> np.ndarray:
