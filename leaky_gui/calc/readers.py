@@ -283,7 +283,7 @@ class _TextColumnReader:
         if message.startswith("use '.'"):
             return self._error(
                 line,
-                f"{text!r}: a decimal comma; read the file with decimal commas (--decimal-comma)",
+                f"{text!r} has a decimal comma; read the file with decimal commas",
                 column,
             )
         return self._error(line, f"{text!r}: {message}", column)
@@ -305,7 +305,7 @@ class _TextColumnReader:
             self.decimal_comma = self.separator == b";"
         cells = self._split(first)
         self.n_columns = len(cells)
-        header = not all(self._is_number(c) for c in cells)
+        header = not all(self._looks_numeric(c) for c in cells)
         names = [c.strip().strip('"').strip() for c in cells]
         wanted = self.column_wanted
         if isinstance(wanted, str) and wanted.strip().isdigit():
@@ -326,7 +326,7 @@ class _TextColumnReader:
                     f"{self.name}: no column named {wanted.strip()!r}; the header has {', '.join(map(repr, names))}"
                 )
             self.column = names.index(wanted.strip())
-        elif not header:
+        elif not header or self.n_columns == 1:
             self.column = 0
         else:
             self.column = -1  # the first numeric column of the first data line
@@ -339,6 +339,14 @@ class _TextColumnReader:
         if '"' in line:
             return next(csv.reader([line], delimiter=self.separator.decode()))
         return line.split(self.separator.decode())
+
+    def _looks_numeric(self, cell: str) -> bool:
+        """A number, or one out of range (1e999, nan): not a header's name, an error to report."""
+        try:
+            parse_decimal(cell.strip().strip('"'), decimal_comma=self.decimal_comma)
+        except ParameterError as exc:
+            return not (exc.message.startswith(("not a number", "is empty", "use '.'", "write one")))
+        return True
 
     def _is_number(self, cell: str) -> bool:
         try:
