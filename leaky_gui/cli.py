@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import argparse
 import os
+import queue
 import re
+import shutil
 import signal
 import sys
-from collections.abc import Sequence
+import tempfile
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from decimal import Decimal
-from typing import NoReturn
+from typing import BinaryIO, NoReturn, TypeVar
 
 from leaky_gui.calc.alphas import unusual_alpha_note
 from leaky_gui.calc.csv_export import (
@@ -24,12 +29,13 @@ from leaky_gui.calc.csv_export import (
     atomic_output,
     check_output_path,
     csv_header,
+    iter_csv_chunks,
     write_csv,
     write_csv_stream,
 )
 from leaky_gui.calc.numtext import csv_line
 from leaky_gui.calc.precision import DEFAULT_PRECISION, PRECISIONS
-from leaky_gui.calc.readers import ValuesFileError, read_values
+from leaky_gui.calc.readers import ValuesFileError, iter_values
 from leaky_gui.calc.sweep import (
     DEFAULT_ALPHA,
     DEFAULT_COUNT,
@@ -42,6 +48,8 @@ from leaky_gui.calc.sweep import (
     parse_decimal,
 )
 
+T = TypeVar("T")
+PREFETCH = os.environ.get("LEAKY_PREFETCH", "1") == "1"
 PROG = "leaky-relu"
 EXIT_USAGE = 2
 
@@ -207,20 +215,94 @@ def _run_eval(args: argparse.Namespace) -> int:
 
 
 def _run_eval_input(args: argparse.Namespace) -> int:
-    """x from a file: read and checked whole first, so a bad file writes nothing; then streamed."""
+    """x from a file, a block at a time, with flat memory; a bad file writes nothing.
+
+    The rows go to a temporary file (beside ``-o``'s target, renamed into place when
+    complete; for standard output an anonymous one, copied out when complete), so an
+    error in the last line still leaves no output. The next block is read and parsed on a
+    second thread while this one writes.
+    """
     if args.x:
         raise UsageError("give either X values or --input, not both")
     alphas = _alphas(args.alpha)
     target = check_output_path(args.output.strip()) if args.output is not None else None
-    values = read_values(args.input, args.column, True if args.decimal_comma else None)
-    values = values.with_alphas(alphas).with_precision(args.dtype)
-    _warn_unusual(alphas)
+    decimal_comma = True if args.decimal_comma else None  # else: ';'-separated files have them
+    header = csv_header(alphas, args.derivative, args.decimal_comma).encode("ascii")
+
+    def write_all(out: BinaryIO) -> None:
+        out.write(header)
+        with _prefetched(iter_values(args.input, args.column, decimal_comma), PREFETCH) as parts:
+            for part in parts:
+                source = part.with_alphas(alphas).with_precision(args.dtype)
+                chunks = iter_csv_chunks(source, args.derivative, decimal_comma=args.decimal_comma)
+                next(chunks)  # the header, written once above
+                for data, _ in chunks:
+                    out.write(data)
+
     if target is not None:
-        write_csv(target, values, args.derivative, decimal_comma=args.decimal_comma)
-    else:
-        write_csv_stream(sys.stdout.buffer, values, args.derivative, decimal_comma=args.decimal_comma)
-        sys.stdout.buffer.flush()
+        with atomic_output(target) as temp_name, open(temp_name, "wb") as out:
+            write_all(out)
+            out.flush()
+            os.fsync(out.fileno())
+        _warn_unusual(alphas)
+        return 0
+    with tempfile.TemporaryFile() as spool:
+        write_all(spool)
+        _warn_unusual(alphas)
+        spool.seek(0)
+        shutil.copyfileobj(spool, sys.stdout.buffer, 1 << 20)
+    sys.stdout.buffer.flush()
     return 0
+
+
+@contextmanager
+def _prefetched(parts: Iterator[T], thread: bool = True) -> Iterator[Iterator[T]]:
+    """The items of ``parts``, each made on a worker thread while the caller uses the one before.
+
+    numpy lets go of the GIL in its loops, so parsing the next block overlaps writing this
+    one on a second core. An exception in the worker comes out of the caller's loop; a
+    caller that stops early stops the worker.
+    """
+    if not thread:
+        yield parts
+        return
+    handoff: queue.Queue[tuple[bool, object]] = queue.Queue(maxsize=1)
+    stop = threading.Event()
+
+    def work() -> None:
+        try:
+            for item in parts:
+                while not stop.is_set():
+                    try:
+                        handoff.put((True, item), timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            handoff.put((False, None))
+        except BaseException as exc:  # handed to the caller, raised there
+            handoff.put((False, exc))
+
+    def items() -> Iterator[T]:
+        while True:
+            more, item = handoff.get()
+            if not more:
+                if item is not None:
+                    raise item  # type: ignore[misc]
+                return
+            yield item  # type: ignore[misc]
+
+    worker = threading.Thread(target=work, name="leaky-relu-reader", daemon=True)
+    worker.start()
+    try:
+        yield items()
+    finally:
+        stop.set()
+        with suppress(queue.Empty):
+            while True:
+                handoff.get_nowait()
+        worker.join()
 
 
 def _terminate(signum: int, frame: object) -> NoReturn:

@@ -13,7 +13,13 @@ from hypothesis import strategies as st
 
 from leaky_gui.calc import readers
 from leaky_gui.calc.numtext import ParameterError, parse_decimal
-from leaky_gui.calc.readers import ValuesFileError, parse_plain_cells, read_text, read_values
+from leaky_gui.calc.readers import (
+    ValuesFileError,
+    parse_fixed_point_cells,
+    parse_plain_cells,
+    read_text,
+    read_values,
+)
 from leaky_gui.calc.sweep import ExactNumber
 from leaky_gui.calc.values import ValuesCancelled
 
@@ -104,6 +110,51 @@ def test_plain_cells_parse_as_parse_decimal_does_or_are_left_to_it(cells, decima
             continue
         exact = ExactNumber.of(parse_decimal(cell, decimal_comma=decimal_comma))  # must not raise
         assert D(n).scaleb(-s) == D(exact.numerator).scaleb(-exact.scale), cell
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    cells=st.lists(
+        st.one_of(
+            st.from_regex(r"[+-]?\d{0,19}\.?\d{0,19}", fullmatch=True),
+            st.sampled_from(["1,5", "+", "-.", "1-2"]),
+        ),
+        min_size=1,
+        max_size=30,
+    ),
+    decimal_comma=st.booleans(),
+    other_column=st.booleans(),
+)
+def test_the_fixed_point_fast_path_reads_what_parse_decimal_reads(cells, decimal_comma, other_column):
+    lines = [f"7;{c};x" if other_column else c for c in cells]
+    data = ("\n".join(lines) + "\n").encode()
+    buf = np.frombuffer(data, dtype=np.uint8)
+    ends = np.array([i for i, b in enumerate(data) if b == 10])
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    if other_column:
+        starts, ends = starts + 2, ends - 2
+    fast = parse_fixed_point_cells(buf, starts, ends, decimal_comma)
+    if fast is None:
+        return
+    for cell, n, s in zip(cells, *(a.tolist() for a in fast), strict=True):
+        exact = ExactNumber.of(parse_decimal(cell, decimal_comma=decimal_comma))  # must not raise
+        assert D(n).scaleb(-s) == D(exact.numerator).scaleb(-exact.scale), cell
+
+
+def test_the_fast_path_takes_the_common_case():
+    data = b"-3.7\n+0.125\n12\n.5\n5.\n-0\n"
+    buf = np.frombuffer(data, dtype=np.uint8)
+    ends = np.array([i for i, b in enumerate(data) if b == 10])
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    num, scales = parse_fixed_point_cells(buf, starts, ends)
+    assert [D(n).scaleb(-s) for n, s in zip(num.tolist(), scales.tolist(), strict=True)] == [
+        D("-3.7"),
+        D("0.125"),
+        D(12),
+        D("0.5"),
+        D(5),
+        D(0),
+    ]
 
 
 # --- bad files ------------------------------------------------------------------------------
