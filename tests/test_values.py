@@ -23,7 +23,7 @@ from test_precision import FRAMEWORK, reference
 
 from leaky_gui.calc.csv_export import iter_csv_chunks
 from leaky_gui.calc.numtext import ParameterError, format_number
-from leaky_gui.calc.precision import PRECISIONS
+from leaky_gui.calc.precision import PRECISIONS, format_in
 from leaky_gui.calc.readers import read_text
 from leaky_gui.calc.source import XSource
 from leaky_gui.calc.sweep import SweepParams
@@ -287,3 +287,17 @@ def test_new_alphas_and_precision_share_the_data():
     other = values.with_alphas((D("0.2"),)).with_precision("float16")
     assert other.data is values.data and other.f(0) == -0.199951171875
     assert other != values and values.with_alphas(values.alphas) == values
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    xs=st.lists(decimals(8, -50, 40), min_size=1, max_size=40),
+    alpha=st.decimals(-2, 2, places=3),
+)
+def test_float32_text_of_short_decimals_is_the_shortest_digits(xs, alpha):
+    """The writer's shortcut (a decimal of at most 6 digits is its own float32 text) against the search."""
+    values = values_from_decimals(xs, alphas=(alpha,), precision="float32")
+    rows = csv_rows(values, derivative=False, chunk_rows=16)
+    for i, row in enumerate(rows):
+        x_text = row.split(",")[0]
+        assert x_text == format_in(values.x(i), "float32"), xs[i]

@@ -116,7 +116,7 @@ class _ChunkWriter:
     ) -> tuple[np.ndarray, list[np.ndarray], list[np.ndarray]]:
         """Text columns of rows [lo, hi): x, f per alpha, and (if asked) f' per alpha."""
         if not self.params.exact:
-            return self._precision_columns(self.params.x_block(lo, hi), derivatives)
+            return self._precision_columns(lo, hi, derivatives)
         block = self.params.decimal_block(lo, hi)
         if block is None:
             return self._binary_columns(lo, hi, derivatives)
@@ -148,10 +148,16 @@ class _ChunkWriter:
         return x_text, fs, dfs
 
     def _precision_columns(
-        self, x: np.ndarray, derivatives: bool
+        self, lo: int, hi: int, derivatives: bool
     ) -> tuple[np.ndarray, list[np.ndarray], list[np.ndarray]]:
         precision = self.params.precision
-        x_text = precision_text(x, precision)
+        x = self.params.x_block(lo, hi)
+        decimals = None
+        if precision == "float32":  # short decimals are their own float32 text
+            block = self.params.decimal_block(lo, hi)
+            if block is not None and isinstance(block[0], np.ndarray):
+                decimals = block
+        x_text = precision_text(x, precision, decimals)
         positive = x > 0
         others = np.flatnonzero(~positive)  # f = x elsewhere: only these need alpha*x
         fs = []
