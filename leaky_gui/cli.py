@@ -49,7 +49,6 @@ from leaky_gui.calc.sweep import (
 )
 
 T = TypeVar("T")
-PREFETCH = os.environ.get("LEAKY_PREFETCH", "1") == "1"
 PROG = "leaky-relu"
 EXIT_USAGE = 2
 
@@ -231,7 +230,7 @@ def _run_eval_input(args: argparse.Namespace) -> int:
 
     def write_all(out: BinaryIO) -> None:
         out.write(header)
-        with _prefetched(iter_values(args.input, args.column, decimal_comma), PREFETCH) as parts:
+        with _prefetched(iter_values(args.input, args.column, decimal_comma)) as parts:
             for part in parts:
                 source = part.with_alphas(alphas).with_precision(args.dtype)
                 chunks = iter_csv_chunks(source, args.derivative, decimal_comma=args.decimal_comma)
@@ -256,16 +255,13 @@ def _run_eval_input(args: argparse.Namespace) -> int:
 
 
 @contextmanager
-def _prefetched(parts: Iterator[T], thread: bool = True) -> Iterator[Iterator[T]]:
+def _prefetched(parts: Iterator[T]) -> Iterator[Iterator[T]]:
     """The items of ``parts``, each made on a worker thread while the caller uses the one before.
 
     numpy lets go of the GIL in its loops, so parsing the next block overlaps writing this
     one on a second core. An exception in the worker comes out of the caller's loop; a
     caller that stops early stops the worker.
     """
-    if not thread:
-        yield parts
-        return
     handoff: queue.Queue[tuple[bool, object]] = queue.Queue(maxsize=1)
     stop = threading.Event()
 
@@ -302,7 +298,7 @@ def _prefetched(parts: Iterator[T], thread: bool = True) -> Iterator[Iterator[T]
         with suppress(queue.Empty):
             while True:
                 handoff.get_nowait()
-        worker.join()
+        worker.join(timeout=1.0)  # a worker blocked on standard input is a daemon: it ends with us
 
 
 def _terminate(signum: int, frame: object) -> NoReturn:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -135,3 +137,23 @@ def test_standard_input_as_a_whole_process():
     )
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == "leaky-relu: error: standard input line 2: 'abc' is not a number\n"
+
+
+@pytest.mark.slow
+def test_ctrl_c_while_reading_a_large_file_keeps_the_target_and_leaves_no_temporary(tmp_path):
+    source = tmp_path / "big.txt"
+    np.savetxt(source, np.linspace(-5, 5, 4_000_000), fmt="%.7f")
+    target = tmp_path / "out.csv"
+    target.write_text("precious\n")
+    process = subprocess.Popen(
+        [LEAKY_RELU, "eval", "--input", str(source), "-o", str(target)], stderr=subprocess.PIPE, text=True
+    )
+    deadline = time.monotonic() + 30
+    while not any(name.endswith(".part") for name in os.listdir(tmp_path)):
+        assert process.poll() is None and time.monotonic() < deadline, "never started"
+        time.sleep(0.01)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=30)
+    assert process.returncode == 130 and "Traceback" not in err
+    assert target.read_text() == "precious\n"
+    assert sorted(os.listdir(tmp_path)) == ["big.txt", "out.csv"]
