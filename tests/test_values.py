@@ -301,3 +301,16 @@ def test_float32_text_of_short_decimals_is_the_shortest_digits(xs, alpha):
     for i, row in enumerate(rows):
         x_text = row.split(",")[0]
         assert x_text == format_in(values.x(i), "float32"), xs[i]
+
+
+def test_the_windows_copy_text_reads_values_like_a_sweep():
+    from leaky_gui.calc.csv_export import table_text
+
+    values = values_from_decimals([D("-3.7"), D("2"), D("-0.5")], alphas=(D("0.01"), D("0.3")))
+    assert table_text(values, [(0, 3)]).splitlines() == [
+        "0\t-3.7\t-0.037\t0.01\t-1.11",
+        "1\t2.0\t2.0\t1.0\t2.0",
+        "2\t-0.5\t-0.005\t0.01\t-0.15",
+    ]
+    stored = array_values(np.array([-1.5, np.nan], dtype=np.float16), precision="bfloat16")
+    assert table_text(stored, [(1, 2)]) == "1\tnan\tnan\t0.01\n"

@@ -436,6 +436,13 @@ class _TextColumnReader:
                 if not block:
                     return
         buf = np.frombuffer(block, dtype=np.uint8)
+        if self.separator is None and b"\r" not in block and b'"' not in block:
+            run = buf if block.endswith(b"\n") else np.append(buf, np.uint8(_NEWLINE))
+            fast = parse_fixed_point_run(run, self.decimal_comma)  # one number a line: the block is the run
+            if fast is not None:
+                self._append(*fast)
+                self.line += fast[0].size
+                return
         if not final or block.endswith(b"\n"):
             ends = np.flatnonzero(buf == 10)
         else:
@@ -595,6 +602,18 @@ def parse_fixed_point_cells(
         lengths = ends - starts + 1  # each cell with its terminator
         offsets = np.cumsum(lengths) - lengths
         cells = work[np.arange(int(lengths.sum())) + np.repeat(starts - offsets, lengths)]
+    found = parse_fixed_point_run(cells, decimal_comma)
+    if found is None or found[0].size != rows:
+        return None
+    return found
+
+
+def parse_fixed_point_run(
+    cells: np.ndarray, decimal_comma: bool = False
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """(numerators, scales) of a run of cells each ended by a newline, or None unless all are plain fixed-point."""
+    if cells.size == 0 or cells[-1] != _NEWLINE:
+        return None
     if int(cells.max()) > _NINE:
         return None  # letters and the like
     marks = np.flatnonzero(cells < _ZERO)  # everything but digits: newlines, points, signs
@@ -607,8 +626,7 @@ def parse_fixed_point_cells(
     if not classes.all():
         return None  # spaces, commas, quotes
     cell_ends = marks[classes == 4]
-    if cell_ends.size != rows:  # pragma: no cover - one terminator per cell
-        return None
+    rows = cell_ends.size
     cell_starts = np.empty_like(cell_ends)
     cell_starts[0] = 0
     cell_starts[1:] = cell_ends[:-1] + 1
