@@ -247,7 +247,7 @@ def _float32_text_of_decimals(values: np.ndarray, num: np.ndarray, scale: int) -
     extra = np.maximum(digits - 6, 0)
     short = (magnitude % _POWERS[extra]) == 0  # at most 6 significant digits
     size = np.abs(values)
-    short &= ((size >= _FLOAT32_TINY) & (size <= _FLOAT32_MAX)) | (values == 0)
+    short &= ((size >= _FLOAT32_TINY) & (size <= _FLOAT32_MAX)) | (num == 0)
     if short.all():
         return scaled_text(num, scale)
     if not short.any():

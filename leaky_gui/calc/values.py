@@ -25,7 +25,7 @@ from decimal import Decimal
 
 import numpy as np
 
-from leaky_gui.calc.numtext import ParameterError, decimal_label, format_number
+from leaky_gui.calc.numtext import ParameterError, decimal_label, format_number, parse_decimal
 from leaky_gui.calc.precision import (
     DEFAULT_PRECISION,
     PRECISIONS,
@@ -245,7 +245,10 @@ def _binary_products(x: np.ndarray, raw: np.ndarray, integer: bool, alpha: Exact
             n, d = int(raw[r]), 1
         else:
             n, d = float(x[r]).as_integer_ratio()
-        out[r] = (a_num * n) / (10**a_scale * d) + 0.0  # int / int: correctly rounded
+        try:
+            out[r] = (a_num * n) / (10**a_scale * d) + 0.0  # int / int: correctly rounded
+        except OverflowError:  # beyond the doubles: inf, as float arithmetic rounds it
+            out[r] = math.inf if a_num * n > 0 else -math.inf
     return out
 
 
@@ -338,10 +341,12 @@ class Values:
             raise ParameterError("alpha", "at least one alpha is needed")
         if self.precision not in PRECISIONS:
             raise ParameterError("dtype", f"must be one of {', '.join(PRECISIONS)}, not {self.precision!r}")
-        alphas = tuple(Decimal(a) for a in self.alphas)
+        alphas = tuple(parse_decimal(a, "alpha") for a in self.alphas)
         object.__setattr__(self, "alphas", alphas)
         object.__setattr__(self, "_alphas_exact", tuple(ExactNumber.of(a) for a in alphas))
         extent = find_extent(self.data)
+        if isinstance(self.data, StoredArray):
+            return  # stored values carry inf (and alpha*x beyond the doubles rounds to it), as torch does
         for i in (extent.i_min, extent.i_max):
             if i is None:
                 continue
