@@ -157,3 +157,16 @@ def test_ctrl_c_while_reading_a_large_file_keeps_the_target_and_leaves_no_tempor
     assert process.returncode == 130 and "Traceback" not in err
     assert target.read_text() == "precious\n"
     assert sorted(os.listdir(tmp_path)) == ["big.txt", "out.csv"]
+
+
+def test_many_blocks_stream_as_one_table(capsys, tmp_path, monkeypatch):
+    from leaky_gui.calc import readers
+
+    monkeypatch.setattr(readers, "BLOCK_BYTES", 50)
+    texts = [f"{(-1) ** i * i}.{i % 7}e-{i % 5}" for i in range(300)]
+    source = tmp_path / "many.txt"
+    source.write_text("\n".join(texts))  # no final newline
+    for dtype in ("float64", "float16"):
+        status, want, _ = run(capsys, "eval", *texts, "--derivative", "--dtype", dtype)
+        status, got, err = run(capsys, "eval", "--input", str(source), "--derivative", "--dtype", dtype)
+        assert (status, err) == (0, "") and got == want
