@@ -99,6 +99,7 @@ cell_text = st.one_of(
 
 @settings(max_examples=500, deadline=None)
 @given(cells=st.lists(cell_text, min_size=1, max_size=20), decimal_comma=st.booleans())
+@pytest.mark.slow
 def test_plain_cells_parse_as_parse_decimal_does_or_are_left_to_it(cells, decimal_comma):
     data = "\n".join(cells).encode()
     buf = np.frombuffer(data, dtype=np.uint8)
@@ -125,6 +126,7 @@ def test_plain_cells_parse_as_parse_decimal_does_or_are_left_to_it(cells, decima
     decimal_comma=st.booleans(),
     other_column=st.booleans(),
 )
+@pytest.mark.slow
 def test_the_fixed_point_fast_path_reads_what_parse_decimal_reads(cells, decimal_comma, other_column):
     lines = [f"7;{c};x" if other_column else c for c in cells]
     data = ("\n".join(lines) + "\n").encode()

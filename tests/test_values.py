@@ -296,6 +296,7 @@ def test_new_alphas_and_precision_share_the_data():
     xs=st.lists(decimals(8, -50, 40), min_size=1, max_size=40),
     alpha=st.decimals(-2, 2, places=3),
 )
+@pytest.mark.slow
 def test_float32_text_of_short_decimals_is_the_shortest_digits(xs, alpha):
     """The writer's shortcut (a decimal of at most 6 digits is its own float32 text) against the search."""
     values = values_from_decimals(xs, alphas=(alpha,), precision="float32")
