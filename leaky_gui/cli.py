@@ -1,7 +1,8 @@
 """``leaky-relu``: the whole calculation and CSV export from the command line (no Qt).
 
     leaky-relu sweep [--start S] [--step T] [--count N] [--alpha A]... [--derivative] [-o FILE]
-    leaky-relu eval X [X ...] [--alpha A]... [--derivative]
+    leaky-relu eval X [X ...] [--alpha A]... [--derivative] [-o FILE]
+    leaky-relu eval --input FILE|- [--column N|NAME] [--alpha A]... [--derivative] [-o FILE]
 
 Bad input exits with status 2 and one line on stderr naming the field.
 """
@@ -10,17 +11,31 @@ from __future__ import annotations
 
 import argparse
 import os
+import queue
 import re
+import shutil
 import signal
 import sys
-from collections.abc import Sequence
+import tempfile
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from decimal import Decimal
-from typing import NoReturn
+from typing import BinaryIO, NoReturn, TypeVar
 
 from leaky_gui.calc.alphas import unusual_alpha_note
-from leaky_gui.calc.csv_export import OutputPathError, csv_header, write_csv, write_csv_stream
+from leaky_gui.calc.csv_export import (
+    OutputPathError,
+    atomic_output,
+    check_output_path,
+    csv_header,
+    iter_csv_chunks,
+    write_csv,
+    write_csv_stream,
+)
 from leaky_gui.calc.numtext import csv_line
 from leaky_gui.calc.precision import DEFAULT_PRECISION, PRECISIONS
+from leaky_gui.calc.readers import ValuesFileError, iter_values
 from leaky_gui.calc.sweep import (
     DEFAULT_ALPHA,
     DEFAULT_COUNT,
@@ -33,6 +48,7 @@ from leaky_gui.calc.sweep import (
     parse_decimal,
 )
 
+T = TypeVar("T")
 PROG = "leaky-relu"
 EXIT_USAGE = 2
 
@@ -111,14 +127,31 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser(
         "eval",
-        help="f(x) for x values as typed (-4, 1e-3, -2.5e2)",
-        description="Evaluate f at each X and write x, f(x) as CSV.",
+        help="f(x) for x values as typed (-4, 1e-3, -2.5e2), or read from a file",
+        description=(
+            "Evaluate f at each X, or at each value of a file (--input), and write x, f(x) as CSV. "
+            "Text files (CSV, TSV, one number per line) are read as decimals, exactly as typed X; "
+            ".npy files (float16/32/64, integers, any shape, flattened in C order) as the values they hold."
+        ),
     )
-    evaluate.add_argument("x", nargs="+", metavar="X", help="x value (decimal or scientific)")
+    evaluate.add_argument("x", nargs="*", metavar="X", help="x value (decimal or scientific)")
+    evaluate.add_argument(
+        "-i",
+        "--input",
+        metavar="FILE",
+        help="read the x values from FILE (- for standard input): .csv, .tsv, .txt or .npy",
+    )
+    evaluate.add_argument(
+        "--column",
+        metavar="N|NAME",
+        help="the column of x in a text file: its number (1 = the first) or its header's name "
+        "(default: the only column, or the first that holds a number)",
+    )
     evaluate.add_argument("--alpha", action="append", metavar="A", help=alpha_help)
     evaluate.add_argument("--derivative", action="store_true", help=deriv_help)
     evaluate.add_argument("--decimal-comma", action="store_true", help=comma_help)
     evaluate.add_argument("--dtype", choices=PRECISIONS, default=DEFAULT_PRECISION, help=dtype_help)
+    evaluate.add_argument("-o", "--output", metavar="FILE", help="write to FILE atomically instead of stdout")
     return parser
 
 
@@ -153,6 +186,12 @@ def _run_sweep(args: argparse.Namespace) -> int:
 
 
 def _run_eval(args: argparse.Namespace) -> int:
+    if args.input is not None:
+        return _run_eval_input(args)
+    if args.column is not None:
+        raise UsageError("--column needs --input (see 'leaky-relu eval --help')")
+    if not args.x:
+        raise UsageError("give X values or --input FILE (see 'leaky-relu eval --help')")
     alphas = _alphas(args.alpha)
     xs = [parse_decimal(t, "x") for t in args.x]
     rows = [csv_header(alphas, args.derivative, args.decimal_comma)]
@@ -164,9 +203,102 @@ def _run_eval(args: argparse.Namespace) -> int:
             cells += [text(dfx) for _, _, dfx in points]
         rows.append(csv_line(cells, args.decimal_comma))
     _warn_unusual(alphas)  # only once the input is known to be good
+    if args.output is not None:
+        target = check_output_path(args.output.strip())
+        with atomic_output(target) as temp_name, open(temp_name, "w", encoding="ascii", newline="") as out:
+            out.write("".join(rows))
+        return 0
     sys.stdout.write("".join(rows))
     sys.stdout.flush()
     return 0
+
+
+def _run_eval_input(args: argparse.Namespace) -> int:
+    """x from a file, a block at a time, with flat memory; a bad file writes nothing.
+
+    The rows go to a temporary file (beside ``-o``'s target, renamed into place when
+    complete; for standard output an anonymous one, copied out when complete), so an
+    error in the last line still leaves no output. The next block is read and parsed on a
+    second thread while this one writes.
+    """
+    if args.x:
+        raise UsageError("give either X values or --input, not both")
+    alphas = _alphas(args.alpha)
+    target = check_output_path(args.output.strip()) if args.output is not None else None
+    decimal_comma = True if args.decimal_comma else None  # else: ';'-separated files have them
+    header = csv_header(alphas, args.derivative, args.decimal_comma).encode("ascii")
+
+    def write_all(out: BinaryIO) -> None:
+        out.write(header)
+        with _prefetched(iter_values(args.input, args.column, decimal_comma)) as parts:
+            for part in parts:
+                source = part.with_alphas(alphas).with_precision(args.dtype)
+                chunks = iter_csv_chunks(source, args.derivative, decimal_comma=args.decimal_comma)
+                next(chunks)  # the header, written once above
+                for data, _ in chunks:
+                    out.write(data)
+
+    if target is not None:
+        with atomic_output(target) as temp_name, open(temp_name, "wb") as out:
+            write_all(out)
+            out.flush()
+            os.fsync(out.fileno())
+        _warn_unusual(alphas)
+        return 0
+    with tempfile.TemporaryFile() as spool:
+        write_all(spool)
+        _warn_unusual(alphas)
+        spool.seek(0)
+        shutil.copyfileobj(spool, sys.stdout.buffer, 1 << 20)
+    sys.stdout.buffer.flush()
+    return 0
+
+
+@contextmanager
+def _prefetched(parts: Iterator[T]) -> Iterator[Iterator[T]]:
+    """The items of ``parts``, each made on a worker thread while the caller uses the one before.
+
+    numpy lets go of the GIL in its loops, so parsing the next block overlaps writing this
+    one on a second core. An exception in the worker comes out of the caller's loop; a
+    caller that stops early stops the worker.
+    """
+    handoff: queue.Queue[tuple[bool, object]] = queue.Queue(maxsize=1)
+    stop = threading.Event()
+
+    def work() -> None:
+        try:
+            for item in parts:
+                while not stop.is_set():
+                    try:
+                        handoff.put((True, item), timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            handoff.put((False, None))
+        except BaseException as exc:  # handed to the caller, raised there
+            handoff.put((False, exc))
+
+    def items() -> Iterator[T]:
+        while True:
+            more, item = handoff.get()
+            if not more:
+                if item is not None:
+                    raise item  # type: ignore[misc]
+                return
+            yield item  # type: ignore[misc]
+
+    worker = threading.Thread(target=work, name="leaky-relu-reader", daemon=True)
+    worker.start()
+    try:
+        yield items()
+    finally:
+        stop.set()
+        with suppress(queue.Empty):
+            while True:
+                handoff.get_nowait()
+        worker.join(timeout=1.0)  # a worker blocked on standard input is a daemon: it ends with us
 
 
 def _terminate(signum: int, frame: object) -> NoReturn:
@@ -183,7 +315,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "sweep":
             return _run_sweep(args)
         return _run_eval(args)
-    except (UsageError, ParameterError, OutputPathError) as exc:
+    except (UsageError, ParameterError, OutputPathError, ValuesFileError) as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

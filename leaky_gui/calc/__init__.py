@@ -8,5 +8,7 @@ window both come here for every number, so each is defined exactly once.
 * ``sweep``: the exact sweep ``SweepParams``, f and f', and the one judge of inputs;
 * ``precision``: float32, float16 and bfloat16 as PyTorch computes them;
 * ``alphas``: presets, names, the Kaiming gain, the unusual-alpha rule;
+* ``source``: ``XSource``, the one interface of a source of x (the sweep, your values);
+* ``values`` and ``readers``: your own x values from text or ``.npy``, read safely and lazily;
 * ``text_columns`` and ``csv_export``: the streaming, atomic CSV writer.
 """

@@ -38,8 +38,9 @@ from typing import BinaryIO
 import numpy as np
 
 from leaky_gui.calc.numtext import csv_line
-from leaky_gui.calc.precision import leaky_in, round_to
-from leaky_gui.calc.sweep import ExactNumber, SweepParams, format_label, format_number
+from leaky_gui.calc.precision import leaky_in
+from leaky_gui.calc.source import XSource
+from leaky_gui.calc.sweep import ExactNumber, format_label, format_number
 from leaky_gui.calc.text_columns import (
     constant_text,
     fixed_text,
@@ -92,24 +93,14 @@ def csv_header(alphas: tuple[Decimal, ...], derivative: bool = False, decimal_co
 
 
 class _ChunkWriter:
-    """Makes the CSV bytes of rows [lo, hi) of one sweep."""
+    """Makes the CSV bytes of rows [lo, hi) of one source of x (a sweep or the user's values)."""
 
-    def __init__(self, params: SweepParams, derivative: bool, decimal_comma: bool = False) -> None:
+    def __init__(self, params: XSource, derivative: bool, decimal_comma: bool = False) -> None:
         self.params = params
         self.derivative = derivative
         self.decimal_comma = decimal_comma
-        self.scale = params.scale
-        self.alphas = [params.exact_alpha(a) for a in params.alphas]
+        self.alphas = [ExactNumber.of(a) for a in params.alphas]
         self.derivative_texts = [format_number(float(a)) for a in params.alphas]
-        # x_i is monotonic, so the ends and the step bound every intermediate product.
-        extremes = (params.x_numerator(0), params.x_numerator(params.count - 1), params.step_numerator)
-        self.int64_ok = max(map(abs, extremes)) < _INT64_SAFE
-
-    def numerators(self, lo: int, hi: int) -> np.ndarray | list[int]:
-        if self.int64_ok:
-            steps = np.arange(lo, hi, dtype=np.int64)
-            return self.params.x_numerator(0) + steps * self.params.step_numerator
-        return [self.params.x_numerator(i) for i in range(lo, hi)]
 
     def chunk(self, lo: int, hi: int) -> bytes:
         x, fs, dfs = self.columns(lo, hi, self.derivative)
@@ -124,22 +115,49 @@ class _ChunkWriter:
         self, lo: int, hi: int, derivatives: bool
     ) -> tuple[np.ndarray, list[np.ndarray], list[np.ndarray]]:
         """Text columns of rows [lo, hi): x, f per alpha, and (if asked) f' per alpha."""
-        num = self.numerators(lo, hi)
         if not self.params.exact:
-            return self._precision_columns(num, derivatives)
-        x_text = self._x_column(num)
-        positive = np.asarray([n > 0 for n in num]) if isinstance(num, list) else num > 0
-        fs = [self._f_column(num, x_text, positive, alpha) for alpha in self.alphas]
+            return self._precision_columns(lo, hi, derivatives)
+        block = self.params.decimal_block(lo, hi)
+        if block is None:
+            return self._binary_columns(lo, hi, derivatives)
+        num, scale = block
+        x_text = self._x_column(num, scale)
+        positive = np.asarray([n > 0 for n in num], dtype=bool) if isinstance(num, list) else num > 0
+        fs = [self._f_column(num, scale, x_text, positive, alpha) for alpha in self.alphas]
+        choice = positive.astype(np.intp)
+        dfs = [constant_text([text, "1.0"], choice) for text in self.derivative_texts] if derivatives else []
+        return x_text, fs, dfs
+
+    def _binary_columns(
+        self, lo: int, hi: int, derivatives: bool
+    ) -> tuple[np.ndarray, list[np.ndarray], list[np.ndarray]]:
+        """Exact mode for binary x (a stored array): each value's own shortest double text."""
+        x = self.params.x_block(lo, hi)
+        x_text = python_text(x.tolist())
+        positive = x > 0
+        others = np.flatnonzero(~positive)
+        fs = []
+        for alpha in self.params.alphas:
+            if others.size == 0:
+                fs.append(x_text)
+                continue
+            f = self.params.f_block(lo, hi, alpha)
+            fs.append(_merged(x_text, python_text(f[others].tolist()), others))
         choice = positive.astype(np.intp)
         dfs = [constant_text([text, "1.0"], choice) for text in self.derivative_texts] if derivatives else []
         return x_text, fs, dfs
 
     def _precision_columns(
-        self, num: np.ndarray | list[int], derivatives: bool
+        self, lo: int, hi: int, derivatives: bool
     ) -> tuple[np.ndarray, list[np.ndarray], list[np.ndarray]]:
         precision = self.params.precision
-        x = round_to(self._x_doubles(num), precision)
-        x_text = precision_text(x, precision)
+        x = self.params.x_block(lo, hi)
+        decimals = None
+        if precision == "float32":  # short decimals are their own float32 text
+            block = self.params.decimal_block(lo, hi)
+            if block is not None and isinstance(block[0], np.ndarray):
+                decimals = block
+        x_text = precision_text(x, precision, decimals)
         positive = x > 0
         others = np.flatnonzero(~positive)  # f = x elsewhere: only these need alpha*x
         fs = []
@@ -148,10 +166,7 @@ class _ChunkWriter:
                 fs.append(x_text)
                 continue
             part = precision_text(leaky_in(x[others], float(alpha), precision), precision)
-            width = max(x_text.shape[1], part.shape[1])
-            chars = pad(x_text, width).copy()
-            chars[others] = pad(part, width)
-            fs.append(chars)
+            fs.append(_merged(x_text, part, others))
         dfs = []
         if derivatives:
             choice = positive.astype(np.intp)
@@ -159,43 +174,54 @@ class _ChunkWriter:
                 dfs.append(constant_text([self.params.text(self.params.leak(alpha)), "1.0"], choice))
         return x_text, fs, dfs
 
-    def _x_doubles(self, num: np.ndarray | list[int]) -> np.ndarray:
-        """x_i as the doubles nearest the exact decimals (int64 / 10**d: one rounding, if exact)."""
-        if isinstance(num, np.ndarray) and self.scale <= 22 and int(np.abs(num).max()) < 2**53:
-            return num.astype(np.float64) / 10.0**self.scale
-        return np.array([int(n) / 10**self.scale for n in num], dtype=np.float64)
-
-    def _x_column(self, num: np.ndarray | list[int]) -> np.ndarray:
+    @staticmethod
+    def _x_column(num: np.ndarray | list[int], scale: int) -> np.ndarray:
         if isinstance(num, list):
-            return python_text([n / 10**self.scale for n in num])
-        return scaled_text(num, self.scale)
+            return python_text([n / 10**scale for n in num])
+        return scaled_text(num, scale)
 
+    @staticmethod
     def _f_column(
-        self,
         num: np.ndarray | list[int],
+        scale: int,
         x_text: np.ndarray,
         positive: np.ndarray,
         alpha: ExactNumber,
     ) -> np.ndarray:
-        """f is x where x > 0; only the other rows need alpha*x (a contiguous run)."""
+        """f is x where x > 0; only the other rows need alpha*x (for a sweep, a contiguous run)."""
         others = np.flatnonzero(~positive)
         if others.size == 0:
             return x_text
         lo, hi = int(others[0]), int(others[-1]) + 1
-        part = num[lo:hi]
-        scale = self.scale + alpha.scale
+        if hi - lo != others.size:  # scattered (the user's values): just those rows
+            part = [num[i] for i in others.tolist()] if isinstance(num, list) else num[others]
+        else:
+            part = num[lo:hi]
+        f_scale = scale + alpha.scale
         largest = 0 if isinstance(part, list) else int(np.abs(part).max())
         if isinstance(part, list) or max(largest, 1) * abs(alpha.numerator) >= _INT64_SAFE:
-            values = [alpha.numerator * int(n) / 10**scale + 0.0 for n in part]
+            values = [alpha.numerator * int(n) / 10**f_scale + 0.0 for n in part]
             part_chars = python_text(values)
         else:
-            part_chars = scaled_text(part * alpha.numerator, scale)
+            part_chars = scaled_text(part * alpha.numerator, f_scale)
+        if hi - lo != others.size:
+            return _merged(x_text, part_chars, others)
         width = max(x_text.shape[1], part_chars.shape[1])
         chars = pad(x_text, width)
         if chars is x_text:
             chars = chars.copy()
         chars[lo:hi] = pad(part_chars, width)
         return chars
+
+
+def _merged(x_text: np.ndarray, part: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """x's text column with ``rows`` replaced by ``part`` (f where it is not x)."""
+    width = max(x_text.shape[1], part.shape[1])
+    chars = pad(x_text, width)
+    if chars is x_text:
+        chars = chars.copy()
+    chars[rows] = pad(part, width)
+    return chars
 
 
 def _index_text(lo: int, hi: int) -> np.ndarray:
@@ -218,7 +244,7 @@ def _join_rows(columns: list[np.ndarray], decimal_comma: bool = False, separator
 
 
 def iter_csv_chunks(
-    params: SweepParams,
+    params: XSource,
     derivative: bool = False,
     chunk_rows: int = CHUNK_ROWS,
     *,
@@ -232,7 +258,7 @@ def iter_csv_chunks(
         yield writer.chunk(lo, hi), hi
 
 
-def table_text(params: SweepParams, runs: Iterable[tuple[int, int]], decimal_comma: bool = False) -> str:
+def table_text(params: XSource, runs: Iterable[tuple[int, int]], decimal_comma: bool = False) -> str:
     """Runs of rows [lo, hi) as the window's table shows them, tab-separated, a line each (no header).
 
     Columns i, x, f(x), f'(x) for the current alpha, then f per further alpha; the text of
@@ -254,7 +280,7 @@ def table_text(params: SweepParams, runs: Iterable[tuple[int, int]], decimal_com
 
 def write_csv_stream(
     stream: BinaryIO,
-    params: SweepParams,
+    params: XSource,
     derivative: bool = False,
     progress: Callable[[int], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
@@ -307,7 +333,7 @@ def atomic_output(target: Path, suffix: str = ".part") -> Iterator[str]:
 
 def write_csv(
     path: str | os.PathLike[str],
-    params: SweepParams,
+    params: XSource,
     derivative: bool = False,
     progress: Callable[[int], None] | None = None,
     should_stop: Callable[[], bool] | None = None,

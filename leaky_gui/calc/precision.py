@@ -41,6 +41,7 @@ __all__ = [
     "leaky_in",
     "round_to",
     "shortest_digits",
+    "tensor_to",
     "ulp_in",
 ]
 
@@ -93,6 +94,20 @@ def round_to(values: np.ndarray | float, precision: str) -> np.ndarray:
         return _from_float32(values.astype(np.float32), precision)
 
 
+def tensor_to(values: np.ndarray, precision: str) -> np.ndarray:
+    """A stored array (any float or integer dtype) as ``torch.from_numpy(values).to(precision)`` holds it.
+
+    PyTorch converts to float16 and bfloat16 through float32 (c10's Half and BFloat16 are
+    made from a float), from doubles and integers alike; integers go to float32 in one
+    rounding, never through float64. float64 is the exact mode: the doubles themselves
+    (integers beyond 2**53 become the nearest double). Returned as float64.
+    """
+    if precision == "float64":
+        return np.asarray(values, dtype=np.float64)
+    with np.errstate(over="ignore"):
+        return _from_float32(np.asarray(values).astype(np.float32), precision)
+
+
 def leaky_in(x_d: np.ndarray, alpha: float, precision: str) -> np.ndarray:
     """f of values already in ``precision``: x where x > 0, else D(float32(x) * float32(alpha))."""
     x_d = np.asarray(x_d, dtype=np.float64)
@@ -136,8 +151,7 @@ def _interval(magnitudes: np.ndarray, precision: str) -> tuple[np.ndarray, np.nd
     return low, high, closed
 
 
-_POWERS = 10 ** np.arange(13, dtype=np.int64)
-_FLOAT_POWERS = _POWERS.astype(np.float64)
+_POWERS = 10 ** np.arange(19, dtype=np.int64)
 
 
 def shortest_digits(values: np.ndarray, precision: str) -> tuple[np.ndarray, np.ndarray]:
@@ -176,9 +190,7 @@ def shortest_digits(values: np.ndarray, precision: str) -> tuple[np.ndarray, np.
     last = np.floor(np.where(doubtful, 0, hi_q)).astype(np.int64) - (hi_on & ~closed)
     # j: how many more zeros the shortest decimal has; a multiple of 10**(j+1) is one of 10**j.
     # In floats: below 2**53 every quotient here is exact or far from an integer.
-    powers = _FLOAT_POWERS[: min(len(_FLOAT_POWERS), len(str(int(last.max(initial=1)))) + 1)]
-    has_multiple = np.floor(last[:, None] / powers) * powers >= first[:, None]
-    j = has_multiple.sum(axis=1) - 1
+    j = _coarsest_power(first, last)
     step = _POWERS[np.maximum(j, 0)]
     wanted = v_q / step
     doubtful |= _near_integer(wanted - 0.5) | (j < 0)
@@ -192,6 +204,25 @@ def shortest_digits(values: np.ndarray, precision: str) -> tuple[np.ndarray, np.
         m, k = _shortest_exact(float(v[row]), float(low[row]), float(high[row]), bool(closed[row]))
         digits[todo[row]], exponents[todo[row]] = int(sign[row]) * m, k
     return digits, exponents
+
+
+def _coarsest_power(first: np.ndarray, last: np.ndarray) -> np.ndarray:
+    """Per row, the largest j with a multiple of 10**j in [first, last] (-1 if the range is empty).
+
+    A range of n >= 10**j integers holds a multiple of 10**j, so j starts at the digits of
+    the range's length less one; only the rows that hold a multiple of the next power go on
+    (few: ranges are 10 to 100 wide), each test exact in integers.
+    """
+    span = last - first + 1
+    j = np.searchsorted(_POWERS, np.maximum(span, 1), side="right").astype(np.int64) - 1
+    j[span < 1] = -1
+    rows = np.flatnonzero(span >= 1)
+    while rows.size:
+        rows = rows[j[rows] + 1 < len(_POWERS)]
+        step = _POWERS[j[rows] + 1]
+        rows = rows[(last[rows] // step) * step >= first[rows]]
+        j[rows] += 1
+    return j
 
 
 def _exactly(

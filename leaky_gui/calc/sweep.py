@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 
+import numpy as np
+
 from leaky_gui.calc.numtext import (
     ParameterError,
     decimal_label,
@@ -64,6 +66,8 @@ DEFAULT_START = Decimal("-4")
 DEFAULT_STEP = Decimal("0.05")
 DEFAULT_COUNT = 101
 DEFAULT_ALPHA = Decimal("0.01")
+
+_INT64_SAFE = 1 << 62  # products of numerators below this stay inside int64
 
 
 # ---------------------------------------------------------------------------
@@ -223,6 +227,9 @@ class SweepParams:
     def with_alphas(self, alphas: Iterable[Decimal]) -> SweepParams:
         return SweepParams(self.start, self.step, self.count, tuple(alphas), self.precision)
 
+    def with_precision(self, precision: str) -> SweepParams:
+        return SweepParams(self.start, self.step, self.count, self.alphas, precision)
+
     @property
     def exact(self) -> bool:
         """Whether values are the exact mode's (float64) rather than a framework precision's."""
@@ -344,6 +351,34 @@ class SweepParams:
         """Smallest and largest f over the sweep (at the ends or the kink)."""
         _, ys = self.curve_points(alpha)
         return min(ys), max(ys)
+
+    # -- blocks of rows (the XSource interface the CSV writer reads) ----------
+
+    def decimal_block(self, lo: int, hi: int) -> tuple[np.ndarray | list[int], int]:
+        """(numerators, scale) of rows [lo, hi): x_i = numerators[i] / 10**scale, exactly.
+
+        int64 when every intermediate product fits (x_i is monotonic, so the ends and the
+        step bound them all), Python ints otherwise.
+        """
+        extremes = (self.x_numerator(0), self.x_numerator(self.count - 1), self._step_num)
+        if max(map(abs, extremes)) < _INT64_SAFE:
+            return self._start_num + np.arange(lo, hi, dtype=np.int64) * self._step_num, self._scale
+        return [self.x_numerator(i) for i in range(lo, hi)], self._scale
+
+    def x_block(self, lo: int, hi: int) -> np.ndarray:
+        """x of rows [lo, hi) in this sweep's precision (int64 / 10**d: one rounding, if exact)."""
+        num, scale = self.decimal_block(lo, hi)
+        if isinstance(num, np.ndarray) and scale <= 22 and int(np.abs(num).max(initial=0)) < 2**53:
+            doubles = num.astype(np.float64) / 10.0**scale
+        else:
+            doubles = np.array([int(n) / 10**scale for n in num], dtype=np.float64)
+        return round_to(doubles, self.precision)
+
+    def f_block(self, lo: int, hi: int, alpha: Decimal) -> np.ndarray:
+        """f of rows [lo, hi) for ``alpha`` in this sweep's precision."""
+        if self.exact:
+            return np.array([self.exact_f(i, alpha) for i in range(lo, hi)], dtype=np.float64)
+        return leaky_in(self.x_block(lo, hi), float(alpha), self.precision)
 
     def curve_points(self, alpha: Decimal | None = None) -> tuple[list[float], list[float]]:
         """The whole curve over [x_0, x_last] as at most three vertices: ends and the kink.

@@ -213,11 +213,54 @@ def _left_aligned(matrix: np.ndarray) -> np.ndarray:
     return out
 
 
-def precision_text(values: np.ndarray, precision: str) -> np.ndarray:
-    """Shortest text in a framework ``precision`` of values it holds exactly (as float64), as a column."""
+def precision_text(
+    values: np.ndarray, precision: str, decimals: tuple[np.ndarray, int] | None = None
+) -> np.ndarray:
+    """Shortest text in a framework ``precision`` of values it holds exactly (as float64), as a column.
+
+    ``decimals`` (numerators, scale), when given, are the exact decimals the float32 values
+    were rounded from: those of at most 6 significant digits are their own shortest text.
+    """
     if precision == "float32":
+        if decimals is not None:
+            return _float32_text_of_decimals(values, *decimals)
         return digits_text_column(values, precision)
     return _table_text(values, precision)
+
+
+_FLOAT32_TINY = 2.0**-126  # below it float32 is subnormal and keeps fewer digits
+_FLOAT32_MAX = float(np.finfo(np.float32).max)
+_POWERS = 10 ** np.arange(19, dtype=np.int64)
+
+
+def _float32_text_of_decimals(values: np.ndarray, num: np.ndarray, scale: int) -> np.ndarray:
+    """float32 text of values rounded from decimals num / 10**scale: short decimals print as themselves.
+
+    A decimal d of at most 6 significant digits in float32's normal range is the shortest
+    decimal that reads back to float32(d): 6-digit decimals lie at least 1e-6 * |d| apart,
+    wider than float32's spacing (at most 2**-23 * |d|), so the interval that rounds to
+    float32(d) holds no other decimal of 6 digits or fewer. Its text is then the exact
+    decimal's (``scaled_text``); the other rows take the shortest-digits search.
+    """
+    magnitude = np.abs(num)
+    digits = np.searchsorted(_POWERS, magnitude, side="right")  # decimal digits of each numerator
+    extra = np.maximum(digits - 6, 0)
+    short = (magnitude % _POWERS[extra]) == 0  # at most 6 significant digits
+    size = np.abs(values)
+    short &= ((size >= _FLOAT32_TINY) & (size <= _FLOAT32_MAX)) | (num == 0)
+    if short.all():
+        return scaled_text(num, scale)
+    if not short.any():
+        return digits_text_column(values, "float32")
+    rest = np.flatnonzero(~short)
+    fast = scaled_text(np.where(short, num, 0), scale)
+    slow = digits_text_column(values[rest], "float32")
+    width = max(fast.shape[1], slow.shape[1])
+    chars = pad(fast, width)
+    if chars is fast:
+        chars = chars.copy()
+    chars[rest] = pad(slow, width)
+    return chars
 
 
 def digits_text_column(values: np.ndarray, precision: str) -> np.ndarray:

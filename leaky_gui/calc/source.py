@@ -1,0 +1,75 @@
+"""What every source of x offers: the sweep (``SweepParams``) and the user's own values (``Values``).
+
+The CSV writer, ``leaky-relu eval`` and the window read x, f and f' through this one
+interface and never ask which source they have. A source is immutable: a new alpha or
+precision is a new source (``with_alphas``, ``with_precision``) sharing the same data.
+
+Single rows (``x``, ``f``, ``df``) serve the table, the single-x panel and tests; blocks
+of rows (``x_block``, ``decimal_block``, ``f_block``) serve the CSV writer, a chunk at a
+time. ``curve_points`` is the whole curve over the x range as at most three vertices
+(ends and kink): f is linear on each side of 0, so a line through them is exact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+__all__ = ["XSource", "curve_through"]
+
+
+@runtime_checkable
+class XSource(Protocol):
+    """A sequence of x with alphas and a precision: f(x_i) and f'(x_i) per alpha."""
+
+    @property
+    def count(self) -> int: ...
+    @property
+    def alphas(self) -> tuple[Decimal, ...]: ...
+    @property
+    def precision(self) -> str: ...
+    @property
+    def alpha(self) -> Decimal: ...
+    @property
+    def exact(self) -> bool: ...
+
+    def with_alphas(self, alphas: Iterable[Decimal]) -> XSource: ...
+    def text(self, value: float) -> str: ...
+    def x(self, i: int) -> float: ...
+    def f(self, i: int, alpha: Decimal | None = None) -> float: ...
+    def df(self, i: int, alpha: Decimal | None = None) -> float: ...
+    def leak(self, alpha: Decimal | None = None) -> float: ...
+    def curve_points(self, alpha: Decimal | None = None) -> tuple[list[float], list[float]]: ...
+    def derivative_points(self, alpha: Decimal | None = None) -> tuple[list[float], list[float]]: ...
+    def f_range(self, alpha: Decimal | None = None) -> tuple[float, float]: ...
+
+    def x_block(self, lo: int, hi: int) -> np.ndarray:
+        """x of rows [lo, hi) in the source's precision, as float64."""
+        ...
+
+    def decimal_block(self, lo: int, hi: int) -> tuple[np.ndarray | list[int], int] | None:
+        """(numerators, scale) with x_i = numerators[i] / 10**scale exactly, or None for binary x."""
+        ...
+
+    def f_block(self, lo: int, hi: int, alpha: Decimal) -> np.ndarray:
+        """f of rows [lo, hi) for ``alpha`` in the source's precision, as float64."""
+        ...
+
+
+def curve_through(
+    lo: tuple[float, float] | None, hi: tuple[float, float] | None
+) -> tuple[list[float], list[float]]:
+    """The curve between the ends (x, f) as at most three vertices: the ends and the kink at 0."""
+    if lo is None or hi is None:
+        return [], []
+    xs, ys = [lo[0]], [lo[1]]
+    if lo[0] < 0 < hi[0]:
+        xs.append(0.0)
+        ys.append(0.0)
+    if hi[0] != lo[0]:
+        xs.append(hi[0])
+        ys.append(hi[1])
+    return xs, ys

@@ -1,0 +1,319 @@
+"""Readers: every format, every bad file one message naming the file (and line and column), cancel."""
+
+from __future__ import annotations
+
+import io
+import pickle
+from decimal import Decimal
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from leaky_gui.calc import readers
+from leaky_gui.calc.numtext import ParameterError, parse_decimal
+from leaky_gui.calc.readers import (
+    ValuesFileError,
+    parse_fixed_point_cells,
+    parse_plain_cells,
+    read_text,
+    read_values,
+)
+from leaky_gui.calc.sweep import ExactNumber
+from leaky_gui.calc.values import ValuesCancelled
+
+D = Decimal
+
+
+def xs(values) -> list[float]:
+    return [values.x(i) for i in range(values.count)]
+
+
+def write(tmp_path, name: str, text: str | bytes):
+    path = tmp_path / name
+    path.write_bytes(text.encode() if isinstance(text, str) else text)
+    return path
+
+
+# --- text layouts -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "column", "expected"),
+    [
+        ("plain.txt", "-3.7\n0.1\n1e-3\n", None, [-3.7, 0.1, 0.001]),
+        ("no-final-newline.txt", "1\n2", None, [1.0, 2.0]),
+        ("crlf.csv", "x,y\r\n1,2\r\n3,4\r\n", "y", [2.0, 4.0]),
+        ("bom.csv", "\ufeffx\n5\n", None, [5.0]),
+        ("bom-no-header.txt", "\ufeff5\n6\n", None, [5.0, 6.0]),
+        ("header.csv", "name,x\na,1.5\nb,-2\n", None, [1.5, -2.0]),  # the first numeric column
+        ("index.csv", "1,10\n2,20\n", "2", [10.0, 20.0]),
+        ("tabs.tsv", "x\ty\n-1\t2.5\n", "x", [-1.0]),
+        ("spreadsheet-de.csv", "x;f\n-3,9;1\n4,0;2\n", "x", [-3.9, 4.0]),  # ';' goes with decimal commas
+        ("quoted.csv", 'x,y\n"1.5","2"\n"-3",4\n', "x", [1.5, -3.0]),
+        ("spaces.csv", "x, y\n 1 , 2\n", "y", [2.0]),
+        ("signs.txt", "+.5\n-0\n1E+2\n-2.5e-1\n007\n", None, [0.5, 0.0, 100.0, -0.25, 7.0]),
+    ],
+)
+def test_text_layouts(tmp_path, name, text, column, expected):
+    assert xs(read_values(write(tmp_path, name, text), column)) == expected
+
+
+def test_decimal_commas_when_asked_for_in_a_one_column_file(tmp_path):
+    path = write(tmp_path, "de.txt", "0,05\n-2,5\n")
+    assert xs(read_values(path, decimal_comma=True)) == [0.05, -2.5]
+
+
+def test_the_column_is_named_by_number_or_header(tmp_path):
+    path = write(tmp_path, "t.csv", "a,b,c\n1,2,3\n")
+    assert xs(read_values(path, 3)) == [3.0]
+    assert xs(read_values(path, "b")) == [2.0]
+
+
+def test_stdin_is_read_as_text():
+    values = read_values("-", stdin=io.BytesIO(b"x\n1\n2\n"))
+    assert values.name == "standard input" and xs(values) == [1.0, 2.0]
+
+
+def test_lines_across_blocks_keep_their_numbers(monkeypatch, tmp_path):
+    monkeypatch.setattr(readers, "BLOCK_BYTES", 64)
+    lines = [f"{i}.25,{-i}e-3" for i in range(1, 400)]
+    path = write(tmp_path, "blocks.csv", "a,b\n" + "\n".join(lines) + "\n")
+    assert xs(read_values(path, "b")) == [-i / 1000 for i in range(1, 400)]
+    bad = lines.copy()
+    bad[299] = "1,abc"
+    path = write(tmp_path, "values.csv", "a,b\n" + "\n".join(bad) + "\n")
+    with pytest.raises(ValuesFileError) as info:
+        read_values(path, "b")
+    assert str(info.value) == "values.csv line 301, column 2: 'abc' is not a number"
+
+
+# --- the vectorised parser agrees with parse_decimal --------------------------------------------
+
+cell_text = st.one_of(
+    st.from_regex(r"[+-]?(\d{0,20}\.?\d{0,20})([eE][+-]?\d{0,5})?", fullmatch=True),
+    st.text(alphabet="0123456789.,eE+- x", max_size=12),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(cells=st.lists(cell_text, min_size=1, max_size=20), decimal_comma=st.booleans())
+@pytest.mark.slow
+def test_plain_cells_parse_as_parse_decimal_does_or_are_left_to_it(cells, decimal_comma):
+    data = "\n".join(cells).encode()
+    buf = np.frombuffer(data, dtype=np.uint8)
+    ends = np.array([i for i, b in enumerate(data) if b == 10] + [len(data)])
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    num, scales, slow = parse_plain_cells(buf, starts, ends, decimal_comma)
+    for cell, n, s, is_slow in zip(cells, num.tolist(), scales.tolist(), slow.tolist(), strict=True):
+        if is_slow:
+            continue
+        exact = ExactNumber.of(parse_decimal(cell, decimal_comma=decimal_comma))  # must not raise
+        assert D(n).scaleb(-s) == D(exact.numerator).scaleb(-exact.scale), cell
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    cells=st.lists(
+        st.one_of(
+            st.from_regex(r"[+-]?\d{0,19}\.?\d{0,19}", fullmatch=True),
+            st.sampled_from(["1,5", "+", "-.", "1-2"]),
+        ),
+        min_size=1,
+        max_size=30,
+    ),
+    decimal_comma=st.booleans(),
+    other_column=st.booleans(),
+)
+@pytest.mark.slow
+def test_the_fixed_point_fast_path_reads_what_parse_decimal_reads(cells, decimal_comma, other_column):
+    lines = [f"7;{c};x" if other_column else c for c in cells]
+    data = ("\n".join(lines) + "\n").encode()
+    buf = np.frombuffer(data, dtype=np.uint8)
+    ends = np.array([i for i, b in enumerate(data) if b == 10])
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    if other_column:
+        starts, ends = starts + 2, ends - 2
+    fast = parse_fixed_point_cells(buf, starts, ends, decimal_comma)
+    if fast is None:
+        return
+    for cell, n, s in zip(cells, *(a.tolist() for a in fast), strict=True):
+        exact = ExactNumber.of(parse_decimal(cell, decimal_comma=decimal_comma))  # must not raise
+        assert D(n).scaleb(-s) == D(exact.numerator).scaleb(-exact.scale), cell
+
+
+def test_the_fast_path_takes_the_common_case():
+    data = b"-3.7\n+0.125\n12\n.5\n5.\n-0\n"
+    buf = np.frombuffer(data, dtype=np.uint8)
+    ends = np.array([i for i, b in enumerate(data) if b == 10])
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    num, scales = parse_fixed_point_cells(buf, starts, ends)
+    assert [D(n).scaleb(-s) for n, s in zip(num.tolist(), scales.tolist(), strict=True)] == [
+        D("-3.7"),
+        D("0.125"),
+        D(12),
+        D("0.5"),
+        D(5),
+        D(0),
+    ]
+
+
+# --- bad files ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "column", "message"),
+    [
+        ("empty.csv", "", None, "empty.csv: holds no values (empty)"),
+        ("header-only.csv", "x,y\n", None, "header-only.csv: holds no values (only a header)"),
+        ("values.csv", "x,y\n1,2\n3,abc\n", "y", "values.csv line 3, column 2: 'abc' is not a number"),
+        ("word.txt", "1\n2\nseven\n", None, "word.txt line 3: 'seven' is not a number"),
+        ("ragged.csv", "x,y\n1,2\n3\n", "x", "ragged.csv line 3: 1 cells where the first line has 2"),
+        ("gap.csv", "x,y\n1,\n", "y", "gap.csv line 2, column 2: the cell is empty"),
+        ("blank.txt", "1\n\n2\n", None, "blank.txt line 2: the line is empty"),
+        (
+            "nan.txt",
+            "1\nnan\n",
+            None,
+            "nan.txt line 2: 'nan' is not a finite number (NaN and inf are only read from .npy)",
+        ),
+        (
+            "inf.csv",
+            "x\n-inf\n",
+            None,
+            "inf.csv line 2: '-inf' is not a finite number (NaN and inf are only read from .npy)",
+        ),
+        (
+            "comma.txt",
+            "x\n0,5\n1\n",
+            None,
+            "comma.txt line 2: '0,5' has a decimal comma; read the file with decimal commas",
+        ),
+        (
+            "huge.txt",
+            "1e999\n",
+            None,
+            "huge.txt line 1: '1e999': 1e999 is too large for a double (above 1.8e308)",
+        ),
+        ("named.csv", "a,b\n1,2\n", "c", "named.csv: no column named 'c'; the header has 'a', 'b'"),
+        ("unnamed.csv", "1,2\n", "c", "unnamed.csv: no header row to find column 'c' in (give its number)"),
+        ("narrow.csv", "1,2\n", "3", "narrow.csv line 1: there is no column 3; the lines have 2 column(s)"),
+        ("quoted.csv", 'x\n"1"\n"a b"\n', None, "quoted.csv line 3: '\"a b\"' is not a number"),
+    ],
+)
+def test_a_bad_text_file_is_one_message_naming_the_place(tmp_path, name, content, column, message):
+    with pytest.raises(ValuesFileError) as info:
+        read_values(write(tmp_path, name, content), column)
+    assert str(info.value) == message
+
+
+def test_a_pickled_object_array_is_never_loaded(tmp_path, monkeypatch):
+    path = tmp_path / "objects.npy"
+    np.save(path, np.array([1.0, "a"], dtype=object), allow_pickle=True)
+    monkeypatch.setattr(pickle, "loads", lambda *a, **k: pytest.fail("unpickled"))
+    with pytest.raises(
+        ValuesFileError, match=r"objects.npy: holds Python objects.*np.save\(path, tensor.numpy\(\)\)"
+    ):
+        read_values(path)
+
+
+def test_a_truncated_npy(tmp_path):
+    path = tmp_path / "cut.npy"
+    np.save(path, np.arange(100, dtype=np.float32))
+    path.write_bytes(path.read_bytes()[:-10])
+    with pytest.raises(
+        ValuesFileError,
+        match=r"^cut.npy: truncated: the header promises 400 bytes of data, the file holds 390$",
+    ):
+        read_values(path)
+    path.write_bytes(b"\x93NUMPY\x01")
+    with pytest.raises(ValuesFileError, match=r"^cut.npy: not a readable .npy"):
+        read_values(path)
+
+
+@pytest.mark.parametrize("name", ["arrays.npz", "model.pt", "weights.pth", "data.pkl"])
+def test_archives_and_pickles_are_refused_with_what_to_do(tmp_path, name):
+    path = tmp_path / name
+    if name.endswith(".npz"):
+        np.savez(path, a=np.ones(3))
+    else:
+        path.write_bytes(pickle.dumps([1.0, 2.0]))
+    with pytest.raises(ValuesFileError) as info:
+        read_values(path)
+    assert str(info.value).startswith(f"{name}: ") and "np.save(path" in str(info.value)
+
+
+def test_an_npz_saved_under_another_name_is_still_refused(tmp_path):
+    path = tmp_path / "arrays.bin"
+    with open(path, "wb") as stream:
+        np.savez(stream, a=np.ones(3))
+    with pytest.raises(ValuesFileError, match="npz archive"):
+        read_values(path)
+
+
+@pytest.mark.parametrize("dtype", [np.complex64, np.bool_, np.dtype([("a", "f4")]), np.dtype("U3")])
+def test_npy_of_other_kinds_is_refused(tmp_path, dtype):
+    path = tmp_path / "other.npy"
+    np.save(path, np.zeros(3, dtype=dtype))
+    with pytest.raises(ValuesFileError, match=r"^other.npy: "):
+        read_values(path)
+
+
+def test_empty_npy_and_missing_files(tmp_path):
+    np.save(tmp_path / "none.npy", np.zeros((0, 3), dtype=np.float32))
+    with pytest.raises(ValuesFileError, match=r"^none.npy: holds no values \(shape \(0, 3\)\)$"):
+        read_values(tmp_path / "none.npy")
+    with pytest.raises(ValuesFileError, match=r"^gone\.csv: no such file$"):
+        read_values(tmp_path / "gone.csv")
+    with pytest.raises(ValuesFileError, match="is a folder"):
+        read_values(tmp_path)
+
+
+def test_npy_nan_and_inf_are_values_not_errors(tmp_path):
+    path = tmp_path / "acts.npy"
+    np.save(path, np.array([[np.nan, 1.0], [-np.inf, -2.0]], dtype=np.float16))
+    values = read_values(path)
+    assert values.extent.nan_count == 1 and values.extent.inf_count == 1
+    assert values.description() == (
+        "acts.npy: 4 float16 values (shape (2, 2), flattened in C order); 1 NaN, 1 infinite"
+    )
+
+
+def test_npy_is_mapped_not_loaded(tmp_path):
+    path = tmp_path / "big.npy"
+    np.save(path, np.arange(1000, dtype=np.float32))
+    values = read_values(path)
+    assert isinstance(values.data.array, np.memmap) and not values.data.array.flags.writeable
+
+
+# --- cancel -------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_a_load_cancelled_halfway_through_a_large_file_keeps_nothing(tmp_path):
+    path = tmp_path / "large.csv"
+    rows = 3_000_000
+    np.savetxt(path, np.linspace(-5, 5, rows), fmt="%.6f", header="x", comments="")
+    seen: list[tuple[int, int]] = []
+
+    def halfway() -> bool:
+        return bool(seen) and seen[-1][0] >= seen[-1][1] // 2
+
+    with pytest.raises(ValuesCancelled):
+        read_values(path, progress=lambda done, total: seen.append((done, total)), should_stop=halfway)
+    assert 0 < seen[-1][0] < seen[-1][1]  # it really stopped halfway
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["large.csv"]
+    whole = read_values(path)
+    assert whole.count == rows and whole.x(rows - 1) == 5.0
+
+
+def test_cancel_before_the_first_block():
+    with pytest.raises(ValuesCancelled):
+        read_text(io.BytesIO(b"1\n2\n"), "two", should_stop=lambda: True)
+
+
+def test_a_parameter_error_is_not_what_readers_raise(tmp_path):
+    with pytest.raises(ValuesFileError) as info:
+        read_values(write(tmp_path, "x.txt", "abc\n\n"))
+    assert not isinstance(info.value, ParameterError)
