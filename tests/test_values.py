@@ -325,3 +325,12 @@ def test_float32_text_at_the_ends_of_float32():
     got = [row.split(",")[0] for row in csv_rows(values, derivative=False)]
     assert got == [format_in(values.x(i), "float32") for i in range(len(xs))]
     assert got[0] == "0.0" and got[5] == "inf" and got[6] == "-0.1"
+
+
+def test_statistics_near_the_largest_double_do_not_overflow():
+    # Squares of f near 1e308 overflow; the sums are kept in units of a power of two instead.
+    values = values_from_decimals([Decimal("-1.7e308"), Decimal("1.7e308")]).with_alphas([Decimal(1)])
+    stats = values.statistics()
+    assert stats.f_mean == (0.0,) and stats.f_std == (1.7e308,)
+    mixed = values_from_decimals([Decimal("-1e306"), Decimal("1"), Decimal("3")])  # alpha 0.01
+    assert mixed.statistics().f_mean[0] == pytest.approx((-1e304 + 4) / 3, rel=1e-15)

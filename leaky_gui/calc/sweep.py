@@ -300,6 +300,14 @@ class SweepParams:
     def x_last(self) -> float:
         return self.x(self.count - 1)
 
+    #: x rises (or falls) by one step a row: a sweep's points are evenly spaced, so views
+    #: need no histogram of where they lie.
+    evenly_spaced = True
+
+    def exact_f_decimal(self, i: int, alpha: Decimal | None = None) -> Decimal:
+        """f(x_i) as an exact decimal (what a framework precision's value is compared with)."""
+        return sweep_exact_f(self, i, alpha)
+
     def zero_crossing_index(self) -> int | None:
         """First i at which the sweep reaches or passes x = 0 (the kink), or None.
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 import numpy as np
 
@@ -506,6 +506,9 @@ class Values:
         counts = np.zeros(n)
         means = np.zeros(n)
         m2 = np.zeros(n)
+        # Sums in units of a power of two at least the largest |f| so far: squares of f near
+        # 1e304 would overflow, and a unit that is a power of two rescales exactly.
+        units = np.ones(n)
         at_or_below = 0
         for lo in range(0, self.count, BLOCK_ROWS):
             if should_stop is not None and should_stop():
@@ -518,6 +521,12 @@ class Values:
                 f = f[np.isfinite(f)]
                 if f.size == 0:
                     continue
+                unit = math.ldexp(1.0, math.frexp(float(np.max(np.abs(f))))[1] - 1)  # > max|f| / 2
+                if unit > units[k]:
+                    means[k] *= units[k] / unit
+                    m2[k] *= (units[k] / unit) ** 2
+                    units[k] = unit
+                f = f / units[k]
                 block_mean = float(f.mean())
                 block_m2 = float(np.square(f - block_mean).sum())
                 total = counts[k] + f.size
@@ -528,7 +537,8 @@ class Values:
             if progress is not None:
                 progress(hi, self.count)
         with np.errstate(invalid="ignore", divide="ignore"):
-            std = np.where(counts > 0, np.sqrt(m2 / np.maximum(counts, 1)), np.nan)
+            std = np.where(counts > 0, np.sqrt(m2 / np.maximum(counts, 1)) * units, np.nan)
+        means = means * units
         stats = ValuesStatistics(
             count=self.count,
             nan_count=self.extent.nan_count,
@@ -541,6 +551,61 @@ class Values:
         )
         self.data._statistics[key] = stats
         return stats
+
+    #: Your values lie anywhere, in any order: views show where (a histogram of x).
+    evenly_spaced = False
+
+    def zero_crossing_index(self) -> int | None:
+        """None: values in any order have no row where they cross 0 (the sweep's has)."""
+        return None
+
+    def exact_f_decimal(self, i: int, alpha: Decimal | None = None) -> Decimal:
+        """f(x_i) as an exact decimal: of the decimal typed, or of the value stored (NaN/inf too)."""
+        i = self._index(i)
+        a = self.alpha if alpha is None else alpha
+        if isinstance(self.data, DecimalColumn):
+            e = self.data.exact(i)
+            x = Decimal(e.numerator).scaleb(-e.scale)
+        else:
+            x = Decimal(float(self.data.doubles(i, i + 1)[0]))
+        if x.is_nan() or x > 0:
+            return x
+        if x.is_infinite():  # -inf times alpha, as torch has it (times 0: NaN)
+            return x if a > 0 else -x if a < 0 else Decimal("NaN")
+        with localcontext() as context:
+            context.prec = len(x.as_tuple().digits) + len(a.as_tuple().digits) + 2
+            return x * a
+
+    def histogram(
+        self, bins: int = 80, progress: Progress | None = None, should_stop: ShouldStop | None = None
+    ) -> tuple[np.ndarray, float, float] | None:
+        """How many finite x lie in each of ``bins`` equal parts of [min x, max x], or None
+        without two distinct finite x. A pass a block at a time; remembered, as the data never change.
+        """
+        key = ("histogram", bins)
+        known = self.data._statistics.get(key)
+        if known is not None or key in self.data._statistics:
+            return known
+        extent = self.extent  # the values as stored (or typed), whatever the precision
+        if extent.i_min is None or extent.i_max is None:
+            self.data._statistics[key] = None
+            return None
+        lo, hi = self.data.exact_x(extent.i_min), self.data.exact_x(extent.i_max)
+        if not lo < hi:
+            self.data._statistics[key] = None
+            return None
+        counts = np.zeros(bins, dtype=np.int64)
+        for start in range(0, self.count, BLOCK_ROWS):
+            if should_stop is not None and should_stop():
+                raise ValuesCancelled
+            end = min(start + BLOCK_ROWS, self.count)
+            x = self.data.doubles(start, end)
+            counts += np.histogram(x[np.isfinite(x)], bins=bins, range=(lo, hi))[0]
+            if progress is not None:
+                progress(end, self.count)
+        result = (counts, lo, hi)
+        self.data._statistics[key] = result
+        return result
 
     def description(self) -> str:
         """'values.npy: 1,000,000 float32 values (shape (1000, 1000), flattened in C order)'."""

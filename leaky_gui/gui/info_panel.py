@@ -1,4 +1,5 @@
-"""Sweep info: the x range, the zero crossing, and per visible curve its f range and gain.
+"""Sweep info: the x range, the zero crossing, and per visible curve its f range and gain;
+for your own values, their count, share at or below 0, and the mean and spread of f.
 
 Plain text and a small table: rich text here cost 3 ms of every 16 ms frame.
 """
@@ -6,6 +7,7 @@ Plain text and a small table: rich text here cost 3 ms of every 16 ms frame.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from leaky_gui.calc.alphas import alpha_name, kaiming_gain
-from leaky_gui.calc.sweep import SweepParams, zero_crossing_text
+from leaky_gui.calc.source import XSource
+from leaky_gui.calc.sweep import format_label, zero_crossing_text
+from leaky_gui.calc.values import ValuesStatistics
 from leaky_gui.gui.pinned import PinnedAlpha
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -51,17 +55,28 @@ class InfoPanel(QGroupBox):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.statistics = QLabel()
+        self.statistics.setObjectName("valuesStatistics")
+        self.statistics.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statistics.setWordWrap(True)
+        self.statistics.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.statistics)
         layout.addWidget(self.table, 1)
 
-    def show_sweep(self, params: SweepParams, pinned: Sequence[PinnedAlpha]) -> None:
+    def show_sweep(self, params: XSource, pinned: Sequence[PinnedAlpha]) -> None:
+        """The x range (and, for a sweep, the zero crossing) and each visible curve's f range."""
         p = params
-        low_x, high_x = sorted((p.x_first, p.x_last))
-        self.summary.setText(
-            f"x range: {p.text(low_x)} to {p.text(high_x)} ({p.count:,} points)\n"
-            f"Zero crossing: {zero_crossing_text(p.zero_crossing_index())}"
-        )
+        xs = p.curve_points()[0]  # the ends of the x range (and the kink between)
+        span = f"{p.text(xs[0])} to {p.text(xs[-1])}" if xs else "no finite x"
+        if p.evenly_spaced:
+            self.summary.setText(
+                f"x range: {span} ({p.count:,} points)\n"
+                f"Zero crossing: {zero_crossing_text(p.zero_crossing_index())}"
+            )
+        else:
+            self.summary.setText(f"x range: {span} ({p.count:,} values)")
         shown = [(p.alpha, "current")] + [(q.alpha, "pinned") for q in pinned if q.visible]
         self.table.setRowCount(len(shown))
         for row, (alpha, role) in enumerate(shown):
@@ -73,6 +88,29 @@ class InfoPanel(QGroupBox):
             )
             for column, text in enumerate(texts):
                 self._set_cell(row, column, text)
+
+    def show_statistics(
+        self, stats: ValuesStatistics | None, alphas: Sequence[Decimal] = (), *, pending: bool = False
+    ) -> None:
+        """Your values' count, share at or below 0, and mean and standard deviation of f per
+        alpha; None hides them (a sweep), ``pending`` says they are being worked out."""
+        if stats is None:
+            self.statistics.setText("Working out the mean and spread of f…" if pending else "")
+            self.statistics.setVisible(pending)
+            return
+        lines = [
+            f"{stats.count:,} values, {stats.share_at_or_below_zero:.2%} at or below 0"
+            + (
+                f"; {stats.nan_count:,} NaN, {stats.inf_count:,} infinite"
+                if stats.nan_count or stats.inf_count
+                else ""
+            ),
+            "f over the finite values (sums in float64): mean, standard deviation",
+        ]
+        for alpha, mean, std in zip(alphas, stats.f_mean, stats.f_std, strict=True):
+            lines.append(f"  {format_label(alpha)}: {mean:.6g}, {std:.6g}")
+        self.statistics.setText("\n".join(lines))
+        self.statistics.show()
 
     def _set_cell(self, row: int, column: int, text: str) -> None:
         item = self.table.item(row, column)

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from leaky_gui.calc.alphas import unusual_alpha_note
@@ -48,6 +49,8 @@ class InputsPanel(QGroupBox):
     """Start x, step x, count and alpha; ``edited`` fires on every accepted keystroke."""
 
     edited = Signal()
+    #: Start, step or count changed by the user (just before ``edited``): the sweep is meant.
+    sweepEdited = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Sweep  x_i = start + i*step,  i = 0 .. count-1", parent)
@@ -81,7 +84,9 @@ class InputsPanel(QGroupBox):
             label.setBuddy(widget)
             label.setToolTip(tip)
             form.addRow(label, widget)
-            widget.valueChanged.connect(lambda _value: self._on_value_changed())
+            # A flag, not the box: a slot holding its own sender keeps a dead wrapper alive.
+            sweep = widget is not self.alpha
+            widget.valueChanged.connect(lambda _value, sweep=sweep: self._on_value_changed(sweep))
         for position, spin in enumerate(self.boxes()):
             spin.problemChanged.connect(lambda _problem: self._show_message())
             spin.check = lambda value, at=position: self._problem_with(at, value)
@@ -103,6 +108,8 @@ class InputsPanel(QGroupBox):
         form.addRow(dtype_label, self.dtype)
         self.alpha_note = message_label("alphaNote", NOTE)
         form.addRow(self.alpha_note)
+        self.source_note = message_label("sourceNote", NOTE)
+        form.addRow(self.source_note)
         form.addRow(self.message)
 
     def values(self) -> tuple[Decimal, Decimal, int, Decimal]:
@@ -183,6 +190,22 @@ class InputsPanel(QGroupBox):
         note = unusual_alpha_note(params.alpha)
         show_message(self.alpha_note, f"{note}." if note else "")
 
+    def set_sweep_in_use(self, in_use: bool, note: str = "") -> None:
+        """Show start, step and count as in use (the sweep on show) or visibly out of use
+        (your values on show): greyed text, still typeable, and ``note`` saying so."""
+        for box in (self.start, self.step, self.count):
+            box.setProperty("outOfUse", not in_use)
+            palette = box.palette()
+            text = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+            palette.setColor(QPalette.ColorGroup.Active, QPalette.ColorRole.Text, text)
+            palette.setColor(QPalette.ColorGroup.Inactive, QPalette.ColorRole.Text, text)
+            box.setPalette(palette if not in_use else QPalette())
+        show_message(self.source_note, note)
+
+    def source_note_once(self, note: str) -> None:
+        """Say something about the source (a remembered file gone) until the source changes."""
+        show_message(self.source_note, note)
+
     def problems(self) -> list[str]:
         """Each box's complaint about its text, as 'start x: ...', in tab order."""
         return [f"{n}: {s.problem()}" for n, s in zip(BOX_NAMES, self.boxes(), strict=True) if s.problem()]
@@ -215,7 +238,9 @@ class InputsPanel(QGroupBox):
         finally:
             self._judged = False
 
-    def _on_value_changed(self) -> None:
+    def _on_value_changed(self, sweep: bool = False) -> None:
+        if sweep:  # start, step or count: the sweep is meant
+            self.sweepEdited.emit()
         if self._refusal:
             self._refusal = ""
             self._show_message()

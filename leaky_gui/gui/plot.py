@@ -14,13 +14,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QPen
+from PySide6.QtGui import QColor, QPen
 
 from leaky_gui.calc.alphas import alpha_name
+from leaky_gui.calc.source import XSource
 from leaky_gui.calc.sweep import ParameterError, SweepParams, format_label, leaky_point, negative_branch
 from leaky_gui.gui.curve_labels import CurveLabels, LabelledCurve
+from leaky_gui.gui.limits import HISTOGRAM_BINS, VALUE_MARKER_LIMIT
 from leaky_gui.gui.pinned import PinnedAlpha, pinned_style
 from leaky_gui.gui.theme import LIGHT, Scheme
 from leaky_gui.gui.view_math import MIN_VIEW_SPAN, finite, held, padded, rounded_to
@@ -181,6 +184,12 @@ class SweepPlot(pg.PlotWidget):
             (self.single.setSymbolPen, lambda s: _Stroke(s.single_edge)),
         ]
 
+        # Your own values, many of them: where they lie, as bars along the bottom.
+        self.histogram = pg.PlotDataItem([], [], stepMode="center", pen=None, fillLevel=0)
+        self.histogram.setZValue(-5)
+        item.addItem(self.histogram, ignoreBounds=True)
+        self._histogram_data: tuple[np.ndarray, float, float] | None = None
+
         self.crosshair = pg.InfiniteLine(angle=90, movable=False)
         self._strokes.append((self.crosshair.setPen, lambda s: _Stroke(s.crosshair)))
         self.crosshair.setZValue(40)
@@ -212,8 +221,8 @@ class SweepPlot(pg.PlotWidget):
 
     # -- what is shown ---------------------------------------------------------
 
-    def show_sweep(self, params: SweepParams, pinned: Sequence[PinnedAlpha], overlays: Overlays) -> None:
-        """Redraw for a sweep, its pinned alphas and overlays (a few vertices per line)."""
+    def show_sweep(self, params: XSource, pinned: Sequence[PinnedAlpha], overlays: Overlays) -> None:
+        """Redraw for a sweep (or your values), its pinned alphas and overlays (a few vertices per line)."""
         pinned = tuple(pinned)
         if (params, pinned, overlays) == (self._params, self._pinned_state, self._overlays):
             return
@@ -228,8 +237,18 @@ class SweepPlot(pg.PlotWidget):
         self._draw_reference(self.identity, params, Decimal(1), overlays.identity, "identity y = x")
         if sweep_changed:
             self._draw_markers(params)
+            self._histogram_data = (
+                params.histogram(HISTOGRAM_BINS)
+                if not params.evenly_spaced and params.count > VALUE_MARKER_LIMIT
+                else None
+            )
+            self._set_legend_name(
+                self.histogram, "where the x lie (histogram)" if self._histogram_data is not None else None
+            )
         if self._following:
             self._fit_now()
+        elif sweep_changed:
+            self._place_histogram()
         visible = [(f"f(x; {format_label(params.alpha)})", params.alpha, True)]
         visible += [(f"f(x; {format_label(p.alpha)})", p.alpha, True) for p in pinned if p.visible]
         if overlays.relu:
@@ -281,13 +300,12 @@ class SweepPlot(pg.PlotWidget):
             _clear(item)
         self._set_legend_name(item, name if on else None)
 
-    def _draw_markers(self, params: SweepParams) -> None:
-        if params.count <= MARKER_LIMIT:
-            self.samples.setData(
-                *finite(
-                    [params.x(i) for i in range(params.count)], [params.f(i) for i in range(params.count)]
-                )
-            )
+    def _draw_markers(self, params: XSource) -> None:
+        # A sweep's points on its line up to 200; your values (lying anywhere) up to 2,000.
+        limit = MARKER_LIMIT if params.evenly_spaced else VALUE_MARKER_LIMIT
+        if params.count <= limit:
+            xs = params.x_block(0, params.count)
+            self.samples.setData(*finite(xs.tolist(), params.f_block(0, params.count, params.alpha).tolist()))
         else:
             self.samples.setData([], [])
         crossing = params.zero_crossing_index()
@@ -350,10 +368,13 @@ class SweepPlot(pg.PlotWidget):
             self.getPlotItem().getViewBox().setRange(
                 xRange=padded(list(x_range)), yRange=padded(list(y_range)), padding=0
             )
+            self._place_histogram()
             return
         xs: list[float] = []
         ys: list[float] = []
         for item in self.getPlotItem().listDataItems():
+            if item is self.histogram:
+                continue  # drawn under the curves, fitted to them
             # The data as set: getData() gives what is drawn, which pyqtgraph clips in y to
             # 1e6 view heights (dynamicRangeLimit), so it cannot tell what the view must hold.
             x, y = item.xData, item.yData
@@ -362,6 +383,18 @@ class SweepPlot(pg.PlotWidget):
                 ys += (float(y.min()), float(y.max()))
         if xs:
             self.getPlotItem().getViewBox().setRange(xRange=padded(xs), yRange=padded(ys), padding=0)
+        self._place_histogram()
+
+    def _place_histogram(self) -> None:
+        """The histogram of x along the bottom of the view: its tallest bar 15% of the height."""
+        data = self._histogram_data
+        if data is None or not data[0].any():
+            _clear(self.histogram)
+            return
+        counts, lo, hi = data
+        (_, _), (y0, y1) = self.getPlotItem().getViewBox().viewRange()
+        heights = y0 + counts / counts.max() * (0.15 * (y1 - y0))
+        self.histogram.setData(np.linspace(lo, hi, len(counts) + 1), heights, fillLevel=y0)
 
     def set_single_point(self, x: float | None, fx: float | None) -> None:
         """Mark the single evaluated point, or clear the mark with None."""
@@ -442,6 +475,7 @@ class SweepPlot(pg.PlotWidget):
         for _, label in self.legend.items:
             label.setText(label.text)  # pyqtgraph applies a label's colour only when its text is set
         self.samples.setSymbolBrush(scheme.current)
+        self.histogram.setBrush(QColor(*QColor(scheme.foreground).getRgb()[:3], 55))
         self.crossing.setSymbolBrush(scheme.crossing_fill)
         self.single.setSymbolBrush(scheme.single_fill)
         self.labels.restyle()

@@ -57,6 +57,8 @@ class WindowState:
     #: ';' and ',' in CSV files and copied rows; by default where the locale writes 0,05.
     decimal_comma: bool = field(default_factory=locale_uses_decimal_comma)
     export_folder: str = ""
+    #: The file of your own x values last on show ('' for the sweep).
+    values_file: str = ""
     #: View > Theme: follow the desktop, or light or dark.
     theme: str = FOLLOW
     #: Plot images in the screen's colours rather than light.
@@ -155,6 +157,7 @@ KEYS: dict[str, tuple[str, Callable[[object], object], Callable[[object], object
     "csv_pinned": ("export/pinned", _bool, _write_plain),
     "decimal_comma": ("export/decimalComma", _bool, _write_plain),
     "export_folder": ("export/folder", _folder, _write_plain),
+    "values_file": ("source/valuesFile", _text, _write_plain),
     "theme": ("view/theme", _one_of(THEME_CHOICES), _write_plain),
     "images_as_shown": ("export/imagesAsShown", _bool, _write_plain),
     "geometry": ("window/geometry", _bytes, _write_bytes),

@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from leaky_gui.calc.numtext import csv_line
-from leaky_gui.calc.sweep import SweepParams, format_label, rounding_note, sweep_exact_f
+from leaky_gui.calc.sweep import SweepParams, format_label, rounding_note
 from leaky_gui.gui.theme import LIGHT
 
 Index = QModelIndex | QPersistentModelIndex
@@ -139,9 +139,10 @@ class SweepTableModel(QAbstractTableModel):
         if p.exact or column in (COLUMN_I, COLUMN_X, COLUMN_DF):
             return None
         alpha = self._alpha_of(column)
-        return f"{p.precision} holds f(x) as " + rounding_note(
-            p.f(row, alpha), sweep_exact_f(p, row, alpha), p.precision
-        )
+        exact = p.exact_f_decimal(row, alpha)
+        if not exact.is_finite():  # NaN and ±inf in stored values are what they are
+            return None
+        return f"{p.precision} holds f(x) as " + rounding_note(p.f(row, alpha), exact, p.precision)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, qWarning
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QBoxLayout,
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from leaky_gui.calc.alphas import PRESETS, alpha_name
 from leaky_gui.calc.precision import PRECISION_LABELS
+from leaky_gui.calc.source import XSource
 from leaky_gui.calc.sweep import (
     DEFAULT_ALPHA,
     DEFAULT_COUNT,
@@ -50,6 +51,7 @@ from leaky_gui.calc.sweep import (
     sweep_problem,
     zero_crossing_text,
 )
+from leaky_gui.calc.values import Values, ValuesStatistics
 from leaky_gui.gui.alpha_slider import AlphaSlider
 from leaky_gui.gui.comparison import ComparisonPanel
 from leaky_gui.gui.export_controller import ExportController
@@ -62,9 +64,12 @@ from leaky_gui.gui.state import WindowState, load_state, pins_the_sweep_takes, s
 from leaky_gui.gui.table_model import SweepTableModel
 from leaky_gui.gui.table_view import SweepTableView
 from leaky_gui.gui.theme import DARK_CHOICE, FOLLOW, LIGHT_CHOICE, Scheme, ThemeController
+from leaky_gui.gui.values_loader import ValuesController
 from leaky_gui.gui.widgets import WindowShortcutsFirst, make_action, set_message_scheme, splitter
 
 T = TypeVar("T")
+#: Up to this many values the info panel's statistics are worked out at once (about 10 ms).
+INSTANT_STATISTICS = 200_000
 READOUT_PROMPT = "Move the mouse over the plot to read x and f(x) of every visible curve."
 ABOUT = (
     "<h3>Leaky ReLU calculator {version}</h3>"
@@ -105,6 +110,11 @@ class MainWindow(QMainWindow):
         self.comparison = ComparisonPanel()
         self.info = InfoPanel()
         self.exports = ExportController(self)
+        self.values_reader = ValuesController(self)
+        #: Your own x values on show instead of the sweep (as read: alphas and precision
+        #: come from the inputs at each refresh), or None for the sweep.
+        self._values: Values | None = None
+        self._values_origin = ""  # the file they came from ('' when pasted)
         self.theme = ThemeController(self)
         self._lay_out()
         self._build_actions()
@@ -113,7 +123,11 @@ class MainWindow(QMainWindow):
         self.shortcuts.claim(self.findChildren(QAction), fields)
 
         self.inputs.judge = self._judge_inputs
+        self.inputs.sweepEdited.connect(self._on_sweep_edited)  # before edited: back to the sweep first
         self.inputs.edited.connect(self.refresh)
+        self.values_reader.loaded.connect(self.show_values)
+        self.values_reader.message.connect(self.statusBar().showMessage)
+        self.setAcceptDrops(True)
         self.slider.positionChosen.connect(self._on_slider_chosen)
         # Typing in any box, or stepping a spin box (arrows, Page keys, wheel), stops Play
         # before the change: what the user does wins over the next tick.
@@ -167,6 +181,17 @@ class MainWindow(QMainWindow):
             return make_action(self, text, name, menu, shortcut=keys, slot=slot, **options)
 
         menu = self.menuBar().addMenu("&File")
+        action(
+            "&Open x Values…",
+            "openValuesAction",
+            menu,
+            QKeySequence.StandardKey.Open,
+            self.values_reader.ask_and_open,
+            fallback="Ctrl+O",
+            tip="Open your own x values: a column of a CSV, TSV or text file, or a .npy array (Ctrl+O); "
+            "dropping a file on the window does the same",
+        )
+        menu.addSeparator()
         self.export_csv_action = action(
             "&Export CSV…",
             "exportCsvAction",
@@ -217,6 +242,15 @@ class MainWindow(QMainWindow):
         self.table.addAction(copy)
         copy_plot = action("Copy Plot &Image", "copyPlotAction", menu, "Ctrl+Shift+C")
         copy_plot.triggered.connect(lambda: self.exports.copy_plot_image(self.plot))
+        action(
+            "Paste x &Values",
+            "pasteValuesAction",
+            menu,
+            "Ctrl+Shift+V",
+            self.paste_values,
+            tip="Show f for a column of numbers copied from a spreadsheet (Ctrl+Shift+V): the first "
+            "numeric column, a header row skipped",
+        )
         action("&Reset Inputs to Defaults", "defaultsAction", menu, slot=self.reset_inputs)
 
         menu = self.menuBar().addMenu("A&lpha")  # Alt+A is the Alpha box's
@@ -265,6 +299,15 @@ class MainWindow(QMainWindow):
             action(text, name, menu, keys, self.refresh, checkable=True, icon_text=short)
             for text, name, keys, short in overlays
         )
+        menu.addSeparator()
+        self.back_to_sweep_action = action(
+            "&Back to Sweep",
+            "backToSweepAction",
+            menu,
+            slot=self.back_to_sweep,
+            tip="Show the sweep of the boxes again instead of your own x values",
+        )
+        self.back_to_sweep_action.setEnabled(False)
         menu.addSeparator()
         fit = action("&Fit Plot to Curves", "autoRangeAction", menu, "Ctrl+0")
         fit.triggered.connect(self.plot.fit)
@@ -345,8 +388,12 @@ class MainWindow(QMainWindow):
         start, step, count, alpha = self.inputs.values()
         pinned = self.comparison.pinned()
         alphas = (alpha, *(p.alpha for p in pinned))
+        precision = self.inputs.precision()
         try:
-            params = SweepParams(start, step, count, alphas, self.inputs.precision())
+            if self._values is None:
+                params: XSource = SweepParams(start, step, count, alphas, precision)
+            else:
+                params = self._values.with_alphas(alphas).with_precision(precision)
         except ParameterError as error:  # the judge let something through: a bug, said loudly
             qWarning(f"leaky-gui: inputs that make no sweep were accepted: {error}")
             return
@@ -357,11 +404,17 @@ class MainWindow(QMainWindow):
         self.single.show_sweep(params)
         self.info.show_sweep(params, pinned)
         self.slider.follow(params.alpha)
-        self.statusBar().showMessage(
-            f"{PRECISION_LABELS[params.precision]}: {params.count:,} points, x from "
-            f"{params.text(params.x_first)} to {params.text(params.x_last)}, zero crossing: "
-            f"{zero_crossing_text(params.zero_crossing_index())}; {alpha_name(params.alpha)}"
-        )
+        if isinstance(params, Values):
+            self.statusBar().showMessage(
+                f"{PRECISION_LABELS[params.precision]}: {params.description()}; {alpha_name(params.alpha)}"
+            )
+            self._ask_statistics(params)
+        else:
+            self.statusBar().showMessage(
+                f"{PRECISION_LABELS[params.precision]}: {params.count:,} points, x from "
+                f"{params.text(params.x_first)} to {params.text(params.x_last)}, zero crossing: "
+                f"{zero_crossing_text(params.zero_crossing_index())}; {alpha_name(params.alpha)}"
+            )
         # What refused a box's text (a pinned alpha, another box) may be gone now.
         self.inputs.rejudge()
 
@@ -379,8 +432,25 @@ class MainWindow(QMainWindow):
     # -- the one judge -----------------------------------------------------------
 
     def _judge_inputs(self, start: Decimal, step: Decimal, count: int, alpha: Decimal, precision: str) -> str:
-        """Why these inputs make no sweep with the pinned alphas, or '' (asked by the inputs panel)."""
-        return sweep_problem(start, step, count, alpha, self.comparison.alphas(), precision)
+        """Why these inputs make no sweep with the pinned alphas, or '' (asked by the inputs panel).
+
+        With your values on show, alpha and precision must suit them too (a typed x of
+        -1e306 takes no alpha of 1000); the sweep must stay possible, for Back to Sweep.
+        """
+        pinned = self.comparison.alphas()
+        return sweep_problem(start, step, count, alpha, pinned, precision) or self._values_problem(
+            (alpha, *pinned), precision
+        )
+
+    def _values_problem(self, alphas: tuple[Decimal, ...], precision: str) -> str:
+        """Why the values on show take not these alphas and precision, or ''."""
+        if self._values is None:
+            return ""
+        try:
+            self._values.with_alphas(alphas).with_precision(precision)
+        except ParameterError as error:
+            return f"{error.message}, for {self._values.name}"
+        return ""
 
     # -- what the actions do ---------------------------------------------------
 
@@ -389,6 +459,7 @@ class MainWindow(QMainWindow):
         start, step, count, current = self.inputs.values()
         pinned = (*self.comparison.alphas(), alpha)
         problem = sweep_problem(start, step, count, current, pinned, self.inputs.precision())
+        problem = problem or self._values_problem((current, *pinned), self.inputs.precision())
         if problem:  # the sweep with this alpha alone says best why
             reason = sweep_problem(start, step, count, alpha, (), self.inputs.precision()) or problem
             self.comparison.refuse(f"Cannot pin alpha = {decimal_label(alpha)}: {reason}.")
@@ -416,6 +487,91 @@ class MainWindow(QMainWindow):
             self.inputs.refuse(f"Cannot reset to the defaults: {problem}")
             return
         self.refresh()
+
+    # -- your own values ------------------------------------------------------------
+
+    @property
+    def values(self) -> Values | None:
+        """Your own x values on show, or None when the sweep is."""
+        return self._values
+
+    def show_values(self, values: Values, origin: str = "") -> None:
+        """Show ``values`` instead of the sweep (a read finished); refused with a message if
+        the alphas on show cannot take them (alpha times an x beyond the doubles)."""
+        problem = ""
+        try:
+            values.with_alphas((self.inputs.values()[3], *self.comparison.alphas())).with_precision(
+                self.inputs.precision()
+            )
+        except ParameterError as error:
+            problem = error.message
+        if problem:
+            self.statusBar().showMessage(f"Cannot show {values.name}: {problem}; the data on show stay.")
+            QMessageBox.warning(
+                self,
+                "Cannot Show x Values",
+                f"{values.name}: {problem}.\n\nThe data on show stay as they were.",
+            )
+            return
+        self._values, self._values_origin = values, origin
+        self._show_source()
+        self.refresh()
+
+    def back_to_sweep(self) -> None:
+        """View > Back to Sweep (typing in a sweep box does the same)."""
+        if self._values is not None:
+            self._values, self._values_origin = None, ""
+            self._show_source()
+            self.refresh()
+
+    def paste_values(self) -> None:
+        """Edit > Paste x Values: the clipboard's text as values."""
+        self.values_reader.paste(QGuiApplication.clipboard().text())
+
+    def _on_sweep_edited(self) -> None:
+        # Typing in start, step or count means the sweep: back to it, before the refresh.
+        if self._values is not None:
+            self._values, self._values_origin = None, ""
+            self._show_source()
+
+    def _show_source(self) -> None:
+        """Title, the sweep boxes' look and Back to Sweep for the source on show."""
+        values = self._values
+        self.back_to_sweep_action.setEnabled(values is not None)
+        self.inputs.set_sweep_in_use(
+            values is None,
+            ""
+            if values is None
+            else f"Showing {values.name}. Typing in start, step or count, or "
+            "View > Back to Sweep, returns to the sweep.",
+        )
+        self.info.setTitle("Sweep info" if values is None else "Values info")
+        self.setWindowTitle(
+            "Leaky ReLU calculator" if values is None else f"{values.name} \N{EN DASH} Leaky ReLU calculator"
+        )
+        self.info.show_statistics(None)
+
+    def _ask_statistics(self, values: Values) -> None:
+        """The info panel's statistics: at once for a few values, else from a worker thread."""
+        if values.count <= INSTANT_STATISTICS:
+            self.info.show_statistics(values.statistics(), values.alphas)
+            return
+        self.info.show_statistics(None, pending=True)
+        self.values_reader.statistics(values, self._on_statistics)
+
+    def _on_statistics(self, values: Values, stats: ValuesStatistics) -> None:
+        if values == self._params:  # not an answer about data or alphas no longer on show
+            self.info.show_statistics(stats, values.alphas)
+
+    def dragEnterEvent(self, event) -> None:
+        if _dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        path = _dropped_file(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.values_reader.open(path)
 
     def export_params(self) -> SweepParams:
         """What Export CSV writes: the sweep with the current alpha, then the pinned ones if asked."""
@@ -483,19 +639,32 @@ class MainWindow(QMainWindow):
             for name, panes in self._splitters().items():
                 if getattr(state, name):
                     panes.restoreState(QByteArray(getattr(state, name)))
+        self._restore_values(state.values_file)
+
+    def _restore_values(self, path: str) -> None:
+        """Read the values last on show again; a file that has gone leaves the sweep, with a note."""
+        if not path:
+            return
+        if Path(path).is_file():
+            self.values_reader.open(Path(path), quiet=True)
+        else:
+            self.inputs.source_note_once(
+                f"{Path(path).name} (your x values last time) has moved or gone; showing the sweep."
+            )
 
     def state(self) -> WindowState:
-        """What to remember of the window as it stands."""
-        p = self._params
+        """What to remember of the window as it stands (the sweep's boxes even while your values show)."""
+        start, step, count, alpha = self.inputs.values()
         return WindowState(
-            start=p.start,
-            step=p.step,
-            count=p.count,
-            alpha=p.alpha,
-            precision=p.precision,
+            start=start,
+            step=step,
+            count=count,
+            alpha=alpha,
+            precision=self.inputs.precision(),
             single_x=self.single.text(),
             pinned=self.comparison.pinned(),
             export_folder=self.exports.folder,
+            values_file=self._values_origin,
             theme=self.theme.choice,
             slider_scale=self.slider.scale(),
             slider_range=self.slider.top(),
@@ -511,6 +680,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.slider.stop()
         self.exports.cancel_and_wait()  # the export removes its temporary file
+        self.values_reader.cancel_and_wait()
         self.save_settings()
         super().closeEvent(event)
 
@@ -523,6 +693,14 @@ def _pane(layout: type[QBoxLayout], *parts: tuple[QWidget, int]) -> QWidget:
     for widget, stretch in parts:
         box.addWidget(widget, stretch)
     return pane
+
+
+def _dropped_file(mime) -> Path | None:
+    """The first local file a drag carries, or None."""
+    for url in mime.urls() if mime.hasUrls() else ():
+        if url.isLocalFile():
+            return Path(url.toLocalFile())
+    return None
 
 
 def _bind(slot: Callable[[T], object], value: T) -> Callable[..., None]:

@@ -1,0 +1,301 @@
+"""Your own x values in the window: open, drop, paste, back to the sweep, restore.
+
+Every view reads the values through the same interface as the sweep; these tests check
+what a person sees (table, plot, info panel, title, status bar) against independent
+references (Decimal for typed text, the stored numbers for arrays, the command line for
+the CSV), and that a bad or cancelled read leaves the data on show as they were.
+"""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from leaky_gui.calc.precision import format_in
+from leaky_gui.calc.sweep import SweepParams, format_number
+from leaky_gui.cli import main as cli_main
+from leaky_gui.gui.limits import VALUE_MARKER_LIMIT
+from leaky_gui.gui.selftest import named, type_into
+from leaky_gui.gui.window import MainWindow
+
+D = Decimal
+TYPED = ["-3.7", "2", "0.1", "-0.001", "1e-3", "-250"]
+
+
+@pytest.fixture
+def few_csv(tmp_path) -> Path:
+    path = tmp_path / "few.csv"
+    path.write_text("name,x\n" + "".join(f"p{i},{x}\n" for i, x in enumerate(TYPED)))
+    return path
+
+
+@pytest.fixture
+def boxes(monkeypatch) -> list[tuple[str, str]]:
+    """Message boxes shown (title, text), instead of waiting for a click."""
+    shown: list[tuple[str, str]] = []
+
+    def box(parent, title, text, *args):
+        shown.append((title, text))
+
+    for kind in ("warning", "critical", "information"):
+        monkeypatch.setattr(f"PySide6.QtWidgets.QMessageBox.{kind}", box)
+    return shown
+
+
+def open_file(window, qtbot, path: Path, monkeypatch) -> None:
+    """File > Open x Values… with the dialog answering ``path``; wait for the read."""
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileName", lambda *_: (str(path), ""))
+    named(window, "openValuesAction").trigger()
+    qtbot.waitUntil(lambda: not window.values_reader.running(), timeout=30_000)
+
+
+def cells(window, column: int) -> list[str]:
+    return [window.model.index(row, column).data() for row in range(window.model.rowCount())]
+
+
+def test_open_a_csv_column_shows_exactly_those_values(window, qtbot, few_csv, monkeypatch, boxes):
+    open_file(window, qtbot, few_csv, monkeypatch)
+    assert window.values is not None and boxes == []
+    # The table: x as typed, f exactly alpha*x (a Decimal oracle), f' as the branch says.
+    assert cells(window, 1) == [format_number(float(D(x))) for x in TYPED]
+    assert cells(window, 2) == [format_number(float(D(x) if D(x) > 0 else D(x) * D("0.01"))) for x in TYPED]
+    assert cells(window, 3) == ["1.0" if D(x) > 0 else "0.01" for x in TYPED]
+    assert cells(window, 2)[0] == "-0.037"  # not -0.037000000000000005
+    # Named in the title and the status bar; the sweep's boxes visibly out of use.
+    assert window.windowTitle().startswith("few.csv")
+    assert window.statusBar().currentMessage().startswith("float64 (exact): few.csv: 6 decimal values")
+    assert all(named(window, n).property("outOfUse") for n in ("startX", "stepX", "count"))
+    assert named(window, "sourceNote").isVisible() and named(window, "backToSweepAction").isEnabled()
+    # The plot: the curve over [min x, max x] through the kink, exactly; a marker per value.
+    assert window.plot.curve_data() == ([-250.0, 0.0, 2.0], [-2.5, 0.0, 2.0])
+    assert sorted(window.plot.samples.getData()[0].tolist()) == sorted(float(D(x)) for x in TYPED)
+    # The info panel: count, share at or below 0, mean of f per alpha (float64 sums).
+    stats = named(window, "valuesStatistics").text()
+    assert "6 values, 50.00% at or below 0" in stats
+    mean = sum(float(D(x) if D(x) > 0 else D(x) * D("0.01")) for x in TYPED) / 6
+    assert f"0.01: {mean:.6g}" in stats
+
+
+def test_alpha_pins_and_precision_work_on_values(window, qtbot, few_csv, monkeypatch):
+    open_file(window, qtbot, few_csv, monkeypatch)
+    type_into(named(window, "alpha"), "0.2")
+    window.pin_alpha(D("0.3"))
+    assert window.values is not None  # alpha is not a sweep box: the values stay
+    assert cells(window, 2)[0] == "-0.74" and cells(window, 4)[0] == "-1.11"  # 0.2 and 0.3 times -3.7
+    assert window.model.headers()[-1] == "f(x; alpha=0.3)"
+    named(window, "dtype").setCurrentIndex(named(window, "dtype").findData("float16"))
+    assert window.params.precision == "float16" and window.values is not None
+    assert cells(window, 1)[0] == format_in(float(np.float16(-3.7)), "float16")
+
+
+def test_a_float32_array_in_float32_is_the_array_itself(window, qtbot, tmp_path, monkeypatch):
+    data = np.random.default_rng(7).normal(size=(30, 40)).astype(np.float32)
+    data[0, 0] = np.nan
+    np.save(tmp_path / "acts.npy", data)
+    open_file(window, qtbot, tmp_path / "acts.npy", monkeypatch)
+    named(window, "dtype").setCurrentIndex(named(window, "dtype").findData("float32"))
+    flat = data.reshape(-1)
+    assert window.params.count == 1200
+    assert (
+        window.statusBar()
+        .currentMessage()
+        .startswith("float32: acts.npy: 1,200 float32 values (shape (30, 40), flattened in C order); 1 NaN")
+    )
+    expected_f = np.where(flat > 0, flat, flat * np.float32(0.01))  # float32 arithmetic, as torch
+    for row in (0, 1, 2, 517, 1199):
+        assert window.model.index(row, 1).data() == format_in(float(flat[row]), "float32")
+        assert window.model.index(row, 2).data() == format_in(float(expected_f[row]), "float32")
+    assert len(window.plot.samples.getData()[0]) == 1199  # every finite value marked; NaN is not drawn
+
+
+def test_many_values_get_a_histogram_not_markers(window, qtbot, tmp_path, monkeypatch):
+    np.save(tmp_path / "many.npy", np.linspace(-3, 1, VALUE_MARKER_LIMIT + 1))
+    open_file(window, qtbot, tmp_path / "many.npy", monkeypatch)
+    assert window.plot.samples.getData()[0] is None  # no markers
+    xs, heights = window.plot.histogram.getData()
+    assert xs[0] == -3.0 and xs[-1] == 1.0  # the bars span [min x, max x]
+    (_, _), (y0, y1) = window.plot.getPlotItem().getViewBox().viewRange()
+    assert y0 < heights.max() <= y0 + 0.15 * (y1 - y0) + 1e-12  # along the bottom of the view
+    assert "where the x lie (histogram)" in window.plot.legend_names()
+    window.back_to_sweep()
+    assert window.plot.histogram.getData()[0] is None or len(window.plot.histogram.getData()[0]) == 0
+    assert "where the x lie (histogram)" not in window.plot.legend_names()
+
+
+def test_a_bad_file_says_where_and_keeps_what_is_on_show(
+    window, qtbot, tmp_path, few_csv, monkeypatch, boxes
+):
+    open_file(window, qtbot, few_csv, monkeypatch)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("x,y\n1,2\nabc,3\n")
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileName", lambda *_: (str(bad), ""))
+    named(window, "openValuesAction").trigger()
+    qtbot.waitUntil(lambda: not window.values_reader.running(), timeout=10_000)
+    assert window.values.name == "few.csv" and cells(window, 1)[0] == "-3.7"  # still on show
+    assert len(boxes) == 1
+    assert "bad.csv line 3, column 1: 'abc' is not a number" in boxes[0][1]
+    for bad_name, content in (("pickled.npy", None), ("empty.csv", b"")):
+        path = tmp_path / bad_name
+        if content is None:
+            np.save(path, np.array([{"a": 1}], dtype=object), allow_pickle=True)
+        else:
+            path.write_bytes(content)
+        window.values_reader.open(path)
+        qtbot.waitUntil(lambda: not window.values_reader.running(), timeout=10_000)
+        assert window.values.name == "few.csv"
+        assert bad_name in boxes[-1][1]
+
+
+@pytest.mark.slow
+def test_a_cancelled_read_leaves_the_sweep_and_nothing_else(window, qtbot, tmp_path):
+    big = tmp_path / "big.txt"
+    with open(big, "w") as f:
+        for chunk in range(20):
+            f.write("\n".join(str(chunk * 100_000 + k) for k in range(100_000)) + "\n")
+    before = window.params
+    files = set(tmp_path.iterdir())
+    assert window.values_reader.open(big)
+    window.values_reader.cancel()
+    qtbot.waitUntil(lambda: not window.values_reader.running(), timeout=30_000)
+    assert window.values is None and window.params == before
+    assert "cancelled" in window.statusBar().currentMessage()
+    assert set(tmp_path.iterdir()) == files
+
+
+def drag_and_drop(window, mime: QMimeData) -> tuple[bool, bool]:
+    """A drag entering the window, then the drop, as Qt delivers them; whether each was accepted."""
+    buttons, keys = Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, buttons, keys)
+    QApplication.sendEvent(window, enter)
+    if not enter.isAccepted():
+        return False, False
+    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, buttons, keys)
+    QApplication.sendEvent(window, drop)
+    return True, drop.isAccepted()
+
+
+def test_drop_a_file_on_the_window(window, qtbot, few_csv):
+    text = QMimeData()
+    text.setText("not a file")
+    assert drag_and_drop(window, text) == (False, False)  # nothing to take: the drag is refused
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(few_csv))])
+    assert drag_and_drop(window, mime) == (True, True)
+    qtbot.waitUntil(lambda: window.values is not None, timeout=10_000)
+    assert window.values.name == "few.csv" and window.params.count == len(TYPED)
+
+
+def test_paste_a_spreadsheet_column(window, qtbot):
+    # As a spreadsheet copies two columns of cells: tab-separated, a header row.
+    QGuiApplication.clipboard().setText("x\tlabel\n-1,5\ta\n2.25\tb\n-0.5\tc\n".replace("-1,5", "-1.5"))
+    named(window, "pasteValuesAction").trigger()
+    qtbot.waitUntil(lambda: window.values is not None, timeout=10_000)
+    assert cells(window, 1) == ["-1.5", "2.25", "-0.5"]
+    assert cells(window, 2) == ["-0.015", "2.25", "-0.005"]
+    assert window.windowTitle().startswith("pasted values")
+
+
+def test_paste_with_nothing_on_the_clipboard_says_so(window):
+    QGuiApplication.clipboard().setText("")
+    named(window, "pasteValuesAction").trigger()
+    assert window.values is None and "no text" in window.statusBar().currentMessage()
+
+
+def test_typing_in_a_sweep_box_or_back_to_sweep_returns_to_the_sweep(window, qtbot, few_csv, monkeypatch):
+    open_file(window, qtbot, few_csv, monkeypatch)
+    type_into(named(window, "count"), "11")
+    assert window.values is None and window.params == SweepParams(count=11)
+    assert not named(window, "startX").property("outOfUse") and not named(window, "sourceNote").isVisible()
+    assert window.windowTitle() == "Leaky ReLU calculator"
+    open_file(window, qtbot, few_csv, monkeypatch)
+    named(window, "backToSweepAction").trigger()
+    assert window.values is None and window.params.count == 11 and window.plot.curve_data()[0][0] == -4.0
+    assert not named(window, "backToSweepAction").isEnabled()
+
+
+def test_the_judge_weighs_alpha_against_the_values_too(window, qtbot, tmp_path, monkeypatch):
+    path = tmp_path / "huge.txt"
+    path.write_text("-1e306\n1\n")
+    open_file(window, qtbot, path, monkeypatch)
+    type_into(named(window, "alpha"), "1000")  # 1000 * -1e306 is beyond the doubles
+    assert window.params.alpha == D("0.01") and window.values is not None
+    assert "huge.txt" in named(window, "paramMessage").text()
+    assert not window.pin_alpha(D("1000"))
+
+
+def test_export_csv_of_values_is_the_command_line_s_output(window, qtbot, few_csv, monkeypatch, capsysbinary):
+    open_file(window, qtbot, few_csv, monkeypatch)
+    window.pin_alpha(D("0.3"))
+    target = few_csv.parent / "out.csv"
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *_: (str(target), ""))
+    named(window, "exportCsvAction").trigger()
+    qtbot.waitUntil(lambda: not window.exports.running(), timeout=30_000)
+    assert cli_main(["eval", "--input", str(few_csv), "--alpha", "0.01", "--alpha", "0.3"]) == 0
+    assert target.read_bytes() == capsysbinary.readouterr().out
+
+
+def test_the_last_file_is_reopened_and_a_moved_one_falls_back(qtbot, settings, few_csv, monkeypatch):
+    first = MainWindow(settings)
+    qtbot.addWidget(first)
+    open_file(first, qtbot, few_csv, monkeypatch)
+    first.close()
+    assert settings.value("source/valuesFile") == str(few_csv)
+    again = MainWindow(settings)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.values is not None, timeout=10_000)
+    assert again.values.name == "few.csv"
+    again.close()
+    few_csv.rename(few_csv.with_name("elsewhere.csv"))
+    third = MainWindow(settings)
+    qtbot.addWidget(third)
+    assert third.values is None and not third.values_reader.running()
+    assert "few.csv (your x values last time) has moved or gone" in named(third, "sourceNote").text()
+
+
+def test_statistics_of_many_values_come_from_a_worker(window, qtbot, tmp_path, monkeypatch):
+    np.save(tmp_path / "many.npy", np.arange(-100_000, 200_001, dtype=np.int32))
+    open_file(window, qtbot, tmp_path / "many.npy", monkeypatch)
+    label = named(window, "valuesStatistics")
+    qtbot.waitUntil(lambda: "f over" in label.text(), timeout=10_000)
+    assert "300,001 values, 33.33% at or below 0" in label.text()
+    type_into(named(window, "alpha"), "0.5")  # a new alpha: new figures for it
+    qtbot.waitUntil(lambda: "  0.5: " in label.text(), timeout=10_000)
+
+
+@pytest.mark.xcb
+def test_open_and_paste_keys_reach_the_window_from_a_field(window, qtbot, few_csv, monkeypatch):
+    asked = []
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getOpenFileName", lambda *_: (asked.append(1), (str(few_csv), ""))[1]
+    )
+    field = named(window, "alpha")
+    field.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [1]
+    qtbot.waitUntil(lambda: window.values is not None, timeout=10_000)
+    QGuiApplication.clipboard().setText("7\n-8\n")
+    named(window, "singleX").setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is named(window, "singleX"))
+    QTest.keyClick(
+        named(window, "singleX"),
+        Qt.Key.Key_V,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: window.values is not None and window.values.count == 2, timeout=10_000)
+    assert named(window, "singleX").text() == ""  # the field did not paste the text itself
+
+
+def test_reading_text_from_a_stream_is_what_the_paste_uses():
+    from leaky_gui.calc.readers import read_text
+
+    values = read_text(io.BytesIO(b"a\tb\n1\tx\n-2\ty\n"), "pasted values")
+    assert [values.x(i) for i in range(values.count)] == [1.0, -2.0]
