@@ -334,3 +334,14 @@ def test_statistics_near_the_largest_double_do_not_overflow():
     assert stats.f_mean == (0.0,) and stats.f_std == (1.7e308,)
     mixed = values_from_decimals([Decimal("-1e306"), Decimal("1"), Decimal("3")])  # alpha 0.01
     assert mixed.statistics().f_mean[0] == pytest.approx((-1e304 + 4) / 3, rel=1e-15)
+
+
+def test_the_histogram_counts_every_finite_x_as_numpy_does():
+    rng = np.random.default_rng(3)
+    data = np.concatenate([rng.normal(size=5000), [np.nan, np.inf, -np.inf]]).astype(np.float32)
+    values = array_values(data)
+    counts, lo, hi = values.histogram(40)
+    finite = data[np.isfinite(data)].astype(np.float64)
+    assert (lo, hi) == (finite.min(), finite.max())
+    assert counts.tolist() == np.histogram(finite, bins=40, range=(lo, hi))[0].tolist()
+    assert values.known_histogram(40) is not None and values.known_histogram(41) is None

@@ -595,17 +595,26 @@ class Values:
             self.data._statistics[key] = None
             return None
         counts = np.zeros(bins, dtype=np.int64)
+        per_unit = bins / (hi - lo)
         for start in range(0, self.count, BLOCK_ROWS):
             if should_stop is not None and should_stop():
                 raise ValuesCancelled
             end = min(start + BLOCK_ROWS, self.count)
             x = self.data.doubles(start, end)
-            counts += np.histogram(x[np.isfinite(x)], bins=bins, range=(lo, hi))[0]
+            x = x[np.isfinite(x)]
+            # np.histogram's way, a third of its time: the bar of each x, then a count a bar.
+            bar = ((x - lo) * per_unit).astype(np.intp)
+            np.clip(bar, 0, bins - 1, out=bar)  # the largest x belongs to the last bar
+            counts += np.bincount(bar, minlength=bins)
             if progress is not None:
                 progress(end, self.count)
         result = (counts, lo, hi)
         self.data._statistics[key] = result
         return result
+
+    def known_histogram(self, bins: int = 80) -> tuple[np.ndarray, float, float] | None:
+        """The histogram if it has been worked out already (it never is here), else None."""
+        return self.data._statistics.get(("histogram", bins))
 
     def description(self) -> str:
         """'values.npy: 1,000,000 float32 values (shape (1000, 1000), flattened in C order)'."""

@@ -30,6 +30,8 @@ from leaky_gui.gui.view_math import MIN_VIEW_SPAN, finite, held, padded, rounded
 
 #: Sample markers are drawn when the sweep has at most this many points.
 MARKER_LIMIT = 200
+#: Up to this many values the histogram of x is worked out at once (a few ms).
+INSTANT_HISTOGRAM = 200_000
 TITLE = "Leaky ReLU   f(x) = x if x > 0, else alpha·x"
 #: The legend's offset from the view's corners (pyqtgraph: negative counts from right and bottom).
 LEGEND_TOP_LEFT = (10, 10)
@@ -237,14 +239,14 @@ class SweepPlot(pg.PlotWidget):
         self._draw_reference(self.identity, params, Decimal(1), overlays.identity, "identity y = x")
         if sweep_changed:
             self._draw_markers(params)
-            self._histogram_data = (
-                params.histogram(HISTOGRAM_BINS)
-                if not params.evenly_spaced and params.count > VALUE_MARKER_LIMIT
-                else None
-            )
-            self._set_legend_name(
-                self.histogram, "where the x lie (histogram)" if self._histogram_data is not None else None
-            )
+            wanted = not params.evenly_spaced and params.count > VALUE_MARKER_LIMIT
+            # Worked out on a worker thread for many values (show_histogram), here for a few.
+            self._histogram_data = None
+            if wanted:
+                self._histogram_data = params.known_histogram(HISTOGRAM_BINS)
+                if self._histogram_data is None and params.count <= INSTANT_HISTOGRAM:
+                    self._histogram_data = params.histogram(HISTOGRAM_BINS)
+            self._name_histogram()
         if self._following:
             self._fit_now()
         elif sweep_changed:
@@ -384,6 +386,17 @@ class SweepPlot(pg.PlotWidget):
         if xs:
             self.getPlotItem().getViewBox().setRange(xRange=padded(xs), yRange=padded(ys), padding=0)
         self._place_histogram()
+
+    def show_histogram(self, params: XSource) -> None:
+        """The histogram of x, now worked out (on a worker thread), if ``params`` is on show."""
+        if params == self._params and not params.evenly_spaced and params.count > VALUE_MARKER_LIMIT:
+            self._histogram_data = params.known_histogram(HISTOGRAM_BINS)
+            self._name_histogram()
+            self._place_histogram()
+
+    def _name_histogram(self) -> None:
+        shown = self._histogram_data is not None
+        self._set_legend_name(self.histogram, "where the x lie (histogram)" if shown else None)
 
     def _place_histogram(self) -> None:
         """The histogram of x along the bottom of the view: its tallest bar 15% of the height."""

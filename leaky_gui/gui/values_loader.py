@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from leaky_gui.calc.readers import ValuesFileError, read_text, read_values
@@ -23,6 +23,8 @@ from leaky_gui.gui.limits import HISTOGRAM_BINS
 
 #: The progress dialog shows only for reads that take longer than this (ms).
 PROGRESS_DELAY_MS = 500
+#: Statistics of many values are worked out once input has paused this long (ms).
+STATISTICS_PAUSE_MS = 250
 OPEN_FILTERS = "Numbers (*.csv *.tsv *.txt *.npy);;CSV or TSV (*.csv *.tsv);;Text (*.txt);;NumPy array (*.npy);;All files (*)"
 PASTED_NAME = "pasted values"
 
@@ -47,7 +49,6 @@ class LoadJob(QThread):
     def run(self) -> None:
         try:
             values = self._read(self.progressed.emit, self._stop.is_set)
-            values.histogram(HISTOGRAM_BINS, self.progressed.emit, self._stop.is_set)
         except ValuesCancelled:
             self.cancelled.emit()
         except ValuesFileError as error:
@@ -64,7 +65,8 @@ class LoadJob(QThread):
 
 
 class StatisticsJob(QThread):
-    """The info panel's statistics of one source (a pass over every value) on its own thread."""
+    """The plot's histogram of x and the info panel's statistics of one source (passes over
+    every value) on their own thread."""
 
     done = Signal(object, object)  # the Values asked about, its ValuesStatistics
 
@@ -79,6 +81,7 @@ class StatisticsJob(QThread):
 
     def run(self) -> None:
         try:
+            self.values.histogram(HISTOGRAM_BINS, should_stop=self._stop.is_set)  # once per data
             stats = self.values.statistics(should_stop=self._stop.is_set)
         except ValuesCancelled:
             return
@@ -98,8 +101,13 @@ class ValuesController(QObject):
         self._window = window
         self._job: LoadJob | None = None
         self._progress: QProgressDialog | None = None
-        self._stats: StatisticsJob | None = None  # the newest statistics asked for
-        self._stats_running: set[StatisticsJob] = set()  # and older ones still winding down
+        self._stats: StatisticsJob | None = None  # the one statistics job at a time
+        #: The newest request, started once input pauses and no job runs.
+        self._stats_wanted: tuple[Values, Callable[[Values, ValuesStatistics], None]] | None = None
+        self._stats_timer = QTimer(self)
+        self._stats_timer.setSingleShot(True)
+        self._stats_timer.setInterval(STATISTICS_PAUSE_MS)
+        self._stats_timer.timeout.connect(self._start_statistics)
         #: Where the last file came from; the open dialog starts there. '' for the home folder.
         self.folder = ""
         #: Decimal commas in text: None decides from the text (and the locale).
@@ -182,7 +190,9 @@ class ValuesController(QObject):
 
     def cancel_and_wait(self) -> None:
         """Stop every worker (closing the window)."""
-        for job in (self._job, *self._stats_running):
+        self._stats_timer.stop()
+        self._stats_wanted = None
+        for job in (self._job, self._stats):
             if job is not None:
                 job.cancel()
                 job.wait()
@@ -215,24 +225,33 @@ class ValuesController(QObject):
     # -- statistics for the info panel ---------------------------------------------------
 
     def statistics(self, values: Values, done: Callable[[Values, ValuesStatistics], None]) -> None:
-        """Work out ``values``' statistics on a worker thread and hand them to ``done``.
+        """Work out ``values``' histogram and statistics on a worker thread, then call ``done``.
 
-        A newer request cancels an older one (sliding alpha over 100,000,000 values asks for
-        each position; only the last one's answer is wanted).
+        Sliding alpha over 100,000,000 values asks at every position, and only the last
+        answer is wanted: a request waits for a pause in input (STATISTICS_PAUSE_MS), a
+        newer one replaces it, and a running job is cancelled first, so at most one pass
+        runs (its blocks are the only memory it takes) and none slows the typing.
         """
+        self._stats_wanted = (values, done)
         if self._stats is not None:
             self._stats.cancel()
-            self._stats.done.disconnect()
+        self._stats_timer.start()
+
+    def _start_statistics(self) -> None:
+        if self._stats is not None or self._stats_wanted is None:
+            return  # the running job's end starts the newest request
+        values, done = self._stats_wanted
+        self._stats_wanted = None
         job = StatisticsJob(values, self)
         job.done.connect(done)
-        job.finished.connect(lambda job=job: self._statistics_finished(job))
+        job.finished.connect(self._statistics_finished)
         self._stats = job
-        self._stats_running.add(job)
         job.start()
 
-    def _statistics_finished(self, job: StatisticsJob) -> None:
-        self._stats_running.discard(job)
-        if self._stats is job:
-            self._stats = None
-        job.wait()
-        job.deleteLater()
+    def _statistics_finished(self) -> None:
+        job, self._stats = self._stats, None
+        if job is not None:
+            job.wait()
+            job.deleteLater()
+        if self._stats_wanted is not None and not self._stats_timer.isActive():
+            self._start_statistics()

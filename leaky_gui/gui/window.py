@@ -561,6 +561,7 @@ class MainWindow(QMainWindow):
 
     def _on_statistics(self, values: Values, stats: ValuesStatistics) -> None:
         if values == self._params:  # not an answer about data or alphas no longer on show
+            self.plot.show_histogram(values)
             self.info.show_statistics(stats, values.alphas)
 
     def dragEnterEvent(self, event) -> None:
