@@ -231,23 +231,63 @@ def precision_text(
 _FLOAT32_TINY = 2.0**-126  # below it float32 is subnormal and keeps fewer digits
 _FLOAT32_MAX = float(np.finfo(np.float32).max)
 _POWERS = 10 ** np.arange(19, dtype=np.int64)
+_EXACT_POWERS = 22  # 10.0**k is exact for k <= 22
+_HALF_OF_DROPPED = 1 << 28  # a double's 29 bits below float32's 24: the midpoint pattern
+_DROPPED = (1 << 29) - 1
+
+
+def _coarse_enough_table() -> np.ndarray:
+    """Per float32 binade e (spacing 2**(e-23), e from -126 to 127, at index e + 126): the
+    smallest g with 10**g > 2**(e-23), found in exact integers."""
+    table = []
+    for e in range(-126, 128):
+        k = e - 23
+        g = 0
+        if k >= 0:
+            while 10**g <= 2**k:
+                g += 1
+        else:
+            while 10 ** (-(g - 1)) < 2 ** (-k):  # 10**(g-1) > 2**k: g - 1 still coarse enough
+                g -= 1
+        table.append(g)
+    return np.array(table, dtype=np.int64)
+
+
+_COARSE_ENOUGH = _coarse_enough_table()
 
 
 def _float32_text_of_decimals(values: np.ndarray, num: np.ndarray, scale: int) -> np.ndarray:
-    """float32 text of values rounded from decimals num / 10**scale: short decimals print as themselves.
+    """float32 text of values rounded from decimals num / 10**scale: coarse decimals print as themselves.
 
-    A decimal d of at most 6 significant digits in float32's normal range is the shortest
-    decimal that reads back to float32(d): 6-digit decimals lie at least 1e-6 * |d| apart,
-    wider than float32's spacing (at most 2**-23 * |d|), so the interval that rounds to
-    float32(d) holds no other decimal of 6 digits or fewer. Its text is then the exact
-    decimal's (``scaled_text``); the other rows take the shortest-digits search.
+    A decimal D = N * 10**g (N not a multiple of 10) is the shortest decimal that reads
+    back to v = float32(D) when (a) D lies in v's rounding interval and (b) no other
+    decimal of as many significant digits or fewer does. (b): every such decimal lies at
+    least 10**g from D (10**(g-1) when D is a power of ten, which 9 * 10**(g-1) below it
+    may approach), and the interval is at most float32's spacing above v wide, so it holds
+    no other one when that distance exceeds the spacing. (a): v is float32 of d, the double
+    nearest D (as PyTorch converts); it is float32 of D itself unless d is exactly halfway
+    between two float32, which is checked. Normal float32 only, with d one division away.
+    Such rows print as the exact decimal (``scaled_text``); the others take the search.
     """
-    magnitude = np.abs(num)
-    digits = np.searchsorted(_POWERS, magnitude, side="right")  # decimal digits of each numerator
-    extra = np.maximum(digits - 6, 0)
-    short = (magnitude % _POWERS[extra]) == 0  # at most 6 significant digits
     size = np.abs(values)
-    short &= ((size >= _FLOAT32_TINY) & (size <= _FLOAT32_MAX)) | (num == 0)
+    if scale > _EXACT_POWERS:
+        short = np.zeros(num.shape, dtype=bool)
+    else:
+        exact = np.abs(num) < 2**53  # then d is one division away
+        doubles = (num if exact.all() else np.where(exact, num, 0)).astype(np.float64) / 10.0**scale
+        short = (doubles.view(np.uint64) & np.uint64(_DROPPED)) != _HALF_OF_DROPPED  # no float32 midpoint
+        short &= exact & (size >= _FLOAT32_TINY) & (size <= _FLOAT32_MAX)
+        short &= doubles.astype(np.float32) == values  # v is float32(d), as the caller promises
+        # N must be a multiple of 10**need; need <= 0 for most rows (a sweep's all).
+        binade = ((size.view(np.uint64) >> np.uint64(52)) & np.uint64(0x7FF)).astype(np.int64) - 1023
+        need = _COARSE_ENOUGH[np.clip(binade, -126, 127) + 126] + scale
+        rows = np.flatnonzero(short & (need >= 0))  # need + 1 for a power of ten
+        if rows.size:
+            magnitude = np.abs(num[rows])
+            digits = np.searchsorted(_POWERS, magnitude, side="right")
+            need_here = need[rows] + (magnitude == _POWERS[np.maximum(digits - 1, 0)])
+            short[rows] = (need_here <= 18) & (magnitude % _POWERS[np.clip(need_here, 0, 18)] == 0)
+    short |= (num == 0) & (values == 0)
     if short.all():
         return scaled_text(num, scale)
     if not short.any():

@@ -1,0 +1,163 @@
+"""float32 text of decimal x: a decimal coarser than float32's spacing prints as itself, else the search.
+
+The fast rule (``_float32_text_of_decimals``) must give exactly what the shortest-digits
+search gives for the same float32 value (``format_in``), itself checked against numpy.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from leaky_gui.calc import text_columns
+from leaky_gui.calc.precision import format_in, tensor_to
+
+D = Decimal
+
+
+def texts_of(chars: np.ndarray) -> list[str]:
+    return [bytes(row).replace(b"\0", b"").decode("ascii") for row in chars]
+
+
+def column_of(decimals: list[Decimal]) -> tuple[np.ndarray, np.ndarray, int]:
+    """(float32 values as float64, numerators, scale) as the writer has them for decimal x."""
+    scale = max(0, *(-d.as_tuple().exponent for d in decimals))
+    num = np.array([int(d.scaleb(scale)) for d in decimals], dtype=np.int64)
+    doubles = np.array([float(d) for d in decimals])  # the double nearest each decimal
+    return tensor_to(doubles, "float32"), num, scale
+
+
+def check(decimals: list[Decimal]) -> None:
+    values, num, scale = column_of(decimals)
+    got = texts_of(text_columns._float32_text_of_decimals(values, num, scale))
+    assert got == [format_in(v, "float32") for v in values.tolist()], decimals
+
+
+EDGES = [
+    "0",
+    "-0",
+    "0.0",
+    "1",
+    "-1",
+    "10",
+    "100000",
+    "1e7",
+    "1e8",
+    "1e9",
+    "1e10",
+    "100000000000",
+    "9.999999",
+    "9.9999999",
+    "10.00001",
+    "10.000001",
+    "99999.99",
+    "0.09999999",
+    "0.1",
+    "0.10000001",
+    "0.3",
+    "0.7",
+    "16777216",
+    "16777217",
+    "16777218",
+    "16777219",
+    "33554435",
+    "8388608.5",
+    "8388609.5",
+    "4194304.25",
+    "4194304.75",
+    "12.34567",
+    "25.99999",
+    "-3.999999",
+    "0.000001",
+    "0.0000001",
+    "1.17549435e-38",
+    "1.1754944e-38",
+    "1.2e-38",
+    "3.4028234e38",
+    "340282350000000000000000000000000000000",
+    "0.5",
+    "-0.25",
+    "1.5e-7",
+    "2.98023224e-8",
+    "123456789",
+    "123456.789",
+    "-999999.9",
+    "1000001",
+    "0.00009999999",
+]
+
+
+@pytest.mark.parametrize("text", EDGES)
+def test_edges_print_as_the_search_prints_them(text):
+    d = D(text)
+    if abs(d) and (d.adjusted() > 17 or -d.as_tuple().exponent > 18):
+        pytest.skip("beyond an int64 numerator at its scale: the writer never takes this path")
+    check([d])
+
+
+def test_edges_together_at_one_scale():
+    together = [D(t) for t in EDGES if abs(D(t)) < 10**9 and -D(t).as_tuple().exponent <= 9]
+    check(together)
+
+
+def test_float32_midpoints_are_not_their_own_text():
+    # Odd integers between 2**24 and 2**25 lie halfway between two float32: the double is the
+    # decimal itself, so float32 rounds it to even, and the decimal is no text of that value.
+    odd = [D(2**24 + 2 * k + 1) for k in range(0, 200, 7)]
+    check(odd)
+    values, num, scale = column_of(odd)
+    assert texts_of(text_columns._float32_text_of_decimals(values, num, scale))[0] == "16777216.0"
+
+
+decimal_x = st.builds(
+    lambda n, e: Decimal(n).scaleb(e), st.integers(-(10**9), 10**9), st.integers(-12, 6)
+).filter(lambda d: abs(d.scaleb(12)) < 2**62 and abs(d) < 10**9)
+
+
+@settings(max_examples=300)
+@given(st.lists(decimal_x, min_size=1, max_size=40))
+def test_decimals_print_as_the_search_prints_them(decimals):
+    check(decimals)
+
+
+@settings(max_examples=200)
+@given(
+    st.integers(-(2**24), 2**24),
+    st.integers(-30, 20),
+    st.integers(-3, 3),
+    st.integers(0, 8),
+)
+def test_decimals_near_float32_values_and_midpoints(m, e, nudge, places):
+    # The exact float32 m * 2**e (and the midpoints beside it), as decimals cut to ``places``
+    # digits after the point and nudged by a unit there: ties, near-ties and exact values.
+    exact = Decimal(m) * Decimal(2) ** e
+    half = Decimal(2) ** (e - 1)
+    out = []
+    for base in (exact, exact + half, exact - half):
+        d = base.quantize(Decimal(1).scaleb(-places)) + nudge * Decimal(1).scaleb(-places)
+        if abs(d.scaleb(places)) < 2**62:
+            out.append(d)
+    if out:
+        check(out)
+
+
+def test_coarse_decimals_skip_the_search(monkeypatch):
+    def no_search(*args, **kwargs):
+        raise AssertionError("searched")
+
+    monkeypatch.setattr(text_columns, "digits_text_column", no_search)
+    xs = [D("-4") + k * D("0.00001") for k in range(0, 3_000_000, 9973)]  # the benchmark's sweep
+    xs += [D("12.34567"), D("25.99999"), D("-0.1"), D("0"), D("1e7"), D("123456.7")]
+    values, num, scale = column_of(xs)
+    texts = texts_of(text_columns._float32_text_of_decimals(values, num, scale))
+    assert texts == [format_in(v, "float32") for v in values.tolist()]
+
+
+def test_decimals_that_round_up_to_a_power_of_two_use_its_spacing():
+    # 33554431.9 rounds to 2**25 in float32, where the spacing is 4, not 2 (the binade below):
+    # the decimal is not coarse enough there, and 2**25 prints as '33554432.0'.
+    check([D("33554431.9"), D("33554430"), D("16777215.9"), D("16777215.5"), D("0.99999999")])
