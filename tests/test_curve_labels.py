@@ -82,16 +82,6 @@ def test_with_a_negative_alpha_the_legend_goes_to_the_top_right(window, qtbot):
             assert not any(legend.contains(view.mapViewToScene(p)) for p in along if p.x() <= 0)
 
 
-def test_sliding_alpha_rewrites_the_current_label_instead_of_making_new_ones(window):
-    labels = window.plot.labels
-    first = {id(item) for item in labels.items()}
-    slider = named(window, "alphaSlider")
-    for _ in range(5):
-        slider.setValue(slider.value() + 1)
-        assert {id(item) for item in labels.items()} == first
-        assert [i.textItem.toPlainText() for i in labels.items()] == [f"α = {window.params.alpha}"]  # noqa: RUF001
-
-
 def test_fit_negative_branch_of_a_falling_sweep_and_the_overlays(window):
     type_into(named(window, "startX"), "2")
     type_into(named(window, "stepX"), "-0.1")

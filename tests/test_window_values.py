@@ -264,7 +264,7 @@ def test_statistics_of_many_values_come_from_a_worker(window, qtbot, tmp_path, m
     np.save(tmp_path / "many.npy", np.arange(-100_000, 200_001, dtype=np.int32))
     open_file(window, qtbot, tmp_path / "many.npy", monkeypatch)
     label = named(window, "valuesStatistics")
-    qtbot.waitUntil(lambda: "f over" in label.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "float64 sums" in label.text(), timeout=10_000)
     assert "300,001 values, 33.33% at or below 0" in label.text()
     type_into(named(window, "alpha"), "0.5")  # a new alpha: new figures for it
     qtbot.waitUntil(lambda: "  0.5: " in label.text(), timeout=10_000)

@@ -65,6 +65,7 @@ class AlphaSlider(QWidget):
         self.slider.valueChanged.connect(self._on_slider_moved)
         self.slider.actionTriggered.connect(self._on_user_action)  # keys, wheel, drag, page clicks
         self.slider.sliderPressed.connect(self.stop)  # a hand on the handle takes over from Play
+        self.slider.installEventFilter(self)  # focus in: say the alpha to screen readers
         self.slider.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.slider.customContextMenuRequested.connect(self._show_menu)
         self.label = QLabel("Alpha sli&der:")
@@ -152,8 +153,12 @@ class AlphaSlider(QWidget):
         self.slider.blockSignals(True)
         self.slider.setValue(self._table.nearest(alpha))
         self.slider.blockSignals(False)
-        # Screen readers read a slider's value as its index: say the alpha too.
-        self.slider.setAccessibleDescription(f"alpha = {decimal_label(alpha)}, {self._table.label()}")
+        if self.slider.hasFocus():  # 6 ms a call: only for whoever is at the slider
+            self._describe()
+
+    def _describe(self) -> None:
+        """Screen readers read a slider's value as its index: say the alpha too."""
+        self.slider.setAccessibleDescription(f"alpha = {decimal_label(self._alpha)}, {self._table.label()}")
 
     # -- Play -----------------------------------------------------------------------
 
@@ -190,6 +195,9 @@ class AlphaSlider(QWidget):
             self._direction = 1 if at == self.slider.minimum() else -1
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.slider and event.type() == QEvent.Type.FocusIn:
+            self._describe()
+            return False
         if (
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)

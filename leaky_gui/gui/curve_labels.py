@@ -146,13 +146,10 @@ class CurveLabels:
         self._plot = plot
         self._legend = legend
         self._colour_of = colour_of
-        #: One label per curve, by style slot (None: the current alpha's), made once and
-        #: re-written as its alpha changes: sliding alpha makes no new items.
-        self._items: dict[int | None, pg.TextItem] = {}
-        self._texts: dict[int | None, str] = {}
+        self._items: dict[tuple[Decimal, int | None], pg.TextItem] = {}
         self._order: list[Decimal] = []
         self._curves: list[LabelledCurve] = []
-        self._colours: dict[int | None, str] = {}
+        self._colours: dict[tuple[Decimal, int | None], str] = {}
         self._placed_for: tuple | None = None  # what the labels were last placed for
         self.font = QFont()
         legend.geometryChanged.connect(self.place)  # it grows as entries come, after a refresh
@@ -165,24 +162,19 @@ class CurveLabels:
         """Label these curves (one label per alpha, the first curve's colour wins)."""
         seen: set[Decimal] = set()
         self._curves = [c for c in curves if not (c.alpha in seen or seen.add(c.alpha))]
-        wanted = {c.slot for c in self._curves}
+        wanted = {(c.alpha, c.slot) for c in self._curves}
         for key in list(self._items):
             if key not in wanted:
                 self._plot.removeItem(self._items.pop(key))
                 self._colours.pop(key, None)
-                self._texts.pop(key, None)
         for curve in self._curves:
-            key = curve.slot
+            key = (curve.alpha, curve.slot)
             item = self._items.get(key)
             if item is None:
-                item = self._items[key] = pg.TextItem("", anchor=(0, 0))
+                item = self._items[key] = pg.TextItem(self.text(curve.alpha), anchor=(0, 0))
                 item.setFont(self.font)
                 item.setZValue(45)
                 self._plot.addItem(item, ignoreBounds=True)
-            text = self.text(curve.alpha)
-            if self._texts.get(key) != text:
-                item.setText(text)
-                self._texts[key] = text
             colour = self._colour_of(curve.slot)
             if self._colours.get(key) != colour:
                 item.setColor(colour)
@@ -192,7 +184,7 @@ class CurveLabels:
     def restyle(self) -> None:
         """Write every label in its curve's colour again (after the colours changed, e.g. a theme)."""
         for curve in self._curves:
-            key = curve.slot
+            key = (curve.alpha, curve.slot)
             self._colours[key] = colour = self._colour_of(curve.slot)
             self._items[key].setColor(colour)
 
@@ -218,7 +210,7 @@ class CurveLabels:
         self._placed_for = placing
         shown: list[tuple[LabelledCurve, pg.TextItem, float, float]] = []
         for curve in self._curves:
-            item = self._items[curve.slot]
+            item = self._items[(curve.alpha, curve.slot)]
             point = leftmost_visible(curve.xs, curve.ys, (x0, x1), (y0, y1))
             item.setVisible(point is not None)
             if point is not None:

@@ -105,7 +105,7 @@ class InfoPanel(QGroupBox):
                 if stats.nan_count or stats.inf_count
                 else ""
             ),
-            "f over the finite values (sums in float64): mean, standard deviation",
+            "mean, std of the finite f (float64 sums):",
         ]
         for alpha, mean, std in zip(alphas, stats.f_mean, stats.f_std, strict=True):
             lines.append(f"  {format_label(alpha)}: {mean:.6g}, {std:.6g}")

@@ -133,7 +133,7 @@ def main() -> None:
         def look() -> None:
             nonlocal peak
             peak = max(peak, rss_anon_mb())
-            if "f over" in label.text() or time.perf_counter() - start > 120:
+            if "float64 sums" in label.text() or time.perf_counter() - start > 120:
                 app.quit()
 
         poll.timeout.connect(look)
