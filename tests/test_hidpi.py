@@ -74,7 +74,7 @@ def test_lines_are_as_thick_in_logical_pixels_at_ratio_2():
 
 def test_pens_follow_the_pen_scale_and_images_get_their_own(qtbot, tmp_path):
     import pyqtgraph as pg
-    from PySide6.QtGui import QImage
+    from PySide6.QtGui import QImage, QTransform
 
     from leaky_gui.calc.sweep import SweepParams
     from leaky_gui.gui.export import IMAGE_SCALE, write_plot_image
@@ -93,8 +93,15 @@ def test_pens_follow_the_pen_scale_and_images_get_their_own(qtbot, tmp_path):
     plot.set_pen_scale(1.0)
     seen = []
     render = plot.scene().render  # pyqtgraph's exporter paints the scene: note the pen it paints with
-    plot.scene().render = lambda *a, **k: (seen.append(plot.curve.opts["pen"].widthF()), render(*a, **k))[1]
+    legend_scale = []  # and how much a 2x painter enlarges the legend (it ignores transformations)
+    plot.scene().render = lambda *a, **k: (
+        seen.append(plot.curve.opts["pen"].widthF()),
+        legend_scale.append(plot.legend.deviceTransform(QTransform.fromScale(2, 2)).m11()),
+        render(*a, **k),
+    )[-1]
     write_plot_image(plot, tmp_path / "plot.png")
     assert seen == [3.0 * IMAGE_SCALE]  # the image's scale while it is drawn
+    assert legend_scale == [2.0]  # the legend grows with the image, as on a screen of ratio 2
+    assert plot.legend.deviceTransform(QTransform.fromScale(2, 2)).m11() == 1.0  # on screen as before
     assert plot.curve.opts["pen"].widthF() == 3.0 and plot.pen_scale == 1.0  # then the screen's again
     assert not QImage(str(tmp_path / "plot.png")).isNull()

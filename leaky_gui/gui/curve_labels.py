@@ -18,6 +18,7 @@ from decimal import Decimal
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QGraphicsItem
 
 from leaky_gui.calc.sweep import format_label
 
@@ -152,6 +153,7 @@ class CurveLabels:
         self._colours: dict[tuple[Decimal, int | None], str] = {}
         self._placed_for: tuple | None = None  # what the labels were last placed for
         self.font = QFont()
+        self._cache_mode = QGraphicsItem.CacheMode.DeviceCoordinateCache
         legend.geometryChanged.connect(self.place)  # it grows as entries come, after a refresh
 
     @staticmethod
@@ -174,12 +176,19 @@ class CurveLabels:
                 item = self._items[key] = pg.TextItem(self.text(curve.alpha), anchor=(0, 0))
                 item.setFont(self.font)
                 item.setZValue(45)
+                item.textItem.setCacheMode(self._cache_mode)  # see SweepPlot._cache_text
                 self._plot.addItem(item, ignoreBounds=True)
             colour = self._colour_of(curve.slot)
             if self._colours.get(key) != colour:
                 item.setColor(colour)
                 self._colours[key] = colour
         self.place()
+
+    def set_cache_mode(self, mode: QGraphicsItem.CacheMode) -> None:
+        """Keep the labels' text as a pixmap of the screen's pixels, or draw it each time."""
+        self._cache_mode = mode
+        for item in self._items.values():
+            item.textItem.setCacheMode(mode)
 
     def restyle(self) -> None:
         """Write every label in its curve's colour again (after the colours changed, e.g. a theme)."""

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyqtgraph as pg
@@ -17,6 +19,7 @@ import pyqtgraph.exporters  # registers pg.exporters
 from PySide6.QtCore import QObject, QRect, QRectF, QSize, QThread, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QGraphicsItem
 
 from leaky_gui.calc.csv_export import (
     ExportCancelled,
@@ -103,7 +106,7 @@ def write_plot_image(plot: SweepPlot, path: str | os.PathLike[str], scheme: Sche
         if suffix == ".png":
             # Pens as thick against the axes as on screen; the exporter takes its background
             # from the view when it is made, so it is made in the image's colours.
-            with plot.drawn_in(scheme, IMAGE_SCALE):
+            with plot.drawn_in(scheme, IMAGE_SCALE), _scaled_with_the_scene(plot.legend):
                 exporter = pg.exporters.ImageExporter(item)
                 exporter.parameters()["width"] = max(1, round(item.sceneBoundingRect().width() * IMAGE_SCALE))
                 exporter.export(temp_name)
@@ -113,6 +116,19 @@ def write_plot_image(plot: SweepPlot, path: str | os.PathLike[str], scheme: Sche
         if os.path.getsize(temp_name) == 0:
             raise OSError(f"the {suffix[1:].upper()} image could not be written")
     return target
+
+
+@contextmanager
+def _scaled_with_the_scene(legend: pg.LegendItem) -> Iterator[None]:
+    """Let the legend grow with the image as everything else does (pyqtgraph's legend ignores
+    transformations, so a PNG at twice the size would show it at half its size)."""
+    flag = QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations
+    before = bool(legend.flags() & flag)
+    legend.setFlag(flag, False)
+    try:
+        yield
+    finally:
+        legend.setFlag(flag, before)
 
 
 def _write_svg(plot: SweepPlot, file_name: str) -> None:

@@ -18,6 +18,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import QGraphicsItem
 
 from leaky_gui.calc.alphas import alpha_name
 from leaky_gui.calc.source import XSource
@@ -429,6 +430,8 @@ class SweepPlot(pg.PlotWidget):
                 self.legend.removeItem(item)
         elif entry is None:
             self.legend.addItem(item, name)
+            label = self.legend.items[-1][1]  # its text a pixmap on screen (_cache_text)
+            label.item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         elif entry.text != name:
             entry.setText(name)
 
@@ -466,11 +469,25 @@ class SweepPlot(pg.PlotWidget):
         before = self._scheme, self._pen_scale
         self._scheme, self._pen_scale = scheme, scale
         self._apply_scheme()
+        self._cache_text(False)  # text as text (an SVG's), at the image's own resolution
         try:
             yield
         finally:
+            self._cache_text(True)
             self._scheme, self._pen_scale = before
             self._apply_scheme()
+
+    def _cache_text(self, on: bool) -> None:
+        """Keep the legend's and the labels' text as pixmaps of the screen's pixels (on) or not.
+
+        On screen the pixmaps are copied, not drawn again: text costs four times as much to
+        draw at a device pixel ratio of 2. Images must not get them: an SVG would hold
+        pictures of text, and a PNG at twice the size would hold them blurred.
+        """
+        mode = QGraphicsItem.CacheMode.DeviceCoordinateCache if on else QGraphicsItem.CacheMode.NoCache
+        for _, label in self.legend.items:
+            label.item.setCacheMode(mode)
+        self.labels.set_cache_mode(mode)
 
     def curve_colour(self, slot: int | None) -> str:
         """The colour of the current curve (slot None) or of a pinned one, in the scheme on show."""
