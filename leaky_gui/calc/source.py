@@ -18,7 +18,7 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
-__all__ = ["XSource", "curve_through"]
+__all__ = ["XSource", "curve_through", "step_through"]
 
 
 @runtime_checkable
@@ -85,3 +85,12 @@ def curve_through(
         xs.append(hi[0])
         ys.append(hi[1])
     return xs, ys
+
+
+def step_through(x_lo: float, x_hi: float, leak: float) -> tuple[list[float], list[float]]:
+    """f' over [x_lo, x_hi] as a step: ``leak`` (alpha) up to and including 0, then 1."""
+    if x_hi <= 0:
+        return [x_lo, x_hi], [leak, leak]
+    if x_lo > 0:
+        return [x_lo, x_hi], [1.0, 1.0]
+    return [x_lo, 0.0, 0.0, x_hi], [leak, leak, 1.0, 1.0]

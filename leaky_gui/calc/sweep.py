@@ -37,6 +37,7 @@ from leaky_gui.calc.precision import (
     round_to,
     ulp_in,
 )
+from leaky_gui.calc.source import step_through
 
 __all__ = [
     "DEFAULT_ALPHA",
@@ -346,14 +347,7 @@ class SweepParams:
         The vertical segment sits at x = 0, where f' jumps; f'(0) = alpha.
         """
         ends = sorted((0, self.count - 1), key=self.x_numerator)
-        lo = x_lo = self.x(ends[0])
-        hi = x_hi = self.x(ends[1])
-        a = self.leak(alpha)
-        if hi <= 0:
-            return [x_lo, x_hi], [a, a]
-        if lo > 0:
-            return [x_lo, x_hi], [1.0, 1.0]
-        return [x_lo, 0.0, 0.0, x_hi], [a, a, 1.0, 1.0]
+        return step_through(self.x(ends[0]), self.x(ends[1]), self.leak(alpha))
 
     def f_range(self, alpha: Decimal | None = None) -> tuple[float, float]:
         """Smallest and largest f over the sweep (at the ends or the kink)."""

@@ -34,7 +34,7 @@ from leaky_gui.calc.precision import (
     leaky_in,
     tensor_to,
 )
-from leaky_gui.calc.source import curve_through
+from leaky_gui.calc.source import curve_through, step_through
 from leaky_gui.calc.sweep import DEFAULT_ALPHA, ExactNumber, _leaky_exact, _nearest_double
 
 __all__ = [
@@ -476,12 +476,7 @@ class Values:
         lo, hi = self.x_min, self.x_max
         if lo is None or hi is None:
             return [], []
-        a = self.leak(alpha)
-        if hi <= 0:
-            return [lo, hi], [a, a]
-        if lo > 0:
-            return [lo, hi], [1.0, 1.0]
-        return [lo, 0.0, 0.0, hi], [a, a, 1.0, 1.0]
+        return step_through(lo, hi, self.leak(alpha))
 
     def f_range(self, alpha: Decimal | None = None) -> tuple[float, float]:
         """Smallest and largest finite f (at the ends or the kink); (nan, nan) with no finite x."""

@@ -11,12 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from leaky_gui.calc.sweep import SweepParams
 from leaky_gui.gui.theme import LIGHT, Scheme
+from leaky_gui.gui.widgets import end_job, job_progress
 
 # The writers (numpy text tables, pyqtgraph's exporters) load on the first export, not at start-up.
 if TYPE_CHECKING:
@@ -25,8 +26,6 @@ if TYPE_CHECKING:
 
 DEFAULT_CSV_NAME = "leaky_relu_sweep.csv"
 DEFAULT_PLOT_NAME = "leaky_relu_plot.png"
-#: The export progress dialog shows only for exports that take longer than this.
-PROGRESS_DELAY_MS = 500
 
 
 class ExportController(QObject):
@@ -74,17 +73,14 @@ class ExportController(QObject):
         from leaky_gui.gui.export import CsvExportJob
 
         job = CsvExportJob(target, params, derivative, decimal_comma, self)
-        progress = QProgressDialog(
-            f"Writing {params.count:,} rows to {target.name}…", "Cancel", 0, params.count, self._window
+        progress = job_progress(
+            self._window,
+            "exportProgress",
+            "Exporting CSV",
+            f"Writing {params.count:,} rows to {target.name}…",
+            params.count,
+            job.cancel,
         )
-        progress.setObjectName("exportProgress")
-        progress.setWindowTitle("Exporting CSV")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(PROGRESS_DELAY_MS)
-        progress.setAutoReset(False)
-        progress.setAutoClose(False)
-        progress.setValue(0)
-        progress.canceled.connect(job.cancel)
         job.progressed.connect(self._on_progress)
         job.succeeded.connect(lambda rows, path: self.message.emit(f"Exported {rows:,} rows to {path}", 0))
         job.failed.connect(self._on_failed)
@@ -123,15 +119,8 @@ class ExportController(QObject):
         )
 
     def _on_done(self) -> None:
-        job, progress = self._job, self._progress
+        end_job(self._job, self._progress)
         self._job = self._progress = None
-        if progress is not None:
-            progress.reset()
-            progress.hide()
-            progress.deleteLater()
-        if job is not None:
-            job.wait()  # finished has been emitted: returns at once
-            job.deleteLater()
         self.running_changed.emit(False)
 
     # -- plot images -----------------------------------------------------------

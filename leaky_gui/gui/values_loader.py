@@ -14,15 +14,14 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from leaky_gui.calc.readers import ValuesFileError, read_text, read_values
 from leaky_gui.calc.values import Values, ValuesCancelled, ValuesStatistics
 from leaky_gui.gui.limits import HISTOGRAM_BINS
+from leaky_gui.gui.widgets import end_job, job_progress
 
-#: The progress dialog shows only for reads that take longer than this (ms).
-PROGRESS_DELAY_MS = 500
 #: Statistics of many values are worked out once input has paused this long (ms).
 STATISTICS_PAUSE_MS = 250
 OPEN_FILTERS = "Numbers (*.csv *.tsv *.txt *.npy);;CSV or TSV (*.csv *.tsv);;Text (*.txt);;NumPy array (*.npy);;All files (*)"
@@ -161,15 +160,9 @@ class ValuesController(QObject):
             self.message.emit("Values are being read already; wait for them or cancel.", 4000)
             return False
         job = LoadJob(read, self)
-        progress = QProgressDialog(f"Reading {name}…", "Cancel", 0, 1000, self._window)
-        progress.setObjectName("valuesProgress")
-        progress.setWindowTitle("Reading x Values")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(PROGRESS_DELAY_MS)
-        progress.setAutoReset(False)
-        progress.setAutoClose(False)
-        progress.setValue(0)
-        progress.canceled.connect(job.cancel)
+        progress = job_progress(
+            self._window, "valuesProgress", "Reading x Values", f"Reading {name}…", 1000, job.cancel
+        )
         job.progressed.connect(self._on_progress)
         job.succeeded.connect(lambda values: self.loaded.emit(values, origin))
         job.failed.connect(lambda reason: self._on_failed(name, reason, quiet))
@@ -211,15 +204,8 @@ class ValuesController(QObject):
             )
 
     def _on_done(self) -> None:
-        job, progress = self._job, self._progress
+        end_job(self._job, self._progress)
         self._job = self._progress = None
-        if progress is not None:
-            progress.reset()
-            progress.hide()
-            progress.deleteLater()
-        if job is not None:
-            job.wait()
-            job.deleteLater()
         self.running_changed.emit(False)
 
     # -- statistics for the info panel ---------------------------------------------------

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QThread
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMenu, QSplitter, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QProgressDialog, QSplitter, QWidget
 
 from leaky_gui.gui.theme import DARK, LIGHT, Scheme, palette_is_dark
 
@@ -58,6 +58,38 @@ def show_message(label: QLabel, text: str) -> None:
     # that the splitter pane holding it grows rather than clipping the second line.
     width = label.width() if label.width() > 50 else label.sizeHint().width()
     label.setMinimumHeight(label.heightForWidth(width) if text else 0)
+
+
+#: A progress dialog shows only for work that takes longer than this (ms).
+PROGRESS_DELAY_MS = 500
+
+
+def job_progress(
+    parent: QWidget, name: str, title: str, text: str, maximum: int, cancel: Callable[[], None]
+) -> QProgressDialog:
+    """A window-modal progress dialog with Cancel for a worker thread's job, shown only if
+    the job takes longer than PROGRESS_DELAY_MS; kept open until ``end_job``."""
+    progress = QProgressDialog(text, "Cancel", 0, maximum, parent)
+    progress.setObjectName(name)
+    progress.setWindowTitle(title)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(PROGRESS_DELAY_MS)
+    progress.setAutoReset(False)
+    progress.setAutoClose(False)
+    progress.setValue(0)
+    progress.canceled.connect(cancel)
+    return progress
+
+
+def end_job(job: QThread | None, progress: QProgressDialog | None) -> None:
+    """Close a finished job's progress dialog and let both go."""
+    if progress is not None:
+        progress.reset()
+        progress.hide()
+        progress.deleteLater()
+    if job is not None:
+        job.wait()  # finished has been emitted: returns at once
+        job.deleteLater()
 
 
 def make_action(

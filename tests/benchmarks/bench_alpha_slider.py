@@ -27,22 +27,13 @@ POSITIONS = 60
 
 
 def main() -> None:
-    from PySide6.QtCore import QEvent, QObject
+
+    from paint_counter import PaintCounter
 
     from leaky_gui.app import create_application
     from leaky_gui.calc.alphas import alpha_name
     from leaky_gui.gui.selftest import named
     from leaky_gui.gui.window import MainWindow
-
-    class PaintCounter(QObject):
-        def __init__(self) -> None:
-            super().__init__()
-            self.painted: set[str] = set()
-
-        def eventFilter(self, obj, event) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                self.painted.add(obj.parent().objectName())
-            return False
 
     app = create_application(sys.argv)
     window = MainWindow(remember=False)
@@ -51,9 +42,7 @@ def main() -> None:
         window.pin_alpha(Decimal(alpha))
     named(window, "singleX").setText("-2")
     app.processEvents()
-    counter = PaintCounter()
-    window.table.viewport().installEventFilter(counter)
-    window.plot.viewport().installEventFilter(counter)
+    counter = PaintCounter(window)
     slider = named(window, "alphaSlider")
     print(
         f"alpha slider: one position until table, plot, single x, info and status hold the new alpha "

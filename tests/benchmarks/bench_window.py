@@ -68,29 +68,18 @@ def rss_mb() -> float:
 
 def update_latency() -> dict[int, float]:
     """Median update latency in ms by count (printed as it goes)."""
-    from PySide6.QtCore import QEvent, QObject
+
+    from paint_counter import PaintCounter
 
     from leaky_gui.app import create_application
     from leaky_gui.gui.selftest import named
     from leaky_gui.gui.window import MainWindow
 
-    class PaintCounter(QObject):
-        def __init__(self) -> None:
-            super().__init__()
-            self.painted: set[str] = set()
-
-        def eventFilter(self, obj, event) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                self.painted.add(obj.parent().objectName())
-            return False
-
     app = create_application(sys.argv)
     window = MainWindow(remember=False)
     window.show()
     app.processEvents()
-    counter = PaintCounter()
-    window.table.viewport().installEventFilter(counter)
-    window.plot.viewport().installEventFilter(counter)
+    counter = PaintCounter(window)
     print(
         f"update latency: one spin box change until table and plot hold the new sweep and have "
         f"both painted ({CHANGES} changes per count)"

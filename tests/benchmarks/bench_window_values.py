@@ -50,22 +50,13 @@ def write_npy(path: Path, count: int) -> None:
 
 
 def main() -> None:
-    from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+    from paint_counter import PaintCounter
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtTest import QTest
 
     from leaky_gui.app import create_application
     from leaky_gui.gui.selftest import named
     from leaky_gui.gui.window import MainWindow
-
-    class PaintCounter(QObject):
-        def __init__(self) -> None:
-            super().__init__()
-            self.painted: set[str] = set()
-
-        def eventFilter(self, obj, event) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                self.painted.add(obj.parent().objectName())
-            return False
 
     folder = Path(tempfile.mkdtemp(prefix="leaky-bench-"))
     path = folder / "values.npy"
@@ -75,9 +66,7 @@ def main() -> None:
     window = MainWindow(remember=False)
     window.show()
     app.processEvents()
-    counter = PaintCounter()
-    window.table.viewport().installEventFilter(counter)
-    window.plot.viewport().installEventFilter(counter)
+    counter = PaintCounter(window)
 
     def until_painted(start: float) -> float:
         while counter.painted != {"table", "plot"} and time.perf_counter() - start < 30:
