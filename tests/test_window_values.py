@@ -299,3 +299,59 @@ def test_reading_text_from_a_stream_is_what_the_paste_uses():
 
     values = read_text(io.BytesIO(b"a\tb\n1\tx\n-2\ty\n"), "pasted values")
     assert [values.x(i) for i in range(values.count)] == [1.0, -2.0]
+
+
+def test_a_blank_column_in_a_pasted_range_loses_no_value(window, qtbot):
+    # A copied range with an empty column beside the numbers: no header, every value kept.
+    for text, expected in (("1\t\n2\t\n3\t\n", ["1.0", "2.0", "3.0"]), ("\t\t1\n\t\t2\n", ["1.0", "2.0"])):
+        QGuiApplication.clipboard().setText(text)
+        named(window, "pasteValuesAction").trigger()
+        qtbot.waitUntil(lambda: not window.values_reader.running(), timeout=10_000)
+        assert cells(window, 1) == expected, text
+
+
+def test_a_pasted_decimal_comma_is_never_split_into_cells(window, qtbot, boxes):
+    QGuiApplication.clipboard().setText("1,5\n2,5\n")  # the C locale: a comma is no decimal point
+    named(window, "pasteValuesAction").trigger()
+    qtbot.waitUntil(lambda: not window.values_reader.running(), timeout=10_000)
+    assert window.values is None and "'2,5' has a decimal comma" in boxes[-1][1]  # '1,5': a header
+
+
+def test_a_theme_switch_while_values_show_keeps_the_boxes_greyed(window, qtbot, few_csv, monkeypatch):
+    from PySide6.QtGui import QPalette
+
+    open_file(window, qtbot, few_csv, monkeypatch)
+    named(window, "themeDarkAction").trigger()
+    box = named(window, "startX")
+    grey = box.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+    assert box.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text) == grey
+    assert window.values is not None and named(window, "sourceNote").isVisible()
+    named(window, "themeFollowAction").trigger()
+
+
+def test_closing_during_a_statistics_pass_stops_it(qtbot, settings, tmp_path, monkeypatch):
+    np.save(tmp_path / "many.npy", np.arange(-1_000_000, 2_000_000, dtype=np.float64))
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.show()
+    open_file(win, qtbot, tmp_path / "many.npy", monkeypatch)
+    label = named(win, "valuesStatistics")
+    qtbot.waitUntil(  # the pass has begun (or, on a fast machine, ended)
+        lambda: win.values_reader._stats is not None or "float64 sums" in label.text(), timeout=10_000
+    )
+    job = win.values_reader._stats
+    win.close()  # cancels and waits: no thread outlives the window
+    assert job is None or job.isFinished()
+
+
+def test_a_remembered_file_that_no_longer_reads_says_so(qtbot, settings, few_csv, monkeypatch):
+    first = MainWindow(settings)
+    qtbot.addWidget(first)
+    open_file(first, qtbot, few_csv, monkeypatch)
+    first.close()
+    few_csv.write_text("x\n1\nabc\n")
+    again = MainWindow(settings)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: named(again, "sourceNote").text() != "", timeout=10_000)
+    assert again.values is None
+    assert "could not be read again (few.csv line 3" in named(again, "sourceNote").text()

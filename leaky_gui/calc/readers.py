@@ -256,10 +256,18 @@ def read_text(
     should_stop: ShouldStop | None = None,
     *,
     size: int = 0,
+    separator: str | None = None,
 ) -> Values:
-    """Values from CSV, TSV or plain text in ``stream``, parsed a block of lines at a time."""
+    """Values from CSV, TSV or plain text in ``stream``, parsed a block of lines at a time.
+
+    ``separator`` fixes the cells' separator (a spreadsheet's clipboard: a tab, so that
+    ``1,5`` is one cell); by default the first line's decides.
+    """
     parts = [
-        p.data for p in _text_parts(stream, name, column, decimal_comma, progress, should_stop, size=size)
+        p.data
+        for p in _text_parts(
+            stream, name, column, decimal_comma, progress, should_stop, size=size, separator=separator
+        )
     ]
     return _checked(lambda: Values(_joined(parts), name=name))  # type: ignore[arg-type]
 
@@ -273,8 +281,9 @@ def _text_parts(
     should_stop: ShouldStop | None,
     *,
     size: int = 0,
+    separator: str | None = None,
 ) -> Iterator[Values]:
-    reader = _TextColumnReader(name, column, decimal_comma)
+    reader = _TextColumnReader(name, column, decimal_comma, separator)
     done = 0
     tail = b""
     while True:
@@ -310,7 +319,10 @@ def _text_parts(
 class _TextColumnReader:
     """Turns blocks of whole lines into one column of exact decimals."""
 
-    def __init__(self, name: str, column: str | int | None, decimal_comma: bool | None) -> None:
+    def __init__(
+        self, name: str, column: str | int | None, decimal_comma: bool | None, separator: str | None = None
+    ) -> None:
+        self.separator_wanted = separator
         self.name = name
         self.column_wanted = column
         self.decimal_comma_wanted = decimal_comma
@@ -360,7 +372,9 @@ class _TextColumnReader:
         self.started = True
         if not first.strip():
             raise self._error(1, "the line is empty")
-        if "\t" in first:
+        if self.separator_wanted is not None:
+            self.separator = self.separator_wanted.encode() if self.separator_wanted in first else None
+        elif "\t" in first:
             self.separator = b"\t"
         elif ";" in first:
             self.separator = b";"
@@ -370,7 +384,8 @@ class _TextColumnReader:
             self.decimal_comma = self.separator == b";"
         cells = self._split(first)
         self.n_columns = len(cells)
-        header = not all(self._looks_numeric(c) for c in cells)
+        # Empty cells say nothing: a copied range with a blank column is no header.
+        header = not all(self._looks_numeric(c) for c in cells if c.strip())
         names = [c.strip().strip('"').strip() for c in cells]
         wanted = self.column_wanted
         if isinstance(wanted, str) and wanted.strip().isdigit():
@@ -391,7 +406,7 @@ class _TextColumnReader:
                     f"{self.name}: no column named {wanted.strip()!r}; the header has {', '.join(map(repr, names))}"
                 )
             self.column = names.index(wanted.strip())
-        elif not header or self.n_columns == 1:
+        elif self.n_columns == 1:
             self.column = 0
         else:
             self.column = -1  # the first numeric column of the first data line
@@ -402,7 +417,10 @@ class _TextColumnReader:
         if self.separator is None:
             return [line]
         if '"' in line:
-            return next(csv.reader([line], delimiter=self.separator.decode()))
+            try:
+                return next(csv.reader([line], delimiter=self.separator.decode()))
+            except csv.Error as exc:  # stray bytes that no CSV has
+                raise ValuesFileError(f"{self.name}: not a file of numbers as text ({exc})") from None
         return line.split(self.separator.decode())
 
     def _looks_numeric(self, cell: str) -> bool:

@@ -490,14 +490,33 @@ class Values:
     ) -> ValuesStatistics:
         """Count, share at or below 0, min and max x, mean and std of f per alpha (float64 sums).
 
-        One pass a block at a time (Chan's pairwise update keeps the variance accurate);
-        remembered per precision and alphas, as the data never change.
+        One pass a block at a time (Chan's pairwise update keeps the variance accurate) over
+        what is not known yet: the share is remembered per precision and each alpha's figures
+        per precision and alpha, as the data never change, so a new current alpha beside
+        pinned ones costs a pass for that alpha alone.
         """
-        key = (self.precision, self.alphas)
-        known = self.data._statistics.get(key)
-        if known is not None:
-            return known
-        n = len(self.alphas)
+        cache = self.data._statistics
+        share_key = ("share", self.precision)
+        alphas = [a for a in dict.fromkeys(self.alphas) if ("f", self.precision, a) not in cache]
+        if alphas or share_key not in cache:
+            self._accumulate(alphas, share_key not in cache, progress, should_stop)
+        figures = [cache[("f", self.precision, a)] for a in self.alphas]
+        return ValuesStatistics(
+            count=self.count,
+            nan_count=self.extent.nan_count,
+            inf_count=self.extent.inf_count,
+            share_at_or_below_zero=cache[share_key],
+            x_min=self.x_min,
+            x_max=self.x_max,
+            f_mean=tuple(mean for mean, _ in figures),
+            f_std=tuple(std for _, std in figures),
+        )
+
+    def _accumulate(
+        self, alphas: list[Decimal], share: bool, progress: Progress | None, should_stop: ShouldStop | None
+    ) -> None:
+        """One pass: the share at or below 0 (if asked) and each alpha's mean and std of f."""
+        n = len(alphas)
         counts = np.zeros(n)
         means = np.zeros(n)
         m2 = np.zeros(n)
@@ -509,9 +528,9 @@ class Values:
             if should_stop is not None and should_stop():
                 raise ValuesCancelled
             hi = min(lo + BLOCK_ROWS, self.count)
-            x = self.x_block(lo, hi)
-            at_or_below += int(np.count_nonzero(x <= 0))
-            for k, alpha in enumerate(self.alphas):
+            if share:
+                at_or_below += int(np.count_nonzero(self.x_block(lo, hi) <= 0))
+            for k, alpha in enumerate(alphas):
                 f = self.f_block(lo, hi, alpha)
                 f = f[np.isfinite(f)]
                 if f.size == 0:
@@ -533,19 +552,11 @@ class Values:
                 progress(hi, self.count)
         with np.errstate(invalid="ignore", divide="ignore"):
             std = np.where(counts > 0, np.sqrt(m2 / np.maximum(counts, 1)) * units, np.nan)
-        means = means * units
-        stats = ValuesStatistics(
-            count=self.count,
-            nan_count=self.extent.nan_count,
-            inf_count=self.extent.inf_count,
-            share_at_or_below_zero=at_or_below / self.count if self.count else 0.0,
-            x_min=self.x_min,
-            x_max=self.x_max,
-            f_mean=tuple(float(m) if c else math.nan for m, c in zip(means, counts, strict=True)),
-            f_std=tuple(float(s) for s in std),
-        )
-        self.data._statistics[key] = stats
-        return stats
+        for k, alpha in enumerate(alphas):
+            mean = float(means[k] * units[k]) if counts[k] else math.nan
+            self.data._statistics[("f", self.precision, alpha)] = (mean, float(std[k]))
+        if share:
+            self.data._statistics[("share", self.precision)] = at_or_below / self.count if self.count else 0.0
 
     #: Your values lie anywhere, in any order: views show where (a histogram of x).
     evenly_spaced = False
@@ -590,7 +601,12 @@ class Values:
             self.data._statistics[key] = None
             return None
         counts = np.zeros(bins, dtype=np.int64)
-        per_unit = bins / (hi - lo)
+        # In halves: hi - lo itself overflows for x across the whole range of the doubles.
+        half_lo = lo / 2
+        per_unit = bins / (hi / 2 - half_lo)
+        if not math.isfinite(per_unit):  # a span too small to divide by: subnormal x
+            self.data._statistics[key] = None
+            return None
         for start in range(0, self.count, BLOCK_ROWS):
             if should_stop is not None and should_stop():
                 raise ValuesCancelled
@@ -598,7 +614,7 @@ class Values:
             x = self.data.doubles(start, end)
             x = x[np.isfinite(x)]
             # np.histogram's way, a third of its time: the bar of each x, then a count a bar.
-            bar = ((x - lo) * per_unit).astype(np.intp)
+            bar = ((x / 2 - half_lo) * per_unit).astype(np.intp)
             np.clip(bar, 0, bins - 1, out=bar)  # the largest x belongs to the last bar
             counts += np.bincount(bar, minlength=bins)
             if progress is not None:

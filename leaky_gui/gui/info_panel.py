@@ -76,7 +76,7 @@ class InfoPanel(QGroupBox):
                 f"Zero crossing: {zero_crossing_text(p.zero_crossing_index())}"
             )
         else:
-            self.summary.setText(f"x range: {span} ({p.count:,} values)")
+            self.summary.setText(f"x range: {span} ({p.count:,} value{'' if p.count == 1 else 's'})")
         shown = [(p.alpha, "current")] + [(q.alpha, "pinned") for q in pinned if q.visible]
         self.table.setRowCount(len(shown))
         for row, (alpha, role) in enumerate(shown):
@@ -90,16 +90,29 @@ class InfoPanel(QGroupBox):
                 self._set_cell(row, column, text)
 
     def show_statistics(
-        self, stats: ValuesStatistics | None, alphas: Sequence[Decimal] = (), *, pending: bool = False
+        self,
+        stats: ValuesStatistics | None,
+        alphas: Sequence[Decimal] = (),
+        *,
+        pending: bool = False,
+        failure: str = "",
     ) -> None:
         """Your values' count, share at or below 0, and mean and standard deviation of f per
-        alpha; None hides them (a sweep), ``pending`` says they are being worked out."""
+        alpha; None hides them (a sweep), ``pending`` says they are being worked out,
+        ``failure`` why they could not be."""
         if stats is None:
-            self.statistics.setText("Working out the mean and spread of f…" if pending else "")
-            self.statistics.setVisible(pending)
+            text = (
+                f"No mean and spread of f: {failure}"
+                if failure
+                else "Working out the mean and spread of f…"
+                if pending
+                else ""
+            )
+            self.statistics.setText(text)
+            self.statistics.setVisible(bool(text))
             return
         lines = [
-            f"{stats.count:,} values, {stats.share_at_or_below_zero:.2%} at or below 0"
+            f"{stats.count:,} value{'' if stats.count == 1 else 's'}, {stats.share_at_or_below_zero:.2%} at or below 0"
             + (
                 f"; {stats.nan_count:,} NaN, {stats.inf_count:,} infinite"
                 if stats.nan_count or stats.inf_count

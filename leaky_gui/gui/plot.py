@@ -408,7 +408,8 @@ class SweepPlot(pg.PlotWidget):
         counts, lo, hi = data
         (_, _), (y0, y1) = self.getPlotItem().getViewBox().viewRange()
         heights = y0 + counts / counts.max() * (0.15 * (y1 - y0))
-        self.histogram.setData(np.linspace(lo, hi, len(counts) + 1), heights, fillLevel=y0)
+        edges = np.linspace(lo / 2, hi / 2, len(counts) + 1) * 2  # halves: hi - lo may overflow
+        self.histogram.setData(edges, heights, fillLevel=y0)
 
     def set_single_point(self, x: float | None, fx: float | None) -> None:
         """Mark the single evaluated point, or clear the mark with None."""

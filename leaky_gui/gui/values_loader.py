@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from leaky_gui.calc.readers import ValuesFileError, read_text, read_values
 from leaky_gui.calc.values import Values, ValuesCancelled, ValuesStatistics
 from leaky_gui.gui.limits import HISTOGRAM_BINS
-from leaky_gui.gui.widgets import end_job, job_progress
+from leaky_gui.gui.widgets import end_job, job_progress, locale_uses_decimal_comma
 
 #: Statistics of many values are worked out once input has paused this long (ms).
 STATISTICS_PAUSE_MS = 250
@@ -68,6 +68,7 @@ class StatisticsJob(QThread):
     every value) on their own thread."""
 
     done = Signal(object, object)  # the Values asked about, its ValuesStatistics
+    failed = Signal(object, str)  # the Values asked about, why there are no statistics
 
     def __init__(self, values: Values, parent=None) -> None:
         super().__init__(parent)
@@ -84,6 +85,12 @@ class StatisticsJob(QThread):
             stats = self.values.statistics(should_stop=self._stop.is_set)
         except ValuesCancelled:
             return
+        except MemoryError:
+            self.failed.emit(self.values, "not enough memory")
+            return
+        except Exception as error:  # a bug must reach the user, not end the thread silently
+            self.failed.emit(self.values, f"{type(error).__name__}: {error}")
+            return
         self.done.emit(self.values, stats)
 
 
@@ -94,6 +101,8 @@ class ValuesController(QObject):
     #: A line for the status bar and how long to show it in ms (0: until the next one).
     message = Signal(str, int)
     running_changed = Signal(bool)
+    #: A quiet read (the last file, at start) failed: why.
+    quiet_failure = Signal(str)
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
@@ -102,7 +111,7 @@ class ValuesController(QObject):
         self._progress: QProgressDialog | None = None
         self._stats: StatisticsJob | None = None  # the one statistics job at a time
         #: The newest request, started once input pauses and no job runs.
-        self._stats_wanted: tuple[Values, Callable[[Values, ValuesStatistics], None]] | None = None
+        self._stats_wanted: tuple | None = None  # (values, done, failed)
         self._stats_timer = QTimer(self)
         self._stats_timer.setSingleShot(True)
         self._stats_timer.setInterval(STATISTICS_PAUSE_MS)
@@ -146,11 +155,20 @@ class ValuesController(QObject):
             )
             return False
         data = text.encode("utf-8")
-        comma = self.decimal_comma
+        # Cells on the clipboard are separated by tabs, so 1,5 is one cell: a decimal comma
+        # where the desktop's locale writes them (as in the boxes), else refused, not split.
+        comma = locale_uses_decimal_comma() if self.decimal_comma is None else self.decimal_comma
 
         def read(progress, should_stop) -> Values:
             return read_text(
-                io.BytesIO(data), PASTED_NAME, None, comma, progress, should_stop, size=len(data)
+                io.BytesIO(data),
+                PASTED_NAME,
+                None,
+                comma,
+                progress,
+                should_stop,
+                size=len(data),
+                separator="\t",
             )
 
         return self._start(read, PASTED_NAME, "", False)
@@ -195,8 +213,10 @@ class ValuesController(QObject):
             self._progress.setValue(min(999, round(1000 * done / total)))
 
     def _on_failed(self, name: str, reason: str, quiet: bool) -> None:
-        self.message.emit(f"Could not read {name}: {reason}", 0)
-        if not quiet:
+        self.message.emit(f"Could not read the values: {reason}", 0)
+        if quiet:
+            self.quiet_failure.emit(reason)
+        else:
             QMessageBox.warning(
                 self._window,
                 "Cannot Read x Values",
@@ -210,15 +230,21 @@ class ValuesController(QObject):
 
     # -- statistics for the info panel ---------------------------------------------------
 
-    def statistics(self, values: Values, done: Callable[[Values, ValuesStatistics], None]) -> None:
-        """Work out ``values``' histogram and statistics on a worker thread, then call ``done``.
+    def statistics(
+        self,
+        values: Values,
+        done: Callable[[Values, ValuesStatistics], None],
+        failed: Callable[[Values, str], None],
+    ) -> None:
+        """Work out ``values``' histogram and statistics on a worker thread, then call ``done``
+        (or ``failed`` with the reason).
 
         Sliding alpha over 100,000,000 values asks at every position, and only the last
         answer is wanted: a request waits for a pause in input (STATISTICS_PAUSE_MS), a
         newer one replaces it, and a running job is cancelled first, so at most one pass
         runs (its blocks are the only memory it takes) and none slows the typing.
         """
-        self._stats_wanted = (values, done)
+        self._stats_wanted = (values, done, failed)
         if self._stats is not None:
             self._stats.cancel()
         self._stats_timer.start()
@@ -226,10 +252,11 @@ class ValuesController(QObject):
     def _start_statistics(self) -> None:
         if self._stats is not None or self._stats_wanted is None:
             return  # the running job's end starts the newest request
-        values, done = self._stats_wanted
+        values, done, failed = self._stats_wanted
         self._stats_wanted = None
         job = StatisticsJob(values, self)
         job.done.connect(done)
+        job.failed.connect(failed)
         job.finished.connect(self._statistics_finished)
         self._stats = job
         job.start()

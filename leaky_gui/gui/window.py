@@ -68,8 +68,9 @@ from leaky_gui.gui.values_loader import ValuesController
 from leaky_gui.gui.widgets import WindowShortcutsFirst, make_action, set_message_scheme, splitter
 
 T = TypeVar("T")
-#: Up to this many values the info panel's statistics are worked out at once (about 10 ms).
-INSTANT_STATISTICS = 200_000
+#: Up to this many values the info panel's statistics are worked out at once (a few ms;
+#: 0.1 s for decimals of 25 places), above on a worker thread.
+INSTANT_STATISTICS = 20_000
 READOUT_PROMPT = "Move the mouse over the plot to read x and f(x) of every visible curve."
 ABOUT = (
     "<h3>Leaky ReLU calculator {version}</h3>"
@@ -127,6 +128,11 @@ class MainWindow(QMainWindow):
         self.inputs.edited.connect(self.refresh)
         self.values_reader.loaded.connect(self.show_values)
         self.values_reader.message.connect(self.statusBar().showMessage)
+        self.values_reader.quiet_failure.connect(
+            lambda reason: self.inputs.source_note_once(
+                f"Your x values last time could not be read again ({reason}); showing the sweep."
+            )
+        )
         self.setAcceptDrops(True)
         self.slider.positionChosen.connect(self._on_slider_chosen)
         # Typing in any box, or stepping a spin box (arrows, Page keys, wheel), stops Play
@@ -371,6 +377,8 @@ class MainWindow(QMainWindow):
         self.comparison.set_scheme(scheme)
         self.model.set_crossing_colour(scheme.table_crossing)
         set_message_scheme(scheme, self)
+        if self._values is not None:  # the greyed boxes' grey is the palette's: take the new one
+            self.inputs.set_sweep_in_use(False, self.inputs.source_note.text())
 
     def changeEvent(self, event: QEvent) -> None:
         # Older platforms (and a palette set by hand) say the desktop's theme changed only
@@ -557,12 +565,16 @@ class MainWindow(QMainWindow):
             self.info.show_statistics(values.statistics(), values.alphas)
             return
         self.info.show_statistics(None, pending=True)
-        self.values_reader.statistics(values, self._on_statistics)
+        self.values_reader.statistics(values, self._on_statistics, self._on_statistics_failed)
 
     def _on_statistics(self, values: Values, stats: ValuesStatistics) -> None:
         if values == self._params:  # not an answer about data or alphas no longer on show
             self.plot.show_histogram(values)
             self.info.show_statistics(stats, values.alphas)
+
+    def _on_statistics_failed(self, values: Values, reason: str) -> None:
+        if values == self._params:
+            self.info.show_statistics(None, failure=reason)
 
     def dragEnterEvent(self, event) -> None:
         if _dropped_file(event.mimeData()) is not None:
