@@ -235,11 +235,18 @@ def test_export_csv_of_values_is_the_command_line_s_output(window, qtbot, few_cs
     open_file(window, qtbot, few_csv, monkeypatch)
     window.pin_alpha(D("0.3"))
     target = few_csv.parent / "out.csv"
-    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *_: (str(target), ""))
+    asked = []
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getSaveFileName",
+        lambda parent, caption, path, filters: (asked.append((caption, Path(path).name)), (str(target), ""))[
+            1
+        ],
+    )
     named(window, "exportCsvAction").trigger()
     qtbot.waitUntil(lambda: not window.exports.running(), timeout=30_000)
     assert cli_main(["eval", "--input", str(few_csv), "--alpha", "0.01", "--alpha", "0.3"]) == 0
     assert target.read_bytes() == capsysbinary.readouterr().out
+    assert asked == [("Export Values as CSV", "few_leaky_relu.csv")]
 
 
 def test_the_last_file_is_reopened_and_a_moved_one_falls_back(qtbot, settings, few_csv, monkeypatch):

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from leaky_gui.calc.source import XSource
 from leaky_gui.calc.sweep import SweepParams
 from leaky_gui.gui.theme import LIGHT, Scheme
 from leaky_gui.gui.widgets import end_job, job_progress
@@ -50,13 +51,15 @@ class ExportController(QObject):
 
     # -- CSV -------------------------------------------------------------------
 
-    def export_csv(self, params: SweepParams, derivative: bool, decimal_comma: bool = False) -> None:
-        """Ask for a file, then write ``params`` there on a worker thread."""
+    def export_csv(self, params: XSource, derivative: bool, decimal_comma: bool = False) -> None:
+        """Ask for a file, then write ``params`` (the sweep, or your values) there on a worker thread."""
         if self._refused_while_running():  # not worth a file dialog
             return
-        target = self._ask_save_path(
-            "Export Sweep as CSV", DEFAULT_CSV_NAME, "CSV files (*.csv);;All files (*)", (".csv",)
-        )
+        if params.evenly_spaced:
+            caption, name = "Export Sweep as CSV", DEFAULT_CSV_NAME
+        else:  # your values: named after their file (acts.npy -> acts_leaky_relu.csv)
+            caption, name = "Export Values as CSV", f"{Path(params.name).stem or 'values'}_leaky_relu.csv"
+        target = self._ask_save_path(caption, name, "CSV files (*.csv);;All files (*)", (".csv",))
         if target is not None:
             self.start_csv(target, params, derivative, decimal_comma)
 
