@@ -6,21 +6,21 @@ through ``_judge_inputs``, which adds the pinned alphas, and pinning asks it thr
 ``pin_alpha``. So the sweep on show is always exactly the values in the boxes.
 
 Data flows one way. Any input, pin or toggle change calls ``refresh()``, which builds one
-SweepParams from the inputs and the pinned alphas and hands it to every view; the panels
-never talk to each other, and nothing here computes a number.
+SweepParams from the inputs and the pinned alphas (or, with your own x values on show, one
+Values: both an XSource) and hands it to every view; the panels never talk to each other,
+and nothing here computes a number. The menus and toolbar are built in ``menus.py``.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
-from typing import TypeVar
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, qWarning
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QBoxLayout,
@@ -28,15 +28,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QSplitter,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from leaky_gui.calc.alphas import PRESETS, alpha_name
+from leaky_gui.calc.alphas import alpha_name
 from leaky_gui.calc.precision import PRECISION_LABELS
 from leaky_gui.calc.source import XSource
 from leaky_gui.calc.sweep import (
@@ -47,7 +45,6 @@ from leaky_gui.calc.sweep import (
     ParameterError,
     SweepParams,
     decimal_label,
-    format_label,
     sweep_problem,
     zero_crossing_text,
 )
@@ -57,17 +54,17 @@ from leaky_gui.gui.comparison import ComparisonPanel
 from leaky_gui.gui.export_controller import ExportController
 from leaky_gui.gui.info_panel import InfoPanel
 from leaky_gui.gui.inputs_panel import InputsPanel
+from leaky_gui.gui.menus import build_menus
 from leaky_gui.gui.plot import Overlays, SweepPlot
 from leaky_gui.gui.single_x_panel import SingleXPanel
 from leaky_gui.gui.spinbox import DecimalSpinBox
 from leaky_gui.gui.state import WindowState, load_state, pins_the_sweep_takes, save_state
 from leaky_gui.gui.table_model import SweepTableModel
 from leaky_gui.gui.table_view import SweepTableView
-from leaky_gui.gui.theme import DARK_CHOICE, FOLLOW, LIGHT_CHOICE, Scheme, ThemeController
+from leaky_gui.gui.theme import Scheme, ThemeController
 from leaky_gui.gui.values_loader import ValuesController
-from leaky_gui.gui.widgets import WindowShortcutsFirst, make_action, set_message_scheme, splitter
+from leaky_gui.gui.widgets import WindowShortcutsFirst, set_message_scheme, splitter
 
-T = TypeVar("T")
 #: Up to this many values the info panel's statistics are worked out at once (a few ms;
 #: 0.1 s for decimals of 25 places), above on a worker thread.
 INSTANT_STATISTICS = 20_000
@@ -118,7 +115,7 @@ class MainWindow(QMainWindow):
         self._values_origin = ""  # the file they came from ('' when pasted)
         self.theme = ThemeController(self)
         self._lay_out()
-        self._build_actions()
+        build_menus(self)
         self.shortcuts = WindowShortcutsFirst(self)
         fields = [*self.findChildren(QAbstractSpinBox), *self.findChildren(QLineEdit)]
         self.shortcuts.claim(self.findChildren(QAction), fields)
@@ -181,182 +178,6 @@ class MainWindow(QMainWindow):
         )
         for before, after in itertools.pairwise(order):
             self.setTabOrder(before, after)
-
-    def _build_actions(self) -> None:
-        def action(text: str, name: str, menu: QMenu, keys=None, slot=None, **options) -> QAction:
-            return make_action(self, text, name, menu, shortcut=keys, slot=slot, **options)
-
-        menu = self.menuBar().addMenu("&File")
-        action(
-            "&Open x Values…",
-            "openValuesAction",
-            menu,
-            QKeySequence.StandardKey.Open,
-            self.values_reader.ask_and_open,
-            fallback="Ctrl+O",
-            tip="Open your own x values: a column of a CSV, TSV or text file, or a .npy array (Ctrl+O); "
-            "dropping a file on the window does the same",
-        )
-        menu.addSeparator()
-        self.export_csv_action = action(
-            "&Export CSV…",
-            "exportCsvAction",
-            menu,
-            "Ctrl+E",
-            lambda: self.export_csv(),
-            icon_text="Export CSV",
-            tip="Write the whole sweep to a CSV file (Ctrl+E)",
-        )
-        toggles = (
-            ("CSV: Include f'(x) Columns", "csvDerivativeAction", False, "one f'(x) column per alpha"),
-            ("CSV: Include Pinned Alphas", "csvPinnedAction", True, "one f(x) column per pinned alpha"),
-            (
-                "Decimal &Comma in CSV and Copied Rows",
-                "csvDecimalCommaAction",
-                WindowState().decimal_comma,  # on where the locale writes 0,05
-                "';' between columns and ',' as the decimal point, as spreadsheets expect in "
-                "decimal-comma locales (de, fr, es, pt, ...)",
-            ),
-        )
-        self.csv_derivative_action, self.csv_pinned_action, self.decimal_comma_action = (
-            action(text, name, menu, checkable=True, checked=on, tip=f"Exports get {tip}")
-            for text, name, on, tip in toggles
-        )
-        self.table.decimal_comma = self.decimal_comma_action.isChecked()
-        self.decimal_comma_action.toggled.connect(lambda on: setattr(self.table, "decimal_comma", on))
-        menu.addSeparator()
-        export_plot = action("Export &Plot Image…", "exportPlotAction", menu, "Ctrl+Shift+E")
-        export_plot.triggered.connect(lambda: self.exports.export_plot(self.plot))
-        export_plot.setToolTip("Save the plot with its legend as PNG (2x size) or SVG (Ctrl+Shift+E)")
-        self.images_as_shown_action = action(
-            "Plot Images in &Screen Colours",
-            "imagesAsShownAction",
-            menu,
-            checkable=True,
-            slot=lambda on: setattr(self.exports, "images_as_shown", on),
-            tip="Exported and copied plot images in the colours on screen (dark on a dark theme); "
-            "off: light, ready to print",
-        )
-        menu.addSeparator()
-        action("&Quit", "quitAction", menu, QKeySequence.StandardKey.Quit, self.close, fallback="Ctrl+Q")
-
-        menu = self.menuBar().addMenu("&Edit")
-        copy = action("&Copy Rows", "copyAction", menu, QKeySequence.StandardKey.Copy)
-        copy.triggered.connect(self.table.copy_selected_rows)
-        # Ctrl+C copies rows only while the table has focus; elsewhere it copies text as usual.
-        copy.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.table.addAction(copy)
-        copy_plot = action("Copy Plot &Image", "copyPlotAction", menu, "Ctrl+Shift+C")
-        copy_plot.triggered.connect(lambda: self.exports.copy_plot_image(self.plot))
-        action(
-            "Paste x &Values",
-            "pasteValuesAction",
-            menu,
-            "Ctrl+Shift+V",
-            self.paste_values,
-            tip="Show f for a column of numbers copied from a spreadsheet (Ctrl+Shift+V): the first "
-            "numeric column, a header row skipped",
-        )
-        action("&Reset Inputs to Defaults", "defaultsAction", menu, slot=self.reset_inputs)
-
-        menu = self.menuBar().addMenu("A&lpha")  # Alt+A is the Alpha box's
-        pin = action("&Pin Current Alpha", "pinAction", menu, "Ctrl+P", icon_text="Pin alpha")
-        pin.triggered.connect(lambda: self.pin_alpha(self._params.alpha))
-        pin.setToolTip("Keep the current alpha on the plot for comparison (Ctrl+P)")
-        self.comparison.add_button.clicked.connect(pin.trigger)
-        menu.addSection("Set alpha to a preset")
-        pin_menu = QMenu("Pin a Pr&eset", self)
-        for number, preset in enumerate(PRESETS, start=1):
-            label = f"&{number} {preset.name}  (alpha = {format_label(preset.alpha)})"
-            action(
-                label,
-                f"presetSet_{number}",
-                menu,
-                f"Ctrl+{number}",
-                _bind(self.inputs.set_alpha, preset.alpha),
-            )
-            action(label, f"presetPin_{number}", pin_menu, slot=_bind(self.pin_alpha, preset.alpha))
-        menu.addSeparator()
-        menu.addMenu(pin_menu)
-        menu.addSection("Slide alpha")
-        # Ctrl+Shift+P: free in every key scheme (no QLineEdit binding on X11 either).
-        self.play_action = action(
-            "Pla&y Alpha Slider",
-            "playAction",
-            menu,
-            "Ctrl+Shift+P",
-            self.slider.set_playing,
-            checkable=True,
-            icon_text="Play",
-            tip="Slide alpha back and forth over the slider's range, 5 s a pass; Escape, typing or "
-            "Ctrl+Shift+P stops it",
-        )
-        self.slider.playingChanged.connect(self.play_action.setChecked)
-        self.slider.play_button.setDefaultAction(self.play_action)
-        menu.addMenu(self.slider.menu)
-
-        menu = self.menuBar().addMenu("&View")
-        overlays = (
-            ("Show &Derivative f'(x)", "derivativeAction", "Ctrl+D", "f'(x)"),
-            ("Show &ReLU Reference (alpha = 0)", "reluAction", "Ctrl+R", "ReLU"),
-            ("Show &Identity Line y = x", "identityAction", "Ctrl+I", "y = x"),
-        )
-        self.derivative_action, self.relu_action, self.identity_action = (
-            action(text, name, menu, keys, self.refresh, checkable=True, icon_text=short)
-            for text, name, keys, short in overlays
-        )
-        menu.addSeparator()
-        self.back_to_sweep_action = action(
-            "&Back to Sweep",
-            "backToSweepAction",
-            menu,
-            slot=self.back_to_sweep,
-            tip="Show the sweep of the boxes again instead of your own x values",
-        )
-        self.back_to_sweep_action.setEnabled(False)
-        menu.addSeparator()
-        fit = action("&Fit Plot to Curves", "autoRangeAction", menu, "Ctrl+0")
-        fit.triggered.connect(self.plot.fit)
-        action(
-            "Fit &Negative Branch",
-            "fitNegativeAction",
-            menu,
-            "Ctrl+Shift+N",
-            self.fit_negative_branch,
-            tip="Show x from the sweep's lowest x up to 0, and every visible curve there (Ctrl+Shift+N)",
-        )
-        menu.addSeparator()
-        self.legend_action = action(
-            "Show &Legend", "legendAction", menu, slot=self.plot.show_legend, checkable=True, checked=True
-        )
-        menu.addSeparator()
-        theme_menu = menu.addMenu("&Theme")
-        theme_menu.setObjectName("themeMenu")
-        themes = QActionGroup(self)
-        self.theme_actions: dict[str, QAction] = {}
-        for choice, text, name in (
-            (FOLLOW, "&Follow Desktop", "themeFollowAction"),
-            (LIGHT_CHOICE, "&Light", "themeLightAction"),
-            (DARK_CHOICE, "&Dark", "themeDarkAction"),
-        ):
-            self.theme_actions[choice] = item = action(
-                text, name, theme_menu, checkable=True, checked=choice == FOLLOW
-            )
-            item.triggered.connect(_bind(self.theme.set_choice, choice))
-            themes.addAction(item)
-
-        toolbar = QToolBar("Plot")
-        toolbar.setObjectName("plotToolBar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addAction(self.export_csv_action)
-        toolbar.addSeparator()
-        for toggle in (pin, self.derivative_action, self.relu_action, self.identity_action):
-            toolbar.addAction(toggle)
-        self.addToolBar(toolbar)
-
-        menu = self.menuBar().addMenu("&Help")
-        keys = QKeySequence.StandardKey.HelpContents
-        action("&About Leaky ReLU Calculator", "aboutAction", menu, keys, self.show_about, fallback="F1")
 
     # -- the one update path ---------------------------------------------------
 
@@ -714,8 +535,3 @@ def _dropped_file(mime) -> Path | None:
         if url.isLocalFile():
             return Path(url.toLocalFile())
     return None
-
-
-def _bind(slot: Callable[[T], object], value: T) -> Callable[..., None]:
-    """A slot for ``triggered(bool)`` that calls ``slot(value)`` (a preset's alpha, a theme)."""
-    return lambda *_: slot(value)
