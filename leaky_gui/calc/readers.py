@@ -707,7 +707,8 @@ def parse_fixed_point_lines(
     if cells.size == 0 or cells[-1] != _NEWLINE or int(cells.max()) > _NINE:
         return None
     ends = np.flatnonzero(cells == _NEWLINE)
-    points = np.flatnonzero(cells == (_COMMA if decimal_comma else _POINT))
+    point = _COMMA if decimal_comma else _POINT
+    points = np.flatnonzero(cells == point)
     rows = ends.size
     if points.size != rows:
         return None
@@ -735,16 +736,13 @@ def parse_fixed_point_lines(
     words = typed.view(np.uint64)
     words[:, 0] &= _LINE_KEEP_LOW[lengths]
     words[:, 1] &= _LINE_KEEP_HIGH[lengths]
-    nibbles = typed & np.uint8(0x0F)
-    flat = nibbles.reshape(-1)
-    base = np.arange(0, rows * _LINE_WIDTH, _LINE_WIDTH)
+    halves = _eight_digits((typed & np.uint8(0x0F)).view(np.uint64))
+    value = halves[:, 0] * np.uint64(10**8) + halves[:, 1]  # the low four bits of each byte as a digit
     scales = ends - points - 1
-    flat[base + (_LINE_WIDTH - 1 - scales)] = 0  # the point
-    at = base + (_LINE_WIDTH - lengths)
-    flat[at] = np.where(has_sign, 0, flat[at])
-    halves = _eight_digits(nibbles.view(np.uint64))
-    value = halves[:, 0] * np.uint64(10**8) + halves[:, 1]  # the digits, with a 0 for the point
     power = _LINE_POWERS[scales]
+    value -= power * np.uint64(point & 0x0F)  # the point as a digit 0
+    if n_sign:  # the sign as a digit 0
+        value -= ((first & np.uint8(0x0F)) * has_sign).astype(np.uint64) * _LINE_POWERS[lengths - 1]
     magnitude = ((value // (power * np.uint64(10))) * power + value % power).astype(np.int64)
     numerators = np.where(minus, -magnitude, magnitude)
     if decimal_comma:

@@ -50,6 +50,7 @@ __all__ = [
 BLOCK_ROWS = 1 << 20  # rows per block when a pass goes over all values
 _INT64_SAFE = 1 << 62
 _EXACT_POWERS = 22  # 10.0**k is exact for k <= 22
+_POWERS_OF_TEN = 10.0 ** np.arange(_EXACT_POWERS + 1)  # looked up: a power a value costs more
 
 
 class ValuesCancelled(Exception):
@@ -115,7 +116,7 @@ class DecimalColumn:
         num = self.numerators[lo:hi]
         scales = self.scales[lo:hi]
         fast = (np.abs(num) < 2**53) & (scales <= _EXACT_POWERS)
-        out = num.astype(np.float64) / (10.0 ** np.minimum(scales, _EXACT_POWERS))
+        out = num.astype(np.float64) / _POWERS_OF_TEN[np.minimum(scales, _EXACT_POWERS)]
         for r in np.flatnonzero(~fast).tolist():
             out[r] = _nearest_double(int(num[r]), int(scales[r]))
         for i in self._bigs_in(lo, hi).tolist():
