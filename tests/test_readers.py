@@ -12,10 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from leaky_gui.calc import readers
-from leaky_gui.calc.numtext import ParameterError, parse_decimal
+from leaky_gui.calc.numtext import ParameterError, format_number, parse_decimal
 from leaky_gui.calc.readers import (
     ValuesFileError,
     parse_fixed_point_cells,
+    parse_fixed_point_lines,
     parse_plain_cells,
     read_text,
     read_values,
@@ -141,6 +142,92 @@ def test_the_fixed_point_fast_path_reads_what_parse_decimal_reads(cells, decimal
     for cell, n, s in zip(cells, *(a.tolist() for a in fast), strict=True):
         exact = ExactNumber.of(parse_decimal(cell, decimal_comma=decimal_comma))  # must not raise
         assert D(n).scaleb(-s) == D(exact.numerator).scaleb(-exact.scale), cell
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    cells=st.lists(
+        st.one_of(
+            st.from_regex(r"[+-]?\d{0,8}\.\d{0,8}", fullmatch=True),
+            st.from_regex(r"-?0\.0{0,6}[1-9]{1,3}", fullmatch=True),
+            st.sampled_from(
+                ["1,5", "+", "-.", "1-2", "12", "-", "0.0", "-0.000", "1.2.3", "12345678901234.5"]
+            ),
+        ),
+        min_size=1,
+        max_size=30,
+    ),
+    decimal_comma=st.booleans(),
+)
+@pytest.mark.slow
+def test_the_one_number_a_line_fast_path_reads_what_parse_decimal_reads(cells, decimal_comma):
+    if decimal_comma:
+        cells = [c.replace(".", ",") for c in cells]
+    data = ("\n".join(cells) + "\n").encode()
+    fast = parse_fixed_point_lines(np.frombuffer(data, dtype=np.uint8), decimal_comma)
+    if fast is None:
+        return
+    num, scales, typed, verbatim = fast
+    for r, cell in enumerate(cells):
+        exact = ExactNumber.of(parse_decimal(cell, decimal_comma=decimal_comma))  # must not raise
+        assert D(int(num[r])).scaleb(-int(scales[r])) == D(exact.numerator).scaleb(-exact.scale), cell
+        text = typed[r].tobytes().lstrip(b"\0").decode()
+        assert text == cell.replace(",", "."), cell
+        shortest = format_number(float(D(exact.numerator).scaleb(-exact.scale)))
+        if verbatim[r]:
+            assert text == shortest, cell
+
+
+def test_the_one_number_a_line_fast_path_marks_the_shortest_texts():
+    cells = [
+        "-3.7",
+        "+0.5",
+        "0.25",
+        "00.5",
+        "1.50",
+        "5.",
+        ".5",
+        "-0.0",
+        "0.0001",
+        "0.00001",
+        "123456789012.345",
+    ]
+    data = ("\n".join(cells) + "\n").encode()
+    *_, verbatim = parse_fixed_point_lines(np.frombuffer(data, dtype=np.uint8))
+    assert verbatim.tolist() == [True, False, True, False, False, False, False, False, True, False, True]
+    assert (
+        parse_fixed_point_lines(np.frombuffer(b"1.5\n2\n", dtype=np.uint8)) is None
+    )  # a line without a point
+    assert parse_fixed_point_lines(np.frombuffer(b"1.5\n1234567890.1234567\n", dtype=np.uint8)) is None
+
+
+def test_text_read_in_pieces_writes_what_it_reads(tmp_path, monkeypatch):
+    monkeypatch.setattr(readers, "_PIECE_BYTES", 64)
+    rng = np.random.default_rng(3)
+    cells = [
+        f"{v:.{rng.integers(1, 7)}f}" for v in rng.standard_normal(2000) * 10.0 ** rng.integers(-5, 6, 2000)
+    ]
+    values = read_values(write(tmp_path, "x.csv", "x\n" + "\n".join(cells) + "\n"))
+    assert xs(values) == [float(c) for c in cells]
+
+
+def test_the_x_column_copied_as_typed_is_the_one_made_from_the_digits(tmp_path):
+    from dataclasses import replace
+
+    from leaky_gui.calc.csv_export import iter_csv_chunks
+    from leaky_gui.calc.values import Values
+
+    rng = np.random.default_rng(4)
+    values = rng.standard_normal(5000) * 10.0 ** rng.integers(-6, 6, 5000)
+    cells = [f"{v:.{rng.integers(1, 7)}f}" for v in values] + ["0.0001", "-0.00001", "1.000", "-0.0"]
+    read = read_values(write(tmp_path, "x.csv", "\n".join(cells) + "\n"))
+    assert read.data.typed is not None and read.data.typed[1].any() and not read.data.typed[1].all()
+    plain = Values(replace(read.data, typed=None, _extent=None), name=read.name)
+    for alphas in ((D("0.01"),), (D("0.2"), D("3"))):
+        made = [
+            b"".join(c for c, _ in iter_csv_chunks(v.with_alphas(alphas), True, 1000)) for v in (read, plain)
+        ]
+        assert made[0] == made[1]
 
 
 def test_the_fast_path_takes_the_common_case():

@@ -49,6 +49,7 @@ from leaky_gui.calc.text_columns import (
     python_text,
     scaled_text,
 )
+from leaky_gui.calc.values import Values
 
 __all__ = [
     "CHUNK_ROWS",
@@ -121,7 +122,8 @@ class _ChunkWriter:
         if block is None:
             return self._binary_columns(lo, hi, derivatives)
         num, scale = block
-        x_text = self._x_column(num, scale)
+        typed = self.params.typed_block(lo, hi) if isinstance(self.params, Values) else None
+        x_text = self._x_column(num, scale) if typed is None else _typed_column(num, scale, *typed)
         positive = np.asarray([n > 0 for n in num], dtype=bool) if isinstance(num, list) else num > 0
         fs = [self._f_column(num, scale, x_text, positive, alpha) for alpha in self.alphas]
         choice = positive.astype(np.intp)
@@ -212,6 +214,20 @@ class _ChunkWriter:
             chars = chars.copy()
         chars[lo:hi] = pad(part_chars, width)
         return chars
+
+
+def _typed_column(
+    num: np.ndarray | list[int], scale: int, typed: np.ndarray, verbatim: np.ndarray
+) -> np.ndarray:
+    """x's text column from the text as typed: its bytes where they are the shortest text, else made."""
+    others = np.flatnonzero(~verbatim)
+    if others.size == 0:
+        return typed
+    if isinstance(num, list):
+        part = python_text([num[i] / 10**scale for i in others.tolist()])
+    else:
+        part = scaled_text(num[others], scale)
+    return _merged(typed, part, others)
 
 
 def _merged(x_text: np.ndarray, part: np.ndarray, rows: np.ndarray) -> np.ndarray:

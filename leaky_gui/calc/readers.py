@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 
 from leaky_gui.calc.numtext import ParameterError, parse_decimal
 from leaky_gui.calc.sweep import ExactNumber
@@ -45,6 +46,7 @@ __all__ = ["STDIN", "ValuesCancelled", "ValuesFileError", "read_npy", "read_text
 
 STDIN = "-"
 BLOCK_BYTES = 1 << 23  # text is parsed about 8 MB at a time
+_PIECE_BYTES = 1 << 20  # the one-number-a-line fast path parses a block in pieces of about 1 MB
 _FAST_WIDTH = 24  # cells longer than this go through parse_decimal
 _FAST_DIGITS = 18  # at most this many mantissa digits fit int64 for sure
 _INT64_SAFE = 1 << 62
@@ -334,6 +336,7 @@ class _TextColumnReader:
         self.started = False
         self.numerators: list[np.ndarray] = []
         self.scales: list[np.ndarray] = []
+        self.typed: list[tuple[np.ndarray, np.ndarray] | None] = []
         self.big: dict[int, ExactNumber] = {}
         self.count = 0
 
@@ -456,6 +459,8 @@ class _TextColumnReader:
         buf = np.frombuffer(block, dtype=np.uint8)
         if self.separator is None and b"\r" not in block and b'"' not in block:
             run = buf if block.endswith(b"\n") else np.append(buf, np.uint8(_NEWLINE))
+            if self._parse_lines(run):
+                return
             fast = parse_fixed_point_run(run, self.decimal_comma)  # one number a line: the block is the run
             if fast is not None:
                 self._append(*fast)
@@ -479,6 +484,28 @@ class _TextColumnReader:
         else:
             self._parse(buf, block, cell_starts, cell_ends)
         self.line += starts.size
+
+    def _parse_lines(self, run: np.ndarray) -> bool:
+        """One number a line, each with a point: parsed a piece of about 1 MB at a time (the
+        temporaries stay in the caches), or False (nothing kept) if a piece is not all such lines."""
+        parts = []
+        lo = 0
+        while lo < run.size:
+            hi = run.size
+            if hi - lo > _PIECE_BYTES:  # cut after the last newline of the piece's last 64 bytes
+                near = np.flatnonzero(run[lo + _PIECE_BYTES - 64 : lo + _PIECE_BYTES] == _NEWLINE)
+                if not near.size:
+                    return False  # a line longer than the fast path's
+                hi = lo + _PIECE_BYTES - 64 + int(near[-1]) + 1
+            lines = parse_fixed_point_lines(run[lo:hi], self.decimal_comma)
+            if lines is None:
+                return False
+            parts.append(lines)
+            lo = hi
+        for num, scales, typed, verbatim in parts:
+            self._append(num, scales, (typed, verbatim))
+            self.line += num.size
+        return True
 
     def _choose_column(self, block: bytes, starts: np.ndarray, ends: np.ndarray) -> None:
         cells = self._split(block[starts[0] : ends[0]].decode("utf-8", "replace"))
@@ -545,9 +572,12 @@ class _TextColumnReader:
         else:
             self.big[self.count + r] = exact
 
-    def _append(self, num: np.ndarray, scales: np.ndarray) -> None:
+    def _append(
+        self, num: np.ndarray, scales: np.ndarray, typed: tuple[np.ndarray, np.ndarray] | None = None
+    ) -> None:
         self.numerators.append(num)
         self.scales.append(scales)
+        self.typed.append(typed)
         self.count += num.size
 
     def _parse(self, buf: np.ndarray, block: bytes, cell_starts: np.ndarray, cell_ends: np.ndarray) -> None:
@@ -568,14 +598,30 @@ class _TextColumnReader:
             return None
         offset = self.count - sum(n.size for n in self.numerators)
         big = {i - offset: e for i, e in self.big.items()}
+        typed = _joined_typed(self.typed)
         data = DecimalColumn(
             np.concatenate(self.numerators) if len(self.numerators) > 1 else self.numerators[0],
             np.concatenate(self.scales) if len(self.scales) > 1 else self.scales[0],
             np.array(sorted(big), dtype=np.int64),
             big,
+            typed=typed,
         )
-        self.numerators, self.scales, self.big = [], [], {}
+        self.numerators, self.scales, self.typed, self.big = [], [], [], {}
         return _checked(lambda: Values(data, name=self.name))
+
+
+def _joined_typed(parts: list[tuple[np.ndarray, np.ndarray] | None]) -> tuple[np.ndarray, np.ndarray] | None:
+    """The typed text of consecutive parts as one, right-aligned to the widest (None unless all have it)."""
+    if len(parts) == 1 or any(p is None for p in parts):
+        return parts[0] if len(parts) == 1 else None
+    width = max(p[0].shape[1] for p in parts)  # type: ignore[index]
+    rows = sum(p[0].shape[0] for p in parts)  # type: ignore[index]
+    typed = np.zeros((rows, width), dtype=np.uint8)
+    at = 0
+    for text, _ in parts:  # type: ignore[misc]
+        typed[at : at + text.shape[0], width - text.shape[1] :] = text
+        at += text.shape[0]
+    return typed, np.concatenate([p[1] for p in parts])  # type: ignore[index]
 
 
 # ---------------------------------------------------------------------------
@@ -624,6 +670,94 @@ def parse_fixed_point_cells(
     if found is None or found[0].size != rows:
         return None
     return found
+
+
+# The lines of the one-column fast path: at most this many bytes a line, two uint64 words.
+_LINE_WIDTH = 16
+_LINE_POWERS = 10 ** np.arange(_LINE_WIDTH + 1, dtype=np.uint64)
+# Per line length, the masks (as the two words) that keep the last ``length`` bytes of 16.
+_LINE_KEEP = (
+    np.where(np.arange(_LINE_WIDTH) >= _LINE_WIDTH - np.arange(_LINE_WIDTH + 1)[:, None], 0xFF, 0)
+    .astype(np.uint8)
+    .view(np.uint64)
+)
+_LINE_KEEP_LOW, _LINE_KEEP_HIGH = _LINE_KEEP[:, 0].copy(), _LINE_KEEP[:, 1].copy()
+_VERBATIM_DIGITS = 15  # the typed text is the double's shortest text up to this many digits
+
+
+def _eight_digits(words: np.ndarray) -> np.ndarray:
+    """The value of eight digits 0..15 a byte (first byte most significant) in each uint64, SWAR."""
+    words = (words * np.uint64(10) + (words >> np.uint64(8))) & np.uint64(0x00FF00FF00FF00FF)
+    words = (words * np.uint64(100) + (words >> np.uint64(16))) & np.uint64(0x0000FFFF0000FFFF)
+    return (words * np.uint64(10_000) + (words >> np.uint64(32))) & np.uint64(0xFFFFFFFF)
+
+
+def parse_fixed_point_lines(
+    cells: np.ndarray, decimal_comma: bool = False
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
+    """(numerators, scales, typed, verbatim) of lines ``[+-]digits.digits``, or None unless all are.
+
+    The common file at scale: one number a line, each with a point, at most 16 bytes. Every
+    pass is a numpy loop (no text reader, so the GIL is free for the writer). ``typed`` is
+    each line's bytes right-aligned in 16 (NUL before them), and ``verbatim`` marks the lines
+    whose typed text is exactly the shortest text of their double (no '+', no leading or
+    trailing zero, at most 15 digits, not below 1e-4), which the CSV writer copies as it is.
+    Anything else returns None for ``parse_fixed_point_run`` and the full parser.
+    """
+    if cells.size == 0 or cells[-1] != _NEWLINE or int(cells.max()) > _NINE:
+        return None
+    ends = np.flatnonzero(cells == _NEWLINE)
+    point = _COMMA if decimal_comma else _POINT
+    points = np.flatnonzero(cells == point)
+    rows = ends.size
+    if points.size != rows:
+        return None
+    starts = np.empty_like(ends)
+    starts[0] = 0
+    starts[1:] = ends[:-1]
+    starts[1:] += 1
+    if not (bool((points >= starts).all()) and bool((points < ends).all())):
+        return None  # a line without its one point
+    first = cells[starts]
+    minus = first == _MINUS
+    has_sign = minus | (first == _PLUS)
+    n_sign = int(np.count_nonzero(has_sign))
+    if int(np.count_nonzero(cells < _ZERO)) != 2 * rows + n_sign:
+        return None  # a byte below '0' that is no newline, point or leading sign
+    if n_sign and int(np.count_nonzero(cells == _MINUS)) + int(np.count_nonzero(cells == _PLUS)) != n_sign:
+        return None  # a sign inside a number
+    lengths = ends - starts
+    digits = lengths - 1 - has_sign
+    if int(lengths.max()) > _LINE_WIDTH or int(digits.min()) < 1:
+        return None
+    padded = np.zeros(cells.size + _LINE_WIDTH, dtype=np.uint8)
+    padded[_LINE_WIDTH:] = cells
+    typed = sliding_window_view(padded, _LINE_WIDTH)[ends]  # the 16 bytes before each newline
+    words = typed.view(np.uint64)
+    words[:, 0] &= _LINE_KEEP_LOW[lengths]
+    words[:, 1] &= _LINE_KEEP_HIGH[lengths]
+    halves = _eight_digits((typed & np.uint8(0x0F)).view(np.uint64))
+    value = halves[:, 0] * np.uint64(10**8) + halves[:, 1]  # the low four bits of each byte as a digit
+    scales = ends - points - 1
+    power = _LINE_POWERS[scales]
+    value -= power * np.uint64(point & 0x0F)  # the point as a digit 0
+    if n_sign:  # the sign as a digit 0
+        value -= ((first & np.uint8(0x0F)) * has_sign).astype(np.uint64) * _LINE_POWERS[lengths - 1]
+    magnitude = ((value // (power * np.uint64(10))) * power + value % power).astype(np.int64)
+    numerators = np.where(minus, -magnitude, magnitude)
+    if decimal_comma:
+        typed[typed == _COMMA] = _POINT
+    n_int = points - starts - has_sign
+    last = cells[ends - 1]
+    verbatim = (
+        (first != _PLUS)
+        & (last > _ZERO)
+        & ((n_int == 1) | ((n_int > 1) & (cells[starts + has_sign] != _ZERO)))
+        & (digits <= _VERBATIM_DIGITS)
+        & (magnitude >= _LINE_POWERS[np.maximum(scales - 4, 0)].astype(np.int64))
+    )
+    width = int(lengths.max())
+    return numerators, scales.astype(np.int16), typed[:, _LINE_WIDTH - width :], verbatim
 
 
 def parse_fixed_point_run(

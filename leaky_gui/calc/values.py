@@ -50,6 +50,7 @@ __all__ = [
 BLOCK_ROWS = 1 << 20  # rows per block when a pass goes over all values
 _INT64_SAFE = 1 << 62
 _EXACT_POWERS = 22  # 10.0**k is exact for k <= 22
+_POWERS_OF_TEN = 10.0 ** np.arange(_EXACT_POWERS + 1)  # looked up: a power a value costs more
 
 
 class ValuesCancelled(Exception):
@@ -89,6 +90,9 @@ class DecimalColumn:
     kind: str = "decimal"
     _extent: Extent | None = field(default=None, repr=False)
     _statistics: dict = field(default_factory=dict, repr=False)
+    #: The text as typed, when the reader kept it: (rows, width) bytes right-aligned (NUL
+    #: before them), and which rows' text is exactly the shortest text of their double.
+    typed: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False)
 
     @property
     def count(self) -> int:
@@ -112,7 +116,7 @@ class DecimalColumn:
         num = self.numerators[lo:hi]
         scales = self.scales[lo:hi]
         fast = (np.abs(num) < 2**53) & (scales <= _EXACT_POWERS)
-        out = num.astype(np.float64) / (10.0 ** np.minimum(scales, _EXACT_POWERS))
+        out = num.astype(np.float64) / _POWERS_OF_TEN[np.minimum(scales, _EXACT_POWERS)]
         for r in np.flatnonzero(~fast).tolist():
             out[r] = _nearest_double(int(num[r]), int(scales[r]))
         for i in self._bigs_in(lo, hi).tolist():
@@ -134,6 +138,12 @@ class DecimalColumn:
                 return num * 10**shift, scale
         exact = [self.exact(i) for i in range(lo, hi)]
         return [e.numerator * 10 ** (scale - e.scale) for e in exact], scale
+
+    def typed_block(self, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray] | None:
+        """(text as typed, verbatim) of rows [lo, hi), if the reader kept it."""
+        if self.typed is None:
+            return None
+        return self.typed[0][lo:hi], self.typed[1][lo:hi]
 
     def exact_f_block(self, lo: int, hi: int, alpha: ExactNumber) -> np.ndarray:
         """f exactly rounded for rows [lo, hi)."""
@@ -441,6 +451,12 @@ class Values:
     def decimal_block(self, lo: int, hi: int) -> tuple[np.ndarray | list[int], int] | None:
         if isinstance(self.data, DecimalColumn):
             return self.data.decimal_block(lo, hi)
+        return None
+
+    def typed_block(self, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray] | None:
+        """Rows [lo, hi) as typed, where each row's text is its own shortest text: see DecimalColumn."""
+        if isinstance(self.data, DecimalColumn):
+            return self.data.typed_block(lo, hi)
         return None
 
     def f_block(self, lo: int, hi: int, alpha: Decimal) -> np.ndarray:
