@@ -10,6 +10,7 @@ Bad input exits with status 2 and one line on stderr naming the field.
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import queue
 import re
@@ -30,6 +31,7 @@ from leaky_gui.calc.csv_export import (
     check_output_path,
     csv_header,
     iter_csv_chunks,
+    remove_temporaries,
     write_csv,
     write_csv_stream,
 )
@@ -310,6 +312,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_in = sys.argv[1:] if argv is None else list(argv)
     if argv is None:
         signal.signal(signal.SIGTERM, _terminate)
+        atexit.register(remove_temporaries)  # whatever way the process ends
     try:
         args = build_parser().parse_args(_protect_negative_numbers(args_in))
         if args.command == "sweep":
@@ -319,6 +322,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
+        remove_temporaries()
         print(f"{PROG}: interrupted (an --output file is left as it was)", file=sys.stderr)
         return 130
     except BrokenPipeError:

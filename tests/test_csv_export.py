@@ -7,6 +7,7 @@ import errno
 import io
 import os
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -248,3 +249,15 @@ def test_decimal_comma_rows_are_the_reference_rows_respelled(start, step, count,
     for line in lines[1:]:  # and every cell reads back to the same double
         cells = [float(cell.replace(",", ".")) for cell in line.split(";")]
         assert len(cells) == 1 + len(alphas) * (2 if derivative else 1)
+
+
+def test_a_temporary_still_being_written_is_removed_by_the_last_word(tmp_path):
+    from leaky_gui.calc.csv_export import _LIVE_TEMPORARIES, atomic_output, remove_temporaries
+
+    target = tmp_path / "out.csv"
+    with atomic_output(target) as temp_name:
+        assert temp_name in _LIVE_TEMPORARIES and Path(temp_name).exists()
+        remove_temporaries()  # what Ctrl+C and the end of the process do in the command line
+        assert not Path(temp_name).exists() and not _LIVE_TEMPORARIES
+        Path(temp_name).write_text("done")  # the writer goes on; its rename still lands
+    assert target.read_text() == "done" and temp_name not in _LIVE_TEMPORARIES

@@ -28,7 +28,9 @@ when complete, so a failure, a cancel or Ctrl+C never leaves half a file or clob
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from decimal import Decimal
@@ -335,16 +337,51 @@ def atomic_output(target: Path, suffix: str = ".part") -> Iterator[str]:
     On any exception (including Ctrl+C and cancel) the temporary file is removed and an
     existing ``target`` is left as it was. A replaced file keeps its permissions.
     """
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
-    os.close(fd)
+    temp_name = None
     try:
+        # Ctrl+C between creating the file and knowing its name would leave it behind: the
+        # main thread holds SIGINT and SIGTERM until then (they arrive right after, here).
+        with _interrupts_held():
+            fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
+            os.close(fd)
+            _LIVE_TEMPORARIES.add(temp_name)
         yield temp_name
         os.chmod(temp_name, _file_mode(target))
         os.replace(temp_name, target)
     except BaseException:
-        with suppress(OSError):
-            os.unlink(temp_name)
+        if temp_name is not None:
+            with suppress(OSError):
+                os.unlink(temp_name)
         raise
+    finally:
+        _LIVE_TEMPORARIES.discard(temp_name)
+
+
+#: Temporary files being written now. An interrupt that lands inside the context manager's
+#: own machinery (after the file exists, before the ``with`` owns it) skips the clean-up
+#: above; ``remove_temporaries`` is the command line's last word on Ctrl+C and at exit.
+_LIVE_TEMPORARIES: set[str] = set()
+
+
+def remove_temporaries() -> None:
+    """Remove every temporary file still being written (Ctrl+C, SIGTERM, the end of a process)."""
+    for name in list(_LIVE_TEMPORARIES):
+        with suppress(OSError):
+            os.unlink(name)
+        _LIVE_TEMPORARIES.discard(name)
+
+
+@contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back for a moment on the main thread (their handlers run there)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def write_csv(
