@@ -342,15 +342,13 @@ class MainWindow(QMainWindow):
                 f"{values.name}: {problem}.\n\nThe data on show stay as they were.",
             )
             return
-        self._values, self._values_origin = values, origin
-        self._show_source()
+        self._set_source(values, origin)
         self.refresh()
 
     def back_to_sweep(self) -> None:
         """View > Back to Sweep (typing in a sweep box does the same)."""
         if self._values is not None:
-            self._values, self._values_origin = None, ""
-            self._show_source()
+            self._set_source(None)
             self.refresh()
 
     def paste_values(self) -> None:
@@ -360,12 +358,12 @@ class MainWindow(QMainWindow):
     def _on_sweep_edited(self) -> None:
         # Typing in start, step or count means the sweep: back to it, before the refresh.
         if self._values is not None:
-            self._values, self._values_origin = None, ""
-            self._show_source()
+            self._set_source(None)
 
-    def _show_source(self) -> None:
-        """Title, the sweep boxes' look and Back to Sweep for the source on show."""
-        values = self._values
+    def _set_source(self, values: Values | None, origin: str = "") -> None:
+        """Your values (from ``origin``, a file, or '' when pasted) or None for the sweep; then
+        the title, the sweep boxes' look and Back to Sweep to match."""
+        self._values, self._values_origin = values, origin
         self.back_to_sweep_action.setEnabled(values is not None)
         self.inputs.set_sweep_in_use(
             values is None,
@@ -383,7 +381,10 @@ class MainWindow(QMainWindow):
     def _ask_statistics(self, values: Values) -> None:
         """The info panel's statistics: at once for a few values, else from a worker thread."""
         if values.count <= INSTANT_STATISTICS:
-            self.info.show_statistics(values.statistics(), values.alphas)
+            try:
+                self.info.show_statistics(values.statistics(), values.alphas)
+            except Exception as error:  # never out of a refresh: say it where the figures go
+                self.info.show_statistics(None, failure=f"{type(error).__name__}: {error}")
             return
         self.info.show_statistics(None, pending=True)
         self.values_reader.statistics(values, self._on_statistics, self._on_statistics_failed)
