@@ -11,17 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leaky_gui.calc import readers
+from leaky_gui.calc import readers, text_reader
 from leaky_gui.calc.numtext import ParameterError, format_number, parse_decimal
-from leaky_gui.calc.readers import (
-    ValuesFileError,
-    parse_fixed_point_cells,
-    parse_fixed_point_lines,
-    parse_plain_cells,
-    read_text,
-    read_values,
-)
+from leaky_gui.calc.readers import ValuesFileError, read_text, read_values
 from leaky_gui.calc.sweep import ExactNumber
+from leaky_gui.calc.text_parse import parse_fixed_point_cells, parse_fixed_point_lines, parse_plain_cells
 from leaky_gui.calc.values import ValuesCancelled
 
 D = Decimal
@@ -202,7 +196,7 @@ def test_the_one_number_a_line_fast_path_marks_the_shortest_texts():
 
 
 def test_text_read_in_pieces_writes_what_it_reads(tmp_path, monkeypatch):
-    monkeypatch.setattr(readers, "_PIECE_BYTES", 64)
+    monkeypatch.setattr(text_reader, "_PIECE_BYTES", 64)
     rng = np.random.default_rng(3)
     cells = [
         f"{v:.{rng.integers(1, 7)}f}" for v in rng.standard_normal(2000) * 10.0 ** rng.integers(-5, 6, 2000)

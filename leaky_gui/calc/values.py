@@ -44,6 +44,7 @@ __all__ = [
     "StoredArray",
     "Values",
     "ValuesCancelled",
+    "ValuesFileError",
     "ValuesStatistics",
 ]
 
@@ -51,6 +52,10 @@ BLOCK_ROWS = 1 << 20  # rows per block when a pass goes over all values
 _INT64_SAFE = 1 << 62
 _EXACT_POWERS = 22  # 10.0**k is exact for k <= 22
 _POWERS_OF_TEN = 10.0 ** np.arange(_EXACT_POWERS + 1)  # looked up: a power a value costs more
+
+
+class ValuesFileError(ValueError):
+    """A file that gives no values: one message naming the file (and line and column)."""
 
 
 class ValuesCancelled(Exception):

@@ -1,0 +1,345 @@
+"""One column of exact decimals from blocks of text lines (no Qt): the text readers' engine.
+
+The first line decides the layout (separator, header, column); each block of whole lines
+is then parsed with numpy where the cells are plain (``leaky_gui.calc.text_parse``) and
+with ``parse_decimal`` where they are not, and every problem names the line and column.
+``leaky_gui.calc.readers`` feeds it blocks and turns its column into ``Values``.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from decimal import Decimal
+
+import numpy as np
+
+from leaky_gui.calc.numtext import ParameterError, parse_decimal
+from leaky_gui.calc.sweep import ExactNumber
+from leaky_gui.calc.text_parse import (
+    NEWLINE,
+    parse_fixed_point_cells,
+    parse_fixed_point_lines,
+    parse_fixed_point_run,
+    parse_plain_cells,
+)
+from leaky_gui.calc.values import DecimalColumn, Values, ValuesFileError
+
+__all__ = ["TextColumnReader", "checked"]
+
+_PIECE_BYTES = 1 << 20  # the one-number-a-line fast path parses a block in pieces of about 1 MB
+_INT64_SAFE = 1 << 62
+
+
+def checked(make: Callable[[], Values]) -> Values:
+    """``make()``, with a value the doubles cannot hold said as the file's problem."""
+    try:
+        return make()
+    except ParameterError as exc:  # alpha times the largest x beyond the doubles
+        raise ValuesFileError(str(exc)) from None
+
+
+class TextColumnReader:
+    """Turns blocks of whole lines into one column of exact decimals."""
+
+    def __init__(
+        self, name: str, column: str | int | None, decimal_comma: bool | None, separator: str | None = None
+    ) -> None:
+        self.separator_wanted = separator
+        self.name = name
+        self.column_wanted = column
+        self.decimal_comma_wanted = decimal_comma
+        self.decimal_comma = bool(decimal_comma)
+        self.separator: bytes | None = None
+        self.n_columns = 0
+        self.column = 0  # 0-based
+        self.line = 0  # lines before the current block
+        self.started = False
+        self.numerators: list[np.ndarray] = []
+        self.scales: list[np.ndarray] = []
+        self.typed: list[tuple[np.ndarray, np.ndarray] | None] = []
+        self.big: dict[int, ExactNumber] = {}
+        self.count = 0
+
+    # -- errors ---------------------------------------------------------------
+
+    def _error(self, line: int, message: str, column: int | None = None) -> ValuesFileError:
+        where = f"{self.name} line {line:,}" + (f", column {column + 1}" if column is not None else "")
+        return ValuesFileError(f"{where}: {message}")
+
+    def _cell_error(self, line: int, cell: str, problem: ParameterError | None) -> ValuesFileError:
+        column = self.column if self.separator is not None else None
+        text = cell.strip()
+        if not text:
+            return self._error(
+                line, "the cell is empty" if column is not None else "the line is empty", column
+            )
+        message = problem.message if problem is not None else ""
+        if message.startswith("not a number") or not message:
+            return self._error(line, f"{text!r} is not a number", column)
+        if "finite" in message:
+            return self._error(
+                line, f"{text!r} is not a finite number (NaN and inf are only read from .npy)", column
+            )
+        if message.startswith("use '.'"):
+            return self._error(
+                line,
+                f"{text!r} has a decimal comma; read the file with decimal commas",
+                column,
+            )
+        return self._error(line, f"{text!r}: {message}", column)
+
+    # -- the first line decides the layout --------------------------------------
+
+    def _start(self, first: str) -> bool:
+        """Decide separator, header and column from the first line; True if it is a header."""
+        self.started = True
+        if not first.strip():
+            raise self._error(1, "the line is empty")
+        if self.separator_wanted is not None:
+            self.separator = self.separator_wanted.encode() if self.separator_wanted in first else None
+        elif "\t" in first:
+            self.separator = b"\t"
+        elif ";" in first:
+            self.separator = b";"
+        elif "," in first and not self.decimal_comma_wanted:
+            self.separator = b","
+        if self.decimal_comma_wanted is None:
+            self.decimal_comma = self.separator == b";"
+        cells = self._split(first)
+        self.n_columns = len(cells)
+        # Empty cells say nothing: a copied range with a blank column is no header.
+        header = not all(self._looks_numeric(c) for c in cells if c.strip())
+        names = [c.strip().strip('"').strip() for c in cells]
+        wanted = self.column_wanted
+        if isinstance(wanted, str) and wanted.strip().isdigit():
+            wanted = int(wanted.strip())
+        if isinstance(wanted, int):
+            if not 1 <= wanted <= self.n_columns:
+                raise self._error(
+                    1, f"there is no column {wanted}; the lines have {self.n_columns} column(s)"
+                )
+            self.column = wanted - 1
+        elif isinstance(wanted, str):
+            if not header:
+                raise ValuesFileError(
+                    f"{self.name}: no header row to find column {wanted!r} in (give its number)"
+                )
+            if wanted.strip() not in names:
+                raise ValuesFileError(
+                    f"{self.name}: no column named {wanted.strip()!r}; the header has {', '.join(map(repr, names))}"
+                )
+            self.column = names.index(wanted.strip())
+        elif self.n_columns == 1:
+            self.column = 0
+        else:
+            self.column = -1  # the first numeric column of the first data line
+        self.header_names = names if header else None
+        return header
+
+    def _split(self, line: str) -> list[str]:
+        if self.separator is None:
+            return [line]
+        if '"' in line:
+            try:
+                return next(csv.reader([line], delimiter=self.separator.decode()))
+            except csv.Error as exc:  # stray bytes that no CSV has
+                raise ValuesFileError(f"{self.name}: not a file of numbers as text ({exc})") from None
+        return line.split(self.separator.decode())
+
+    def _looks_numeric(self, cell: str) -> bool:
+        """A number, or one out of range (1e999, nan): not a header's name, an error to report."""
+        try:
+            parse_decimal(cell.strip().strip('"'), decimal_comma=self.decimal_comma)
+        except ParameterError as exc:
+            return not (exc.message.startswith(("not a number", "is empty", "use '.'", "write one")))
+        return True
+
+    def _is_number(self, cell: str) -> bool:
+        try:
+            parse_decimal(cell.strip().strip('"'), decimal_comma=self.decimal_comma)
+        except ParameterError:
+            return False
+        return True
+
+    # -- blocks -------------------------------------------------------------------
+
+    def feed(self, block: bytes, final: bool = False) -> None:
+        if not block:
+            return
+        if not self.started:
+            if block.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte-order mark, as spreadsheets write
+                block = block[3:]
+            end = block.find(b"\n")
+            first = block[: end if end >= 0 else len(block)].decode("utf-8", "replace").rstrip("\r")
+            if self._start(first):
+                self.line += 1
+                block = block[end + 1 :] if end >= 0 else b""
+                if not block:
+                    return
+        buf = np.frombuffer(block, dtype=np.uint8)
+        if self.separator is None and b"\r" not in block and b'"' not in block:
+            run = buf if block.endswith(b"\n") else np.append(buf, np.uint8(NEWLINE))
+            if self._parse_lines(run):
+                return
+            fast = parse_fixed_point_run(run, self.decimal_comma)  # one number a line: the block is the run
+            if fast is not None:
+                self._append(*fast)
+                self.line += fast[0].size
+                return
+        if not final or block.endswith(b"\n"):
+            ends = np.flatnonzero(buf == 10)
+        else:
+            ends = np.append(np.flatnonzero(buf == 10), buf.size)
+        starts = np.concatenate(([0], ends[:-1] + 1))
+        crlf = (ends > starts) & (buf[np.maximum(ends - 1, 0)] == 13)
+        ends = ends - crlf
+        if self.column < 0:
+            self._choose_column(block, starts, ends)
+        if b'"' in block:
+            cell_starts, cell_ends = None, None
+        else:
+            cell_starts, cell_ends = self._cells(buf, starts, ends)
+        if cell_starts is None:
+            self._parse_slowly(block, starts, ends)
+        else:
+            self._parse(buf, block, cell_starts, cell_ends)
+        self.line += starts.size
+
+    def _parse_lines(self, run: np.ndarray) -> bool:
+        """One number a line, each with a point: parsed a piece of about 1 MB at a time (the
+        temporaries stay in the caches), or False (nothing kept) if a piece is not all such lines."""
+        parts = []
+        lo = 0
+        while lo < run.size:
+            hi = run.size
+            if hi - lo > _PIECE_BYTES:  # cut after the last newline of the piece's last 64 bytes
+                near = np.flatnonzero(run[lo + _PIECE_BYTES - 64 : lo + _PIECE_BYTES] == NEWLINE)
+                if not near.size:
+                    return False  # a line longer than the fast path's
+                hi = lo + _PIECE_BYTES - 64 + int(near[-1]) + 1
+            lines = parse_fixed_point_lines(run[lo:hi], self.decimal_comma)
+            if lines is None:
+                return False
+            parts.append(lines)
+            lo = hi
+        for num, scales, typed, verbatim in parts:
+            self._append(num, scales, (typed, verbatim))
+            self.line += num.size
+        return True
+
+    def _choose_column(self, block: bytes, starts: np.ndarray, ends: np.ndarray) -> None:
+        cells = self._split(block[starts[0] : ends[0]].decode("utf-8", "replace"))
+        for k, cell in enumerate(cells):
+            if self._is_number(cell):
+                self.column = k
+                return
+        raise self._error(self.line + 1, "no column holds a number")
+
+    def _cells(self, buf: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The chosen cell's [start, end) on each line; a ragged line is an error."""
+        if self.separator is None:
+            return starts, ends
+        seps = np.flatnonzero(buf == self.separator[0])
+        first = np.searchsorted(seps, starts)
+        n_seps = np.searchsorted(seps, ends) - first
+        ragged = np.flatnonzero(n_seps != self.n_columns - 1)
+        if ragged.size:
+            r = int(ragged[0])
+            if starts[r] == ends[r]:
+                raise self._error(self.line + r + 1, "the line is empty")
+            raise self._error(
+                self.line + r + 1, f"{int(n_seps[r]) + 1} cells where the first line has {self.n_columns}"
+            )
+        k = self.column
+        cell_starts = starts if k == 0 else seps[first + k - 1] + 1
+        cell_ends = ends if k == self.n_columns - 1 else seps[first + k]
+        return cell_starts, cell_ends
+
+    def _parse_slowly(self, block: bytes, starts: np.ndarray, ends: np.ndarray) -> None:
+        """Lines with quotes: the csv module splits them, parse_decimal reads each cell."""
+        values = []
+        for r, (a, b) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
+            line = block[a:b].decode("utf-8", "replace")
+            cells = self._split(line)
+            if len(cells) != self.n_columns:
+                if not line:
+                    raise self._error(self.line + r + 1, "the line is empty")
+                raise self._error(
+                    self.line + r + 1, f"{len(cells)} cells where the first line has {self.n_columns}"
+                )
+            values.append(self._decimal(cells[self.column], self.line + r + 1))
+        self._keep_exact(values)
+
+    def _decimal(self, cell: str, line: int) -> Decimal:
+        text = cell.strip()
+        if len(text) >= 2 and text[0] == text[-1] == '"':
+            text = text[1:-1]
+        try:
+            return parse_decimal(text, decimal_comma=self.decimal_comma)
+        except ParameterError as exc:
+            raise self._cell_error(line, cell, exc) from None
+
+    def _keep_exact(self, values: list[Decimal]) -> None:
+        num = np.zeros(len(values), dtype=np.int64)
+        scales = np.zeros(len(values), dtype=np.int16)
+        for r, value in enumerate(values):
+            self._keep_one(num, scales, r, ExactNumber.of(value))
+        self._append(num, scales)
+
+    def _keep_one(self, num: np.ndarray, scales: np.ndarray, r: int, exact: ExactNumber) -> None:
+        if abs(exact.numerator) < _INT64_SAFE and exact.scale < 2**15:
+            num[r], scales[r] = exact.numerator, exact.scale
+        else:
+            self.big[self.count + r] = exact
+
+    def _append(
+        self, num: np.ndarray, scales: np.ndarray, typed: tuple[np.ndarray, np.ndarray] | None = None
+    ) -> None:
+        self.numerators.append(num)
+        self.scales.append(scales)
+        self.typed.append(typed)
+        self.count += num.size
+
+    def _parse(self, buf: np.ndarray, block: bytes, cell_starts: np.ndarray, cell_ends: np.ndarray) -> None:
+        """Plain cells ([+-]digits[.digits][e[+-]digits]) in numpy; the others one by one."""
+        fast = parse_fixed_point_cells(buf, cell_starts, cell_ends, self.decimal_comma)
+        if fast is not None:
+            self._append(*fast)
+            return
+        num, scales, slow = parse_plain_cells(buf, cell_starts, cell_ends, self.decimal_comma)
+        for r in np.flatnonzero(slow).tolist():
+            cell = block[cell_starts[r] : cell_ends[r]].decode("utf-8", "replace")
+            self._keep_one(num, scales, r, ExactNumber.of(self._decimal(cell, self.line + r + 1)))
+        self._append(num, scales)
+
+    def drain(self) -> Values | None:
+        """The values parsed since the last drain, as a part of their own (None if none)."""
+        if not self.numerators:
+            return None
+        offset = self.count - sum(n.size for n in self.numerators)
+        big = {i - offset: e for i, e in self.big.items()}
+        typed = _joined_typed(self.typed)
+        data = DecimalColumn(
+            np.concatenate(self.numerators) if len(self.numerators) > 1 else self.numerators[0],
+            np.concatenate(self.scales) if len(self.scales) > 1 else self.scales[0],
+            np.array(sorted(big), dtype=np.int64),
+            big,
+            typed=typed,
+        )
+        self.numerators, self.scales, self.typed, self.big = [], [], [], {}
+        return checked(lambda: Values(data, name=self.name))
+
+
+def _joined_typed(parts: list[tuple[np.ndarray, np.ndarray] | None]) -> tuple[np.ndarray, np.ndarray] | None:
+    """The typed text of consecutive parts as one, right-aligned to the widest (None unless all have it)."""
+    if len(parts) == 1 or any(p is None for p in parts):
+        return parts[0] if len(parts) == 1 else None
+    width = max(p[0].shape[1] for p in parts)  # type: ignore[index]
+    rows = sum(p[0].shape[0] for p in parts)  # type: ignore[index]
+    typed = np.zeros((rows, width), dtype=np.uint8)
+    at = 0
+    for text, _ in parts:  # type: ignore[misc]
+        typed[at : at + text.shape[0], width - text.shape[1] :] = text
+        at += text.shape[0]
+    return typed, np.concatenate([p[1] for p in parts])  # type: ignore[index]
