@@ -345,3 +345,10 @@ def test_the_histogram_counts_every_finite_x_as_numpy_does():
     assert (lo, hi) == (finite.min(), finite.max())
     assert counts.tolist() == np.histogram(finite, bins=40, range=(lo, hi))[0].tolist()
     assert values.known_histogram(40) is not None and values.known_histogram(41) is None
+
+
+def test_a_positive_x_beyond_2_53_in_its_digits_is_its_own_double_at_alpha_0():
+    # Found by the Decimal oracle's property test: alpha 0 made the fast path take a
+    # numerator (9007199254740993) that a double cannot hold, rounding x twice.
+    values = values_from_decimals([Decimal("90071992547409.93")]).with_alphas([Decimal(0)])
+    assert values.f(0) == values.x(0) == float(Decimal("90071992547409.93"))

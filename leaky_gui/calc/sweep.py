@@ -17,6 +17,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -38,6 +39,9 @@ from leaky_gui.calc.precision import (
     ulp_in,
 )
 from leaky_gui.calc.source import step_through
+
+if TYPE_CHECKING:  # values.py builds on this module
+    from leaky_gui.calc.values import Values
 
 __all__ = [
     "DEFAULT_ALPHA",
@@ -211,14 +215,7 @@ class SweepParams:
                 self.exact_x(i)
             except OverflowError:
                 raise ParameterError("count", "the sweep runs beyond the largest double (1.8e308)") from None
-            for alpha in self.alphas:
-                try:
-                    self.exact_f(i, alpha)
-                except OverflowError:
-                    raise ParameterError(
-                        "alpha",
-                        f"alpha={decimal_label(alpha)} times x runs beyond the largest double (1.8e308)",
-                    ) from None
+            every_f_within_the_doubles(self, i)
 
     @property
     def alpha(self) -> Decimal:
@@ -415,6 +412,17 @@ def negative_branch(
         return None
     ys = [0.0, *(params.f(lowest, alpha) for alpha in alphas), *(params.leak(a) for a in leaks)]
     return (params.x(lowest), 0.0), (min(ys), max(ys))
+
+
+def every_f_within_the_doubles(source: SweepParams | Values, i: int) -> None:
+    """Raise ParameterError naming the first alpha whose f(x_i) runs beyond the doubles."""
+    for alpha in source.alphas:
+        try:
+            source.exact_f(i, alpha)
+        except OverflowError:
+            raise ParameterError(
+                "alpha", f"alpha={decimal_label(alpha)} times x runs beyond the largest double (1.8e308)"
+            ) from None
 
 
 def leaky_point(x: Decimal, alpha: Decimal, precision: str = DEFAULT_PRECISION) -> tuple[float, float, float]:

@@ -25,7 +25,7 @@ from decimal import Decimal, localcontext
 
 import numpy as np
 
-from leaky_gui.calc.numtext import ParameterError, decimal_label, format_number, parse_decimal
+from leaky_gui.calc.numtext import ParameterError, format_number, parse_decimal
 from leaky_gui.calc.precision import (
     DEFAULT_PRECISION,
     PRECISIONS,
@@ -35,7 +35,13 @@ from leaky_gui.calc.precision import (
     tensor_to,
 )
 from leaky_gui.calc.source import curve_through, step_through
-from leaky_gui.calc.sweep import DEFAULT_ALPHA, ExactNumber, _leaky_exact, _nearest_double
+from leaky_gui.calc.sweep import (
+    DEFAULT_ALPHA,
+    ExactNumber,
+    _leaky_exact,
+    _nearest_double,
+    every_f_within_the_doubles,
+)
 
 __all__ = [
     "BLOCK_ROWS",
@@ -221,10 +227,14 @@ def _decimal_products(num: np.ndarray | list[int], scale: int, alpha: ExactNumbe
     f_scale = scale + alpha.scale
     if isinstance(num, np.ndarray):
         product = num * alpha.numerator if abs(alpha.numerator) < 2**31 else None
+        largest = int(np.abs(num).max(initial=0))
+        # One rounding each: x's and alpha*x's numerators exact in a double (alpha 0 says
+        # nothing about x's), and the powers of ten exact too.
         if (
             product is not None
             and f_scale <= _EXACT_POWERS
-            and int(np.abs(num).max(initial=0)) * abs(alpha.numerator) < 2**53
+            and largest < 2**53
+            and largest * abs(alpha.numerator) < 2**53
         ):
             x = num.astype(np.float64) / 10.0**scale
             f = product.astype(np.float64) / 10.0**f_scale + 0.0
@@ -363,16 +373,8 @@ class Values:
         if isinstance(self.data, StoredArray):
             return  # stored values carry inf (and alpha*x beyond the doubles rounds to it), as torch does
         for i in (extent.i_min, extent.i_max):
-            if i is None:
-                continue
-            for alpha in self.alphas:
-                try:
-                    self.exact_f(i, alpha)
-                except OverflowError:
-                    raise ParameterError(
-                        "alpha",
-                        f"alpha={decimal_label(alpha)} times x runs beyond the largest double (1.8e308)",
-                    ) from None
+            if i is not None:
+                every_f_within_the_doubles(self, i)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Values):
