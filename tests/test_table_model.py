@@ -82,6 +82,42 @@ def test_reset_signals_wrap_a_change(qtbot):
     assert model.rowCount() == 5
 
 
+def test_same_shape_changes_cells_in_place_and_a_view_keeps_its_selection(qtbot):
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QTableView
+
+    model = SweepTableModel(SweepParams(alphas=(Decimal("0.01"), Decimal("0.3"))))
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.setCurrentIndex(model.index(7, 2))
+    view.selectionModel().select(model.index(5, 0), QItemSelectionModel.SelectionFlag.Select)
+    resets, changed, headers = [], [], []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.dataChanged.connect(
+        lambda a, b, _roles: changed.append(((a.row(), a.column()), (b.row(), b.column())))
+    )
+    model.headerDataChanged.connect(lambda *args: headers.append(args[1:]))
+
+    model.set_params(SweepParams(start=Decimal("-3"), alphas=(Decimal("0.2"), Decimal("0.5"))))
+    assert not resets and changed == [((0, 1), (100, 4))] and headers == [(0, 4)]
+    assert (
+        model.index(0, 2).data() == "-0.6"
+        and model.headerData(4, Qt.Orientation.Horizontal) == "f(x; alpha=0.5)"
+    )
+    assert model.crossing_row == 60  # -3 + 60 * 0.05 = 0
+    assert view.currentIndex() == model.index(7, 2) and view.selectionModel().isSelected(model.index(5, 0))
+
+    model.set_params(SweepParams(start=Decimal("-3"), alphas=(Decimal("0.2"), Decimal("0.7"))))
+    assert headers[-1] == (0, 4)  # a pinned alpha's header changes with it
+    changed.clear()
+    model.set_params(SweepParams(start=Decimal("-3"), alphas=(Decimal("0.25"), Decimal("0.7"))))
+    assert changed and len(headers) == 2  # the current alpha's header is 'f(x)': unchanged
+
+    model.set_params(SweepParams(count=7))  # fewer rows and columns: a reset, the selection goes
+    assert resets == [1] and not view.selectionModel().hasSelection()
+
+
 def test_rows_as_tab_separated_text():
     model = SweepTableModel(SweepParams())
     assert model.rows_as_text([0, 80]) == "i\tx\tf(x)\tf'(x)\n0\t-4.0\t-0.04\t0.01\n80\t0.0\t0.0\t0.01\n"
@@ -116,3 +152,43 @@ def test_copied_rows_are_the_cells_as_shown(start, step, count, alphas, precisio
     header = csv_line(model.headers(), decimal_comma, "\t")
     with mock.patch.object(csv_export, "CHUNK_ROWS", 7):  # runs that cross chunk boundaries
         assert model.rows_as_text(rows, decimal_comma) == header + expected
+
+
+def test_the_view_repaints_only_the_columns_that_change(qtbot):
+    from PySide6.QtCore import QEvent, QObject
+
+    from leaky_gui.gui.table_view import SweepTableView
+
+    model = SweepTableModel(SweepParams(alphas=(Decimal("0.01"), Decimal("0.3"))))
+    view = SweepTableView(model)
+    qtbot.addWidget(view)
+    view.resize(700, 300)
+    view.show()
+    qtbot.waitExposed(view)
+
+    class Painted(QObject):
+        rects: list  # of QRect, set before each change
+
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint:
+                self.rects.append(event.rect())
+            return False
+
+    qtbot.wait(50)  # the first paints after showing are whole
+    painted = Painted()
+    view.viewport().installEventFilter(painted)
+
+    def repainted_after(params):
+        painted.rects = []
+        model.set_params(params)
+        qtbot.waitUntil(lambda: bool(painted.rects))
+        return painted.rects[0]
+
+    f_column = view.columnViewportPosition(2)
+    alphas_moved = repainted_after(SweepParams(alphas=(Decimal("0.2"), Decimal("0.3"))))
+    assert alphas_moved.left() == f_column and alphas_moved.right() == view.viewport().width() - 1
+    start_moved = repainted_after(SweepParams(start=Decimal("-3"), alphas=(Decimal("0.2"), Decimal("0.3"))))
+    assert start_moved.left() == view.columnViewportPosition(1)  # x changes; i does not
+    assert model.index(0, 1).data() == "-3.0"
+    # Whatever is repainted shows the new numbers (the grabbed cells are the model's).
+    assert view.grab().width() > 0 and model.index(0, 2).data() == "-0.6"

@@ -18,7 +18,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPen
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 
 from leaky_gui.calc.alphas import alpha_name
 from leaky_gui.calc.source import XSource
@@ -26,6 +26,7 @@ from leaky_gui.calc.sweep import ParameterError, SweepParams, format_label, leak
 from leaky_gui.gui.curve_labels import CurveLabels, LabelledCurve
 from leaky_gui.gui.limits import HISTOGRAM_BINS, VALUE_MARKER_LIMIT
 from leaky_gui.gui.pinned import PinnedAlpha, pinned_style
+from leaky_gui.gui.plot_grid import MajorGrid
 from leaky_gui.gui.theme import LIGHT, Scheme
 from leaky_gui.gui.view_math import MIN_VIEW_SPAN, finite, held, padded, rounded_to
 
@@ -141,6 +142,13 @@ class SweepPlot(pg.PlotWidget):
     def __init__(self, parent=None, scheme: Scheme = LIGHT) -> None:
         super().__init__(parent=parent, background=scheme.background, viewBox=_FittingViewBox())
         self.setObjectName("plot")
+        # The view fills its background with the scheme's colour on every repaint. So no
+        # cached copy of that colour (pyqtgraph's CacheBackground: a copy of every pixel
+        # costs more than a fill), and no fill of the viewport's own first (twice the pixels:
+        # both grow fourfold at device pixel ratio 2).
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
+        self.viewport().setAutoFillBackground(False)
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAccessibleName("Plot of f(x) for the current and pinned alphas")
         self.setAccessibleDescription(
             "Drag to pan, wheel to zoom, A or Ctrl+0 fits the view; the line under the plot reads "
@@ -151,9 +159,9 @@ class SweepPlot(pg.PlotWidget):
         self._scheme = scheme
         self._pen_scale = 1.0
         self._watching_screen = False
-        # A GridItem rather than the axes' own grid: those draw three levels of translucent
-        # lines on every repaint (21 ms here, against 1 ms), which broke the 16 ms frame.
-        grid = pg.GridItem(textPen=None)
+        # Not the axes' own grid (three levels of translucent lines, 21 ms a repaint) nor
+        # pyqtgraph's GridItem (replayed from a QPicture, the costliest part of a repaint).
+        grid = self.grid = MajorGrid(item)
         grid.setZValue(-10)
         item.addItem(grid, ignoreBounds=True)
         #: Every fixed pen: what sets it, and its stroke in a scheme. Redrawn at each new
@@ -261,6 +269,10 @@ class SweepPlot(pg.PlotWidget):
         self._readout_curves = visible
         labelled = [(params.alpha, None), *((p.alpha, p.slot) for p in pinned if p.visible)]
         self.labels.show([LabelledCurve(a, slot, *finite(*params.curve_points(a))) for a, slot in labelled])
+        # pyqtgraph applies a new range to the view's transform only when the next paint
+        # begins; every item then moves inside that paint and the plot is painted a second
+        # time. Applied now, one paint shows it all.
+        self.getPlotItem().getViewBox().prepareForPaint()
 
     def _draw_curve(
         self, curve: _Curve, params: SweepParams, alpha: Decimal, visible: bool, derivative: bool

@@ -61,13 +61,30 @@ class SweepTableModel(QAbstractTableModel):
             )
 
     def set_params(self, params: SweepParams) -> None:
-        """Show another sweep (a reset: cheap, as rows are computed on demand)."""
+        """Show another sweep: cheap either way, as rows are computed on demand.
+
+        With the same rows and columns (a new alpha, start or precision) the cells change in
+        place: the view keeps its selection and current cell, and repaints only the columns
+        that change (from f(x) on when only the alphas moved, from x on otherwise).
+        Otherwise the model resets.
+        """
         if params == self._params:
             return
-        self.beginResetModel()
+        before = self._params
+        if params.count != before.count or len(params.alphas) != len(before.alphas):
+            self.beginResetModel()
+            self._params = params
+            self._crossing = params.zero_crossing_index()
+            self.endResetModel()
+            return
+        headers = self.headers()
+        first = COLUMN_F if params == before.with_alphas(params.alphas) else COLUMN_X  # i never changes
         self._params = params
         self._crossing = params.zero_crossing_index()
-        self.endResetModel()
+        if params.count:
+            self.dataChanged.emit(self.index(0, first), self.index(params.count - 1, self.columnCount() - 1))
+        if self.headers() != headers:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
     def headers(self) -> list[str]:
         pinned = [f"f(x; alpha={format_label(a)})" for a in self._params.alphas[1:]]

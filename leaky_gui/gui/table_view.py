@@ -7,8 +7,8 @@ the table's selection (see ``_keep_headers_off_the_selection``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QAccessible, QAccessibleTableModelChangeEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from leaky_gui.gui.limits import COPY_LIMIT, ROW_HEIGHT
@@ -76,6 +76,36 @@ class SweepTableView(QTableView):
             own = QItemSelectionModel(self.model(), header)
             header.setSelectionModel(own)
             self._header_selections.append(own)
+
+    def dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
+        """Repaint only the visible part of the changed columns.
+
+        For any range of more than one cell Qt repaints the whole viewport; the model's
+        changes are whole columns (from f(x) on when alpha moves), and the columns before
+        them keep their text, so their glyphs need not be drawn again. The rest of what Qt
+        does for a range is said here too: the change is told to screen readers. There are
+        no editors to refresh (the table is read-only).
+        """
+        if top_left == bottom_right or not top_left.isValid() or not bottom_right.isValid():
+            super().dataChanged(top_left, bottom_right, roles)
+            return
+        first, last = top_left.column(), bottom_right.column()
+        left = self.columnViewportPosition(first)
+        right = self.columnViewportPosition(last) + self.columnWidth(last)
+        viewport = self.viewport()
+        area = QRect(left, 0, right - left, viewport.height()) if first > 0 else viewport.rect()
+        if self.horizontalHeader().stretchLastSection() and last == self.model().columnCount() - 1:
+            area.setRight(viewport.width())  # the last column fills the rest
+        viewport.update(area)
+        if QAccessible.isActive():
+            event = QAccessibleTableModelChangeEvent(
+                self, QAccessibleTableModelChangeEvent.ModelChangeType.DataChanged
+            )
+            event.setFirstRow(top_left.row())
+            event.setFirstColumn(first)
+            event.setLastRow(bottom_right.row())
+            event.setLastColumn(last)
+            QAccessible.updateAccessibility(event)
 
     def selected_runs(self) -> list[tuple[int, int]]:
         """The selected rows as sorted, merged runs [lo, hi): from the selection's ranges, never row by row."""
