@@ -154,10 +154,23 @@ def test_copied_rows_are_the_cells_as_shown(start, step, count, alphas, precisio
         assert model.rows_as_text(rows, decimal_comma) == header + expected
 
 
-def test_the_view_repaints_only_the_columns_that_change(qtbot):
+def test_the_view_repaints_only_the_columns_that_change(qtbot, monkeypatch):
     from PySide6.QtCore import QEvent, QObject
 
+    from leaky_gui.gui import table_view
     from leaky_gui.gui.table_view import SweepTableView
+
+    told = []  # what a screen reader hears: Qt's own dataChanged tells it, and so must ours
+
+    class ScreenReaderOn:
+        isActive = staticmethod(lambda: True)
+        updateAccessibility = staticmethod(
+            lambda e: told.append(
+                (e.modelChangeType().name, e.firstRow(), e.firstColumn(), e.lastRow(), e.lastColumn())
+            )
+        )
+
+    monkeypatch.setattr(table_view, "QAccessible", ScreenReaderOn)
 
     model = SweepTableModel(SweepParams(alphas=(Decimal("0.01"), Decimal("0.3"))))
     view = SweepTableView(model)
@@ -187,6 +200,7 @@ def test_the_view_repaints_only_the_columns_that_change(qtbot):
     f_column = view.columnViewportPosition(2)
     alphas_moved = repainted_after(SweepParams(alphas=(Decimal("0.2"), Decimal("0.3"))))
     assert alphas_moved.left() == f_column and alphas_moved.right() == view.viewport().width() - 1
+    assert told == [("DataChanged", 0, 2, 100, 4)]
     start_moved = repainted_after(SweepParams(start=Decimal("-3"), alphas=(Decimal("0.2"), Decimal("0.3"))))
     assert start_moved.left() == view.columnViewportPosition(1)  # x changes; i does not
     assert model.index(0, 1).data() == "-3.0"

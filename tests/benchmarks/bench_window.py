@@ -7,8 +7,8 @@ Run on demand:  QT_QPA_PLATFORM=offscreen python tests/benchmarks/bench_window.p
   repainted, at counts 101, 100,000, 1,000,000 and 100,000,000; resident memory at each.
 * Start-up: a fresh process from launch to its plot's first paint, for leaky_gui's window
   and for a bare PySide6 QMainWindow holding an empty pyqtgraph PlotWidget, side by side.
-* ``--ratios``: the update latency at device pixel ratio 1 and 2 (QT_SCALE_FACTOR, read
-  once per process), in alternating fresh processes, and the ratio between them.
+* ``--ratios [--rounds N]``: the update latency at device pixel ratio 1 and 2 (QT_SCALE_FACTOR,
+  read once per process), in N rounds (5) of one fresh process per ratio, and the ratio between them.
 """
 
 from __future__ import annotations
@@ -116,7 +116,12 @@ def update_latency() -> dict[int, float]:
 
 
 def ratios(rounds: int = 5) -> None:
-    """Update latency at device pixel ratio 1 against 2, in alternating fresh processes."""
+    """Update latency at device pixel ratio 1 against 2, in alternating fresh processes.
+
+    Each round runs one process at ratio 1 and then one at ratio 2, so the two of a round
+    share the machine's load of that moment: the median of the rounds' own ratios is the
+    steadiest figure on a shared machine, and the range of the medians shows the spread.
+    """
     import json
 
     runs: dict[str, list[dict[int, float]]] = {"1": [], "2": []}
@@ -128,14 +133,19 @@ def ratios(rounds: int = 5) -> None:
             )
             assert out.returncode == 0, out.stderr
             runs[scale].append({int(k): v for k, v in json.loads(out.stdout.splitlines()[-1]).items()})
-    print(f"update latency, median of {CHANGES} changes, best and worst of {rounds} processes per ratio:")
-    print("  count        | ratio 1           | ratio 2           | ratio 2 / 1: of the medians, of the best")
+    print(
+        f"update latency, median of {CHANGES} changes per process, {rounds} rounds of one process per ratio:"
+    )
+    print(
+        "  count        | ratio 1           | ratio 2           | ratio 2 / 1: median of the rounds' (range)"
+    )
     for count in COUNTS:
         one = sorted(run[count] for run in runs["1"])
         two = sorted(run[count] for run in runs["2"])
+        paired = sorted(b[count] / a[count] for a, b in zip(runs["1"], runs["2"], strict=True))
         print(
             f"  {count:>11,} | {one[0]:5.1f} to {one[-1]:5.1f} ms | {two[0]:5.1f} to {two[-1]:5.1f} ms "
-            f"| {statistics.median(two) / statistics.median(one):.2f}x, {two[0] / one[0]:.2f}x"
+            f"| {statistics.median(paired):.2f}x ({paired[0]:.2f}x to {paired[-1]:.2f}x)"
         )
 
 
@@ -167,7 +177,8 @@ if __name__ == "__main__":
         print(json.dumps(medians))
         sys.exit(0)
     if "--ratios" in sys.argv:
-        ratios()
+        at = sys.argv.index("--rounds") + 1 if "--rounds" in sys.argv else 0
+        ratios(int(sys.argv[at]) if at else 5)
         sys.exit(0)
     if "--startup-only" not in sys.argv:
         update_latency()
