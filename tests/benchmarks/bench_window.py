@@ -157,15 +157,18 @@ def paired_latency() -> dict[str, dict[int, list[float]]]:
     from leaky_gui.gui.window import MainWindow
 
     app = create_application(sys.argv)
-    windows = {"1": MainWindow(remember=False), "2": MainWindow(remember=False)}
-    for name, screen in zip(windows, app.screens(), strict=True):
-        windows[name].setScreen(screen)
+    windows: dict[str, MainWindow] = {}
+    for screen in app.screens():  # which screen has ratio 2 changes from process to process
+        window = MainWindow(remember=False)
+        window.setScreen(screen)
         place: QRect = screen.geometry()
-        windows[name].move(place.x() + 10, place.y() + 10)
-        windows[name].show()
+        window.move(place.x() + 10, place.y() + 10)
+        window.show()
+        windows[f"{screen.devicePixelRatio():g}"] = window
     app.processEvents()
     ratios = {name: w.devicePixelRatioF() for name, w in windows.items()}
     assert ratios == {"1": 1.0, "2": 2.0}, ratios
+    windows = {"1": windows["1"], "2": windows["2"]}
     counters = {name: PaintCounter(w) for name, w in windows.items()}
     times: dict[str, dict[int, list[float]]] = {name: {} for name in windows}
     for count in COUNTS:
@@ -189,7 +192,8 @@ def ratios(rounds: int = 5) -> None:
 
     One window sits on a screen of ratio 1 and the other on a screen of ratio 2 (offscreen,
     QT_SCREEN_SCALE_FACTORS), and their changes alternate, so both see the same load on
-    this shared machine at the same moments. ``rounds`` fresh processes do this.
+    this shared machine at the same moments. ``rounds`` fresh processes do this, the ratio-2
+    window made first in every other one.
     """
     import json
     import tempfile
@@ -198,13 +202,11 @@ def ratios(rounds: int = 5) -> None:
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as config:
         json.dump(TWO_SCREENS, config)
     try:
-        env = {
-            **os.environ,
-            "QT_QPA_PLATFORM": f"offscreen:configfile={config.name}",
-            "QT_SCREEN_SCALE_FACTORS": "1;2",
-        }
+        env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config.name}"}
         env.pop("QT_SCALE_FACTOR", None)
-        for _ in range(rounds):
+        for turn in range(rounds):
+            # The ratio-2 window is made first in every other process, shown on the first screen.
+            env["QT_SCREEN_SCALE_FACTORS"] = "1;2" if turn % 2 == 0 else "2;1"
             out = subprocess.run(
                 [sys.executable, __file__, "--paired-json"],
                 capture_output=True,
