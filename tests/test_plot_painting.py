@@ -91,3 +91,39 @@ def test_a_change_paints_the_plot_once(plot, qtbot):
         qtbot.wait(50)
         assert plot.getPlotItem().getViewBox().viewRange() != before
         assert paints.count == 1, start
+
+
+def axis_major(axis) -> list[float]:
+    """The values an axis labels at its first level, measured as the axis measures itself."""
+    from pyqtgraph import Point
+
+    bounds = axis.mapRectFromParent(axis.geometry())
+    if axis.orientation == "bottom":
+        span = (bounds.topLeft() + Point(-1, 1), bounds.topRight() + Point(1, 1))
+    else:
+        span = (bounds.topRight() + Point(-1, -1), bounds.bottomRight() + Point(-1, 1))
+    ends = [axis.mapToDevice(end) for end in span]
+    levels = axis.tickValues(axis.range[0], axis.range[1], Point(ends[1] - ends[0]).length())
+    low, high = sorted(axis.range)
+    return [v for v in levels[0][1] if low <= v <= high] if levels else []
+
+
+def test_the_lines_are_the_labelled_ticks_at_any_size_and_range(plot, qtbot):
+    import random
+
+    chance = random.Random(17)
+    view = plot.getPlotItem().getViewBox()
+    bottom, left = plot.getPlotItem().getAxis("bottom"), plot.getPlotItem().getAxis("left")
+    sizes = [(800, 500), (800, 438), (640, 420)]  # at 438 the left axis's spacing is about to change
+    for width, height in sizes + [
+        (chance.randrange(300, 1400), chance.randrange(250, 900)) for _ in range(6)
+    ]:
+        plot.resize(width, height)
+        qtbot.wait(5)
+        randoms = [
+            (chance.uniform(-100, 100), 10 ** chance.uniform(-6, 6), chance.uniform(0.3, 3)) for _ in range(3)
+        ]
+        for start, span, tall in [(-4, 5, 1), (-100, 250, 1), *randoms]:
+            view.setRange(xRange=(start, start + span), yRange=(start, start + span * tall), padding=0)
+            xs, ys = plot.grid.ticks()
+            assert (xs, ys) == (axis_major(bottom), axis_major(left)), (width, height, start, span)

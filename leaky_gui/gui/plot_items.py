@@ -124,9 +124,11 @@ class MajorGrid(pg.GraphicsObject):
         if not rect.isValid():
             return [], []
         bottom, left = self._axes
+        # Each axis measures itself one pixel past either end (AxisItem.generateDrawSpecs):
+        # the same length gives the same spacing, even where it is about to change.
         spans = (
-            (bottom, rect.left(), rect.right(), bottom.geometry().width()),
-            (left, rect.top(), rect.bottom(), left.geometry().height()),
+            (bottom, rect.left(), rect.right(), bottom.geometry().width() + 2),
+            (left, rect.top(), rect.bottom(), left.geometry().height() + 2),
         )
         found: list[list[float]] = []
         for axis, low, high, length in spans:

@@ -21,6 +21,8 @@ Index = QModelIndex | QPersistentModelIndex
 COLUMN_I, COLUMN_X, COLUMN_F, COLUMN_DF = range(4)
 BASE_HEADERS: tuple[str, ...] = ("i", "x", "f(x)", "f'(x)")
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+#: What marks the zero-crossing row's cells.
+_HIGHLIGHT_ROLES = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole]
 
 
 def _bold() -> QFont:
@@ -63,26 +65,34 @@ class SweepTableModel(QAbstractTableModel):
     def set_params(self, params: SweepParams) -> None:
         """Show another sweep: cheap either way, as rows are computed on demand.
 
-        With the same rows and columns (a new alpha, start or precision) the cells change in
-        place: the view keeps its selection and current cell, and repaints only the columns
-        that change (from f(x) on when only the alphas moved, from x on otherwise).
-        Otherwise the model resets.
+        With the same rows and columns (a new alpha, start or precision of the same source)
+        the cells change in place: the view keeps its selection and current cell, and
+        repaints only the columns that change (from f(x) on when only the alphas moved,
+        from x on otherwise, and the i cells of the rows where the zero crossing was and
+        is). Another source, or another count or number of columns, resets the model.
         """
         if params == self._params:
             return
         before = self._params
-        if params.count != before.count or len(params.alphas) != len(before.alphas):
+        if (
+            params.count != before.count
+            or len(params.alphas) != len(before.alphas)
+            or not params.same_source(before)
+        ):
             self.beginResetModel()
             self._params = params
             self._crossing = params.zero_crossing_index()
             self.endResetModel()
             return
-        headers = self.headers()
-        first = COLUMN_F if params == before.with_alphas(params.alphas) else COLUMN_X  # i never changes
+        headers, crossing = self.headers(), self._crossing
+        first = COLUMN_F if params.same_x(before) else COLUMN_X  # i is the row number
         self._params = params
         self._crossing = params.zero_crossing_index()
         if params.count:
             self.dataChanged.emit(self.index(0, first), self.index(params.count - 1, self.columnCount() - 1))
+        if self._crossing != crossing:  # the highlight moves in column i too
+            for row in {crossing, self._crossing} - {None}:
+                self.dataChanged.emit(self.index(row, COLUMN_I), self.index(row, COLUMN_I), _HIGHLIGHT_ROLES)
         if self.headers() != headers:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 

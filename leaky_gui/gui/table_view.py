@@ -78,25 +78,30 @@ class SweepTableView(QTableView):
             self._header_selections.append(own)
 
     def dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
-        """Repaint only the visible part of the changed columns.
+        """Repaint only the visible part of the changed cells.
 
         For any range of more than one cell Qt repaints the whole viewport; the model's
         changes are whole columns (from f(x) on when alpha moves), and the columns before
-        them keep their text, so their glyphs need not be drawn again. The rest of what Qt
-        does for a range is said here too: the change is told to screen readers. There are
-        no editors to refresh (the table is read-only).
+        them keep their text, so their glyphs need not be drawn again. The area reaches
+        one pixel past the cells on either side (the grid line; right to left, Qt's own
+        cell rectangle misses the outermost pixel). The rest of what Qt does for a change
+        is said here too: screen readers are told. There are no editors to refresh (the
+        table is read-only).
         """
-        if top_left == bottom_right or not top_left.isValid() or not bottom_right.isValid():
+        if not (top_left.isValid() and bottom_right.isValid()):
             super().dataChanged(top_left, bottom_right, roles)
             return
         first, last = top_left.column(), bottom_right.column()
-        left = self.columnViewportPosition(first)
-        right = self.columnViewportPosition(last) + self.columnWidth(last)
         viewport = self.viewport()
-        area = QRect(left, 0, right - left, viewport.height()) if first > 0 else viewport.rect()
-        if self.horizontalHeader().stretchLastSection() and last == self.model().columnCount() - 1:
-            area.setRight(viewport.width())  # the last column fills the rest
-        viewport.update(area)
+        # Right to left, the last column lies left of the first: take both edges of both.
+        edges = [self.columnViewportPosition(c) + d for c in (first, last) for d in (0, self.columnWidth(c))]
+        row = top_left.row()
+        top, height = (
+            (self.rowViewportPosition(row), self.rowHeight(row))
+            if row == bottom_right.row()
+            else (0, viewport.height())  # many rows: positions could pass 2**31 pixels
+        )
+        viewport.update(QRect(min(edges) - 1, top, max(edges) - min(edges) + 2, height))
         if QAccessible.isActive():
             event = QAccessibleTableModelChangeEvent(
                 self, QAccessibleTableModelChangeEvent.ModelChangeType.DataChanged

@@ -75,6 +75,7 @@ def time_change(app, window, counter, k: int) -> float:
     spin, value = (
         (named(window, "alpha"), 0.02 + k * 0.01) if k % 2 else (named(window, "startX"), -3.75 + k * 0.25)
     )
+    app.processEvents()  # whatever the last change left behind is not this one's (nor another window's)
     counter.painted.clear()
     start = time.perf_counter()
     spin.setValue(value)
