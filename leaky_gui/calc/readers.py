@@ -23,12 +23,14 @@ from __future__ import annotations
 import io
 import os
 import sys
+from collections import deque
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 import numpy as np
 
+from leaky_gui.calc.line_csv import WIDTH, LineCsv
 from leaky_gui.calc.sweep import ExactNumber
 from leaky_gui.calc.text_reader import TextColumnReader, checked
 from leaky_gui.calc.values import (
@@ -71,7 +73,7 @@ def read_values(
     only column, or the first whose first value is a number. A ``.npy`` is mapped, not read;
     text is parsed whole into exact decimals (about 10 bytes a value).
     """
-    parts = list(iter_values(path, column, decimal_comma, progress, should_stop, stdin=stdin))
+    parts: list[Values] = list(iter_values(path, column, decimal_comma, progress, should_stop, stdin=stdin))  # type: ignore[arg-type]
     if len(parts) == 1:
         return parts[0]
     blocks = [part.data for part in parts]
@@ -87,12 +89,16 @@ def iter_values(
     should_stop: ShouldStop | None = None,
     *,
     stdin: BinaryIO | None = None,
-) -> Iterator[Values]:
+    rows_of: LineCsv | None = None,
+) -> Iterator[Values | bytes]:
     """The values of a file as consecutive parts, for streaming with flat memory.
 
     A ``.npy`` is one part (mapped, and written a chunk at a time); text is one part per
     block of lines, each checked whole before it is yielded. An error may come after some
     parts: a caller that must write nothing on error writes to a temporary file first.
+
+    With ``rows_of``, blocks of one plain decimal a line come out as their CSV rows
+    (bytes), made by ``rows_of`` on two worker threads; any other block, as ``Values``.
     """
     if str(path) == STDIN:
         stream = stdin if stdin is not None else sys.stdin.buffer
@@ -101,7 +107,9 @@ def iter_values(
             yield _npy_from_bytes(stream.read(), "standard input")
             return
         _refuse_binary(head, "standard input")
-        yield from _text_parts(stream, "standard input", column, decimal_comma, progress, should_stop)
+        yield from _text_parts(
+            stream, "standard input", column, decimal_comma, progress, should_stop, rows_of=rows_of
+        )
         return
     target = Path(path)
     name = target.name or str(path)
@@ -114,7 +122,9 @@ def iter_values(
                 return
             _refuse_binary(head, name, target.suffix.lower())
             stream.seek(0)
-            yield from _text_parts(stream, name, column, decimal_comma, progress, should_stop, size=size)
+            yield from _text_parts(
+                stream, name, column, decimal_comma, progress, should_stop, size=size, rows_of=rows_of
+            )
     except IsADirectoryError:
         raise ValuesFileError(f"{name}: is a folder; give a file") from None
     except FileNotFoundError:
@@ -249,7 +259,7 @@ def read_text(
     ``1,5`` is one cell); by default the first line's decides.
     """
     parts = [
-        p.data
+        p.data  # type: ignore[union-attr]
         for p in _text_parts(
             stream, name, column, decimal_comma, progress, should_stop, size=size, separator=separator
         )
@@ -267,35 +277,110 @@ def _text_parts(
     *,
     size: int = 0,
     separator: str | None = None,
-) -> Iterator[Values]:
+    rows_of: LineCsv | None = None,
+) -> Iterator[Values | bytes]:
     reader = TextColumnReader(name, column, decimal_comma, separator)
+    fast = _FastBlocks(reader, rows_of) if rows_of is not None else None
     done = 0
     tail = b""
-    while True:
-        if should_stop is not None and should_stop():
-            raise ValuesCancelled
-        data = stream.read(BLOCK_BYTES)
-        done += len(data)
-        if not data:
-            if tail:
-                reader.feed(tail, final=True)
-            break
-        data = tail + data
-        cut = data.rfind(b"\n") + 1
-        if cut:
-            reader.feed(data[:cut])
+    try:
+        while True:
+            if should_stop is not None and should_stop():
+                raise ValuesCancelled
+            data = stream.read(BLOCK_BYTES if fast is None else FAST_BLOCK_BYTES)
+            done += len(data)
+            if not data:
+                if fast is not None:
+                    yield from fast.finish()
+                if tail:
+                    reader.feed(tail, final=True)
+                break
+            data = tail + data
+            cut = data.rfind(b"\n") + 1
             tail = data[cut:]
-        else:
-            tail = data
-        if progress is not None:
-            progress(done, max(size, done))
+            block = data[:cut]
+            if fast is not None and block:
+                if not reader.started:  # the first line decides the layout
+                    first = block.index(b"\n") + 1
+                    reader.feed(block[:first])
+                    block = block[first:]
+                if fast.takes():
+                    yield from fast.submit(block)
+                    continue
+                yield from fast.finish()
+            reader.feed(block)
+            if progress is not None:
+                progress(done, max(size, done))
+            part = reader.drain()
+            if part is not None:
+                yield part
         part = reader.drain()
         if part is not None:
             yield part
-    part = reader.drain()
-    if part is not None:
-        yield part
+    finally:
+        if fast is not None:
+            fast.close()
     if not reader.count:
         raise ValuesFileError(
             f"{name}: holds no values" + (" (only a header)" if reader.line else " (empty)")
         )
+
+
+FAST_BLOCK_BYTES = 1 << 19  # a task for a worker: about 50,000 lines
+
+
+class _FastBlocks:
+    """Blocks of lines made into CSV rows on two worker threads, handed back in order.
+
+    A block that is not all plain lines comes back as None and is then read by the full
+    reader, in its turn, so that its values or its error (with the right line number)
+    come out where they belong.
+    """
+
+    def __init__(self, reader: TextColumnReader, rows_of: LineCsv) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.reader = reader
+        self.rows_of = rows_of
+        self.pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="leaky-relu-rows")
+        self.pending: deque = deque()
+
+    def takes(self) -> bool:
+        reader = self.reader
+        return (
+            reader.started and reader.separator is None and reader.decimal_comma == self.rows_of.decimal_comma
+        )
+
+    def submit(self, block: bytes) -> Iterator[Values | bytes]:
+        if block:
+            padded = np.empty(WIDTH + len(block), dtype=np.uint8)
+            padded[:WIDTH] = 0
+            padded[WIDTH:] = np.frombuffer(block, dtype=np.uint8)
+            self.pending.append((self.pool.submit(self.rows_of.rows, padded), block))
+        while len(self.pending) > 3:
+            yield from self._next()
+
+    def finish(self) -> Iterator[Values | bytes]:
+        while self.pending:
+            yield from self._next()
+
+    def _next(self) -> Iterator[Values | bytes]:
+        future, block = self.pending.popleft()
+        made = future.result()
+        reader = self.reader
+        if made is not None:
+            data, rows = made
+            reader.line += rows
+            reader.count += rows
+            yield data
+            return
+        reader.feed(block)
+        part = reader.drain()
+        if part is not None:
+            yield part
+
+    def close(self) -> None:
+        for future, _ in self.pending:
+            future.cancel()
+        self.pending.clear()
+        self.pool.shutdown(wait=True)
