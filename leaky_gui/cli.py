@@ -24,6 +24,10 @@ from contextlib import contextmanager, suppress
 from decimal import Decimal
 from typing import BinaryIO, NoReturn, TypeVar
 
+# numpy's BLAS would start a thread per core at import (70 ms here), and the command line
+# does no linear algebra; a value the user set is kept.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 from leaky_gui.calc.alphas import unusual_alpha_note
 from leaky_gui.calc.csv_export import (
     OutputPathError,

@@ -81,6 +81,8 @@ class LineCsv:
         decimal_comma: bool = False,
     ) -> None:
         self.alphas = alphas
+        # alpha = 10**-k: f below 0 is x's digits with the point k places to the left.
+        self.shifts = [a.scale if a.numerator == 1 and 1 <= a.scale <= 3 else None for a in alphas]
         self.decimal_comma = decimal_comma
         self.point = ord(",") if decimal_comma else ord(".")  # in the file and in the output
         self.separator = ord(";") if decimal_comma else ord(",")
@@ -102,112 +104,71 @@ class LineCsv:
         ``padded`` starts with WIDTH bytes of anything (the gather reaches back into them
         for the first line) and then whole lines, the last ended by a newline.
         """
-        cells = padded[WIDTH:]
-        if cells.size == 0 or cells[-1] != NEWLINE or int(cells.max()) > _NINE:
+        lay = _Layout.of(padded, self.point)
+        if lay is None:
             return None
-        ends = np.flatnonzero(cells == NEWLINE)
-        points = np.flatnonzero(cells == self.point)
-        rows = ends.size
-        if points.size != rows:
-            return None
-        starts = np.empty_like(ends)
-        starts[0] = 0
-        np.add(ends[:-1], 1, out=starts[1:])
-        if not (bool((points >= starts).all()) and bool((points < ends).all())):
-            return None  # a line without its one point
-        first = cells[starts]
-        minus = first == _MINUS
-        plus = first == _PLUS
-        has_sign = minus | plus
-        n_sign = int(np.count_nonzero(has_sign))
-        if int(np.count_nonzero(cells < _ZERO)) != 2 * rows + n_sign:
-            return None  # a byte below '0' that is no newline, point or leading sign
-        lengths = ends - starts
-        n_int = points - starts - has_sign
-        scales = ends - points - 1
-        if int(lengths.max()) > WIDTH or int((n_int + scales).min()) < 1:
-            return None
+        rows = lay.rows
+        minus, scales = lay.minus, lay.scales
+        plain, first_digit = lay.plain()
+        all_zero = lay.blank_trailing_zeros(plain)
 
-        # Each line right-aligned in 16 bytes, NUL before it.
-        gathered = np.ndarray((padded.size - WIDTH + 1,), dtype="V16", buffer=padded, strides=(1,))[ends]
-        words = gathered.view(np.uint64).reshape(rows, 2)
-        words[:, 0] &= _KEEP_FIRST_WORD[lengths]
-        words[:, 1] &= _KEEP_SECOND_WORD[lengths]
-        lines = words.view("V16").reshape(rows)
-
-        # Plain rows print as typed: a digit on each side of the point, no '+', no leading
-        # zero, and |x| >= 1e-4 (then x is not 0 either).
-        lead = cells[starts + has_sign]
-        plain = ~plus & (n_int >= 1) & (scales >= 1) & ((n_int == 1) | (lead != _ZERO))
-        small = np.flatnonzero(plain & (lead == _ZERO))  # 0.xxx: a digit among the first four
-        if small.size:
-            p, e = points[small], ends[small]
-            big_enough = np.zeros(small.size, dtype=bool)
-            for j in range(1, 5):
-                big_enough |= (p + j < e) & (cells[np.minimum(p + j, cells.size - 1)] != _ZERO)
-            plain[small[~big_enough]] = False
-
-        # Exact numerators where text must be made: x <= 0 (for f), and the odd rows (for x).
+        # Where f is x's digits shifted (alpha = 10**-k), no numerator is needed.
+        shifted = []
+        for k in self.shifts:
+            if k is None:
+                shifted.append(None)
+                continue
+            fixed = (lay.n_int >= k - 3) & (first_digit <= 4 - k)  # |f| >= 1e-4: not 'e' notation
+            fits = (lay.n_int > k) | (scales + k <= WIDTH - 3)
+            shifted.append(np.flatnonzero(minus & plain & ~all_zero & fixed & fits))
         odd = np.flatnonzero(~plain)
-        need = np.flatnonzero(minus | ~plain)
+        if all(s is not None for s in shifted):
+            need_f = minus & ~plain  # the plain negative rows some alpha cannot shift
+            for s in shifted:
+                rest = minus & plain
+                rest[s] = False
+                need_f |= rest
+        else:
+            need_f = minus
+        need = np.flatnonzero(need_f | ~plain)
         numerators = np.zeros(rows, dtype=np.int64)
         if need.size:
-            numerators[need] = self._numerators(
-                lines[need].view(np.uint64).reshape(need.size, 2),
-                scales[need],
-                lengths[need],
-                first[need],
-                has_sign[need],
-                minus[need],
-            )
+            numerators[need] = self._numerators(lay, need)
         positive = np.where(plain, ~minus, numerators > 0) if odd.size else ~minus
 
-        # Trailing zeros of the fraction are blanked out (one digit stays after the point).
-        trailing = np.flatnonzero(plain & (cells[ends - 1] == _ZERO))
-        if trailing.size:
-            count = np.zeros(trailing.size, dtype=np.int64)
-            run = np.ones(trailing.size, dtype=bool)
-            limit = scales[trailing] - 1
-            at = ends[trailing] - 1
-            for j in range(int(limit.max(initial=0))):
-                run &= (cells[at - j] == _ZERO) & (j < limit)
-                if not run.any():
-                    break
-                count += run
-            blanked = lines[trailing].view(np.uint64).reshape(trailing.size, 2)
-            blanked[:, 0] &= ~_KEEP_FIRST_WORD[count]
-            blanked[:, 1] &= ~_KEEP_SECOND_WORD[count]
-            lines[trailing] = blanked.view("V16").reshape(trailing.size)
-
         try:
-            columns = [(None, odd, self._text(numerators, scales, odd))]
-            others = np.flatnonzero(~positive)
-            for alpha in self.alphas:
-                columns.append((None, others, self._products(numerators, scales, others, alpha)))
+            x_text = self._text(numerators, scales, odd)
+            columns = []
+            for alpha, k, rows_shifted in zip(self.alphas, self.shifts, shifted, strict=True):
+                made = ~positive
+                if rows_shifted is not None:
+                    made[rows_shifted] = False
+                others = np.flatnonzero(made)
+                words = (
+                    _shift(lay, rows_shifted, k) if rows_shifted is not None and rows_shifted.size else None
+                )
+                columns.append(
+                    (rows_shifted, words, others, self._products(numerators, scales, others, alpha))
+                )
         except _NotPlain:
             return None
-        for text in self.derivative_texts:
-            columns.append((constant_text([text, "1.0"], positive.astype(np.intp)), None, None))
-        x_width = max(int(lengths.max()), columns[0][2].shape[1] if odd.size else 0)
-        return self._join(words.view(np.uint8), columns, x_width, rows), rows
+        constants = [constant_text([text, "1.0"], positive.astype(np.intp)) for text in self.derivative_texts]
+        x_width = max(int(lay.lengths.max()), x_text.shape[1] if x_text is not None else 0)
+        return self._join(lay.typed, odd, x_text, columns, constants, x_width, rows), rows
 
-    def _numerators(
-        self,
-        words: np.ndarray,
-        scales: np.ndarray,
-        lengths: np.ndarray,
-        first: np.ndarray,
-        has_sign: np.ndarray,
-        minus: np.ndarray,
-    ) -> np.ndarray:
+    def _numerators(self, lay: _Layout, need: np.ndarray) -> np.ndarray:
+        """Exact integer numerators of the rows ``need`` (x = numerator / 10**scale)."""
+        words = lay.raw[need].view(np.uint64).reshape(need.size, 2)
         halves = _eight_digits(words & _LOW_NIBBLES)
         value = halves[:, 0] * np.uint64(10**8) + halves[:, 1]  # the point and sign read as digits
-        power = _POWERS[scales]
+        power = _POWERS[lay.scales[need]]
         value -= power * np.uint64(self.point & 0x0F)
+        has_sign = lay.has_sign[need]
         if has_sign.any():
-            value -= ((first & np.uint8(0x0F)) * has_sign).astype(np.uint64) * _POWERS[lengths - 1]
+            first = lay.first[need]
+            value -= ((first & np.uint8(0x0F)) * has_sign).astype(np.uint64) * _POWERS[lay.lengths[need] - 1]
         magnitude = ((value // (power * np.uint64(10))) * power + value % power).astype(np.int64)
-        return np.where(minus, -magnitude, magnitude)
+        return np.where(lay.minus[need], -magnitude, magnitude)
 
     @staticmethod
     def _aligned(numerators: np.ndarray, scales: np.ndarray) -> tuple[np.ndarray, int] | None:
@@ -235,35 +196,214 @@ class LineCsv:
             raise _NotPlain
         return scaled_text(aligned[0] * alpha.numerator, aligned[1] + alpha.scale)
 
-    def _join(self, typed: np.ndarray, columns: list, x_width: int, rows: int) -> bytes:
+    def _join(
+        self,
+        typed: np.ndarray,
+        odd: np.ndarray,
+        x_text: np.ndarray | None,
+        columns: list,
+        constants: list[np.ndarray],
+        x_width: int,
+        rows: int,
+    ) -> bytes:
         """x, each f, each f' and the separators in one matrix; the NULs squeezed out."""
-        _, odd, odd_text = columns[0]
         widths = [x_width]
-        for base, _, text in columns[1:]:
-            if base is not None:  # a constant column
-                widths.append(base.shape[1])
-            else:
-                widths.append(max(x_width, text.shape[1] if text is not None else 0))
+        for _, words, _, text in columns:
+            width = max(x_width, text.shape[1] if text is not None else 0)
+            if words is not None:
+                width = max(width, _shifted_width(words))
+            widths.append(width)
+        widths += [c.shape[1] for c in constants]
         chars = np.zeros((rows, sum(widths) + len(widths)), dtype=np.uint8)
         # x: the typed bytes (right-aligned), the odd rows' made text over them.
-        kept = min(x_width, WIDTH)
-        _rows(chars, x_width - kept, kept)[:] = _rows(typed, WIDTH - kept, kept)
+        _put_right(chars, 0, x_width, None, typed)
         x = _rows(chars, 0, x_width)
-        if odd_text is not None:
-            x[odd] = _rows(_widened(odd_text, x_width), 0, x_width)
+        if x_text is not None:
+            x[odd] = _rows(_widened(x_text, x_width), 0, x_width)
         at = x_width
-        for (base, subset, text), width in zip(columns[1:], widths[1:], strict=True):
+        for (rows_shifted, words, others, text), width in zip(columns, widths[1:], strict=False):
             chars[:, at] = self.separator
             at += 1
-            if base is not None:
-                _rows(chars, at, width)[:] = _rows(np.ascontiguousarray(base), 0, width)
-            else:
-                _rows(chars, at, x_width)[:] = x  # f = x where x > 0
-                if text is not None:
-                    _rows(chars, at, width)[subset] = _rows(_widened(text, width), 0, width)
+            _rows(chars, at, x_width)[:] = x  # f = x where x > 0
+            if words is not None:
+                _put_right(chars, at, width, rows_shifted, words)
+            if text is not None:
+                _rows(chars, at, width)[others] = _rows(_widened(text, width), 0, width)
             at += width
+        for constant in constants:
+            chars[:, at] = self.separator
+            at += 1
+            _rows(chars, at, constant.shape[1])[:] = _rows(
+                np.ascontiguousarray(constant), 0, constant.shape[1]
+            )
+            at += constant.shape[1]
         chars[:, at] = NEWLINE
         return chars.tobytes().translate(self.table, b"\0")
+
+
+def _shifted_width(words: np.ndarray) -> int:
+    """How many of the 16 bytes the widest of these right-aligned texts takes."""
+    nul = (words.view(np.uint8).reshape(-1, WIDTH) == 0).argmin(axis=1)
+    return WIDTH - int(nul.min())
+
+
+def _put_right(chars: np.ndarray, at: int, width: int, subset: np.ndarray | None, typed: np.ndarray) -> None:
+    """Right-aligned 16-byte texts into a field of ``width`` bytes (all rows, or ``subset``)."""
+    kept = min(width, WIDTH)
+    source = _rows(typed, WIDTH - kept, kept)
+    if subset is None:
+        _rows(chars, at + width - kept, kept)[:] = source
+        return
+    if width > kept:
+        _rows(chars, at, width - kept)[subset] = np.zeros(1, dtype=f"V{width - kept}")
+    _rows(chars, at + width - kept, kept)[subset] = source
+
+
+class _Layout:
+    """Where the lines, points and signs of a block are, and each line's bytes right-aligned."""
+
+    @classmethod
+    def of(cls, padded: np.ndarray, point: int) -> _Layout | None:
+        """The layout of a block of plain lines (``[+-]digits.digits``, at most 16 bytes), else None."""
+        cells = padded[WIDTH:]
+        if cells.size == 0 or cells[-1] != NEWLINE or int(cells.max()) > _NINE:
+            return None
+        ends = np.flatnonzero(cells == NEWLINE)
+        points = np.flatnonzero(cells == point)
+        rows = ends.size
+        if points.size != rows:
+            return None
+        starts = np.empty_like(ends)
+        starts[0] = 0
+        np.add(ends[:-1], 1, out=starts[1:])
+        if not (bool((points >= starts).all()) and bool((points < ends).all())):
+            return None  # a line without its one point
+        first = cells[starts]
+        minus = first == _MINUS
+        plus = first == _PLUS
+        has_sign = minus | plus
+        if int(np.count_nonzero(cells < _ZERO)) != 2 * rows + int(np.count_nonzero(has_sign)):
+            return None  # a byte below '0' that is no newline, point or leading sign
+        lengths = ends - starts
+        n_int = points - starts - has_sign
+        scales = ends - points - 1
+        if int(lengths.max()) > WIDTH or int((n_int + scales).min()) < 1:
+            return None
+        lay = cls()
+        lay.cells, lay.ends, lay.points, lay.starts, lay.rows = cells, ends, points, starts, rows
+        lay.first, lay.minus, lay.plus, lay.has_sign = first, minus, plus, has_sign
+        lay.lengths, lay.n_int, lay.scales = lengths, n_int, scales
+        # Each line right-aligned in 16 bytes, NUL before it.
+        gathered = np.ndarray((padded.size - WIDTH + 1,), dtype="V16", buffer=padded, strides=(1,))[ends]
+        words = gathered.view(np.uint64).reshape(rows, 2)
+        words[:, 0] &= _KEEP_FIRST_WORD[lengths]
+        words[:, 1] &= _KEEP_SECOND_WORD[lengths]
+        lay.raw = words.view("V16").reshape(rows)  # as typed
+        lay.lines = lay.raw.copy()  # trailing zeros of the fraction blanked
+        lay.typed = lay.lines.view(np.uint8).reshape(rows, WIDTH)
+        return lay
+
+    def plain(self) -> tuple[np.ndarray, np.ndarray]:
+        """Rows that print as typed (a digit each side of the point, no '+', no leading zero,
+        |x| >= 1e-4), and where x's first nonzero digit is: the j-th after the point for
+        0.xxx (5: none in the first four), else 0."""
+        cells = self.cells
+        lead = cells[self.starts + self.has_sign]
+        n_int = self.n_int
+        plain = ~self.plus & (n_int >= 1) & (self.scales >= 1) & ((n_int == 1) | (lead != _ZERO))
+        first_digit = np.zeros(self.rows, dtype=np.int64)
+        small = np.flatnonzero(plain & (lead == _ZERO))  # 0.xxx
+        if small.size:
+            p, e = self.points[small], self.ends[small]
+            at = np.full(small.size, 5, dtype=np.int64)
+            for j in range(4, 0, -1):
+                digit = (p + j < e) & (cells[np.minimum(p + j, cells.size - 1)] != _ZERO)
+                at[digit] = j
+            first_digit[small] = at
+            plain[small[at > 4]] = False
+        return plain, first_digit
+
+    def blank_trailing_zeros(self, plain: np.ndarray) -> np.ndarray:
+        """Blank the fraction's trailing zeros in ``lines`` (one digit stays after the point);
+        returns the rows whose fraction is all zeros."""
+        all_zero = np.zeros(self.rows, dtype=bool)
+        trailing = np.flatnonzero(plain & (self.cells[self.ends - 1] == _ZERO))
+        if not trailing.size:
+            return all_zero
+        run = np.ones(trailing.size, dtype=bool)
+        count = np.zeros(trailing.size, dtype=np.int64)
+        scales = self.scales[trailing]
+        at = self.ends[trailing] - 1
+        for j in range(int(scales.max())):
+            run &= (self.cells[at - j] == _ZERO) & (j < scales)
+            if not run.any():
+                break
+            count += run
+        all_zero[trailing] = count == scales
+        count = np.minimum(count, scales - 1)
+        blanked = self.lines[trailing].view(np.uint64).reshape(trailing.size, 2)
+        blanked[:, 0] &= ~_KEEP_FIRST_WORD[count]
+        blanked[:, 1] &= ~_KEEP_SECOND_WORD[count]
+        self.lines[trailing] = blanked.view("V16").reshape(trailing.size)
+        return all_zero
+
+
+_SHIFT_TABLES: dict[int, tuple[np.ndarray, ...]] = {}
+
+
+def _shift_tables(k: int) -> tuple[np.ndarray, ...]:
+    """Per (scale, integer digits), the bytes that move one place right, those that stay,
+    and those added, as word masks, for moving a right-aligned negative x's point k places left.
+
+    With at most k integer digits they all move over the point and '-0.' and zeros come
+    before them (-4.5 -> -0.045 for k = 2); with more, the point lands among them."""
+    tables = _SHIFT_TABLES.get(k)
+    if tables is not None:
+        return tables
+    move = np.zeros((256, WIDTH), dtype=np.uint8)
+    stay = np.zeros((256, WIDTH), dtype=np.uint8)
+    add = np.zeros((256, WIDTH), dtype=np.uint8)
+    for scale in range(WIDTH):
+        p = WIDTH - 1 - scale  # the point's place
+        for n in range(1, WIDTH):
+            key = scale * WIDTH + n
+            if p - n - 1 < 0:
+                continue  # no room for the digits and the sign
+            if n <= k:
+                if p - k - 2 < 0:
+                    continue
+                move[key, p - n : p] = 0xFF
+                stay[key, p + 1 :] = 0xFF
+                add[key, p + 1 - k : p + 1 - n] = ord("0")
+                add[key, p - k] = ord(".")
+                add[key, p - k - 1] = ord("0")
+                add[key, p - k - 2] = _MINUS
+            else:
+                move[key, p - k : p] = 0xFF
+                stay[key, : p - k] = 0xFF
+                stay[key, p + 1 :] = 0xFF
+                add[key, p - k] = ord(".")
+    tables = tuple(t.view(np.uint64)[:, half].copy() for t in (move, stay, add) for half in (0, 1))
+    _SHIFT_TABLES[k] = tables
+    return tables
+
+
+def _shift(lay: _Layout, rows: np.ndarray, k: int) -> np.ndarray:
+    """f = x / 10**k of negative plain rows, right-aligned in 16 bytes: x's bytes, moved."""
+    move_lo, move_hi, stay_lo, stay_hi, add_lo, add_hi = _shift_tables(k)
+    words = lay.lines[rows].view(np.uint64).reshape(rows.size, 2)
+    lo, hi = words[:, 0].copy(), words[:, 1].copy()
+    key = lay.scales[rows] * WIDTH + lay.n_int[rows]
+    moving_lo = lo & move_lo[key]
+    out = np.empty((rows.size, 2), dtype=np.uint64)
+    out[:, 0] = (moving_lo << np.uint64(8)) | (lo & stay_lo[key]) | add_lo[key]
+    out[:, 1] = (
+        ((hi & move_hi[key]) << np.uint64(8))
+        | (moving_lo >> np.uint64(56))
+        | (hi & stay_hi[key])
+        | add_hi[key]
+    )
+    return out.view(np.uint8)
 
 
 class _NotPlain(Exception):
