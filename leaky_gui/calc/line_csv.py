@@ -98,7 +98,7 @@ class LineCsv:
         """Alphas whose products with 15-digit x stay in int64 and well inside the doubles."""
         return all(abs(a.numerator) < 1 << 31 and a.scale <= 30 for a in alphas)
 
-    def rows(self, padded: np.ndarray) -> tuple[bytes, int] | None:
+    def rows(self, padded: np.ndarray) -> tuple[bytes | bytearray, int] | None:
         """(CSV bytes, rows) of the lines in ``padded[WIDTH:]``, or None unless every line is plain.
 
         ``padded`` starts with WIDTH bytes of anything (the gather reaches back into them
@@ -205,7 +205,7 @@ class LineCsv:
         constants: list[np.ndarray],
         x_width: int,
         rows: int,
-    ) -> bytes:
+    ) -> bytearray:
         """x, each f, each f' and the separators in one matrix; the NULs squeezed out."""
         widths = [x_width]
         for _, words, _, text in columns:
@@ -214,7 +214,9 @@ class LineCsv:
                 width = max(width, _shifted_width(words))
             widths.append(width)
         widths += [c.shape[1] for c in constants]
-        chars = np.zeros((rows, sum(widths) + len(widths)), dtype=np.uint8)
+        # In a bytearray (zeroed), which translates without a copy out of numpy first.
+        store = bytearray(rows * (sum(widths) + len(widths)))
+        chars = np.frombuffer(store, dtype=np.uint8).reshape(rows, -1)
         # x: the typed bytes (right-aligned), the odd rows' made text over them.
         _put_right(chars, 0, x_width, None, typed)
         x = _rows(chars, 0, x_width)
@@ -238,7 +240,8 @@ class LineCsv:
             )
             at += constant.shape[1]
         chars[:, at] = NEWLINE
-        return chars.tobytes().translate(self.table, b"\0")
+        del chars
+        return store.translate(self.table, b"\0")
 
 
 def _shifted_width(words: np.ndarray) -> int:

@@ -279,38 +279,87 @@ def _text_parts(
     separator: str | None = None,
     rows_of: LineCsv | None = None,
 ) -> Iterator[Values | bytes]:
+    if rows_of is not None:
+        yield from _text_rows(stream, name, column, decimal_comma, rows_of)
+        return
     reader = TextColumnReader(name, column, decimal_comma, separator)
-    fast = _FastBlocks(reader, rows_of) if rows_of is not None else None
     done = 0
+    tail = b""
+    while True:
+        if should_stop is not None and should_stop():
+            raise ValuesCancelled
+        data = stream.read(BLOCK_BYTES)
+        done += len(data)
+        if not data:
+            if tail:
+                reader.feed(tail, final=True)
+            break
+        data = tail + data
+        cut = data.rfind(b"\n") + 1
+        if cut:
+            reader.feed(data[:cut])
+            tail = data[cut:]
+        else:
+            tail = data
+        if progress is not None:
+            progress(done, max(size, done))
+        part = reader.drain()
+        if part is not None:
+            yield part
+    part = reader.drain()
+    if part is not None:
+        yield part
+    _check_some(reader, name)
+
+
+def _check_some(reader: TextColumnReader, name: str) -> None:
+    if not reader.count:
+        raise ValuesFileError(
+            f"{name}: holds no values" + (" (only a header)" if reader.line else " (empty)")
+        )
+
+
+def _text_rows(
+    stream: BinaryIO, name: str, column: str | int | None, decimal_comma: bool | None, rows_of: LineCsv
+) -> Iterator[Values | bytes]:
+    """``_text_parts`` for the command line: blocks of plain lines come out as CSV rows.
+
+    Each block is read straight into its own array, after WIDTH bytes for the rows' gather
+    to reach back into and the previous block's unfinished line, and handed to a worker as it is.
+    """
+    reader = TextColumnReader(name, column, decimal_comma)
+    fast = _FastBlocks(reader, rows_of)
     tail = b""
     try:
         while True:
-            if should_stop is not None and should_stop():
-                raise ValuesCancelled
-            data = stream.read(BLOCK_BYTES if fast is None else FAST_BLOCK_BYTES)
-            done += len(data)
-            if not data:
-                if fast is not None:
-                    yield from fast.finish()
+            buf = np.empty(WIDTH + len(tail) + FAST_BLOCK_BYTES, dtype=np.uint8)
+            buf[:WIDTH] = 0
+            start = WIDTH + len(tail)
+            buf[WIDTH:start] = np.frombuffer(tail, dtype=np.uint8)
+            got = stream.readinto(memoryview(buf)[start:])  # type: ignore[attr-defined]
+            if not got:
+                yield from fast.finish()
                 if tail:
                     reader.feed(tail, final=True)
                 break
-            data = tail + data
-            cut = data.rfind(b"\n") + 1
-            tail = data[cut:]
-            block = data[:cut]
-            if fast is not None and block:
-                if not reader.started:  # the first line decides the layout
-                    first = block.index(b"\n") + 1
-                    reader.feed(block[:first])
-                    block = block[first:]
-                if fast.takes():
-                    yield from fast.submit(block)
-                    continue
-                yield from fast.finish()
-            reader.feed(block)
-            if progress is not None:
-                progress(done, max(size, done))
+            end = start + got
+            cut = _after_last_newline(buf, end)
+            tail = buf[cut:end].tobytes()
+            if cut == WIDTH:
+                continue  # no whole line yet
+            padded = buf[:cut]
+            if not reader.started:  # the first line decides the layout
+                first = int(np.flatnonzero(buf[WIDTH:cut] == 10)[0]) + 1
+                reader.feed(buf[WIDTH : WIDTH + first].tobytes())
+                part = reader.drain()  # a first line of data, before the rest
+                if part is not None:
+                    yield part
+                padded = buf[first:cut]
+            if fast.takes():
+                yield from fast.submit(padded)
+                continue
+            yield from fast.finish()
+            reader.feed(padded[WIDTH:].tobytes())
             part = reader.drain()
             if part is not None:
                 yield part
@@ -318,12 +367,21 @@ def _text_parts(
         if part is not None:
             yield part
     finally:
-        if fast is not None:
-            fast.close()
-    if not reader.count:
-        raise ValuesFileError(
-            f"{name}: holds no values" + (" (only a header)" if reader.line else " (empty)")
-        )
+        fast.close()
+    _check_some(reader, name)
+
+
+def _after_last_newline(buf: np.ndarray, end: int) -> int:
+    """The index after the last newline in buf[WIDTH:end], or WIDTH if there is none."""
+    look = 256
+    while True:
+        lo = max(WIDTH, end - look)
+        found = np.flatnonzero(buf[lo:end] == 10)
+        if found.size:
+            return lo + int(found[-1]) + 1
+        if lo == WIDTH:
+            return WIDTH
+        look *= 16
 
 
 FAST_BLOCK_BYTES = 1 << 19  # a task for a worker: about 50,000 lines
@@ -351,12 +409,10 @@ class _FastBlocks:
             reader.started and reader.separator is None and reader.decimal_comma == self.rows_of.decimal_comma
         )
 
-    def submit(self, block: bytes) -> Iterator[Values | bytes]:
-        if block:
-            padded = np.empty(WIDTH + len(block), dtype=np.uint8)
-            padded[:WIDTH] = 0
-            padded[WIDTH:] = np.frombuffer(block, dtype=np.uint8)
-            self.pending.append((self.pool.submit(self.rows_of.rows, padded), block))
+    def submit(self, padded: np.ndarray) -> Iterator[Values | bytes]:
+        """Hand the lines in ``padded[WIDTH:]`` to a worker (the WIDTH bytes before: anything)."""
+        if padded.size > WIDTH:
+            self.pending.append((self.pool.submit(self.rows_of.rows, padded), padded))
         while len(self.pending) > 3:
             yield from self._next()
 
@@ -365,7 +421,7 @@ class _FastBlocks:
             yield from self._next()
 
     def _next(self) -> Iterator[Values | bytes]:
-        future, block = self.pending.popleft()
+        future, padded = self.pending.popleft()
         made = future.result()
         reader = self.reader
         if made is not None:
@@ -374,7 +430,7 @@ class _FastBlocks:
             reader.count += rows
             yield data
             return
-        reader.feed(block)
+        reader.feed(padded[WIDTH:].tobytes())
         part = reader.drain()
         if part is not None:
             yield part
