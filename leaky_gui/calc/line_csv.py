@@ -171,20 +171,18 @@ class LineCsv:
         return np.where(lay.minus[need], -magnitude, magnitude)
 
     @staticmethod
-    def _aligned(numerators: np.ndarray, scales: np.ndarray) -> tuple[np.ndarray, int] | None:
+    def _aligned(numerators: np.ndarray, scales: np.ndarray) -> tuple[np.ndarray, int]:
+        """The numerators at the largest of their scales, or _NotPlain where that passes int64."""
         scale = int(scales.max())
         shift = scale - scales
-        if int(shift.max()) > 18:
-            return None
+        if int(shift.max()) > 18 or bool((np.abs(numerators) >= _INT64_SAFE // _INT_POWERS[shift]).any()):
+            raise _NotPlain
         return numerators * _INT_POWERS[shift], scale
 
     def _text(self, numerators: np.ndarray, scales: np.ndarray, rows: np.ndarray) -> np.ndarray | None:
         if rows.size == 0:
             return None
-        aligned = self._aligned(numerators[rows], scales[rows])
-        if aligned is None or int(np.abs(aligned[0]).max()) >= _INT64_SAFE:
-            raise _NotPlain
-        return scaled_text(*aligned)
+        return scaled_text(*self._aligned(numerators[rows], scales[rows]))
 
     def _products(
         self, numerators: np.ndarray, scales: np.ndarray, rows: np.ndarray, alpha: ExactNumber
@@ -192,7 +190,7 @@ class LineCsv:
         if rows.size == 0:
             return None
         aligned = self._aligned(numerators[rows], scales[rows])
-        if aligned is None or max(int(np.abs(aligned[0]).max()), 1) * abs(alpha.numerator) >= _INT64_SAFE:
+        if max(int(np.abs(aligned[0]).max()), 1) * abs(alpha.numerator) >= _INT64_SAFE:
             raise _NotPlain
         return scaled_text(aligned[0] * alpha.numerator, aligned[1] + alpha.scale)
 
