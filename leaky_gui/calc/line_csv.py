@@ -328,18 +328,25 @@ class _Layout:
         """Blank the fraction's trailing zeros in ``lines`` (one digit stays after the point);
         returns the rows whose fraction is all zeros."""
         all_zero = np.zeros(self.rows, dtype=bool)
-        trailing = np.flatnonzero(plain & (self.cells[self.ends - 1] == _ZERO))
+        trailing = np.flatnonzero(plain & (self.typed[:, WIDTH - 1] == _ZERO))
         if not trailing.size:
             return all_zero
-        run = np.ones(trailing.size, dtype=bool)
-        count = np.zeros(trailing.size, dtype=np.int64)
         scales = self.scales[trailing]
-        at = self.ends[trailing] - 1
-        for j in range(int(scales.max())):
-            run &= (self.cells[at - j] == _ZERO) & (j < scales)
-            if not run.any():
-                break
-            count += run
+        # The line's last eight bytes with '0' as 0: its zeros at the end are the leading
+        # zero bytes of the word, found from its highest set bit (a float's exponent, exact:
+        # no byte here is above 0x30, so the conversion never rounds up a power of two).
+        ends = self.lines.view(np.uint64).reshape(self.rows, 2)[trailing, 1] ^ np.uint64(0x3030303030303030)
+        exponent = np.frexp(ends.astype(np.float64))[1]
+        count = np.minimum((64 - exponent) // 8, scales)
+        longer = np.flatnonzero(count == 8)  # all eight were zeros: count on byte by byte
+        if longer.size:
+            run = np.ones(longer.size, dtype=bool)
+            at = self.ends[trailing[longer]] - 9
+            for j in range(int(scales[longer].max()) - 8):
+                run &= (self.cells[at - j] == _ZERO) & (8 + j < scales[longer])
+                if not run.any():
+                    break
+                count[longer] += run
         all_zero[trailing] = count == scales
         count = np.minimum(count, scales - 1)
         blanked = self.lines[trailing].view(np.uint64).reshape(trailing.size, 2)
