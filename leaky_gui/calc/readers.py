@@ -388,7 +388,7 @@ FAST_BLOCK_BYTES = 1 << 19  # a task for a worker: about 50,000 lines
 
 
 class _FastBlocks:
-    """Blocks of lines made into CSV rows on two worker threads, handed back in order.
+    """Blocks of lines made into CSV rows on worker threads (one a core, 2 to 4), handed back in order.
 
     A block that is not all plain lines comes back as None and is then read by the full
     reader, in its turn, so that its values or its error (with the right line number)
@@ -400,7 +400,8 @@ class _FastBlocks:
 
         self.reader = reader
         self.rows_of = rows_of
-        self.pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="leaky-relu-rows")
+        self.workers = max(2, min(4, os.cpu_count() or 2))
+        self.pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="leaky-relu-rows")
         self.pending: deque = deque()
 
     def takes(self) -> bool:
@@ -413,7 +414,7 @@ class _FastBlocks:
         """Hand the lines in ``padded[WIDTH:]`` to a worker (the WIDTH bytes before: anything)."""
         if padded.size > WIDTH:
             self.pending.append((self.pool.submit(self.rows_of.rows, padded), padded))
-        while len(self.pending) > 3:
+        while len(self.pending) > self.workers + 1:  # each worker busy, one more waiting
             yield from self._next()
 
     def finish(self) -> Iterator[Values | bytes]:
