@@ -227,8 +227,9 @@ def _run_eval_input(args: argparse.Namespace) -> int:
 
     The rows go to a temporary file (beside ``-o``'s target, renamed into place when
     complete; for standard output an anonymous one, copied out when complete), so an
-    error in the last line still leaves no output. The next block is read and parsed on a
-    second thread while this one writes.
+    error in the last line still leaves no output. In float64, blocks of one plain decimal
+    a line are made into rows on worker threads (``LineCsv``); any other block is read and
+    parsed on a second thread while this one writes.
     """
     if args.x:
         raise UsageError("give either X values or --input, not both")

@@ -61,6 +61,8 @@ def _widened(text: np.ndarray, width: int) -> np.ndarray:
 
 
 _LOW_NIBBLES = np.uint64(0x0F0F0F0F0F0F0F0F)
+# Per count n (0..8), n bytes of '0' in the low bytes of a word.
+_ZEROS_FIRST = np.array([int("30" * n or "0", 16) for n in range(9)], dtype=np.uint64)
 
 
 def _eight_digits(words: np.ndarray) -> np.ndarray:
@@ -144,9 +146,9 @@ class LineCsv:
                 if rows_shifted is not None:
                     made[rows_shifted] = False
                 others = np.flatnonzero(made)
-                words = (
-                    _shift(lay, rows_shifted, k) if rows_shifted is not None and rows_shifted.size else None
-                )
+                words = None
+                if rows_shifted is not None and rows_shifted.size:
+                    words = _shift(lay, rows_shifted, k), _shifted_width(lay, rows_shifted, k)
                 columns.append(
                     (rows_shifted, words, others, self._products(numerators, scales, others, alpha))
                 )
@@ -209,7 +211,7 @@ class LineCsv:
         for _, words, _, text in columns:
             width = max(x_width, text.shape[1] if text is not None else 0)
             if words is not None:
-                width = max(width, _shifted_width(words))
+                width = max(width, words[1])
             widths.append(width)
         widths += [c.shape[1] for c in constants]
         # In a bytearray (zeroed), which translates without a copy out of numpy first.
@@ -226,7 +228,7 @@ class LineCsv:
             at += 1
             _rows(chars, at, x_width)[:] = x  # f = x where x > 0
             if words is not None:
-                _put_right(chars, at, width, rows_shifted, words)
+                _put_right(chars, at, width, rows_shifted, words[0])
             if text is not None:
                 _rows(chars, at, width)[others] = _rows(_widened(text, width), 0, width)
             at += width
@@ -240,12 +242,6 @@ class LineCsv:
         chars[:, at] = NEWLINE
         del chars
         return store.translate(self.table, b"\0")
-
-
-def _shifted_width(words: np.ndarray) -> int:
-    """How many of the 16 bytes the widest of these right-aligned texts takes."""
-    nul = (words.view(np.uint8).reshape(-1, WIDTH) == 0).argmin(axis=1)
-    return WIDTH - int(nul.min())
 
 
 def _put_right(chars: np.ndarray, at: int, width: int, subset: np.ndarray | None, typed: np.ndarray) -> None:
@@ -315,11 +311,24 @@ class _Layout:
         first_digit = np.zeros(self.rows, dtype=np.int64)
         small = np.flatnonzero(plain & (lead == _ZERO))  # 0.xxx
         if small.size:
-            p, e = self.points[small], self.ends[small]
-            at = np.full(small.size, 5, dtype=np.int64)
-            for j in range(4, 0, -1):
-                digit = (p + j < e) & (cells[np.minimum(p + j, cells.size - 1)] != _ZERO)
-                at[digit] = j
+            scales = self.scales[small]
+            # A fraction of at most 8 digits is the top of the line's last word: shifted down,
+            # its first digit is the lowest byte. The lowest nonzero byte of the digits less
+            # '0' is found from the lowest set bit (a power of two: a float holds it exactly).
+            words = self.raw.view(np.uint64).reshape(self.rows, 2)[small, 1]
+            short = np.minimum(scales, 8)
+            fraction = (words >> (np.uint64(8) * (8 - short).astype(np.uint64))) ^ _ZEROS_FIRST[short]
+            lowest = fraction & (~fraction + np.uint64(1))
+            at = (np.frexp(lowest.astype(np.float64))[1] - 1) // 8 + 1
+            at[fraction == 0] = 5
+            longer = np.flatnonzero(scales > 8)  # the first digits are in the other word: byte by byte
+            if longer.size:
+                p = self.points[small[longer]]
+                found = np.full(longer.size, 5, dtype=np.int64)
+                for j in range(4, 0, -1):
+                    found[self.cells[p + j] != _ZERO] = j
+                at[longer] = found
+            at = np.minimum(at, 5)
             first_digit[small] = at
             plain[small[at > 4]] = False
         return plain, first_digit
@@ -412,6 +421,12 @@ def _shift(lay: _Layout, rows: np.ndarray, k: int) -> np.ndarray:
         | add_hi[key]
     )
     return out.view(np.uint8)
+
+
+def _shifted_width(lay: _Layout, rows: np.ndarray, k: int) -> int:
+    """How many of the 16 bytes the longest of these shifted texts may take."""
+    n_int = lay.n_int[rows]
+    return int(np.where(n_int <= k, 3 + k + lay.scales[rows], lay.lengths[rows]).max())
 
 
 class _NotPlain(Exception):

@@ -98,7 +98,7 @@ def iter_values(
     parts: a caller that must write nothing on error writes to a temporary file first.
 
     With ``rows_of``, blocks of one plain decimal a line come out as their CSV rows
-    (bytes), made by ``rows_of`` on two worker threads; any other block, as ``Values``.
+    (bytes), made by ``rows_of`` on worker threads; any other block, as ``Values``.
     """
     if str(path) == STDIN:
         stream = stdin if stdin is not None else sys.stdin.buffer

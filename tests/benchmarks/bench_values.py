@@ -2,11 +2,13 @@
 
 Run on demand:  python tests/benchmarks/bench_values.py [--lines 10000000] [--repeat 3]
                 [--polars-python PATH] [--npy-values 100000000] [--rows 3000000]
+                [--only a|b|c] [--before DIR]
 
 (a) `leaky-relu eval --input FILE -o OUT` on a decimal text file (one x a line, six
     decimals, a header), as a whole process, against polars' read_csv -> leaky column ->
-    write_csv on the same file, the two alternating (--only a runs this part alone). polars is never a dependency: give an interpreter that has
-    it with --polars-python (default: this one); without it that line is skipped.
+    write_csv on the same file, the two (and with --before, an earlier version) taking
+    turns. polars is never a dependency: give an interpreter that has it with
+    --polars-python (default: this one); without it that line is skipped.
 (b) text output per row in each precision: `leaky-relu sweep` over 3,000,000 rows
     (start -4, step 0.00001, as bench_csv_export.py) and `eval --input` of a float32 .npy.
 (c) opening a 100,000,000-value float32 .npy with read_values, in a fresh process: the time
@@ -49,11 +51,11 @@ print(f"{took:.3f} {after - before:.1f} {values.count} {time.perf_counter() - st
 """
 
 
-def _time(command: list[str], repeat: int) -> float:
+def _time(command: list[str], repeat: int, env: dict[str, str] | None = None) -> float:
     best = float("inf")
     for _ in range(repeat):
         start = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
         best = min(best, time.perf_counter() - start)
     return best
 
@@ -77,7 +79,9 @@ np.savetxt(sys.argv[1], np.round(rng.standard_normal(int(sys.argv[2])) * 3, 6), 
 """
 
 
-def bench_text_input(folder: str, lines: int, repeat: int, polars_python: str) -> None:
+def bench_text_input(
+    folder: str, lines: int, repeat: int, polars_python: str, before: str | None = None
+) -> None:
     source = os.path.join(folder, "x.csv")
     # Made in a child: a child's peak RSS counts its parent's at the time it was started
     # (Linux keeps the high-water mark across exec), so this process stays small.
@@ -102,11 +106,14 @@ def bench_text_input(folder: str, lines: int, repeat: int, polars_python: str) -
         print(f"  polars: skipped ({polars_python} cannot import polars; give --polars-python)")
         return
     theirs = [polars_python, "-c", POLARS_PROGRAM, source, os.path.join(folder, "polars.csv")]
-    # Alternating, so that both meet the same load on a shared machine.
-    t_ours = t_polars = float("inf")
+    # Alternating, so that all meet the same load on a shared machine.
+    t_ours = t_polars = t_before = float("inf")
+    before_env = None if before is None else {**os.environ, "PYTHONPATH": before}
     for _ in range(repeat):
         t_ours = min(t_ours, _time(ours, 1))
         t_polars = min(t_polars, _time(theirs, 1))
+        if before_env is not None:
+            t_before = min(t_before, _time(ours, 1, before_env))
     version = subprocess.run(
         [polars_python, "-c", "import polars; print(polars.__version__)"], capture_output=True, text=True
     ).stdout.strip()
@@ -118,6 +125,8 @@ def bench_text_input(folder: str, lines: int, repeat: int, polars_python: str) -
         f"  polars {version} read/write_csv   {t_polars:7.2f} s  {lines / t_polars / 1e6:5.2f} M rows/s  "
         f"peak RSS {_peak_rss_mb(theirs):.0f} MB"
     )
+    if before_env is not None:
+        print(f"  the same, the version in {before}   {t_before:7.2f} s")
     print(f"  ours / polars time: {t_ours / t_polars:.2f}x")
     with open(os.path.join(folder, "ours.csv")) as a, open(os.path.join(folder, "polars.csv")) as b:
         differ = sum(x != y for x, y in zip(a, b, strict=True))
@@ -171,10 +180,15 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--polars-python", default=sys.executable)
     parser.add_argument("--only", choices=("a", "b", "c"))
+    parser.add_argument(
+        "--before",
+        metavar="DIR",
+        help="(a) also times the leaky_gui package in DIR (e.g. an earlier commit's)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         if args.only in (None, "a"):
-            bench_text_input(folder, args.lines, args.repeat, args.polars_python)
+            bench_text_input(folder, args.lines, args.repeat, args.polars_python, args.before)
         if args.only in (None, "b"):
             bench_precisions(folder, args.rows, args.repeat)
         if args.only in (None, "c"):
