@@ -2,15 +2,19 @@
 
 The common file at scale holds one plain decimal a line (``-4.292619``). For a block of
 such lines, in exact float64, the rows ``x,f(alpha=A)...`` are made here in one go, without
-building ``Values``: every step is a numpy loop over the block, so two blocks are made at
-once on two cores.
+building ``Values``: every step is a numpy loop over the block, so blocks are made at once
+on several cores.
 
 * Each line's bytes (at most 16) are gathered once, right-aligned in two uint64 words.
 * x's text is those bytes wherever they are already the shortest text of their double (no
   '+', no leading zero, not below 1e-4) once trailing zeros of the fraction are blanked
-  out (``4.50`` prints ``4.5``); f for x > 0 is the same text. Only the rows below or at
-  zero, and the rare odd rows, get an exact integer numerator (eight digits at a time, SWAR)
-  and their text from ``scaled_text``, the writer's own exact text.
+  out (``4.50`` prints ``4.5``); f for x > 0 is the same text.
+* f for x < 0 at alpha = 10**-k (0.1, 0.01, 0.001) is exact decimal arithmetic on that
+  text: the point moves k places to the left (``-4.292619`` -> ``-0.04292619``), a few word
+  operations a row, no digits made; where f would need 'e' notation, it is made instead.
+* Only the rows left (other alphas, zero, '+', leading zeros, |x| < 1e-4) get an exact
+  integer numerator (eight digits at a time, SWAR) and their text from ``scaled_text``,
+  the writer's own exact text.
 * The columns go into one byte matrix, NUL where a text is shorter, squeezed out at once.
 
 A block that is not all such lines gives None: the caller reads it with the full reader,
