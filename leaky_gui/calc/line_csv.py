@@ -116,7 +116,7 @@ class LineCsv:
         rows = lay.rows
         minus, scales = lay.minus, lay.scales
         plain, first_digit = lay.plain()
-        all_zero = lay.blank_trailing_zeros(plain)
+        all_zero, trailing, blanks = lay.trailing_zeros(plain)
 
         # Where f is x's digits shifted (alpha = 10**-k), no numerator is needed.
         shifted = []
@@ -139,7 +139,8 @@ class LineCsv:
         need = np.flatnonzero(need_f | ~plain)
         numerators = np.zeros(rows, dtype=np.int64)
         if need.size:
-            numerators[need] = self._numerators(lay, need)
+            numerators[need] = self._numerators(lay, need)  # from the bytes as typed
+        lay.blank(trailing, blanks)
         positive = np.where(plain, ~minus, numerators > 0) if odd.size else ~minus
 
         try:
@@ -164,7 +165,7 @@ class LineCsv:
 
     def _numerators(self, lay: _Layout, need: np.ndarray) -> np.ndarray:
         """Exact integer numerators of the rows ``need`` (x = numerator / 10**scale)."""
-        words = lay.raw[need].view(np.uint64).reshape(need.size, 2)
+        words = lay.lines[need].view(np.uint64).reshape(need.size, 2)
         halves = _eight_digits(words & _LOW_NIBBLES)
         value = halves[:, 0] * np.uint64(10**8) + halves[:, 1]  # the point and sign read as digits
         power = _POWERS[lay.scales[need]]
@@ -299,8 +300,7 @@ class _Layout:
         words = gathered.view(np.uint64).reshape(rows, 2)
         words[:, 0] &= _KEEP_FIRST_WORD[lengths]
         words[:, 1] &= _KEEP_SECOND_WORD[lengths]
-        lay.raw = words.view("V16").reshape(rows)  # as typed
-        lay.lines = lay.raw.copy()  # trailing zeros of the fraction blanked
+        lay.lines = words.view("V16").reshape(rows)  # as typed, until blank() blanks trailing zeros
         lay.typed = lay.lines.view(np.uint8).reshape(rows, WIDTH)
         return lay
 
@@ -319,7 +319,7 @@ class _Layout:
             # A fraction of at most 8 digits is the top of the line's last word: shifted down,
             # its first digit is the lowest byte. The lowest nonzero byte of the digits less
             # '0' is found from the lowest set bit (a power of two: a float holds it exactly).
-            words = self.raw.view(np.uint64).reshape(self.rows, 2)[small, 1]
+            words = self.lines.view(np.uint64).reshape(self.rows, 2)[small, 1]
             short = np.minimum(scales, 8)
             fraction = (words >> (np.uint64(8) * (8 - short).astype(np.uint64))) ^ _ZEROS_FIRST[short]
             lowest = fraction & (~fraction + np.uint64(1))
@@ -337,13 +337,13 @@ class _Layout:
             plain[small[at > 4]] = False
         return plain, first_digit
 
-    def blank_trailing_zeros(self, plain: np.ndarray) -> np.ndarray:
-        """Blank the fraction's trailing zeros in ``lines`` (one digit stays after the point);
-        returns the rows whose fraction is all zeros."""
+    def trailing_zeros(self, plain: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(rows whose fraction is all zeros, the plain rows ending in 0, how many of their
+        trailing zeros go: all but one digit after the point)."""
         all_zero = np.zeros(self.rows, dtype=bool)
         trailing = np.flatnonzero(plain & (self.typed[:, WIDTH - 1] == _ZERO))
         if not trailing.size:
-            return all_zero
+            return all_zero, trailing, trailing
         scales = self.scales[trailing]
         # The line's last eight bytes with '0' as 0: its zeros at the end are the leading
         # zero bytes of the word, found from its highest set bit (a float's exponent, exact:
@@ -361,12 +361,16 @@ class _Layout:
                     break
                 count[longer] += run
         all_zero[trailing] = count == scales
-        count = np.minimum(count, scales - 1)
+        return all_zero, trailing, np.minimum(count, scales - 1)
+
+    def blank(self, trailing: np.ndarray, count: np.ndarray) -> None:
+        """Blank ``count`` trailing zeros of the rows ``trailing`` in ``lines`` (NUL: squeezed out)."""
+        if not trailing.size:
+            return
         blanked = self.lines[trailing].view(np.uint64).reshape(trailing.size, 2)
         blanked[:, 0] &= ~_KEEP_FIRST_WORD[count]
         blanked[:, 1] &= ~_KEEP_SECOND_WORD[count]
         self.lines[trailing] = blanked.view("V16").reshape(trailing.size)
-        return all_zero
 
 
 _SHIFT_TABLES: dict[int, tuple[np.ndarray, ...]] = {}
