@@ -295,8 +295,14 @@ class _EarlyWriteback:
             return
         self.out.flush()
         # On Linux DONTNEED starts writing the range back without waiting for it (and then
-        # drops the pages already on disk: nobody reads them here).
-        os.posix_fadvise(self.out.fileno(), self.started, self.written - self.started, os.POSIX_FADV_DONTNEED)
+        # drops the pages already on disk: nobody reads them here). Only a hint: a file
+        # system that refuses it changes nothing.
+        try:
+            os.posix_fadvise(
+                self.out.fileno(), self.started, self.written - self.started, os.POSIX_FADV_DONTNEED
+            )
+        except OSError:
+            self.usable = False
         self.started = self.written
 
 
