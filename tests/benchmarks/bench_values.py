@@ -2,7 +2,7 @@
 
 Run on demand:  python tests/benchmarks/bench_values.py [--lines 10000000] [--repeat 3]
                 [--polars-python PATH] [--npy-values 100000000] [--rows 3000000]
-                [--only a|b|c] [--before DIR]
+                [--only a|b|c] [--before DIR] [--alpha 0.01]
 
 (a) `leaky-relu eval --input FILE -o OUT` on a decimal text file (one x a line, six
     decimals, a header), as a whole process, against polars' read_csv -> leaky column ->
@@ -28,7 +28,8 @@ POLARS_PROGRAM = """
 import sys, polars as pl
 df = pl.read_csv(sys.argv[1])
 x = pl.col("x")
-df.with_columns(pl.when(x > 0).then(x).otherwise(x * 0.01).alias("f(alpha=0.01)")).write_csv(sys.argv[2])
+alpha = sys.argv[3]
+df.with_columns(pl.when(x > 0).then(x).otherwise(x * float(alpha)).alias(f"f(alpha={alpha})")).write_csv(sys.argv[2])
 """
 
 OPEN_PROGRAM = """
@@ -80,7 +81,7 @@ np.savetxt(sys.argv[1], np.round(rng.standard_normal(int(sys.argv[2])) * 3, 6), 
 
 
 def bench_text_input(
-    folder: str, lines: int, repeat: int, polars_python: str, before: str | None = None
+    folder: str, lines: int, repeat: int, polars_python: str, before: str | None = None, alpha: str = "0.01"
 ) -> None:
     source = os.path.join(folder, "x.csv")
     # Made in a child: a child's peak RSS counts its parent's at the time it was started
@@ -96,16 +97,19 @@ def bench_text_input(
         source,
         "-o",
         os.path.join(folder, "ours.csv"),
+        "--alpha",
+        alpha,
     ]
     print(
-        f"(a) {lines:,} lines of decimal text ({size:.0f} MB), x and f(alpha=0.01), best of {repeat}, whole processes"
+        f"(a) {lines:,} lines of decimal text ({size:.0f} MB), x and f(alpha={alpha}), best of {repeat}, "
+        "whole processes"
     )
     if not _has_polars(polars_python):
         t_ours = _time(ours, repeat)
         print(f"  leaky-relu eval --input -o   {t_ours:7.2f} s  {lines / t_ours / 1e6:5.2f} M rows/s")
         print(f"  polars: skipped ({polars_python} cannot import polars; give --polars-python)")
         return
-    theirs = [polars_python, "-c", POLARS_PROGRAM, source, os.path.join(folder, "polars.csv")]
+    theirs = [polars_python, "-c", POLARS_PROGRAM, source, os.path.join(folder, "polars.csv"), alpha]
     # Alternating, so that all meet the same load on a shared machine.
     t_ours = t_polars = t_before = float("inf")
     for _ in range(repeat):
@@ -184,10 +188,15 @@ def main() -> None:
         metavar="DIR",
         help="(a) also times the leaky_gui package in DIR (e.g. an earlier commit's)",
     )
+    parser.add_argument(
+        "--alpha",
+        default="0.01",
+        help="(a) the alpha, for both (0.01, 0.1 or 0.001 move x's point; any other is multiplied out)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         if args.only in (None, "a"):
-            bench_text_input(folder, args.lines, args.repeat, args.polars_python, args.before)
+            bench_text_input(folder, args.lines, args.repeat, args.polars_python, args.before, args.alpha)
         if args.only in (None, "b"):
             bench_precisions(folder, args.rows, args.repeat)
         if args.only in (None, "c"):
