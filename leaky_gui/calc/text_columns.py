@@ -269,24 +269,25 @@ def _float32_text_of_decimals(values: np.ndarray, num: np.ndarray, scale: int) -
     between two float32, which is checked. Normal float32 only, with d one division away.
     Such rows print as the exact decimal (``scaled_text``); the others take the search.
     """
-    size = np.abs(values)
-    if scale > _EXACT_POWERS:
+    if scale > _EXACT_POWERS or num.size == 0:
         short = np.zeros(num.shape, dtype=bool)
     else:
-        exact = np.abs(num) < 2**53  # then d is one division away
-        doubles = (num if exact.all() else np.where(exact, num, 0)).astype(np.float64) / 10.0**scale
+        # Bounds of the chunk first: most chunks need no row-by-row range or digit test.
+        largest = max(int(num.max()), -int(num.min()))
+        exact = None if largest < 2**53 else np.abs(num) < 2**53  # then d is one division away
+        doubles = (num if exact is None else np.where(exact, num, 0)).astype(np.float64) / 10.0**scale
         short = (doubles.view(np.uint64) & np.uint64(_DROPPED)) != _HALF_OF_DROPPED  # no float32 midpoint
-        short &= exact & (size >= _FLOAT32_TINY) & (size <= _FLOAT32_MAX)
         short &= doubles.astype(np.float32) == values  # v is float32(d), as the caller promises
-        # N must be a multiple of 10**need; need <= 0 for most rows (a sweep's all).
-        binade = ((size.view(np.uint64) >> np.uint64(52)) & np.uint64(0x7FF)).astype(np.int64) - 1023
-        need = _COARSE_ENOUGH[np.clip(binade, -126, 127) + 126] + scale
-        rows = np.flatnonzero(short & (need >= 0))  # need + 1 for a power of ten
-        if rows.size:
-            magnitude = np.abs(num[rows])
-            digits = np.searchsorted(_POWERS, magnitude, side="right")
-            need_here = need[rows] + (magnitude == _POWERS[np.maximum(digits - 1, 0)])
-            short[rows] = (need_here <= 18) & (magnitude % _POWERS[np.clip(need_here, 0, 18)] == 0)
+        if exact is not None:
+            short &= exact
+        # Every nonzero |D| >= 10**-22 is a normal float32; the largest may not be.
+        if largest / 10**scale > _FLOAT32_MAX:
+            short &= np.abs(values) <= _FLOAT32_MAX
+        # N must be a multiple of 10**need, need + 1 for a power of ten; need grows with |v|,
+        # so a need below 0 at the largest |v| holds for every row (a sweep's all).
+        top = max(float(values.max()), -float(values.min()))
+        if top > _FLOAT32_MAX or _COARSE_ENOUGH[_binade(np.array([top]))[0]] + scale >= 0:
+            _need_digits(short, values, num, scale)
     short |= (num == 0) & (values == 0)
     if short.all():
         return scaled_text(num, scale)
@@ -301,6 +302,24 @@ def _float32_text_of_decimals(values: np.ndarray, num: np.ndarray, scale: int) -
         chars = chars.copy()
     chars[rest] = pad(slow, width)
     return chars
+
+
+def _binade(values: np.ndarray) -> np.ndarray:
+    """Index into ``_COARSE_ENOUGH`` of each value's float32 binade (clipped to the normal ones)."""
+    size = np.abs(values)
+    binade = ((size.view(np.uint64) >> np.uint64(52)) & np.uint64(0x7FF)).astype(np.int64) - 1023
+    return np.clip(binade, -126, 127) + 126
+
+
+def _need_digits(short: np.ndarray, values: np.ndarray, num: np.ndarray, scale: int) -> None:
+    """Clear ``short`` where N is not a multiple of 10**need (need + 1 for a power of ten)."""
+    need = _COARSE_ENOUGH[_binade(values)] + scale
+    rows = np.flatnonzero(short & (need >= 0))
+    if rows.size:
+        magnitude = np.abs(num[rows])
+        digits = np.searchsorted(_POWERS, magnitude, side="right")
+        need_here = need[rows] + (magnitude == _POWERS[np.maximum(digits - 1, 0)])
+        short[rows] = (need_here <= 18) & (magnitude % _POWERS[np.clip(need_here, 0, 18)] == 0)
 
 
 def digits_text_column(values: np.ndarray, precision: str) -> np.ndarray:
