@@ -238,7 +238,10 @@ def _merged(x_text: np.ndarray, part: np.ndarray, rows: np.ndarray) -> np.ndarra
     chars = pad(x_text, width)
     if chars is x_text:
         chars = chars.copy()
-    chars[rows] = pad(part, width)
+    if rows.size and rows[-1] - rows[0] + 1 == rows.size:  # one run (a sweep's x <= 0): a slice
+        chars[rows[0] : rows[-1] + 1] = pad(part, width)
+    else:
+        chars[rows] = pad(part, width)
     return chars
 
 

@@ -330,11 +330,15 @@ def digits_text_column(values: np.ndarray, precision: str) -> np.ndarray:
     ``scaled_text`` like any exact sweep value.
     """
     finite = np.isfinite(values)
-    m, k = shortest_digits(np.where(finite, values, 0.0), precision)
+    every = bool(finite.all())
+    m, k = shortest_digits(values if every else np.where(finite, values, 0.0), precision)
     scale = int(max(0, -k.min())) if k.size else 0
-    n_digits = np.floor(np.log10(np.maximum(np.abs(m), 1))).astype(np.int64) + 1
-    fits = finite & (scale + k + n_digits <= 15)  # m * 10**(scale + k) below 10**15
-    num = np.where(fits, m, 0) * 10 ** np.where(fits, scale + k, 0)
+    n_digits = np.maximum(np.searchsorted(_POWERS, np.abs(m), side="right"), 1)
+    shift = scale + k
+    fits = shift + n_digits <= 15  # m * 10**(scale + k) below 10**15
+    if not every:
+        fits &= finite
+    num = np.where(fits, m, 0) * _POWERS[np.where(fits, shift, 0)]
     chars = scaled_text(num, scale)
     others = np.flatnonzero(~fits)
     if others.size:
