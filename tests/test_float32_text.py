@@ -14,7 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from leaky_gui.calc import text_columns
+from leaky_gui.calc.csv_export import iter_csv_chunks
 from leaky_gui.calc.precision import format_in, tensor_to
+from leaky_gui.calc.sweep import SweepParams
 
 D = Decimal
 
@@ -164,3 +166,36 @@ def test_decimals_that_round_up_to_a_power_of_two_use_its_spacing():
     # 33554431.9 rounds to 2**25 in float32, where the spacing is 4, not 2 (the binade below):
     # the decimal is not coarse enough there, and 2**25 prints as '33554432.0'.
     check([D("33554431.9"), D("33554430"), D("16777215.9"), D("16777215.5"), D("0.99999999")])
+
+
+def numpy_text_digits(value: np.float32) -> Decimal:
+    """numpy's Dragon4 (unique): the shortest digits of a float32, independently of the app."""
+    return Decimal(np.format_float_scientific(value, unique=True))
+
+
+@pytest.mark.parametrize("alpha", ["0.01", "0.2", "0.013", "0.3", "1", "-0.5", "3", "0", "1e-7", "0.123457"])
+def test_f_below_zero_in_a_float32_sweep_is_numpys_shortest(alpha):
+    # f = float32(float32(x) * float32(alpha)) from its exact decimal alpha * x where that
+    # rounds to it, else from the digit search: every row against numpy's digits of f.
+    params = SweepParams(D("-4.00017"), D("0.00137"), 3_000, alphas=(D(alpha),), precision="float32")
+    rows = b"".join(chunk for chunk, _ in iter_csv_chunks(params)).decode().splitlines()[1:]
+    for i, row in enumerate(rows):
+        x_text, f_text = row.split(",")
+        x = np.float32(float(params.x(i)))
+        f = x if x > 0 else np.float32(x * np.float32(float(alpha)))
+        assert Decimal(f_text) == numpy_text_digits(f), (x_text, f_text)
+        assert f_text == format_in(float(f), "float32")
+
+
+def test_f_from_the_exact_products_takes_the_search_only_where_they_differ(monkeypatch):
+    searched = []
+    search = text_columns.digits_text_column
+
+    def counting(values, precision):
+        searched.append(values.size)
+        return search(values, precision)
+
+    monkeypatch.setattr(text_columns, "digits_text_column", counting)
+    params = SweepParams(D("-4"), D("0.00001"), 65_536, alphas=(D("0.01"),), precision="float32")
+    b"".join(chunk for chunk, _ in iter_csv_chunks(params))
+    assert 0 < sum(searched) < 0.5 * 65_536  # about 30%: float32(x) * float32(alpha) misses the decimal

@@ -165,11 +165,12 @@ class _ChunkWriter:
         positive = x > 0
         others = np.flatnonzero(~positive)  # f = x elsewhere: only these need alpha*x
         fs = []
-        for alpha in self.params.alphas:
+        for alpha, exact_alpha in zip(self.params.alphas, self.alphas, strict=True):
             if others.size == 0:
                 fs.append(x_text)
                 continue
-            part = precision_text(leaky_in(x[others], float(alpha), precision), precision)
+            f = leaky_in(x[others], float(alpha), precision)
+            part = precision_text(f, precision, _product_decimals(decimals, others, exact_alpha))
             fs.append(_merged(x_text, part, others))
         dfs = []
         if derivatives:
@@ -216,6 +217,24 @@ class _ChunkWriter:
             chars = chars.copy()
         chars[lo:hi] = pad(part_chars, width)
         return chars
+
+
+def _product_decimals(
+    decimals: tuple[np.ndarray, int] | None, rows: np.ndarray, alpha: ExactNumber
+) -> tuple[np.ndarray, int] | None:
+    """The exact decimals alpha * x of ``rows``, when x's are known and the products fit int64.
+
+    In float32, f = float32(float32(x) * float32(alpha)) is most often float32 of that
+    decimal, which then is its own shortest text (``precision_text`` checks each row).
+    """
+    if decimals is None:
+        return None
+    num, scale = decimals
+    part = num[rows]
+    largest = max(int(part.max()), -int(part.min()), 1)
+    if largest * abs(alpha.numerator) >= _INT64_SAFE:
+        return None
+    return part * alpha.numerator, scale + alpha.scale
 
 
 def _typed_column(

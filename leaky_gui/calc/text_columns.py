@@ -284,9 +284,13 @@ def _float32_text_of_decimals(values: np.ndarray, num: np.ndarray, scale: int) -
         if largest / 10**scale > _FLOAT32_MAX:
             short &= np.abs(values) <= _FLOAT32_MAX
         # N must be a multiple of 10**need, need + 1 for a power of ten; need grows with |v|,
-        # so a need below 0 at the largest |v| holds for every row (a sweep's all).
+        # so a need below 0 at the largest |v| holds for every row (a sweep's all), and a
+        # need of 0 there fails only for N = +-1 (the power of ten 10**0 needs a zero).
         top = max(float(values.max()), -float(values.min()))
-        if top > _FLOAT32_MAX or _COARSE_ENOUGH[_binade(np.array([top]))[0]] + scale >= 0:
+        need = _COARSE_ENOUGH[_binade(np.array([top]))[0]] + scale if top <= _FLOAT32_MAX else 1
+        if need == 0:
+            short &= np.abs(num) != 1
+        elif need > 0:
             _need_digits(short, values, num, scale)
     short |= (num == 0) & (values == 0)
     if short.all():

@@ -22,7 +22,7 @@ import numpy as np
 from leaky_gui.calc.float32_digits import float32_shortest
 from leaky_gui.calc.precision import _shortest_search
 
-BLOCK = 1 << 22
+BLOCK = 1 << 16  # small enough for the caches
 
 
 def compare(values: np.ndarray, label: str, numpy_stride: int = 1024) -> tuple[int, int]:
