@@ -42,7 +42,7 @@ import numpy as np
 from leaky_gui.calc.numtext import csv_line
 from leaky_gui.calc.precision import leaky_in
 from leaky_gui.calc.source import XSource
-from leaky_gui.calc.sweep import ExactNumber, format_label, format_number
+from leaky_gui.calc.sweep import ExactNumber, SweepParams, format_label, format_number
 from leaky_gui.calc.text_columns import (
     constant_text,
     fixed_text,
@@ -155,13 +155,16 @@ class _ChunkWriter:
         self, lo: int, hi: int, derivatives: bool
     ) -> tuple[np.ndarray, list[np.ndarray], list[np.ndarray]]:
         precision = self.params.precision
-        x = self.params.x_block(lo, hi)
-        decimals = None
-        if precision == "float32":  # short decimals are their own float32 text
-            block = self.params.decimal_block(lo, hi)
-            if block is not None and isinstance(block[0], np.ndarray):
-                decimals = block
-        x_text = precision_text(x, precision, decimals)
+        decimals = doubles = None
+        if precision != "float32":
+            x = self.params.x_block(lo, hi)
+        elif isinstance(self.params, SweepParams):  # x straight from the doubles of its decimals
+            x, block, doubles = self.params.rounded_block(lo, hi)
+        else:
+            x, block = self.params.x_block(lo, hi), self.params.decimal_block(lo, hi)
+        if precision == "float32" and block is not None and isinstance(block[0], np.ndarray):
+            decimals = block  # short decimals are their own float32 text
+        x_text = precision_text(x, precision, decimals, doubles)
         positive = x > 0
         others = np.flatnonzero(~positive)  # f = x elsewhere: only these need alpha*x
         fs = []

@@ -214,16 +214,22 @@ def _left_aligned(matrix: np.ndarray) -> np.ndarray:
 
 
 def precision_text(
-    values: np.ndarray, precision: str, decimals: tuple[np.ndarray, int] | None = None
+    values: np.ndarray,
+    precision: str,
+    decimals: tuple[np.ndarray, int] | None = None,
+    doubles: np.ndarray | None = None,
 ) -> np.ndarray:
     """Shortest text in a framework ``precision`` of values it holds exactly (as float64), as a column.
 
-    ``decimals`` (numerators, scale), when given, are the exact decimals the float32 values
-    were rounded from: those of at most 6 significant digits are their own shortest text.
+    ``decimals`` (numerators, scale), when given, are exact decimals near the float32
+    values (those they were rounded from, or alpha * x for f): a decimal that float32 of it
+    is the value, and no finer than float32's spacing there, is its own shortest text.
+    ``doubles``, when given, are the doubles nearest the decimals (one division each) that
+    the values were rounded from, so that rounding need not be checked again.
     """
     if precision == "float32":
         if decimals is not None:
-            return _float32_text_of_decimals(values, *decimals)
+            return _float32_text_of_decimals(values, *decimals, doubles)
         return digits_text_column(values, precision)
     return _table_text(values, precision)
 
@@ -256,7 +262,9 @@ def _coarse_enough_table() -> np.ndarray:
 _COARSE_ENOUGH = _coarse_enough_table()
 
 
-def _float32_text_of_decimals(values: np.ndarray, num: np.ndarray, scale: int) -> np.ndarray:
+def _float32_text_of_decimals(
+    values: np.ndarray, num: np.ndarray, scale: int, doubles: np.ndarray | None = None
+) -> np.ndarray:
     """float32 text of values rounded from decimals num / 10**scale: coarse decimals print as themselves.
 
     A decimal D = N * 10**g (N not a multiple of 10) is the shortest decimal that reads
@@ -268,16 +276,21 @@ def _float32_text_of_decimals(values: np.ndarray, num: np.ndarray, scale: int) -
     nearest D (as PyTorch converts); it is float32 of D itself unless d is exactly halfway
     between two float32, which is checked. Normal float32 only, with d one division away.
     Such rows print as the exact decimal (``scaled_text``); the others take the search.
+    Given ``doubles`` (d, each num / 10**scale in one division) the values are float32 of
+    them by the caller's word, and only the midpoints are checked.
     """
     if scale > _EXACT_POWERS or num.size == 0:
-        short = np.zeros(num.shape, dtype=bool)
+        short = (num == 0) & (values == 0)
     else:
         # Bounds of the chunk first: most chunks need no row-by-row range or digit test.
         largest = max(int(num.max()), -int(num.min()))
-        exact = None if largest < 2**53 else np.abs(num) < 2**53  # then d is one division away
-        doubles = (num if exact is None else np.where(exact, num, 0)).astype(np.float64) / 10.0**scale
+        exact = None if largest < 2**53 or doubles is not None else np.abs(num) < 2**53
+        rounded = doubles is not None
+        if not rounded:  # d one division away where exact
+            doubles = np.divide(num if exact is None else np.where(exact, num, 0), 10.0**scale)
         short = (doubles.view(np.uint64) & np.uint64(_DROPPED)) != _HALF_OF_DROPPED  # no float32 midpoint
-        short &= doubles.astype(np.float32) == values  # v is float32(d), as the caller promises
+        if not rounded:
+            short &= doubles.astype(np.float32) == values  # v is float32(d)
         if exact is not None:
             short &= exact
         # Every nonzero |D| >= 10**-22 is a normal float32; the largest may not be.
@@ -286,25 +299,23 @@ def _float32_text_of_decimals(values: np.ndarray, num: np.ndarray, scale: int) -
         # N must be a multiple of 10**need, need + 1 for a power of ten; need grows with |v|,
         # so a need below 0 at the largest |v| holds for every row (a sweep's all), and a
         # need of 0 there fails only for N = +-1 (the power of ten 10**0 needs a zero).
-        top = max(float(values.max()), -float(values.min()))
+        # The largest |v| of a short row is float32 of the largest |D| (rounding keeps the order).
+        with np.errstate(over="ignore"):
+            top = float(np.float32(largest / 10**scale))
         need = _COARSE_ENOUGH[_binade(np.array([top]))[0]] + scale if top <= _FLOAT32_MAX else 1
         if need == 0:
             short &= np.abs(num) != 1
         elif need > 0:
             _need_digits(short, values, num, scale)
-    short |= (num == 0) & (values == 0)
     if short.all():
         return scaled_text(num, scale)
     if not short.any():
         return digits_text_column(values, "float32")
     rest = np.flatnonzero(~short)
-    fast = scaled_text(np.where(short, num, 0), scale)
+    fast = scaled_text(np.where(short, num, 0), scale)  # a new matrix: filled in below
     slow = digits_text_column(values[rest], "float32")
-    width = max(fast.shape[1], slow.shape[1])
-    chars = pad(fast, width)
-    if chars is fast:
-        chars = chars.copy()
-    chars[rest] = pad(slow, width)
+    chars = pad(fast, max(fast.shape[1], slow.shape[1]))
+    chars[rest] = pad(slow, chars.shape[1])
     return chars
 
 
