@@ -37,6 +37,10 @@ def check(decimals: list[Decimal]) -> None:
     values, num, scale = column_of(decimals)
     got = texts_of(text_columns._float32_text_of_decimals(values, num, scale))
     assert got == [format_in(v, "float32") for v in values.tolist()], decimals
+    if scale <= 22 and bool(np.all(np.abs(num) < 2**53)):  # as a sweep's chunk gives them: d known
+        doubles = np.divide(num, 10.0**scale)
+        again = texts_of(text_columns._float32_text_of_decimals(values, num, scale, doubles))
+        assert again == got, decimals
 
 
 EDGES = [
@@ -199,3 +203,19 @@ def test_f_from_the_exact_products_takes_the_search_only_where_they_differ(monke
     params = SweepParams(D("-4"), D("0.00001"), 65_536, alphas=(D("0.01"),), precision="float32")
     b"".join(chunk for chunk, _ in iter_csv_chunks(params))
     assert 0 < sum(searched) < 0.5 * 65_536  # about 30%: float32(x) * float32(alpha) misses the decimal
+
+
+@pytest.mark.parametrize(
+    ("start", "step"),
+    [("-4", "0.00001"), ("-3.7", "0.013"), ("1e-30", "1e-31"), ("-16777217", "2"), ("-1e20", "1.7e15")],
+)
+def test_a_sweeps_rounded_block_is_its_x_and_decimals(start, step):
+    params = SweepParams(D(start), D(step), 5_000, precision="float32")
+    for lo, hi in ((0, 5_000), (17, 4_000), (4_999, 5_000), (3, 3)):
+        x, (num, scale), doubles = params.rounded_block(lo, hi)
+        assert np.array_equal(x, params.x_block(lo, hi))
+        assert scale == params.decimal_block(lo, hi)[1]
+        assert [int(n) for n in num] == [int(n) for n in params.decimal_block(lo, hi)[0]]
+        if doubles is not None:
+            assert doubles.tolist() == [int(n) / 10**scale for n in num.tolist()]
+            assert np.array_equal(doubles.astype(np.float32), x.astype(np.float32))
