@@ -41,6 +41,8 @@ def check(decimals: list[Decimal]) -> None:
         doubles = np.divide(num, 10.0**scale)
         again = texts_of(text_columns._float32_text_of_decimals(values, num, scale, doubles))
         assert again == got, decimals
+        made = texts_of(text_columns._float32_text_of_decimals(None, num, scale, doubles))
+        assert made == got, decimals  # the values made from the doubles where needed
 
 
 EDGES = [
@@ -209,13 +211,13 @@ def test_f_from_the_exact_products_takes_the_search_only_where_they_differ(monke
     ("start", "step"),
     [("-4", "0.00001"), ("-3.7", "0.013"), ("1e-30", "1e-31"), ("-16777217", "2"), ("-1e20", "1.7e15")],
 )
-def test_a_sweeps_rounded_block_is_its_x_and_decimals(start, step):
+def test_a_sweeps_decimal_doubles_are_its_decimals_and_what_x_is_made_of(start, step):
     params = SweepParams(D(start), D(step), 5_000, precision="float32")
     for lo, hi in ((0, 5_000), (17, 4_000), (4_999, 5_000), (3, 3)):
-        x, (num, scale), doubles = params.rounded_block(lo, hi)
-        assert np.array_equal(x, params.x_block(lo, hi))
+        (num, scale), doubles = params.decimal_doubles(lo, hi)
         assert scale == params.decimal_block(lo, hi)[1]
         assert [int(n) for n in num] == [int(n) for n in params.decimal_block(lo, hi)[0]]
         if doubles is not None:
             assert doubles.tolist() == [int(n) / 10**scale for n in num.tolist()]
-            assert np.array_equal(doubles.astype(np.float32), x.astype(np.float32))
+            assert np.array_equal(doubles.astype(np.float32).astype(np.float64), params.x_block(lo, hi))
+            assert np.array_equal(num > 0, params.x_block(lo, hi) > 0)

@@ -40,7 +40,7 @@ from typing import BinaryIO
 import numpy as np
 
 from leaky_gui.calc.numtext import csv_line
-from leaky_gui.calc.precision import leaky_in
+from leaky_gui.calc.precision import leaky_in, round_to
 from leaky_gui.calc.source import XSource
 from leaky_gui.calc.sweep import ExactNumber, SweepParams, format_label, format_number
 from leaky_gui.calc.text_columns import (
@@ -155,24 +155,29 @@ class _ChunkWriter:
         self, lo: int, hi: int, derivatives: bool
     ) -> tuple[np.ndarray, list[np.ndarray], list[np.ndarray]]:
         precision = self.params.precision
-        decimals = doubles = None
+        x = block = decimals = doubles = None
         if precision != "float32":
             x = self.params.x_block(lo, hi)
-        elif isinstance(self.params, SweepParams):  # x straight from the doubles of its decimals
-            x, block, doubles = self.params.rounded_block(lo, hi)
+        elif isinstance(self.params, SweepParams):  # x is float32 of these doubles, made when needed
+            block, doubles = self.params.decimal_doubles(lo, hi)
+            if doubles is None:
+                x = self.params.x_block(lo, hi)
         else:
             x, block = self.params.x_block(lo, hi), self.params.decimal_block(lo, hi)
-        if precision == "float32" and block is not None and isinstance(block[0], np.ndarray):
+        if block is not None and isinstance(block[0], np.ndarray):
             decimals = block  # short decimals are their own float32 text
         x_text = precision_text(x, precision, decimals, doubles)
-        positive = x > 0
+        # A sweep's decimal of one division is 0 or at least 1e-22: x has its sign.
+        positive = x > 0 if x is not None else decimals[0] > 0
         others = np.flatnonzero(~positive)  # f = x elsewhere: only these need alpha*x
+        if others.size:
+            x_others = x[others] if x is not None else round_to(doubles[others], precision)
         fs = []
         for alpha, exact_alpha in zip(self.params.alphas, self.alphas, strict=True):
             if others.size == 0:
                 fs.append(x_text)
                 continue
-            f = leaky_in(x[others], float(alpha), precision)
+            f = leaky_in(x_others, float(alpha), precision)
             part = precision_text(f, precision, _product_decimals(decimals, others, exact_alpha))
             fs.append(_merged(x_text, part, others))
         dfs = []

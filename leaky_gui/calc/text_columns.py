@@ -20,7 +20,7 @@ import threading
 import numpy as np
 
 from leaky_gui.calc.numtext import format_number
-from leaky_gui.calc.precision import digits_text, format_in, shortest_digits
+from leaky_gui.calc.precision import digits_text, format_in, round_to, shortest_digits
 
 _FAST_LIMIT = 10**15  # numerators below this have at most 15 significant digits
 _MINUS, _POINT, _ZERO = (ord(c) for c in "-.0")
@@ -214,7 +214,7 @@ def _left_aligned(matrix: np.ndarray) -> np.ndarray:
 
 
 def precision_text(
-    values: np.ndarray,
+    values: np.ndarray | None,
     precision: str,
     decimals: tuple[np.ndarray, int] | None = None,
     doubles: np.ndarray | None = None,
@@ -225,7 +225,8 @@ def precision_text(
     values (those they were rounded from, or alpha * x for f): a decimal that float32 of it
     is the value, and no finer than float32's spacing there, is its own shortest text.
     ``doubles``, when given, are the doubles nearest the decimals (one division each) that
-    the values were rounded from, so that rounding need not be checked again.
+    the values were rounded from, so that rounding need not be checked again; ``values``
+    may then be None, and are made from them where needed.
     """
     if precision == "float32":
         if decimals is not None:
@@ -263,7 +264,7 @@ _COARSE_ENOUGH = _coarse_enough_table()
 
 
 def _float32_text_of_decimals(
-    values: np.ndarray, num: np.ndarray, scale: int, doubles: np.ndarray | None = None
+    values: np.ndarray | None, num: np.ndarray, scale: int, doubles: np.ndarray | None = None
 ) -> np.ndarray:
     """float32 text of values rounded from decimals num / 10**scale: coarse decimals print as themselves.
 
@@ -277,7 +278,7 @@ def _float32_text_of_decimals(
     between two float32, which is checked. Normal float32 only, with d one division away.
     Such rows print as the exact decimal (``scaled_text``); the others take the search.
     Given ``doubles`` (d, each num / 10**scale in one division) the values are float32 of
-    them by the caller's word, and only the midpoints are checked.
+    them by the caller's word (and made from them if None), and only the midpoints are checked.
     """
     if scale > _EXACT_POWERS or num.size == 0:
         short = (num == 0) & (values == 0)
@@ -295,6 +296,7 @@ def _float32_text_of_decimals(
             short &= exact
         # Every nonzero |D| >= 10**-22 is a normal float32; the largest may not be.
         if largest / 10**scale > _FLOAT32_MAX:
+            values = _held(values, doubles)
             short &= np.abs(values) <= _FLOAT32_MAX
         # N must be a multiple of 10**need, need + 1 for a power of ten; need grows with |v|,
         # so a need below 0 at the largest |v| holds for every row (a sweep's all), and a
@@ -306,17 +308,27 @@ def _float32_text_of_decimals(
         if need == 0:
             short &= np.abs(num) != 1
         elif need > 0:
+            values = _held(values, doubles)
             _need_digits(short, values, num, scale)
     if short.all():
         return scaled_text(num, scale)
     if not short.any():
-        return digits_text_column(values, "float32")
+        return digits_text_column(_held(values, doubles), "float32")
     rest = np.flatnonzero(~short)
     fast = scaled_text(np.where(short, num, 0), scale)  # a new matrix: filled in below
-    slow = digits_text_column(values[rest], "float32")
+    slow = digits_text_column(_held(values, doubles, rest), "float32")
     chars = pad(fast, max(fast.shape[1], slow.shape[1]))
     chars[rest] = pad(slow, chars.shape[1])
     return chars
+
+
+def _held(
+    values: np.ndarray | None, doubles: np.ndarray | None, rows: np.ndarray | None = None
+) -> np.ndarray:
+    """``values`` (of ``rows``), or float32 of ``doubles`` when the caller left them to be made."""
+    if values is None:
+        return round_to(doubles if rows is None else doubles[rows], "float32")
+    return values if rows is None else values[rows]
 
 
 def _binade(values: np.ndarray) -> np.ndarray:
