@@ -1,7 +1,7 @@
 """leaky_gui: an offline desktop calculator for the Leaky ReLU activation function.
 
-``import leaky_gui`` stays free of Qt so the command line starts fast; the window
-class is resolved on first use (``leaky_gui.MainWindow``).
+``import leaky_gui`` imports nothing (not even numpy) so the command line starts fast;
+the names below are resolved on first use (``leaky_gui.MainWindow``, ``leaky_gui.SweepParams``).
 
 Layers: ``leaky_gui.calc`` (the calculation, no Qt), ``leaky_gui.gui`` (the window and its
 parts), ``leaky_gui.cli`` (``leaky-relu``) and ``leaky_gui.app`` (``leaky-gui``).
@@ -11,8 +11,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from leaky_gui.calc.alphas import PRESETS, kaiming_gain
-from leaky_gui.calc.sweep import DEFAULT_ALPHA, SweepParams, format_number, leaky_relu, leaky_relu_derivative
+# Resolved on first use, so that ``import leaky_gui`` costs nothing: the command line sets
+# up numpy's environment before numpy is imported.
+_LAZY = {
+    "DEFAULT_ALPHA": "leaky_gui.calc.sweep",
+    "PRESETS": "leaky_gui.calc.alphas",
+    "SweepParams": "leaky_gui.calc.sweep",
+    "format_number": "leaky_gui.calc.sweep",
+    "kaiming_gain": "leaky_gui.calc.alphas",
+    "leaky_relu": "leaky_gui.calc.sweep",
+    "leaky_relu_derivative": "leaky_gui.calc.sweep",
+    "MainWindow": "leaky_gui.gui.window",
+}
 
 __all__ = [
     "DEFAULT_ALPHA",
@@ -28,10 +38,13 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    if name == "MainWindow":
-        from leaky_gui.gui.window import MainWindow
+    if name in _LAZY:
+        import importlib
 
-        return MainWindow
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        if name != "MainWindow":
+            globals()[name] = value
+        return value
     if name == "__version__":
         from leaky_gui._version import package_version
 

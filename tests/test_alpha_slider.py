@@ -51,8 +51,15 @@ def _preset(alpha: Decimal) -> str:
 def test_every_position_of_both_scales_is_typed_exactly_with_one_refresh(window, scale):
     named(window, f"alphaSliderScale_{scale}").trigger()
     slider, box = named(window, "alphaSlider"), named(window, "alpha")
-    resets = []
+    resets = []  # each time the table takes a new sweep: in place (same rows), or a reset
     window.model.modelReset.connect(lambda: resets.append(window.params.alpha))
+    window.model.dataChanged.connect(
+        lambda top, bottom, _roles: (
+            resets.append(window.params.alpha)
+            if (top.row(), bottom.row()) == (0, window.model.rowCount() - 1)
+            else None
+        )
+    )
     positions = window.slider.table.positions
     assert len(positions) == slider.maximum() + 1 >= 151
     for index, alpha in enumerate(positions):

@@ -234,6 +234,24 @@ def test_plot_svg_is_valid_xml_with_the_legend(window, tmp_path, monkeypatch):
     assert "alpha = 0.01" in text and "alpha = 0.3" in text
 
 
+def test_svg_markers_are_vector_shapes_after_a_png_too(window, tmp_path):
+    """Qt's SVG generator cannot cut one marker out of pyqtgraph's shared symbol pixmap."""
+    from leaky_gui.gui.export import write_plot_image
+
+    write_plot_image(window.plot, tmp_path / "first.png")  # markers drawn at another size: more pixmap
+    write_plot_image(window.plot, tmp_path / "plot.svg")
+    svg = (tmp_path / "plot.svg").read_text()
+    assert "<image" not in svg
+    # The zero-crossing diamond (legend and plot) and the 101 sample dots, each a shape.
+    assert svg.count('d="M0,-0.5 L-0.4,0 L0,0.5 L0.4,0 L0,-0.5 Z "') >= 2
+    assert svg.count("<path") >= 101
+    write_plot_image(window.plot, tmp_path / "again.png")  # and the screen's drawing is back
+    assert not QImage(str(tmp_path / "again.png")).isNull()
+    assert all(
+        item._exportOpts is False for item in window.plot.scene().items() if hasattr(item, "_exportOpts")
+    )
+
+
 def test_plot_export_failure_keeps_the_old_file(window, monkeypatch, tmp_path):
     target = tmp_path / "plot.png"
     target.write_bytes(b"old")

@@ -73,7 +73,6 @@ def test_lines_are_as_thick_in_logical_pixels_at_ratio_2():
 
 
 def test_pens_follow_the_pen_scale_and_images_get_their_own(qtbot, tmp_path):
-    import pyqtgraph as pg
     from PySide6.QtGui import QImage, QTransform
 
     from leaky_gui.calc.sweep import SweepParams
@@ -88,8 +87,8 @@ def test_pens_follow_the_pen_scale_and_images_get_their_own(qtbot, tmp_path):
     plot.set_pen_scale(2.0)
     assert plot.curve.opts["pen"].widthF() == 6.0 and plot.pinned[0].line.opts["pen"].widthF() == 4.0
     assert plot.relu.opts["pen"].widthF() == 3.0 and plot.crosshair.pen.widthF() == 2.0
-    grid = next(item for item in plot.getPlotItem().items if isinstance(item, pg.GridItem))
-    assert grid.opts["pen"].widthF() == 1.0 and grid.opts["pen"].color().alpha() == 120  # darker, not wider
+    grid = plot.grid.pen()
+    assert grid.widthF() == 1.0 and grid.isCosmetic() and grid.color().alpha() == 120  # darker, not wider
     plot.set_pen_scale(1.0)
     seen = []
     render = plot.scene().render  # pyqtgraph's exporter paints the scene: note the pen it paints with

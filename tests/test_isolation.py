@@ -7,6 +7,7 @@ package, not from a list kept by hand), ``import leaky_gui`` and the command lin
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -30,6 +31,16 @@ def test_calculation_and_cli_import_no_qt():
     count, loaded = done.stdout.strip().split(" ", 1)
     assert int(count) >= 6  # numtext, sweep, precision, alphas, text_columns, csv_export
     assert loaded == "[]"
+
+
+def test_the_package_imports_nothing_and_the_command_line_sets_up_numpy_first():
+    probe = (
+        "import os, sys, leaky_gui; before = 'numpy' in sys.modules; import leaky_gui.cli; "
+        "print(before, os.environ.get('OPENBLAS_NUM_THREADS'), leaky_gui.SweepParams.__name__)"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env)
+    assert done.stdout.split() == ["False", "1", "SweepParams"]
 
 
 @pytest.mark.slow

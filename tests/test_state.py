@@ -25,6 +25,7 @@ def test_save_then_load_gives_the_same_state(settings):
         show_derivative=True,
         csv_pinned=False,
         export_folder="/somewhere",
+        values_folder="/somewhere/else",
         geometry=b"\x01\x02",
     )
     save_state(settings, state)

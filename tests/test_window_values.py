@@ -265,6 +265,17 @@ def test_the_last_file_is_reopened_and_a_moved_one_falls_back(qtbot, settings, f
     qtbot.addWidget(third)
     assert third.values is None and not third.values_reader.running()
     assert "few.csv (your x values last time) has moved or gone" in named(third, "sourceNote").text()
+    # The open dialog still starts where that file was found, after the sweep went back too.
+    third.close()
+    fourth = MainWindow(settings)
+    qtbot.addWidget(fourth)
+    started_in = []
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getOpenFileName",
+        lambda _parent, _title, folder, *_: (started_in.append(folder), ("", ""))[1],
+    )
+    named(fourth, "openValuesAction").trigger()
+    assert started_in == [str(few_csv.parent)]
 
 
 def test_statistics_of_many_values_come_from_a_worker(window, qtbot, tmp_path, monkeypatch):

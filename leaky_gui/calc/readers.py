@@ -23,12 +23,14 @@ from __future__ import annotations
 import io
 import os
 import sys
+from collections import deque
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 import numpy as np
 
+from leaky_gui.calc.line_csv import WIDTH, LineCsv
 from leaky_gui.calc.sweep import ExactNumber
 from leaky_gui.calc.text_reader import TextColumnReader, checked
 from leaky_gui.calc.values import (
@@ -71,7 +73,7 @@ def read_values(
     only column, or the first whose first value is a number. A ``.npy`` is mapped, not read;
     text is parsed whole into exact decimals (about 10 bytes a value).
     """
-    parts = list(iter_values(path, column, decimal_comma, progress, should_stop, stdin=stdin))
+    parts: list[Values] = list(iter_values(path, column, decimal_comma, progress, should_stop, stdin=stdin))  # type: ignore[arg-type]
     if len(parts) == 1:
         return parts[0]
     blocks = [part.data for part in parts]
@@ -87,12 +89,16 @@ def iter_values(
     should_stop: ShouldStop | None = None,
     *,
     stdin: BinaryIO | None = None,
-) -> Iterator[Values]:
+    rows_of: LineCsv | None = None,
+) -> Iterator[Values | bytes]:
     """The values of a file as consecutive parts, for streaming with flat memory.
 
     A ``.npy`` is one part (mapped, and written a chunk at a time); text is one part per
     block of lines, each checked whole before it is yielded. An error may come after some
     parts: a caller that must write nothing on error writes to a temporary file first.
+
+    With ``rows_of``, blocks of one plain decimal a line come out as their CSV rows
+    (bytes), made by ``rows_of`` on worker threads; any other block, as ``Values``.
     """
     if str(path) == STDIN:
         stream = stdin if stdin is not None else sys.stdin.buffer
@@ -101,7 +107,9 @@ def iter_values(
             yield _npy_from_bytes(stream.read(), "standard input")
             return
         _refuse_binary(head, "standard input")
-        yield from _text_parts(stream, "standard input", column, decimal_comma, progress, should_stop)
+        yield from _text_parts(
+            stream, "standard input", column, decimal_comma, progress, should_stop, rows_of=rows_of
+        )
         return
     target = Path(path)
     name = target.name or str(path)
@@ -114,7 +122,9 @@ def iter_values(
                 return
             _refuse_binary(head, name, target.suffix.lower())
             stream.seek(0)
-            yield from _text_parts(stream, name, column, decimal_comma, progress, should_stop, size=size)
+            yield from _text_parts(
+                stream, name, column, decimal_comma, progress, should_stop, size=size, rows_of=rows_of
+            )
     except IsADirectoryError:
         raise ValuesFileError(f"{name}: is a folder; give a file") from None
     except FileNotFoundError:
@@ -249,7 +259,7 @@ def read_text(
     ``1,5`` is one cell); by default the first line's decides.
     """
     parts = [
-        p.data
+        p.data  # type: ignore[union-attr]
         for p in _text_parts(
             stream, name, column, decimal_comma, progress, should_stop, size=size, separator=separator
         )
@@ -267,7 +277,11 @@ def _text_parts(
     *,
     size: int = 0,
     separator: str | None = None,
-) -> Iterator[Values]:
+    rows_of: LineCsv | None = None,
+) -> Iterator[Values | bytes]:
+    if rows_of is not None:
+        yield from _text_rows(stream, name, column, decimal_comma, rows_of)
+        return
     reader = TextColumnReader(name, column, decimal_comma, separator)
     done = 0
     tail = b""
@@ -295,7 +309,135 @@ def _text_parts(
     part = reader.drain()
     if part is not None:
         yield part
+    _check_some(reader, name)
+
+
+def _check_some(reader: TextColumnReader, name: str) -> None:
     if not reader.count:
         raise ValuesFileError(
             f"{name}: holds no values" + (" (only a header)" if reader.line else " (empty)")
         )
+
+
+def _text_rows(
+    stream: BinaryIO, name: str, column: str | int | None, decimal_comma: bool | None, rows_of: LineCsv
+) -> Iterator[Values | bytes]:
+    """``_text_parts`` for the command line: blocks of plain lines come out as CSV rows.
+
+    Each block is read straight into its own array, after WIDTH bytes for the rows' gather
+    to reach back into and the previous block's unfinished line, and handed to a worker as it is.
+    """
+    reader = TextColumnReader(name, column, decimal_comma)
+    fast = _FastBlocks(reader, rows_of)
+    tail = b""
+    try:
+        while True:
+            buf = np.empty(WIDTH + len(tail) + FAST_BLOCK_BYTES, dtype=np.uint8)
+            buf[:WIDTH] = 0
+            start = WIDTH + len(tail)
+            buf[WIDTH:start] = np.frombuffer(tail, dtype=np.uint8)
+            got = stream.readinto(memoryview(buf)[start:])  # type: ignore[attr-defined]
+            if not got:
+                yield from fast.finish()
+                if tail:
+                    reader.feed(tail, final=True)
+                break
+            end = start + got
+            cut = _after_last_newline(buf, end)
+            tail = buf[cut:end].tobytes()
+            if cut == WIDTH:
+                continue  # no whole line yet
+            padded = buf[:cut]
+            if not reader.started:  # the first line decides the layout
+                first = int(np.flatnonzero(buf[WIDTH:cut] == 10)[0]) + 1
+                reader.feed(buf[WIDTH : WIDTH + first].tobytes())
+                part = reader.drain()  # a first line of data, before the rest
+                if part is not None:
+                    yield part
+                padded = buf[first:cut]
+            if fast.takes():
+                yield from fast.submit(padded)
+                continue
+            yield from fast.finish()
+            reader.feed(padded[WIDTH:].tobytes())
+            part = reader.drain()
+            if part is not None:
+                yield part
+        part = reader.drain()
+        if part is not None:
+            yield part
+    finally:
+        fast.close()
+    _check_some(reader, name)
+
+
+def _after_last_newline(buf: np.ndarray, end: int) -> int:
+    """The index after the last newline in buf[WIDTH:end], or WIDTH if there is none."""
+    look = 256
+    while True:
+        lo = max(WIDTH, end - look)
+        found = np.flatnonzero(buf[lo:end] == 10)
+        if found.size:
+            return lo + int(found[-1]) + 1
+        if lo == WIDTH:
+            return WIDTH
+        look *= 16
+
+
+FAST_BLOCK_BYTES = 1 << 19  # a task for a worker: about 50,000 lines
+
+
+class _FastBlocks:
+    """Blocks of lines made into CSV rows on worker threads (one a core, 2 to 4), handed back in order.
+
+    A block that is not all plain lines comes back as None and is then read by the full
+    reader, in its turn, so that its values or its error (with the right line number)
+    come out where they belong.
+    """
+
+    def __init__(self, reader: TextColumnReader, rows_of: LineCsv) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.reader = reader
+        self.rows_of = rows_of
+        self.workers = max(2, min(4, os.cpu_count() or 2))
+        self.pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="leaky-relu-rows")
+        self.pending: deque = deque()
+
+    def takes(self) -> bool:
+        reader = self.reader
+        return (
+            reader.started and reader.separator is None and reader.decimal_comma == self.rows_of.decimal_comma
+        )
+
+    def submit(self, padded: np.ndarray) -> Iterator[Values | bytes]:
+        """Hand the lines in ``padded[WIDTH:]`` to a worker (the WIDTH bytes before: anything)."""
+        if padded.size > WIDTH:
+            self.pending.append((self.pool.submit(self.rows_of.rows, padded), padded))
+        while len(self.pending) > self.workers + 1:  # each worker busy, one more waiting
+            yield from self._next()
+
+    def finish(self) -> Iterator[Values | bytes]:
+        while self.pending:
+            yield from self._next()
+
+    def _next(self) -> Iterator[Values | bytes]:
+        future, padded = self.pending.popleft()
+        made = future.result()
+        reader = self.reader
+        if made is not None:
+            data, rows = made
+            reader.line += rows
+            reader.count += rows
+            yield data
+            return
+        reader.feed(padded[WIDTH:].tobytes())
+        part = reader.drain()
+        if part is not None:
+            yield part
+
+    def close(self) -> None:
+        for future, _ in self.pending:
+            future.cancel()
+        self.pending.clear()
+        self.pool.shutdown(wait=True)

@@ -228,6 +228,17 @@ class SweepParams:
     def with_precision(self, precision: str) -> SweepParams:
         return SweepParams(self.start, self.step, self.count, self.alphas, precision)
 
+    def same_source(self, other: object) -> bool:
+        return isinstance(other, SweepParams)
+
+    def same_x(self, other: object) -> bool:
+        return isinstance(other, SweepParams) and (other.start, other.step, other.count, other.precision) == (
+            self.start,
+            self.step,
+            self.count,
+            self.precision,
+        )
+
     @property
     def exact(self) -> bool:
         """Whether values are the exact mode's (float64) rather than a framework precision's."""

@@ -48,7 +48,7 @@ def _mask_table(int_width: int, frac_width: int) -> np.ndarray:
                 row[1 + int_width - n_int : 1 + int_width] = True
                 row[1 + int_width] = True
                 row[2 + int_width : 2 + int_width + n_frac] = True
-    return table.reshape(-1, 2 + int_width + frac_width)
+    return table.reshape(-1, 2 + int_width + frac_width).view(np.uint8)
 
 
 _MASK_TABLES: dict[tuple[int, int], np.ndarray] = {}
@@ -104,7 +104,9 @@ def fixed_text(num: np.ndarray, scale: int) -> np.ndarray:
     if table is None:
         table = _MASK_TABLES.setdefault((int_width, frac_width), _mask_table(int_width, frac_width))
     key = ((num < 0) * int_width + (n_int - 1)) * frac_width + (n_frac - 1)
-    chars *= table[key]
+    # The mask rows as opaque items: a 1-D gather moves a row at a time, not a byte.
+    masks = table.view(f"V{width}").reshape(-1)[key].view(np.uint8).reshape(rows, width)
+    chars *= masks
     return chars
 
 

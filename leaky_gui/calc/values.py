@@ -409,6 +409,12 @@ class Values:
     def with_precision(self, precision: str) -> Values:
         return Values(self.data, self.alphas, precision, self.name, self.shape)
 
+    def same_source(self, other: object) -> bool:
+        return isinstance(other, Values) and other.data is self.data
+
+    def same_x(self, other: object) -> bool:
+        return self.same_source(other) and other.precision == self.precision
+
     def text(self, value: float) -> str:
         """The one number text for these values: shortest in their precision."""
         return format_number(value) if self.exact else format_in(value, self.precision)

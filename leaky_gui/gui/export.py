@@ -148,11 +148,21 @@ def _write_svg(plot: SweepPlot, file_name: str) -> None:
     generator.setResolution(plot.logicalDpiX())
     generator.setTitle("Leaky ReLU")
     generator.setDescription("Exported by leaky_gui")
+    # Items drawn for export, as pyqtgraph's exporters do: markers then come as vector paths.
+    # Otherwise they are pieces of one shared pixmap (drawPixmapFragments), and Qt's SVG
+    # generator writes the whole pixmap into each marker's square: squeezed, or several
+    # symbols side by side once the screen and an earlier export have drawn markers in
+    # other colours or sizes.
+    items = [item for item in plot.scene().items() if hasattr(item, "setExportMode")]
     painter = QPainter(generator)
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for item in items:
+            item.setExportMode(True, {"antialias": True, "resolutionScale": 1.0, "painter": painter})
         # The background is the view's, not the scene's: paint it, or the SVG is transparent.
         painter.fillRect(QRectF(0, 0, size.width(), size.height()), plot.backgroundBrush())
         plot.scene().render(painter, QRectF(0, 0, size.width(), size.height()), source)
     finally:
+        for item in items:
+            item.setExportMode(False)
         painter.end()

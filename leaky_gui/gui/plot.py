@@ -18,7 +18,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPen
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 
 from leaky_gui.calc.alphas import alpha_name
 from leaky_gui.calc.source import XSource
@@ -26,6 +26,7 @@ from leaky_gui.calc.sweep import ParameterError, SweepParams, format_label, leak
 from leaky_gui.gui.curve_labels import CurveLabels, LabelledCurve
 from leaky_gui.gui.limits import HISTOGRAM_BINS, VALUE_MARKER_LIMIT
 from leaky_gui.gui.pinned import PinnedAlpha, pinned_style
+from leaky_gui.gui.plot_items import Curve, MajorGrid, Stroke, clear_item, markers
 from leaky_gui.gui.theme import LIGHT, Scheme
 from leaky_gui.gui.view_math import MIN_VIEW_SPAN, finite, held, padded, rounded_to
 
@@ -47,75 +48,6 @@ class Overlays:
     derivative: bool = False
     relu: bool = False
     identity: bool = False
-
-
-def _clear(item: pg.PlotDataItem) -> None:
-    """Empty an item, skipping the work when it is empty already (most overlays, most of the time)."""
-    if item.getData()[0] is not None:
-        item.setData([], [])
-
-
-def _markers(plot: pg.PlotItem, symbol: str, size: int, pen, z: float) -> pg.PlotDataItem:
-    """An empty item of unconnected symbols (sample points, the zero crossing, the single x)."""
-    item = plot.plot([], [], pen=None, symbol=symbol, symbolSize=size, symbolPen=pen)
-    item.setZValue(z)
-    return item
-
-
-@dataclass(frozen=True)
-class _Stroke:
-    """A pen as designed, its width in logical pixels; drawn ``scale`` times as wide in device pixels.
-
-    pyqtgraph's pens are cosmetic, and Qt strokes cosmetic pens in device pixels: at a
-    device pixel ratio of 2 a 3 px curve would look 1.5 px thin without the scale.
-    """
-
-    colour: str | tuple[int, int, int, int]
-    width: float = 1.0
-    style: Qt.PenStyle = Qt.PenStyle.SolidLine
-    #: Stays one device pixel wide and gets darker instead (for the many translucent grid
-    #: lines: 2 px wide, Qt's stroker cost 10 ms a frame at ratio 2; 1 px lines stay fast).
-    thin: bool = False
-
-    def pen(self, scale: float) -> QPen:
-        if self.thin:
-            r, g, b, a = self.colour
-            return pg.mkPen(r, g, b, min(255, round(a * scale)), width=1)
-        return pg.mkPen(self.colour, width=self.width * scale, style=self.style)
-
-
-class _Curve:
-    """A curve and its (optional) dashed derivative, both created once.
-
-    ``colour`` picks the curve's colour from a scheme, so a change of scheme redraws it.
-    """
-
-    def __init__(
-        self,
-        plot: pg.PlotItem,
-        colour: Callable[[Scheme], str],
-        dash: Qt.PenStyle,
-        width: float,
-        z: float,
-    ) -> None:
-        self.colour = colour
-        self.dash = dash
-        self.width = width
-        self.line = pg.PlotDataItem([], [])
-        self.derivative = pg.PlotDataItem([], [])
-        self.line.setZValue(z)
-        self.derivative.setZValue(z - 0.5)
-        plot.addItem(self.line)
-        plot.addItem(self.derivative)
-
-    def set_pens(self, scheme: Scheme, scale: float) -> None:
-        colour = self.colour(scheme)
-        self.line.setPen(_Stroke(colour, self.width, self.dash).pen(scale))
-        self.derivative.setPen(_Stroke(colour, max(1.5, self.width - 1), Qt.PenStyle.DashLine).pen(scale))
-
-    def remove(self, plot: pg.PlotItem) -> None:
-        plot.removeItem(self.line)
-        plot.removeItem(self.derivative)
 
 
 class _FittingViewBox(pg.ViewBox):
@@ -141,6 +73,13 @@ class SweepPlot(pg.PlotWidget):
     def __init__(self, parent=None, scheme: Scheme = LIGHT) -> None:
         super().__init__(parent=parent, background=scheme.background, viewBox=_FittingViewBox())
         self.setObjectName("plot")
+        # The view fills its background with the scheme's colour on every repaint. So no
+        # cached copy of that colour (pyqtgraph's CacheBackground: a copy of every pixel
+        # costs more than a fill), and no fill of the viewport's own first (twice the pixels:
+        # both grow fourfold at device pixel ratio 2).
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
+        self.viewport().setAutoFillBackground(False)
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAccessibleName("Plot of f(x) for the current and pinned alphas")
         self.setAccessibleDescription(
             "Drag to pan, wheel to zoom, A or Ctrl+0 fits the view; the line under the plot reads "
@@ -151,40 +90,40 @@ class SweepPlot(pg.PlotWidget):
         self._scheme = scheme
         self._pen_scale = 1.0
         self._watching_screen = False
-        # A GridItem rather than the axes' own grid: those draw three levels of translucent
-        # lines on every repaint (21 ms here, against 1 ms), which broke the 16 ms frame.
-        grid = pg.GridItem(textPen=None)
+        # Not the axes' own grid (three levels of translucent lines, 21 ms a repaint) nor
+        # pyqtgraph's GridItem (replayed from a QPicture, the costliest part of a repaint).
+        grid = self.grid = MajorGrid(item)
         grid.setZValue(-10)
         item.addItem(grid, ignoreBounds=True)
         #: Every fixed pen: what sets it, and its stroke in a scheme. Redrawn at each new
         #: pen scale and scheme (pyqtgraph never follows the palette by itself).
-        self._strokes: list[tuple[Callable[[QPen], object], Callable[[Scheme], _Stroke]]] = [
-            (grid.setPen, lambda s: _Stroke(s.grid, thin=True))
+        self._strokes: list[tuple[Callable[[QPen], object], Callable[[Scheme], Stroke]]] = [
+            (grid.setPen, lambda s: Stroke(s.grid, thin=True))
         ]
         for side in ("left", "bottom"):
             axis = item.getAxis(side)
             # A calculator's axes read the real numbers: no 'x (x0.001)' with ticks -300..300.
             axis.enableAutoSIPrefix(False)
-            self._strokes.append((axis.setPen, lambda s: _Stroke(s.foreground)))
+            self._strokes.append((axis.setPen, lambda s: Stroke(s.foreground)))
         item.setLabel("bottom", "x")
         item.setLabel("left", "f(x)")
         # The legend first, so every curve added later finds it.
         self.legend = item.addLegend(offset=LEGEND_TOP_LEFT)
 
-        self.current = _Curve(item, lambda s: s.current, Qt.PenStyle.SolidLine, 3.0, z=20)
+        self.current = Curve(item, lambda s: s.current, Qt.PenStyle.SolidLine, 3.0, z=20)
         self.curve = self.current.line  # the current alpha's line
         self.relu = pg.PlotDataItem([], [])
         self.identity = pg.PlotDataItem([], [])
         for reference, dash in ((self.relu, Qt.PenStyle.DashLine), (self.identity, Qt.PenStyle.DotLine)):
             reference.setZValue(1)
             item.addItem(reference)
-            self._strokes.append((reference.setPen, lambda s, d=dash: _Stroke(s.reference, 1.5, d)))
-        self.samples = _markers(item, "o", 5, None, z=21)
-        self.crossing = _markers(item, "d", 12, None, z=30)
-        self.single = _markers(item, "star", 17, None, z=31)
+            self._strokes.append((reference.setPen, lambda s, d=dash: Stroke(s.reference, 1.5, d)))
+        self.samples = markers(item, "o", 5, None, z=21)
+        self.crossing = markers(item, "d", 12, None, z=30)
+        self.single = markers(item, "star", 17, None, z=31)
         self._strokes += [
-            (self.crossing.setSymbolPen, lambda s: _Stroke(s.crossing_edge)),
-            (self.single.setSymbolPen, lambda s: _Stroke(s.single_edge)),
+            (self.crossing.setSymbolPen, lambda s: Stroke(s.crossing_edge)),
+            (self.single.setSymbolPen, lambda s: Stroke(s.single_edge)),
         ]
 
         # Your own values, many of them: where they lie, as bars along the bottom.
@@ -194,13 +133,13 @@ class SweepPlot(pg.PlotWidget):
         self._histogram_data: tuple[np.ndarray, float, float] | None = None
 
         self.crosshair = pg.InfiniteLine(angle=90, movable=False)
-        self._strokes.append((self.crosshair.setPen, lambda s: _Stroke(s.crosshair)))
+        self._strokes.append((self.crosshair.setPen, lambda s: Stroke(s.crosshair)))
         self.crosshair.setZValue(40)
         self.crosshair.hide()
         item.addItem(self.crosshair, ignoreBounds=True)
         item.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
-        self.pinned: dict[int, _Curve] = {}  # by style slot
+        self.pinned: dict[int, Curve] = {}  # by style slot
         self._params: SweepParams | None = None
         self._pinned_state: tuple[PinnedAlpha, ...] = ()
         self._overlays = Overlays()
@@ -261,18 +200,22 @@ class SweepPlot(pg.PlotWidget):
         self._readout_curves = visible
         labelled = [(params.alpha, None), *((p.alpha, p.slot) for p in pinned if p.visible)]
         self.labels.show([LabelledCurve(a, slot, *finite(*params.curve_points(a))) for a, slot in labelled])
+        # pyqtgraph applies a new range to the view's transform only when the next paint
+        # begins; every item then moves inside that paint and the plot is painted a second
+        # time. Applied now, one paint shows it all.
+        self.getPlotItem().getViewBox().prepareForPaint()
 
     def _draw_curve(
-        self, curve: _Curve, params: SweepParams, alpha: Decimal, visible: bool, derivative: bool
+        self, curve: Curve, params: SweepParams, alpha: Decimal, visible: bool, derivative: bool
     ) -> None:
         if visible:
             curve.line.setData(*finite(*params.curve_points(alpha)))
         else:
-            _clear(curve.line)
+            clear_item(curve.line)
         if visible and derivative:
             curve.derivative.setData(*finite(*params.derivative_points(alpha)))
         else:
-            _clear(curve.derivative)
+            clear_item(curve.derivative)
 
     def _show_pinned(self, params: SweepParams, pinned: tuple[PinnedAlpha, ...], overlays: Overlays) -> None:
         wanted = {p.slot for p in pinned}
@@ -283,7 +226,7 @@ class SweepPlot(pg.PlotWidget):
             curve = self.pinned.get(p.slot)
             if curve is None:
                 dash = pinned_style(p.slot, self._scheme)[1]
-                curve = self.pinned[p.slot] = _Curve(
+                curve = self.pinned[p.slot] = Curve(
                     self.getPlotItem(),
                     lambda scheme, slot=p.slot: pinned_style(slot, scheme)[0],
                     dash,
@@ -300,7 +243,7 @@ class SweepPlot(pg.PlotWidget):
         if on:
             item.setData(*finite(*params.curve_points(alpha)))
         else:
-            _clear(item)
+            clear_item(item)
         self._set_legend_name(item, name if on else None)
 
     def _draw_markers(self, params: XSource) -> None:
@@ -403,7 +346,7 @@ class SweepPlot(pg.PlotWidget):
         """The histogram of x along the bottom of the view: its tallest bar 15% of the height."""
         data = self._histogram_data
         if data is None or not data[0].any():
-            _clear(self.histogram)
+            clear_item(self.histogram)
             return
         counts, lo, hi = data
         (_, _), (y0, y1) = self.getPlotItem().getViewBox().viewRange()

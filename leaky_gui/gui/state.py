@@ -59,6 +59,8 @@ class WindowState:
     export_folder: str = ""
     #: The file of your own x values last on show ('' for the sweep).
     values_file: str = ""
+    #: Where File > Open x Values last found a file; its dialog starts there.
+    values_folder: str = ""
     #: View > Theme: follow the desktop, or light or dark.
     theme: str = FOLLOW
     #: Plot images in the screen's colours rather than light.
@@ -158,6 +160,7 @@ KEYS: dict[str, tuple[str, Callable[[object], object], Callable[[object], object
     "decimal_comma": ("export/decimalComma", _bool, _write_plain),
     "export_folder": ("export/folder", _folder, _write_plain),
     "values_file": ("source/valuesFile", _text, _write_plain),
+    "values_folder": ("source/folder", _folder, _write_plain),
     "theme": ("view/theme", _one_of(THEME_CHOICES), _write_plain),
     "images_as_shown": ("export/imagesAsShown", _bool, _write_plain),
     "geometry": ("window/geometry", _bytes, _write_bytes),

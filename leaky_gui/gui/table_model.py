@@ -21,6 +21,8 @@ Index = QModelIndex | QPersistentModelIndex
 COLUMN_I, COLUMN_X, COLUMN_F, COLUMN_DF = range(4)
 BASE_HEADERS: tuple[str, ...] = ("i", "x", "f(x)", "f'(x)")
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+#: What marks the zero-crossing row's cells.
+_HIGHLIGHT_ROLES = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole]
 
 
 def _bold() -> QFont:
@@ -61,13 +63,38 @@ class SweepTableModel(QAbstractTableModel):
             )
 
     def set_params(self, params: SweepParams) -> None:
-        """Show another sweep (a reset: cheap, as rows are computed on demand)."""
+        """Show another sweep: cheap either way, as rows are computed on demand.
+
+        With the same rows and columns (a new alpha, start or precision of the same source)
+        the cells change in place: the view keeps its selection and current cell, and
+        repaints only the columns that change (from f(x) on when only the alphas moved,
+        from x on otherwise, and the i cells of the rows where the zero crossing was and
+        is). Another source, or another count or number of columns, resets the model.
+        """
         if params == self._params:
             return
-        self.beginResetModel()
+        before = self._params
+        if (
+            params.count != before.count
+            or len(params.alphas) != len(before.alphas)
+            or not params.same_source(before)
+        ):
+            self.beginResetModel()
+            self._params = params
+            self._crossing = params.zero_crossing_index()
+            self.endResetModel()
+            return
+        headers, crossing = self.headers(), self._crossing
+        first = COLUMN_F if params.same_x(before) else COLUMN_X  # i is the row number
         self._params = params
         self._crossing = params.zero_crossing_index()
-        self.endResetModel()
+        if params.count:
+            self.dataChanged.emit(self.index(0, first), self.index(params.count - 1, self.columnCount() - 1))
+        if self._crossing != crossing:  # the highlight moves in column i too
+            for row in {crossing, self._crossing} - {None}:
+                self.dataChanged.emit(self.index(row, COLUMN_I), self.index(row, COLUMN_I), _HIGHLIGHT_ROLES)
+        if self.headers() != headers:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
     def headers(self) -> list[str]:
         pinned = [f"f(x; alpha={format_label(a)})" for a in self._params.alphas[1:]]

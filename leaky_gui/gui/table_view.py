@@ -7,8 +7,8 @@ the table's selection (see ``_keep_headers_off_the_selection``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QAccessible, QAccessibleTableModelChangeEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from leaky_gui.gui.limits import COPY_LIMIT, ROW_HEIGHT
@@ -76,6 +76,41 @@ class SweepTableView(QTableView):
             own = QItemSelectionModel(self.model(), header)
             header.setSelectionModel(own)
             self._header_selections.append(own)
+
+    def dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
+        """Repaint only the visible part of the changed cells.
+
+        For any range of more than one cell Qt repaints the whole viewport; the model's
+        changes are whole columns (from f(x) on when alpha moves), and the columns before
+        them keep their text, so their glyphs need not be drawn again. The area reaches
+        one pixel past the cells on either side (the grid line; right to left, Qt's own
+        cell rectangle misses the outermost pixel). The rest of what Qt does for a change
+        is said here too: screen readers are told. There are no editors to refresh (the
+        table is read-only).
+        """
+        if not (top_left.isValid() and bottom_right.isValid()):
+            super().dataChanged(top_left, bottom_right, roles)
+            return
+        first, last = top_left.column(), bottom_right.column()
+        viewport = self.viewport()
+        # Right to left, the last column lies left of the first: take both edges of both.
+        edges = [self.columnViewportPosition(c) + d for c in (first, last) for d in (0, self.columnWidth(c))]
+        row = top_left.row()
+        top, height = (
+            (self.rowViewportPosition(row), self.rowHeight(row))
+            if row == bottom_right.row()
+            else (0, viewport.height())  # many rows: positions could pass 2**31 pixels
+        )
+        viewport.update(QRect(min(edges) - 1, top, max(edges) - min(edges) + 2, height))
+        if QAccessible.isActive():
+            event = QAccessibleTableModelChangeEvent(
+                self, QAccessibleTableModelChangeEvent.ModelChangeType.DataChanged
+            )
+            event.setFirstRow(top_left.row())
+            event.setFirstColumn(first)
+            event.setLastRow(bottom_right.row())
+            event.setLastColumn(last)
+            QAccessible.updateAccessibility(event)
 
     def selected_runs(self) -> list[tuple[int, int]]:
         """The selected rows as sorted, merged runs [lo, hi): from the selection's ranges, never row by row."""

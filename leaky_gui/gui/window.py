@@ -466,6 +466,7 @@ class MainWindow(QMainWindow):
             for name, action in self._toggles().items():
                 action.setChecked(getattr(state, name))
             self.exports.folder = state.export_folder
+            self.values_reader.folder = state.values_folder
             self.theme.set_choice(state.theme)
             self.theme_actions[state.theme].setChecked(True)
             self.slider.set_scale(state.slider_scale, state.slider_range)
@@ -500,6 +501,7 @@ class MainWindow(QMainWindow):
             pinned=self.comparison.pinned(),
             export_folder=self.exports.folder,
             values_file=self._values_origin,
+            values_folder=self.values_reader.folder,
             theme=self.theme.choice,
             slider_scale=self.slider.scale(),
             slider_range=self.slider.top(),

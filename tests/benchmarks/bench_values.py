@@ -2,11 +2,13 @@
 
 Run on demand:  python tests/benchmarks/bench_values.py [--lines 10000000] [--repeat 3]
                 [--polars-python PATH] [--npy-values 100000000] [--rows 3000000]
+                [--only a|b|c] [--before DIR] [--alpha 0.01]
 
 (a) `leaky-relu eval --input FILE -o OUT` on a decimal text file (one x a line, six
     decimals, a header), as a whole process, against polars' read_csv -> leaky column ->
-    write_csv on the same file. polars is never a dependency: give an interpreter that has
-    it with --polars-python (default: this one); without it that line is skipped.
+    write_csv on the same file, the two (and with --before, an earlier version) taking
+    turns. polars is never a dependency: give an interpreter that has it with
+    --polars-python (default: this one); without it that line is skipped.
 (b) text output per row in each precision: `leaky-relu sweep` over 3,000,000 rows
     (start -4, step 0.00001, as bench_csv_export.py) and `eval --input` of a float32 .npy.
 (c) opening a 100,000,000-value float32 .npy with read_values, in a fresh process: the time
@@ -26,7 +28,8 @@ POLARS_PROGRAM = """
 import sys, polars as pl
 df = pl.read_csv(sys.argv[1])
 x = pl.col("x")
-df.with_columns(pl.when(x > 0).then(x).otherwise(x * 0.01).alias("f(alpha=0.01)")).write_csv(sys.argv[2])
+alpha = sys.argv[3]
+df.with_columns(pl.when(x > 0).then(x).otherwise(x * float(alpha)).alias(f"f(alpha={alpha})")).write_csv(sys.argv[2])
 """
 
 OPEN_PROGRAM = """
@@ -49,11 +52,11 @@ print(f"{took:.3f} {after - before:.1f} {values.count} {time.perf_counter() - st
 """
 
 
-def _time(command: list[str], repeat: int) -> float:
+def _time(command: list[str], repeat: int, cwd: str | None = None) -> float:
     best = float("inf")
     for _ in range(repeat):
         start = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=cwd)
         best = min(best, time.perf_counter() - start)
     return best
 
@@ -70,12 +73,20 @@ def _has_polars(python: str) -> bool:
     return subprocess.run([python, "-c", "import polars"], capture_output=True).returncode == 0
 
 
-def bench_text_input(folder: str, lines: int, repeat: int, polars_python: str) -> None:
-    import numpy as np
+TEXT_PROGRAM = """
+import sys, numpy as np
+rng = np.random.default_rng(15)
+np.savetxt(sys.argv[1], np.round(rng.standard_normal(int(sys.argv[2])) * 3, 6), fmt="%.6f", header="x", comments="")
+"""
 
+
+def bench_text_input(
+    folder: str, lines: int, repeat: int, polars_python: str, before: str | None = None, alpha: str = "0.01"
+) -> None:
     source = os.path.join(folder, "x.csv")
-    rng = np.random.default_rng(15)
-    np.savetxt(source, np.round(rng.standard_normal(lines) * 3, 6), fmt="%.6f", header="x", comments="")
+    # Made in a child: a child's peak RSS counts its parent's at the time it was started
+    # (Linux keeps the high-water mark across exec), so this process stays small.
+    subprocess.run([sys.executable, "-c", TEXT_PROGRAM, source, str(lines)], check=True)
     size = os.path.getsize(source) / 1e6
     ours = [
         sys.executable,
@@ -86,27 +97,39 @@ def bench_text_input(folder: str, lines: int, repeat: int, polars_python: str) -
         source,
         "-o",
         os.path.join(folder, "ours.csv"),
+        "--alpha",
+        alpha,
     ]
     print(
-        f"(a) {lines:,} lines of decimal text ({size:.0f} MB), x and f(alpha=0.01), best of {repeat}, whole processes"
-    )
-    t_ours = _time(ours, repeat)
-    peak = _peak_rss_mb(ours)
-    print(
-        f"  leaky-relu eval --input -o   {t_ours:7.2f} s  {lines / t_ours / 1e6:5.2f} M rows/s  peak RSS {peak:.0f} MB"
+        f"(a) {lines:,} lines of decimal text ({size:.0f} MB), x and f(alpha={alpha}), best of {repeat}, "
+        "whole processes"
     )
     if not _has_polars(polars_python):
+        t_ours = _time(ours, repeat)
+        print(f"  leaky-relu eval --input -o   {t_ours:7.2f} s  {lines / t_ours / 1e6:5.2f} M rows/s")
         print(f"  polars: skipped ({polars_python} cannot import polars; give --polars-python)")
         return
-    theirs = [polars_python, "-c", POLARS_PROGRAM, source, os.path.join(folder, "polars.csv")]
-    t_polars = _time(theirs, repeat)
-    peak = _peak_rss_mb(theirs)
+    theirs = [polars_python, "-c", POLARS_PROGRAM, source, os.path.join(folder, "polars.csv"), alpha]
+    # Alternating, so that all meet the same load on a shared machine.
+    t_ours = t_polars = t_before = float("inf")
+    for _ in range(repeat):
+        t_ours = min(t_ours, _time(ours, 1))
+        t_polars = min(t_polars, _time(theirs, 1))
+        if before is not None:  # `python -m` looks in the working folder first
+            t_before = min(t_before, _time(ours, 1, cwd=before))
     version = subprocess.run(
         [polars_python, "-c", "import polars; print(polars.__version__)"], capture_output=True, text=True
     ).stdout.strip()
     print(
-        f"  polars {version} read/write_csv   {t_polars:7.2f} s  {lines / t_polars / 1e6:5.2f} M rows/s  peak RSS {peak:.0f} MB"
+        f"  leaky-relu eval --input -o   {t_ours:7.2f} s  {lines / t_ours / 1e6:5.2f} M rows/s  "
+        f"peak RSS {_peak_rss_mb(ours):.0f} MB"
     )
+    print(
+        f"  polars {version} read/write_csv   {t_polars:7.2f} s  {lines / t_polars / 1e6:5.2f} M rows/s  "
+        f"peak RSS {_peak_rss_mb(theirs):.0f} MB"
+    )
+    if before is not None:
+        print(f"  the same, the version in {before}   {t_before:7.2f} s")
     print(f"  ours / polars time: {t_ours / t_polars:.2f}x")
     with open(os.path.join(folder, "ours.csv")) as a, open(os.path.join(folder, "polars.csv")) as b:
         differ = sum(x != y for x, y in zip(a, b, strict=True))
@@ -160,10 +183,20 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--polars-python", default=sys.executable)
     parser.add_argument("--only", choices=("a", "b", "c"))
+    parser.add_argument(
+        "--before",
+        metavar="DIR",
+        help="(a) also times the leaky_gui package in DIR (e.g. an earlier commit's)",
+    )
+    parser.add_argument(
+        "--alpha",
+        default="0.01",
+        help="(a) the alpha, for both (0.01, 0.1 or 0.001 move x's point; any other is multiplied out)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         if args.only in (None, "a"):
-            bench_text_input(folder, args.lines, args.repeat, args.polars_python)
+            bench_text_input(folder, args.lines, args.repeat, args.polars_python, args.before, args.alpha)
         if args.only in (None, "b"):
             bench_precisions(folder, args.rows, args.repeat)
         if args.only in (None, "c"):

@@ -7,8 +7,9 @@ Run on demand:  QT_QPA_PLATFORM=offscreen python tests/benchmarks/bench_window.p
   repainted, at counts 101, 100,000, 1,000,000 and 100,000,000; resident memory at each.
 * Start-up: a fresh process from launch to its plot's first paint, for leaky_gui's window
   and for a bare PySide6 QMainWindow holding an empty pyqtgraph PlotWidget, side by side.
-* ``--ratios``: the update latency at device pixel ratio 1 and 2 (QT_SCALE_FACTOR, read
-  once per process), in alternating fresh processes, and the ratio between them.
+* ``--ratios [--rounds N]``: the update latency at device pixel ratio 1 and 2: two windows in
+  one process, on two offscreen screens (QT_SCREEN_SCALE_FACTORS 1 and 2), changed in turns so
+  that both meet the same load; N fresh processes (5) do this.
 """
 
 from __future__ import annotations
@@ -66,6 +67,26 @@ def rss_mb() -> float:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
 
 
+def time_change(app, window, counter, k: int) -> float:
+    """One change (start on even k, alpha on odd) until table and plot hold it and have painted, in s."""
+    from leaky_gui.gui.selftest import named
+
+    count = window.params.count
+    spin, value = (
+        (named(window, "alpha"), 0.02 + k * 0.01) if k % 2 else (named(window, "startX"), -3.75 + k * 0.25)
+    )
+    app.processEvents()  # whatever the last change left behind is not this one's (nor another window's)
+    counter.painted.clear()
+    start = time.perf_counter()
+    spin.setValue(value)
+    while counter.painted != {"table", "plot"} and time.perf_counter() - start < 1:
+        app.processEvents()  # the views lay out and repaint on the event loop
+    took = time.perf_counter() - start
+    assert window.model.rowCount() == count and window.params.count == count
+    assert counter.painted == {"table", "plot"}, counter.painted
+    return took
+
+
 def update_latency() -> dict[int, float]:
     """Median update latency in ms by count (printed as it goes)."""
 
@@ -89,21 +110,7 @@ def update_latency() -> dict[int, float]:
     for count in COUNTS:
         named(window, "count").setValue(count)
         app.processEvents()
-        times = []
-        for k in range(CHANGES):
-            spin, value = (
-                (named(window, "alpha"), 0.02 + k * 0.01)
-                if k % 2
-                else (named(window, "startX"), -3.75 + k * 0.25)
-            )
-            counter.painted.clear()
-            start = time.perf_counter()
-            spin.setValue(value)
-            while counter.painted != {"table", "plot"} and time.perf_counter() - start < 1:
-                app.processEvents()  # the views lay out and repaint on the event loop
-            times.append(time.perf_counter() - start)
-            assert window.model.rowCount() == count and window.params.count == count
-            assert counter.painted == {"table", "plot"}, counter.painted
+        times = [time_change(app, window, counter, k) for k in range(CHANGES)]
         rss = rss_mb()
         base = base or rss
         medians[count] = statistics.median(times) * 1e3
@@ -115,27 +122,116 @@ def update_latency() -> dict[int, float]:
     return medians
 
 
-def ratios(rounds: int = 5) -> None:
-    """Update latency at device pixel ratio 1 against 2, in alternating fresh processes."""
-    import json
+#: Two screens side by side for the offscreen platform; QT_SCREEN_SCALE_FACTORS makes the
+#: second one device pixel ratio 2 (1280 x 800 logical pixels, room for the window).
+TWO_SCREENS = {
+    "screens": [
+        {
+            "name": "one",
+            "x": 0,
+            "y": 0,
+            "width": 2560,
+            "height": 1600,
+            "logicalDpi": 96,
+            "logicalBaseDpi": 96,
+        },
+        {
+            "name": "two",
+            "x": 2560,
+            "y": 0,
+            "width": 2560,
+            "height": 1600,
+            "logicalDpi": 96,
+            "logicalBaseDpi": 96,
+        },
+    ]
+}
 
-    runs: dict[str, list[dict[int, float]]] = {"1": [], "2": []}
-    for _ in range(rounds):
-        for scale in runs:
-            env = {**os.environ, "QT_SCALE_FACTOR": scale, "QT_QPA_PLATFORM": "offscreen"}
+
+def paired_latency() -> dict[str, dict[int, list[float]]]:
+    """Two windows in one process, at ratio 1 and 2, changed in turns: every change's time in ms."""
+    from paint_counter import PaintCounter
+    from PySide6.QtCore import QRect
+
+    from leaky_gui.app import create_application
+    from leaky_gui.gui.selftest import named
+    from leaky_gui.gui.window import MainWindow
+
+    app = create_application(sys.argv)
+    windows: dict[str, MainWindow] = {}
+    for screen in app.screens():  # which screen has ratio 2 changes from process to process
+        window = MainWindow(remember=False)
+        window.setScreen(screen)
+        place: QRect = screen.geometry()
+        window.move(place.x() + 10, place.y() + 10)
+        window.show()
+        windows[f"{screen.devicePixelRatio():g}"] = window
+    app.processEvents()
+    ratios = {name: w.devicePixelRatioF() for name, w in windows.items()}
+    assert ratios == {"1": 1.0, "2": 2.0}, ratios
+    windows = {"1": windows["1"], "2": windows["2"]}
+    counters = {name: PaintCounter(w) for name, w in windows.items()}
+    times: dict[str, dict[int, list[float]]] = {name: {} for name in windows}
+    for count in COUNTS:
+        for window in windows.values():
+            named(window, "count").setValue(count)
+        app.processEvents()
+        for name in windows:
+            times[name][count] = []
+        for k in range(CHANGES):
+            order = ("1", "2") if k % 2 == 0 else ("2", "1")  # neither always goes first
+            for name in order:
+                took = time_change(app, windows[name], counters[name], k)
+                times[name][count].append(took * 1e3)
+    for window in windows.values():
+        window.close()
+    return times
+
+
+def ratios(rounds: int = 5) -> None:
+    """Update latency at device pixel ratio 1 against 2: two windows, one process, changed in turns.
+
+    One window sits on a screen of ratio 1 and the other on a screen of ratio 2 (offscreen,
+    QT_SCREEN_SCALE_FACTORS), and their changes alternate, so both see the same load on
+    this shared machine at the same moments. ``rounds`` fresh processes do this, the ratio-2
+    window made first in every other one.
+    """
+    import json
+    import tempfile
+
+    per_round: list[dict[str, dict[int, list[float]]]] = []
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as config:
+        json.dump(TWO_SCREENS, config)
+    try:
+        env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config.name}"}
+        env.pop("QT_SCALE_FACTOR", None)
+        for turn in range(rounds):
+            # The ratio-2 window is made first in every other process, shown on the first screen.
+            env["QT_SCREEN_SCALE_FACTORS"] = "1;2" if turn % 2 == 0 else "2;1"
             out = subprocess.run(
-                [sys.executable, __file__, "--json"], capture_output=True, text=True, env=env, timeout=600
+                [sys.executable, __file__, "--paired-json"],
+                capture_output=True,
+                text=True,
+                env=env,
+                timeout=900,
             )
             assert out.returncode == 0, out.stderr
-            runs[scale].append({int(k): v for k, v in json.loads(out.stdout.splitlines()[-1]).items()})
-    print(f"update latency, median of {CHANGES} changes, best and worst of {rounds} processes per ratio:")
-    print("  count        | ratio 1           | ratio 2           | ratio 2 / 1: of the medians, of the best")
+            raw = json.loads(out.stdout.splitlines()[-1])
+            per_round.append({name: {int(c): v for c, v in by.items()} for name, by in raw.items()})
+    finally:
+        os.unlink(config.name)
+    print(
+        f"update latency at device pixel ratio 1 and 2: two windows in one process, changed in turns, "
+        f"{CHANGES} changes each per count; median per process, {rounds} processes:"
+    )
+    print("  count        | ratio 1           | ratio 2           | ratio 2 / 1 (of the processes' medians)")
     for count in COUNTS:
-        one = sorted(run[count] for run in runs["1"])
-        two = sorted(run[count] for run in runs["2"])
+        one = [statistics.median(r["1"][count]) for r in per_round]
+        two = [statistics.median(r["2"][count]) for r in per_round]
+        each = sorted(b / a for a, b in zip(one, two, strict=True))
         print(
-            f"  {count:>11,} | {one[0]:5.1f} to {one[-1]:5.1f} ms | {two[0]:5.1f} to {two[-1]:5.1f} ms "
-            f"| {statistics.median(two) / statistics.median(one):.2f}x, {two[0] / one[0]:.2f}x"
+            f"  {count:>11,} | {min(one):5.1f} to {max(one):5.1f} ms | {min(two):5.1f} to {max(two):5.1f} ms "
+            f"| {statistics.median(each):.2f}x ({each[0]:.2f}x to {each[-1]:.2f}x)"
         )
 
 
@@ -157,17 +253,18 @@ def startup(repeat: int = 5) -> None:
 
 
 if __name__ == "__main__":
-    if "--json" in sys.argv:  # one ratio, for --ratios: the medians as the last line
+    if "--paired-json" in sys.argv:  # one process of --ratios: every change's time, as the last line
         import contextlib
         import io
         import json
 
         with contextlib.redirect_stdout(io.StringIO()):
-            medians = update_latency()
-        print(json.dumps(medians))
+            paired = paired_latency()
+        print(json.dumps(paired))
         sys.exit(0)
     if "--ratios" in sys.argv:
-        ratios()
+        at = sys.argv.index("--rounds") + 1 if "--rounds" in sys.argv else 0
+        ratios(int(sys.argv[at]) if at else 5)
         sys.exit(0)
     if "--startup-only" not in sys.argv:
         update_latency()
