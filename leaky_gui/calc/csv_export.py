@@ -155,23 +155,27 @@ class _ChunkWriter:
         self, lo: int, hi: int, derivatives: bool
     ) -> tuple[np.ndarray, list[np.ndarray], list[np.ndarray]]:
         precision = self.params.precision
-        x = block = decimals = doubles = None
+        x = block = decimals = None
+        divided = False
         if precision != "float32":
             x = self.params.x_block(lo, hi)
-        elif isinstance(self.params, SweepParams):  # x is float32 of these doubles, made when needed
-            block, doubles = self.params.decimal_doubles(lo, hi)
-            if doubles is None:
+        elif isinstance(self.params, SweepParams):  # x is float32 of num / 10**scale, made when needed
+            block, divided = self.params.decimals_divided(lo, hi)
+            if not divided:
                 x = self.params.x_block(lo, hi)
         else:
             x, block = self.params.x_block(lo, hi), self.params.decimal_block(lo, hi)
         if block is not None and isinstance(block[0], np.ndarray):
             decimals = block  # short decimals are their own float32 text
-        x_text = precision_text(x, precision, decimals, doubles)
+        x_text = precision_text(x, precision, decimals, divided)
         # A sweep's decimal of one division is 0 or at least 1e-22: x has its sign.
         positive = x > 0 if x is not None else decimals[0] > 0
         others = np.flatnonzero(~positive)  # f = x elsewhere: only these need alpha*x
-        if others.size:
-            x_others = x[others] if x is not None else round_to(doubles[others], precision)
+        if others.size and x is None:
+            num, scale = decimals
+            x_others = round_to(np.divide(num[others], 10.0**scale), precision)
+        elif others.size:
+            x_others = x[others]
         fs = []
         for alpha, exact_alpha in zip(self.params.alphas, self.alphas, strict=True):
             if others.size == 0:

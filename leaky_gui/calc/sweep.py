@@ -383,25 +383,20 @@ class SweepParams:
 
     def x_block(self, lo: int, hi: int) -> np.ndarray:
         """x of rows [lo, hi) in this sweep's precision (int64 / 10**d: one rounding, if exact)."""
-        (num, scale), doubles = self.decimal_doubles(lo, hi)
-        if doubles is None:
+        (num, scale), divided = self.decimals_divided(lo, hi)
+        if divided:
+            doubles = np.divide(num, 10.0**scale)  # each an exact int64 to double, then one rounding
+        else:
             doubles = np.array([int(n) / 10**scale for n in num], dtype=np.float64)
         return round_to(doubles, self.precision)
 
-    def decimal_doubles(
-        self, lo: int, hi: int
-    ) -> tuple[tuple[np.ndarray | list[int], int], np.ndarray | None]:
-        """(decimal_block, doubles) of rows [lo, hi): x_block is ``doubles`` in this precision.
-
-        ``doubles`` are the doubles nearest the decimals, each one int64 to double and one
-        division; None when the numerators or the scale are too large for that.
-        """
+    def decimals_divided(self, lo: int, hi: int) -> tuple[tuple[np.ndarray | list[int], int], bool]:
+        """(decimal_block, divided) of rows [lo, hi): if divided, x_block is this precision of
+        ``np.divide(num, 10.0**scale)``, the doubles nearest the decimals (one division each)."""
         num, scale = self.decimal_block(lo, hi)
         # The sweep is monotonic: its ends bound every |numerator| of the block.
         ends = max(abs(self.x_numerator(lo)), abs(self.x_numerator(hi - 1))) if hi > lo else 0
-        if isinstance(num, np.ndarray) and scale <= 22 and ends < 2**53:
-            return (num, scale), np.divide(num, 10.0**scale)
-        return (num, scale), None
+        return (num, scale), isinstance(num, np.ndarray) and scale <= 22 and ends < 2**53
 
     def f_block(self, lo: int, hi: int, alpha: Decimal) -> np.ndarray:
         """f of rows [lo, hi) for ``alpha`` in this sweep's precision."""

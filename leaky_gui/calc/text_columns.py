@@ -15,6 +15,7 @@ the text is shorter; the writer joins the columns and squeezes the NULs out at o
 
 from __future__ import annotations
 
+import math
 import threading
 
 import numpy as np
@@ -219,20 +220,20 @@ def precision_text(
     values: np.ndarray | None,
     precision: str,
     decimals: tuple[np.ndarray, int] | None = None,
-    doubles: np.ndarray | None = None,
+    divided: bool = False,
 ) -> np.ndarray:
     """Shortest text in a framework ``precision`` of values it holds exactly (as float64), as a column.
 
     ``decimals`` (numerators, scale), when given, are exact decimals near the float32
     values (those they were rounded from, or alpha * x for f): a decimal that float32 of it
     is the value, and no finer than float32's spacing there, is its own shortest text.
-    ``doubles``, when given, are the doubles nearest the decimals (one division each) that
-    the values were rounded from, so that rounding need not be checked again; ``values``
-    may then be None, and are made from them where needed.
+    ``divided`` says the values are float32 of ``np.divide(num, 10.0**scale)``, the doubles
+    nearest the decimals, so that it need not be checked; ``values`` may then be None, and
+    are made so where needed.
     """
     if precision == "float32":
         if decimals is not None:
-            return _float32_text_of_decimals(values, *decimals, doubles)
+            return _float32_text_of_decimals(values, *decimals, divided)
         return digits_text_column(values, precision)
     return _table_text(values, precision)
 
@@ -266,7 +267,7 @@ _COARSE_ENOUGH = _coarse_enough_table()
 
 
 def _float32_text_of_decimals(
-    values: np.ndarray | None, num: np.ndarray, scale: int, doubles: np.ndarray | None = None
+    values: np.ndarray | None, num: np.ndarray, scale: int, divided: bool = False
 ) -> np.ndarray:
     """float32 text of values rounded from decimals num / 10**scale: coarse decimals print as themselves.
 
@@ -279,26 +280,33 @@ def _float32_text_of_decimals(
     nearest D (as PyTorch converts); it is float32 of D itself unless d is exactly halfway
     between two float32, which is checked. Normal float32 only, with d one division away.
     Such rows print as the exact decimal (``scaled_text``); the others take the search.
-    Given ``doubles`` (d, each num / 10**scale in one division) the values are float32 of
-    them by the caller's word (and made from them if None), and only the midpoints are checked.
+    Given ``divided`` the values are float32 of d = ``np.divide(num, 10.0**scale)`` by the
+    caller's word (and made so if None). The midpoints need no test in a chunk where no
+    d can be one without being D itself (``_no_ambiguous_midpoint``).
     """
-    if scale > _EXACT_POWERS or num.size == 0:
+    if num.size == 0:
+        return scaled_text(num, scale)
+    if scale > _EXACT_POWERS:
         short = (num == 0) & (values == 0)
     else:
         # Bounds of the chunk first: most chunks need no row-by-row range or digit test.
         largest = max(int(num.max()), -int(num.min()))
-        exact = None if largest < 2**53 or doubles is not None else np.abs(num) < 2**53
-        rounded = doubles is not None
-        if not rounded:  # d one division away where exact
+        exact = None if largest < 2**53 or divided else np.abs(num) < 2**53
+        doubles = None
+        if divided:
+            short = np.ones(num.shape, dtype=bool)
+        else:  # d one division away where exact
             doubles = np.divide(num if exact is None else np.where(exact, num, 0), 10.0**scale)
-        short = (doubles.view(np.uint64) & np.uint64(_DROPPED)) != _HALF_OF_DROPPED  # no float32 midpoint
-        if not rounded:
-            short &= doubles.astype(np.float32) == values  # v is float32(d)
+            short = doubles.astype(np.float32) == values  # v is float32(d)
         if exact is not None:
             short &= exact
+        elif not _no_ambiguous_midpoint(largest, scale):
+            if doubles is None:
+                doubles = np.divide(num, 10.0**scale)
+            short &= (doubles.view(np.uint64) & np.uint64(_DROPPED)) != _HALF_OF_DROPPED
         # Every nonzero |D| >= 10**-22 is a normal float32; the largest may not be.
         if largest / 10**scale > _FLOAT32_MAX:
-            values = _held(values, doubles)
+            values = _held(values, num, scale)
             short &= np.abs(values) <= _FLOAT32_MAX
         # N must be a multiple of 10**need, need + 1 for a power of ten; need grows with |v|,
         # so a need below 0 at the largest |v| holds for every row (a sweep's all), and a
@@ -310,27 +318,41 @@ def _float32_text_of_decimals(
         if need == 0:
             short &= np.abs(num) != 1
         elif need > 0:
-            values = _held(values, doubles)
+            values = _held(values, num, scale)
             _need_digits(short, values, num, scale)
     if short.all():
         return scaled_text(num, scale)
     if not short.any():
-        return digits_text_column(_held(values, doubles), "float32")
+        return digits_text_column(_held(values, num, scale), "float32")
     rest = np.flatnonzero(~short)
     fast = scaled_text(np.where(short, num, 0), scale)  # a new matrix: filled in below
-    slow = digits_text_column(_held(values, doubles, rest), "float32")
+    slow = digits_text_column(_held(values, num, scale, rest), "float32")
     chars = pad(fast, max(fast.shape[1], slow.shape[1]))
     chars[rest] = pad(slow, chars.shape[1])
     return chars
 
 
 def _held(
-    values: np.ndarray | None, doubles: np.ndarray | None, rows: np.ndarray | None = None
+    values: np.ndarray | None, num: np.ndarray, scale: int, rows: np.ndarray | None = None
 ) -> np.ndarray:
-    """``values`` (of ``rows``), or float32 of ``doubles`` when the caller left them to be made."""
+    """``values`` (of ``rows``), or float32 of num / 10**scale when the caller left them to be made."""
     if values is None:
-        return round_to(doubles if rows is None else doubles[rows], "float32")
+        return round_to(np.divide(num if rows is None else num[rows], 10.0**scale), "float32")
     return values if rows is None else values[rows]
+
+
+def _no_ambiguous_midpoint(largest: int, scale: int) -> bool:
+    """Whether no double d nearest a decimal D = N / 10**scale (|N| <= largest < 2**53) can lie
+    on a float32 midpoint without being D itself, whose side of it is then unknown.
+
+    A midpoint of binade e is an odd multiple of 2**(e-24), and d lies within 2**(e-53) of D;
+    in units of 2**(e-24), D = N * 2**(24-e) / 10**scale is a fraction with denominator
+    5**scale * 2**max(0, scale + e - 24), so D is an odd integer there or at least that
+    denominator's inverse from one. Below 2**-29 it cannot be that close without being one.
+    e is at most the binade of the largest |D| (a sweep's: 5**5 * 1 for 5 places below 2**24).
+    """
+    e = math.frexp(largest / 10**scale)[1]  # 2**(e-1) <= |D| < 2**e: binades up to e - 1
+    return 5**scale * 2 ** max(0, scale + e - 24) < 2**29
 
 
 def _binade(values: np.ndarray) -> np.ndarray:
