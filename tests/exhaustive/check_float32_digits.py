@@ -1,14 +1,16 @@
 """Every finite float32 through the fast shortest digits, checked: the proof behind the unit tests.
 
-Run on demand (about 15 minutes a sign on one core):  python tests/exhaustive/check_float32_digits.py
+Run on demand (about 7 minutes a sign on one core):
+    python tests/exhaustive/check_float32_digits.py [--sign 0|1] [--sweep]
 
 For each of the 2**32 bit patterns that is a finite float32, the rows ``float32_shortest``
 settles must give exactly the (m, k) of the interval search (``_shortest_search``, which
 decides its doubtful rows in exact rationals), and one pattern in 1,024 is also checked
 against numpy's Dragon4 (``np.format_float_scientific(unique=True)``), an independent
 implementation. In the eleven binades where the search is too slow for that, every value
-is compared with the digits of numpy's repr instead. ``--sweep`` adds the values of the speed benchmark's sweep (x from -4 in
-steps of 0.00001, and f for a few alphas). Exits 1 on the first difference.
+is compared with the digits of numpy's repr instead. ``--sweep`` checks only the values
+of the speed benchmark's sweep (x from -4 in steps of 0.00001, and f for a few alphas).
+Exits 1 on the first difference.
 """
 
 from __future__ import annotations
@@ -112,12 +114,12 @@ def sweep_values() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sweep", action="store_true", help="only the benchmark sweep's values")
-    parser.add_argument("--positive", action="store_true", help="only the positive half of the patterns")
+    parser.add_argument("--sign", type=int, choices=(0, 1), help="only the patterns of this sign bit")
     args = parser.parse_args()
     if args.sweep:
         sweep_values()
         return
-    all_patterns([0] if args.positive else [0, 1])
+    all_patterns([0, 1] if args.sign is None else [args.sign])
 
 
 if __name__ == "__main__":
