@@ -14,7 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from leaky_gui.calc import text_columns
+from leaky_gui.calc.csv_export import iter_csv_chunks
 from leaky_gui.calc.precision import format_in, tensor_to
+from leaky_gui.calc.sweep import SweepParams
 
 D = Decimal
 
@@ -35,6 +37,11 @@ def check(decimals: list[Decimal]) -> None:
     values, num, scale = column_of(decimals)
     got = texts_of(text_columns._float32_text_of_decimals(values, num, scale))
     assert got == [format_in(v, "float32") for v in values.tolist()], decimals
+    if scale <= 22 and bool(np.all(np.abs(num) < 2**53)):  # as a sweep's chunk gives them: divided
+        again = texts_of(text_columns._float32_text_of_decimals(values, num, scale, True))
+        assert again == got, decimals
+        made = texts_of(text_columns._float32_text_of_decimals(None, num, scale, True))
+        assert made == got, decimals  # the values made from the decimals where needed
 
 
 EDGES = [
@@ -164,3 +171,75 @@ def test_decimals_that_round_up_to_a_power_of_two_use_its_spacing():
     # 33554431.9 rounds to 2**25 in float32, where the spacing is 4, not 2 (the binade below):
     # the decimal is not coarse enough there, and 2**25 prints as '33554432.0'.
     check([D("33554431.9"), D("33554430"), D("16777215.9"), D("16777215.5"), D("0.99999999")])
+
+
+def numpy_text_digits(value: np.float32) -> Decimal:
+    """numpy's Dragon4 (unique): the shortest digits of a float32, independently of the app."""
+    return Decimal(np.format_float_scientific(value, unique=True))
+
+
+@pytest.mark.parametrize("alpha", ["0.01", "0.2", "0.013", "0.3", "1", "-0.5", "3", "0", "1e-7", "0.123457"])
+def test_f_below_zero_in_a_float32_sweep_is_numpys_shortest(alpha):
+    # f = float32(float32(x) * float32(alpha)) from its exact decimal alpha * x where that
+    # rounds to it, else from the digit search: every row against numpy's digits of f.
+    params = SweepParams(D("-4.00017"), D("0.00137"), 3_000, alphas=(D(alpha),), precision="float32")
+    rows = b"".join(chunk for chunk, _ in iter_csv_chunks(params)).decode().splitlines()[1:]
+    for i, row in enumerate(rows):
+        x_text, f_text = row.split(",")
+        x = np.float32(float(params.x(i)))
+        f = x if x > 0 else np.float32(x * np.float32(float(alpha)))
+        assert Decimal(f_text) == numpy_text_digits(f), (x_text, f_text)
+        assert f_text == format_in(float(f), "float32")
+
+
+def test_f_from_the_exact_products_takes_the_search_only_where_they_differ(monkeypatch):
+    searched = []
+    search = text_columns.digits_text_column
+
+    def counting(values, precision):
+        searched.append(values.size)
+        return search(values, precision)
+
+    monkeypatch.setattr(text_columns, "digits_text_column", counting)
+    params = SweepParams(D("-4"), D("0.00001"), 65_536, alphas=(D("0.01"),), precision="float32")
+    b"".join(chunk for chunk, _ in iter_csv_chunks(params))
+    assert 0 < sum(searched) < 0.5 * 65_536  # about 30%: float32(x) * float32(alpha) misses the decimal
+
+
+@pytest.mark.parametrize(
+    ("start", "step"),
+    [("-4", "0.00001"), ("-3.7", "0.013"), ("1e-30", "1e-31"), ("-16777217", "2"), ("-1e20", "1.7e15")],
+)
+def test_a_sweeps_divided_decimals_are_what_x_is_made_of(start, step):
+    params = SweepParams(D(start), D(step), 5_000, precision="float32")
+    for lo, hi in ((0, 5_000), (17, 4_000), (4_999, 5_000), (3, 3)):
+        (num, scale), divided = params.decimals_divided(lo, hi)
+        assert scale == params.decimal_block(lo, hi)[1]
+        assert [int(n) for n in num] == [int(n) for n in params.decimal_block(lo, hi)[0]]
+        if divided:
+            doubles = np.divide(num, 10.0**scale)
+            assert doubles.tolist() == [int(n) / 10**scale for n in num.tolist()]
+            assert np.array_equal(doubles.astype(np.float32).astype(np.float64), params.x_block(lo, hi))
+            assert np.array_equal(num > 0, params.x_block(lo, hi) > 0)
+
+
+def test_no_double_of_a_short_decimal_lands_on_a_float32_midpoint_unless_it_is_one():
+    # The proof behind skipping the midpoint test: with few places, a decimal within a
+    # double's rounding of a float32 midpoint is the midpoint itself. Decimals cut from
+    # midpoints at every scale; where the rule says safe, none is a misleading double.
+    from fractions import Fraction
+
+    rng = np.random.default_rng(7)
+    for e in range(-30, 40):
+        for j in rng.integers(0, 2**23, 40).tolist():
+            m = Fraction(2) ** e + (2 * j + 1) * Fraction(2) ** (e - 24)
+            for scale in range(0, 23):
+                n = round(m * 10**scale)
+                if abs(n) >= 2**53 or n == 0:
+                    continue
+                d = n / 10**scale
+                misleading = Fraction(d) == m and Fraction(n, 10**scale) != m
+                if text_columns._no_ambiguous_midpoint(abs(n), scale):
+                    assert not misleading, (m, n, scale)
+    assert text_columns._no_ambiguous_midpoint(26 * 10**5, 5)  # the benchmark's sweep
+    assert not text_columns._no_ambiguous_midpoint(1, 13)

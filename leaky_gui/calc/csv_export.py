@@ -40,9 +40,9 @@ from typing import BinaryIO
 import numpy as np
 
 from leaky_gui.calc.numtext import csv_line
-from leaky_gui.calc.precision import leaky_in
+from leaky_gui.calc.precision import leaky_in, round_to
 from leaky_gui.calc.source import XSource
-from leaky_gui.calc.sweep import ExactNumber, format_label, format_number
+from leaky_gui.calc.sweep import ExactNumber, SweepParams, format_label, format_number
 from leaky_gui.calc.text_columns import (
     constant_text,
     fixed_text,
@@ -155,21 +155,34 @@ class _ChunkWriter:
         self, lo: int, hi: int, derivatives: bool
     ) -> tuple[np.ndarray, list[np.ndarray], list[np.ndarray]]:
         precision = self.params.precision
-        x = self.params.x_block(lo, hi)
-        decimals = None
-        if precision == "float32":  # short decimals are their own float32 text
-            block = self.params.decimal_block(lo, hi)
-            if block is not None and isinstance(block[0], np.ndarray):
-                decimals = block
-        x_text = precision_text(x, precision, decimals)
-        positive = x > 0
+        x = block = decimals = None
+        divided = False
+        if precision != "float32":
+            x = self.params.x_block(lo, hi)
+        elif isinstance(self.params, SweepParams):  # x is float32 of num / 10**scale, made when needed
+            block, divided = self.params.decimals_divided(lo, hi)
+            if not divided:
+                x = self.params.x_block(lo, hi)
+        else:
+            x, block = self.params.x_block(lo, hi), self.params.decimal_block(lo, hi)
+        if block is not None and isinstance(block[0], np.ndarray):
+            decimals = block  # short decimals are their own float32 text
+        x_text = precision_text(x, precision, decimals, divided)
+        # A sweep's decimal of one division is 0 or at least 1e-22: x has its sign.
+        positive = x > 0 if x is not None else decimals[0] > 0
         others = np.flatnonzero(~positive)  # f = x elsewhere: only these need alpha*x
+        if others.size and x is None:
+            num, scale = decimals
+            x_others = round_to(np.divide(num[others], 10.0**scale), precision)
+        elif others.size:
+            x_others = x[others]
         fs = []
-        for alpha in self.params.alphas:
+        for alpha, exact_alpha in zip(self.params.alphas, self.alphas, strict=True):
             if others.size == 0:
                 fs.append(x_text)
                 continue
-            part = precision_text(leaky_in(x[others], float(alpha), precision), precision)
+            f = leaky_in(x_others, float(alpha), precision)
+            part = precision_text(f, precision, _product_decimals(decimals, others, exact_alpha))
             fs.append(_merged(x_text, part, others))
         dfs = []
         if derivatives:
@@ -218,6 +231,24 @@ class _ChunkWriter:
         return chars
 
 
+def _product_decimals(
+    decimals: tuple[np.ndarray, int] | None, rows: np.ndarray, alpha: ExactNumber
+) -> tuple[np.ndarray, int] | None:
+    """The exact decimals alpha * x of ``rows``, when x's are known and the products fit int64.
+
+    In float32, f = float32(float32(x) * float32(alpha)) is most often float32 of that
+    decimal, which then is its own shortest text (``precision_text`` checks each row).
+    """
+    if decimals is None:
+        return None
+    num, scale = decimals
+    part = num[rows]
+    largest = max(int(part.max()), -int(part.min()), 1)
+    if largest * abs(alpha.numerator) >= _INT64_SAFE:
+        return None
+    return part * alpha.numerator, scale + alpha.scale
+
+
 def _typed_column(
     num: np.ndarray | list[int], scale: int, typed: np.ndarray, verbatim: np.ndarray
 ) -> np.ndarray:
@@ -238,7 +269,10 @@ def _merged(x_text: np.ndarray, part: np.ndarray, rows: np.ndarray) -> np.ndarra
     chars = pad(x_text, width)
     if chars is x_text:
         chars = chars.copy()
-    chars[rows] = pad(part, width)
+    if rows.size and rows[-1] - rows[0] + 1 == rows.size:  # one run (a sweep's x <= 0): a slice
+        chars[rows[0] : rows[-1] + 1] = pad(part, width)
+    else:
+        chars[rows] = pad(part, width)
     return chars
 
 

@@ -31,6 +31,8 @@ from fractions import Fraction
 
 import numpy as np
 
+from leaky_gui.calc.float32_digits import float32_shortest
+
 __all__ = [
     "DEFAULT_PRECISION",
     "PRECISIONS",
@@ -159,6 +161,23 @@ def shortest_digits(values: np.ndarray, precision: str) -> tuple[np.ndarray, np.
 
     Among the shortest, the one nearest the value (ties to an even last digit). Zeros give
     (0, 0). ``values`` are finite doubles that ``precision`` holds exactly.
+
+    float32 values are settled in a few double operations each (``float32_shortest``);
+    the search below takes the few it leaves, and every value of the other precisions.
+    """
+    if precision != "float32":
+        return _shortest_search(values, precision)
+    digits, exponents, settled = float32_shortest(values)
+    rest = np.flatnonzero(~settled)
+    if rest.size:
+        digits[rest], exponents[rest] = _shortest_search(
+            np.asarray(values, dtype=np.float64)[rest], precision
+        )
+    return digits, exponents
+
+
+def _shortest_search(values: np.ndarray, precision: str) -> tuple[np.ndarray, np.ndarray]:
+    """``shortest_digits`` by searching the interval that rounds to each value.
 
     How: at a power of ten K finer than the spacing, the interval that rounds to the value
     holds the integers [L, H] (times 10**K); the shortest decimal is at the largest 10**j

@@ -372,17 +372,31 @@ class SweepParams:
         """
         extremes = (self.x_numerator(0), self.x_numerator(self.count - 1), self._step_num)
         if max(map(abs, extremes)) < _INT64_SAFE:
+            # One pass: numpy's integer arange is first + i * step in int64, exactly.
+            first, stop = self.x_numerator(lo), self.x_numerator(hi)
+            if abs(stop) < _INT64_SAFE:
+                block = np.arange(first, stop, self._step_num, dtype=np.int64)
+                if block.size == hi - lo:
+                    return block, self._scale
             return self._start_num + np.arange(lo, hi, dtype=np.int64) * self._step_num, self._scale
         return [self.x_numerator(i) for i in range(lo, hi)], self._scale
 
     def x_block(self, lo: int, hi: int) -> np.ndarray:
         """x of rows [lo, hi) in this sweep's precision (int64 / 10**d: one rounding, if exact)."""
-        num, scale = self.decimal_block(lo, hi)
-        if isinstance(num, np.ndarray) and scale <= 22 and int(np.abs(num).max(initial=0)) < 2**53:
-            doubles = num.astype(np.float64) / 10.0**scale
+        (num, scale), divided = self.decimals_divided(lo, hi)
+        if divided:
+            doubles = np.divide(num, 10.0**scale)  # each an exact int64 to double, then one rounding
         else:
             doubles = np.array([int(n) / 10**scale for n in num], dtype=np.float64)
         return round_to(doubles, self.precision)
+
+    def decimals_divided(self, lo: int, hi: int) -> tuple[tuple[np.ndarray | list[int], int], bool]:
+        """(decimal_block, divided) of rows [lo, hi): if divided, x_block is this precision of
+        ``np.divide(num, 10.0**scale)``, the doubles nearest the decimals (one division each)."""
+        num, scale = self.decimal_block(lo, hi)
+        # The sweep is monotonic: its ends bound every |numerator| of the block.
+        ends = max(abs(self.x_numerator(lo)), abs(self.x_numerator(hi - 1))) if hi > lo else 0
+        return (num, scale), isinstance(num, np.ndarray) and scale <= 22 and ends < 2**53
 
     def f_block(self, lo: int, hi: int, alpha: Decimal) -> np.ndarray:
         """f of rows [lo, hi) for ``alpha`` in this sweep's precision."""

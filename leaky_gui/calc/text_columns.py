@@ -15,12 +15,13 @@ the text is shorter; the writer joins the columns and squeezes the NULs out at o
 
 from __future__ import annotations
 
+import math
 import threading
 
 import numpy as np
 
 from leaky_gui.calc.numtext import format_number
-from leaky_gui.calc.precision import digits_text, format_in, shortest_digits
+from leaky_gui.calc.precision import digits_text, format_in, round_to, shortest_digits
 
 _FAST_LIMIT = 10**15  # numerators below this have at most 15 significant digits
 _MINUS, _POINT, _ZERO = (ord(c) for c in "-.0")
@@ -216,16 +217,23 @@ def _left_aligned(matrix: np.ndarray) -> np.ndarray:
 
 
 def precision_text(
-    values: np.ndarray, precision: str, decimals: tuple[np.ndarray, int] | None = None
+    values: np.ndarray | None,
+    precision: str,
+    decimals: tuple[np.ndarray, int] | None = None,
+    divided: bool = False,
 ) -> np.ndarray:
     """Shortest text in a framework ``precision`` of values it holds exactly (as float64), as a column.
 
-    ``decimals`` (numerators, scale), when given, are the exact decimals the float32 values
-    were rounded from: those of at most 6 significant digits are their own shortest text.
+    ``decimals`` (numerators, scale), when given, are exact decimals near the float32
+    values (those they were rounded from, or alpha * x for f): a decimal that float32 of it
+    is the value, and no finer than float32's spacing there, is its own shortest text.
+    ``divided`` says the values are float32 of ``np.divide(num, 10.0**scale)``, the doubles
+    nearest the decimals, so that it need not be checked; ``values`` may then be None, and
+    are made so where needed.
     """
     if precision == "float32":
         if decimals is not None:
-            return _float32_text_of_decimals(values, *decimals)
+            return _float32_text_of_decimals(values, *decimals, divided)
         return digits_text_column(values, precision)
     return _table_text(values, precision)
 
@@ -258,7 +266,9 @@ def _coarse_enough_table() -> np.ndarray:
 _COARSE_ENOUGH = _coarse_enough_table()
 
 
-def _float32_text_of_decimals(values: np.ndarray, num: np.ndarray, scale: int) -> np.ndarray:
+def _float32_text_of_decimals(
+    values: np.ndarray | None, num: np.ndarray, scale: int, divided: bool = False
+) -> np.ndarray:
     """float32 text of values rounded from decimals num / 10**scale: coarse decimals print as themselves.
 
     A decimal D = N * 10**g (N not a multiple of 10) is the shortest decimal that reads
@@ -270,39 +280,97 @@ def _float32_text_of_decimals(values: np.ndarray, num: np.ndarray, scale: int) -
     nearest D (as PyTorch converts); it is float32 of D itself unless d is exactly halfway
     between two float32, which is checked. Normal float32 only, with d one division away.
     Such rows print as the exact decimal (``scaled_text``); the others take the search.
+    Given ``divided`` the values are float32 of d = ``np.divide(num, 10.0**scale)`` by the
+    caller's word (and made so if None). The midpoints need no test in a chunk where no
+    d can be one without being D itself (``_no_ambiguous_midpoint``).
     """
-    size = np.abs(values)
+    if num.size == 0:
+        return scaled_text(num, scale)
     if scale > _EXACT_POWERS:
-        short = np.zeros(num.shape, dtype=bool)
+        short = (num == 0) & (values == 0)
     else:
-        exact = np.abs(num) < 2**53  # then d is one division away
-        doubles = (num if exact.all() else np.where(exact, num, 0)).astype(np.float64) / 10.0**scale
-        short = (doubles.view(np.uint64) & np.uint64(_DROPPED)) != _HALF_OF_DROPPED  # no float32 midpoint
-        short &= exact & (size >= _FLOAT32_TINY) & (size <= _FLOAT32_MAX)
-        short &= doubles.astype(np.float32) == values  # v is float32(d), as the caller promises
-        # N must be a multiple of 10**need; need <= 0 for most rows (a sweep's all).
-        binade = ((size.view(np.uint64) >> np.uint64(52)) & np.uint64(0x7FF)).astype(np.int64) - 1023
-        need = _COARSE_ENOUGH[np.clip(binade, -126, 127) + 126] + scale
-        rows = np.flatnonzero(short & (need >= 0))  # need + 1 for a power of ten
-        if rows.size:
-            magnitude = np.abs(num[rows])
-            digits = np.searchsorted(_POWERS, magnitude, side="right")
-            need_here = need[rows] + (magnitude == _POWERS[np.maximum(digits - 1, 0)])
-            short[rows] = (need_here <= 18) & (magnitude % _POWERS[np.clip(need_here, 0, 18)] == 0)
-    short |= (num == 0) & (values == 0)
+        # Bounds of the chunk first: most chunks need no row-by-row range or digit test.
+        largest = max(int(num.max()), -int(num.min()))
+        exact = None if largest < 2**53 or divided else np.abs(num) < 2**53
+        doubles = None
+        if divided:
+            short = np.ones(num.shape, dtype=bool)
+        else:  # d one division away where exact
+            doubles = np.divide(num if exact is None else np.where(exact, num, 0), 10.0**scale)
+            short = doubles.astype(np.float32) == values  # v is float32(d)
+        if exact is not None:
+            short &= exact
+        elif not _no_ambiguous_midpoint(largest, scale):
+            if doubles is None:
+                doubles = np.divide(num, 10.0**scale)
+            short &= (doubles.view(np.uint64) & np.uint64(_DROPPED)) != _HALF_OF_DROPPED
+        # Every nonzero |D| >= 10**-22 is a normal float32; the largest may not be.
+        if largest / 10**scale > _FLOAT32_MAX:
+            values = _held(values, num, scale)
+            short &= np.abs(values) <= _FLOAT32_MAX
+        # N must be a multiple of 10**need, need + 1 for a power of ten; need grows with |v|,
+        # so a need below 0 at the largest |v| holds for every row (a sweep's all), and a
+        # need of 0 there fails only for N = +-1 (the power of ten 10**0 needs a zero).
+        # The largest |v| of a short row is float32 of the largest |D| (rounding keeps the order).
+        with np.errstate(over="ignore"):
+            top = float(np.float32(largest / 10**scale))
+        need = _COARSE_ENOUGH[_binade(np.array([top]))[0]] + scale if top <= _FLOAT32_MAX else 1
+        if need == 0:
+            short &= np.abs(num) != 1
+        elif need > 0:
+            values = _held(values, num, scale)
+            _need_digits(short, values, num, scale)
     if short.all():
         return scaled_text(num, scale)
     if not short.any():
-        return digits_text_column(values, "float32")
+        return digits_text_column(_held(values, num, scale), "float32")
     rest = np.flatnonzero(~short)
-    fast = scaled_text(np.where(short, num, 0), scale)
-    slow = digits_text_column(values[rest], "float32")
-    width = max(fast.shape[1], slow.shape[1])
-    chars = pad(fast, width)
-    if chars is fast:
-        chars = chars.copy()
-    chars[rest] = pad(slow, width)
+    fast = scaled_text(np.where(short, num, 0), scale)  # a new matrix: filled in below
+    slow = digits_text_column(_held(values, num, scale, rest), "float32")
+    chars = pad(fast, max(fast.shape[1], slow.shape[1]))
+    chars[rest] = pad(slow, chars.shape[1])
     return chars
+
+
+def _held(
+    values: np.ndarray | None, num: np.ndarray, scale: int, rows: np.ndarray | None = None
+) -> np.ndarray:
+    """``values`` (of ``rows``), or float32 of num / 10**scale when the caller left them to be made."""
+    if values is None:
+        return round_to(np.divide(num if rows is None else num[rows], 10.0**scale), "float32")
+    return values if rows is None else values[rows]
+
+
+def _no_ambiguous_midpoint(largest: int, scale: int) -> bool:
+    """Whether no double d nearest a decimal D = N / 10**scale (|N| <= largest < 2**53) can lie
+    on a float32 midpoint without being D itself, whose side of it is then unknown.
+
+    A midpoint of binade e is an odd multiple of 2**(e-24), and d lies within 2**(e-53) of D;
+    in units of 2**(e-24), D = N * 2**(24-e) / 10**scale is a fraction with denominator
+    5**scale * 2**max(0, scale + e - 24), so D is an odd integer there or at least that
+    denominator's inverse from one. Below 2**-29 it cannot be that close without being one.
+    e is at most the binade of the largest |D| (a sweep's: 5**5 * 1 for 5 places below 2**24).
+    """
+    e = math.frexp(largest / 10**scale)[1]  # 2**(e-1) <= |D| < 2**e: binades up to e - 1
+    return 5**scale * 2 ** max(0, scale + e - 24) < 2**29
+
+
+def _binade(values: np.ndarray) -> np.ndarray:
+    """Index into ``_COARSE_ENOUGH`` of each value's float32 binade (clipped to the normal ones)."""
+    size = np.abs(values)
+    binade = ((size.view(np.uint64) >> np.uint64(52)) & np.uint64(0x7FF)).astype(np.int64) - 1023
+    return np.clip(binade, -126, 127) + 126
+
+
+def _need_digits(short: np.ndarray, values: np.ndarray, num: np.ndarray, scale: int) -> None:
+    """Clear ``short`` where N is not a multiple of 10**need (need + 1 for a power of ten)."""
+    need = _COARSE_ENOUGH[_binade(values)] + scale
+    rows = np.flatnonzero(short & (need >= 0))
+    if rows.size:
+        magnitude = np.abs(num[rows])
+        digits = np.searchsorted(_POWERS, magnitude, side="right")
+        need_here = need[rows] + (magnitude == _POWERS[np.maximum(digits - 1, 0)])
+        short[rows] = (need_here <= 18) & (magnitude % _POWERS[np.clip(need_here, 0, 18)] == 0)
 
 
 def digits_text_column(values: np.ndarray, precision: str) -> np.ndarray:
@@ -313,11 +381,15 @@ def digits_text_column(values: np.ndarray, precision: str) -> np.ndarray:
     ``scaled_text`` like any exact sweep value.
     """
     finite = np.isfinite(values)
-    m, k = shortest_digits(np.where(finite, values, 0.0), precision)
+    every = bool(finite.all())
+    m, k = shortest_digits(values if every else np.where(finite, values, 0.0), precision)
     scale = int(max(0, -k.min())) if k.size else 0
-    n_digits = np.floor(np.log10(np.maximum(np.abs(m), 1))).astype(np.int64) + 1
-    fits = finite & (scale + k + n_digits <= 15)  # m * 10**(scale + k) below 10**15
-    num = np.where(fits, m, 0) * 10 ** np.where(fits, scale + k, 0)
+    n_digits = np.maximum(np.searchsorted(_POWERS, np.abs(m), side="right"), 1)
+    shift = scale + k
+    fits = shift + n_digits <= 15  # m * 10**(scale + k) below 10**15
+    if not every:
+        fits &= finite
+    num = np.where(fits, m, 0) * _POWERS[np.where(fits, shift, 0)]
     chars = scaled_text(num, scale)
     others = np.flatnonzero(~fits)
     if others.size:
