@@ -28,6 +28,7 @@ import numpy as np
 
 from leaky_gui.calc.sweep import ExactNumber, format_number
 from leaky_gui.calc.text_columns import constant_text, scaled_text
+from leaky_gui.calc.text_parse import line_points
 
 __all__ = ["LineCsv"]
 
@@ -268,18 +269,11 @@ class _Layout:
     def of(cls, padded: np.ndarray, point: int) -> _Layout | None:
         """The layout of a block of plain lines (``[+-]digits.digits``, at most 16 bytes), else None."""
         cells = padded[WIDTH:]
-        if cells.size == 0 or cells[-1] != NEWLINE or int(cells.max()) > _NINE:
+        lines = line_points(cells, point)
+        if lines is None:
             return None
-        ends = np.flatnonzero(cells == NEWLINE)
-        points = np.flatnonzero(cells == point)
+        starts, ends, points = lines
         rows = ends.size
-        if points.size != rows:
-            return None
-        starts = np.empty_like(ends)
-        starts[0] = 0
-        np.add(ends[:-1], 1, out=starts[1:])
-        if not (bool((points >= starts).all()) and bool((points < ends).all())):
-            return None  # a line without its one point
         first = cells[starts]
         minus = first == _MINUS
         plus = first == _PLUS

@@ -88,6 +88,23 @@ def _eight_digits(words: np.ndarray) -> np.ndarray:
     return (words * np.uint64(10_000) + (words >> np.uint64(32))) & np.uint64(0xFFFFFFFF)
 
 
+def line_points(cells: np.ndarray, point: int) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """(starts, ends, points) of a block's lines, each ending in a newline and holding one
+    ``point``, with no byte above '9'; None for any other block."""
+    if cells.size == 0 or cells[-1] != NEWLINE or int(cells.max()) > _NINE:
+        return None
+    ends = np.flatnonzero(cells == NEWLINE)
+    points = np.flatnonzero(cells == point)
+    if points.size != ends.size:
+        return None
+    starts = np.empty_like(ends)
+    starts[0] = 0
+    np.add(ends[:-1], 1, out=starts[1:])
+    if not (bool((points >= starts).all()) and bool((points < ends).all())):
+        return None  # a line without its one point
+    return starts, ends, points
+
+
 def parse_fixed_point_lines(
     cells: np.ndarray, decimal_comma: bool = False
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
@@ -100,20 +117,12 @@ def parse_fixed_point_lines(
     trailing zero, at most 15 digits, not below 1e-4), which the CSV writer copies as it is.
     Anything else returns None for ``parse_fixed_point_run`` and the full parser.
     """
-    if cells.size == 0 or cells[-1] != NEWLINE or int(cells.max()) > _NINE:
-        return None
-    ends = np.flatnonzero(cells == NEWLINE)
     point = _COMMA if decimal_comma else _POINT
-    points = np.flatnonzero(cells == point)
-    rows = ends.size
-    if points.size != rows:
+    lines = line_points(cells, point)
+    if lines is None:
         return None
-    starts = np.empty_like(ends)
-    starts[0] = 0
-    starts[1:] = ends[:-1]
-    starts[1:] += 1
-    if not (bool((points >= starts).all()) and bool((points < ends).all())):
-        return None  # a line without its one point
+    starts, ends, points = lines
+    rows = ends.size
     first = cells[starts]
     minus = first == _MINUS
     has_sign = minus | (first == _PLUS)
