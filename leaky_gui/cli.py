@@ -252,14 +252,14 @@ def _run_eval_input(args: argparse.Namespace) -> int:
             for part in parts:
                 if isinstance(part, (bytes, bytearray)):  # rows made already
                     out.write(part)
-                    if written is not None:
-                        written.add(len(part))
-                    continue
-                source = part.with_alphas(alphas).with_precision(args.dtype)
-                chunks = iter_csv_chunks(source, args.derivative, decimal_comma=args.decimal_comma)
-                next(chunks)  # the header, written once above
-                for data, _ in chunks:
-                    out.write(data)
+                else:
+                    source = part.with_alphas(alphas).with_precision(args.dtype)
+                    chunks = iter_csv_chunks(source, args.derivative, decimal_comma=args.decimal_comma)
+                    next(chunks)  # the header, written once above
+                    for data, _ in chunks:
+                        out.write(data)
+                if written is not None:
+                    written.grown()
 
     if target is not None:
         with atomic_output(target) as temp_name, open(temp_name, "wb") as out:
@@ -286,24 +286,24 @@ class _EarlyWriteback:
     def __init__(self, out: BinaryIO) -> None:
         self.out = out
         self.started = 0
-        self.written = 0
         self.usable = hasattr(os, "posix_fadvise")
 
-    def add(self, count: int) -> None:
-        self.written += count
-        if not self.usable or self.written - self.started < self.STEP:
+    def grown(self) -> None:
+        """After a write: start the writes of what has grown by STEP since the last start."""
+        if not self.usable:
+            return
+        end = self.out.tell()  # whatever wrote it: the header, fast rows or the general writer
+        if end - self.started < self.STEP:
             return
         self.out.flush()
         # On Linux DONTNEED starts writing the range back without waiting for it (and then
         # drops the pages already on disk: nobody reads them here). Only a hint: a file
         # system that refuses it changes nothing.
         try:
-            os.posix_fadvise(
-                self.out.fileno(), self.started, self.written - self.started, os.POSIX_FADV_DONTNEED
-            )
+            os.posix_fadvise(self.out.fileno(), self.started, end - self.started, os.POSIX_FADV_DONTNEED)
         except OSError:
             self.usable = False
-        self.started = self.written
+        self.started = end
 
 
 @contextmanager

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import signal
 import subprocess
@@ -170,3 +171,23 @@ def test_many_blocks_stream_as_one_table(capsys, tmp_path, monkeypatch):
         status, want, _ = run(capsys, "eval", *texts, "--derivative", "--dtype", dtype)
         status, got, err = run(capsys, "eval", "--input", str(source), "--derivative", "--dtype", dtype)
         assert (status, err) == (0, "") and got == want
+
+
+def test_the_early_writes_cover_the_file_in_order_whatever_wrote_it(tmp_path, monkeypatch):
+    """The write-back hints follow the file's own position: header, fast rows and general rows alike."""
+    from leaky_gui import cli
+
+    if not hasattr(os, "posix_fadvise"):
+        pytest.skip("no posix_fadvise here: the hint is not given")
+    hints = []
+    monkeypatch.setattr(os, "posix_fadvise", lambda fd, start, length, advice: hints.append((start, length)))
+    monkeypatch.setattr(cli._EarlyWriteback, "STEP", 100)
+    with open(tmp_path / "out.csv", "wb") as out:
+        early = cli._EarlyWriteback(out)
+        for size in (30, 90, 5, 250, 40, 70):  # as the header, blocks of rows, a general chunk ...
+            out.write(b"x" * size)
+            early.grown()
+        end = out.tell()
+    assert hints[0][0] == 0
+    assert all(a + n == b for (a, n), (b, _) in itertools.pairwise(hints))  # no gap, no overlap
+    assert all(n >= 100 for _, n in hints) and hints[-1][0] + hints[-1][1] <= end == 485

@@ -300,7 +300,7 @@ def _float32_text_of_decimals(
             short = doubles.astype(np.float32) == values  # v is float32(d)
         if exact is not None:
             short &= exact
-        elif not _no_ambiguous_midpoint(largest, scale):
+        if not _no_ambiguous_midpoint(largest, scale):  # the rows of a mixed chunk too
             if doubles is None:
                 doubles = np.divide(num, 10.0**scale)
             short &= (doubles.view(np.uint64) & np.uint64(_DROPPED)) != _HALF_OF_DROPPED
