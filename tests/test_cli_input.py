@@ -140,6 +140,24 @@ def test_standard_input_as_a_whole_process():
     assert done.stderr == "leaky-relu: error: standard input line 2: 'abc' is not a number\n"
 
 
+@pytest.mark.parametrize("output", [True, False], ids=["to a file", "to standard output"])
+def test_ctrl_c_while_standard_input_is_still_open_exits_130_cleanly(tmp_path, output):
+    """The reader thread is blocked in stdin when Ctrl+C comes: no fatal error at shutdown."""
+    target = tmp_path / "out.csv"
+    command = [LEAKY_RELU, "eval", "--input", "-", *(["-o", str(target)] if output else [])]
+    process = subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path
+    )
+    process.stdin.write(b"x\n" + b"-1.5\n" * 200_000)  # more than a block: rows are on their way
+    process.stdin.flush()
+    time.sleep(1.0)  # started, and waiting for more input
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=30)
+    assert process.returncode == 130, err
+    assert b"Fatal Python error" not in err and b"Traceback" not in err and b"interrupted" in err
+    assert out == b"" and sorted(os.listdir(tmp_path)) == []  # nothing written, nothing left
+
+
 @pytest.mark.slow
 def test_ctrl_c_while_reading_a_large_file_keeps_the_target_and_leaves_no_temporary(tmp_path):
     source = tmp_path / "big.txt"
