@@ -1,7 +1,7 @@
 """A thin, lazy table model of a sweep: each row is computed from its index when shown.
 
 Nothing per row is stored, so 101 rows and 100,000,000 rows cost the same memory and
-the same time to reset.
+the same time to change (in place for the same rows, else a reset).
 """
 
 from __future__ import annotations
