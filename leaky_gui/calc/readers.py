@@ -303,13 +303,16 @@ def _text_parts(
             tail = data
         if progress is not None:
             progress(done, max(size, done))
-        part = reader.drain()
-        if part is not None:
-            yield part
+        yield from _drained(reader)
+    yield from _drained(reader)
+    _check_some(reader, name)
+
+
+def _drained(reader: TextColumnReader) -> Iterator[Values]:
+    """The values the reader holds complete, if any (the rest waits for more lines)."""
     part = reader.drain()
     if part is not None:
         yield part
-    _check_some(reader, name)
 
 
 def _check_some(reader: TextColumnReader, name: str) -> None:
@@ -351,21 +354,15 @@ def _text_rows(
             if not reader.started:  # the first line decides the layout
                 first = int(np.flatnonzero(buf[WIDTH:cut] == 10)[0]) + 1
                 reader.feed(buf[WIDTH : WIDTH + first].tobytes())
-                part = reader.drain()  # a first line of data, before the rest
-                if part is not None:
-                    yield part
+                yield from _drained(reader)  # a first line of data, before the rest
                 padded = buf[first:cut]
             if fast.takes():
                 yield from fast.submit(padded)
                 continue
             yield from fast.finish()
             reader.feed(padded[WIDTH:].tobytes())
-            part = reader.drain()
-            if part is not None:
-                yield part
-        part = reader.drain()
-        if part is not None:
-            yield part
+            yield from _drained(reader)
+        yield from _drained(reader)
     finally:
         fast.close()
     _check_some(reader, name)
@@ -432,9 +429,7 @@ class _FastBlocks:
             yield data
             return
         reader.feed(padded[WIDTH:].tobytes())
-        part = reader.drain()
-        if part is not None:
-            yield part
+        yield from _drained(reader)
 
     def close(self) -> None:
         for future, _ in self.pending:
