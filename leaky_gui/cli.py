@@ -233,8 +233,6 @@ def _run_eval_input(args: argparse.Namespace) -> int:
     """
     if args.x:
         raise UsageError("give either X values or --input, not both")
-    _keep_freed_memory()
-    gc.freeze()  # the collector's full passes need not walk every object of the imports again
     alphas = _alphas(args.alpha)
     target = check_output_path(args.output.strip()) if args.output is not None else None
     decimal_comma = True if args.decimal_comma else None  # else: ';'-separated files have them
@@ -353,6 +351,16 @@ def _prefetched(parts: Iterator[T]) -> Iterator[Iterator[T]]:
         worker.join(timeout=1.0)  # a worker blocked on standard input is a daemon: it ends with us
 
 
+def _tune_the_process() -> None:
+    """Process-wide settings for streaming a large file: only when ``leaky-relu`` is the program.
+
+    A host that calls ``main([...])`` (a test run, a notebook) keeps its allocator and its
+    garbage collector as they were: a frozen collector would keep the host's garbage forever.
+    """
+    _keep_freed_memory()
+    gc.freeze()  # the collector's full passes need not walk every object of the imports again
+
+
 def _keep_freed_memory() -> None:
     """Ask glibc to keep freed memory for reuse instead of giving it back at once.
 
@@ -389,6 +397,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         atexit.register(remove_temporaries)  # whatever way the process ends
     try:
         args = build_parser().parse_args(_protect_negative_numbers(args_in))
+        if argv is None and getattr(args, "input", None) is not None:
+            _tune_the_process()
         if args.command == "sweep":
             return _run_sweep(args)
         return _run_eval(args)

@@ -7,6 +7,7 @@ import time
 from decimal import Decimal
 
 import pytest
+from keys import press
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionSlider
@@ -326,9 +327,9 @@ def test_play_keys_under_x11(window, qtbot):
     alpha.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() in (alpha, alpha.lineEdit()))
     shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_P, shift_ctrl)
+    press(qtbot, window, Qt.Key.Key_P, shift_ctrl)
     assert window.slider.playing()
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    press(qtbot, window, Qt.Key.Key_Escape)
     assert not window.slider.playing()
     slider = named(window, "alphaSlider")
     slider.setFocus()
@@ -344,7 +345,7 @@ def test_alt_d_reaches_the_slider_and_arrows_slide(window, qtbot):
     start = named(window, "startX")
     start.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() in (start, start.lineEdit()))
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    press(qtbot, window, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
     slider = named(window, "alphaSlider")
     qtbot.waitUntil(lambda: QApplication.focusWidget() is slider)
     qtbot.keyClick(slider, Qt.Key.Key_Left)

@@ -217,3 +217,27 @@ def test_the_early_writes_cover_the_file_in_order_whatever_wrote_it(tmp_path, mo
         out.write(b"x" * 500)
         early.grown()
     assert hints == [] and (tmp_path / "other.csv").stat().st_size == 500
+
+
+def test_a_host_calling_main_keeps_its_collector_and_allocator(capsys, tmp_path, monkeypatch):
+    """The process-wide tuning is for `leaky-relu` as the program, never for a host that calls main()."""
+    import gc
+
+    from leaky_gui import cli
+
+    tuned = []
+    monkeypatch.setattr(cli, "_keep_freed_memory", lambda: tuned.append("allocator"))
+    source = tmp_path / "x.txt"
+    source.write_text("-1.5\n2\n")
+    frozen = gc.get_freeze_count()
+    status, out, err = run(capsys, "eval", "--input", str(source))
+    assert (status, err, out) == (0, "", "x,f(alpha=0.01)\n-1.5,-0.015\n2.0,2.0\n")
+    assert gc.get_freeze_count() == frozen and tuned == []
+    monkeypatch.setattr(sys, "argv", ["leaky-relu", "eval", "--input", str(source)])
+    monkeypatch.setattr(signal, "signal", lambda *_: None)  # as the program it also takes SIGTERM
+    monkeypatch.setattr(cli.atexit, "register", lambda *_: None)
+    try:
+        assert cli.main() == 0
+        assert tuned == ["allocator"] and gc.get_freeze_count() > frozen
+    finally:
+        gc.unfreeze()

@@ -7,9 +7,10 @@ import re
 from decimal import Decimal
 
 import pytest
+from keys import focus_widget, press
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QListWidget, QPushButton
+from PySide6.QtWidgets import QListWidget, QPushButton
 
 from leaky_gui.calc.alphas import kaiming_gain
 from leaky_gui.calc.sweep import SweepParams, format_number, leaky_relu
@@ -202,8 +203,8 @@ def test_tab_order_runs_through_the_inputs(window, qtbot):
     named(window, "startX").setFocus()
     order = []
     for _ in range(8):
-        order.append(QApplication.focusWidget())
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(focus_widget(qtbot, window))
+        press(qtbot, window, Qt.Key.Key_Tab)
     names = [w.objectName() or w.parent().objectName() for w in order]
     assert names == ["startX", "stepX", "count", "alpha", "dtype", "alphaSlider", "alphaPlay", "singleX"]
 

@@ -11,6 +11,7 @@ from collections import Counter
 from decimal import Decimal
 
 import pytest
+from keys import focus_widget, press
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -102,13 +103,13 @@ def test_tab_reaches_every_control_in_the_same_order(window, qtbot):
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     seen: list[QWidget] = []
     for _ in range(3 * len(controls)):
-        widget = QApplication.focusWidget()
+        widget = focus_widget(qtbot, window)
         if isinstance(widget.parentWidget(), QAbstractSpinBox):
             widget = widget.parentWidget()
         if seen and widget is seen[0]:
             break  # round the whole window
         seen.append(widget)
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        press(qtbot, window, Qt.Key.Key_Tab)
     assert set(controls) <= set(seen), [w.objectName() for w in controls if w not in seen]
     first = [w.objectName() for w in seen[:12]]
     assert first == [

@@ -8,6 +8,7 @@ run only on the real X11 platform (QT_QPA_PLATFORM=xcb under Xvfb).
 from __future__ import annotations
 
 import pytest
+from keys import press
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication
@@ -106,13 +107,13 @@ def test_ctrl_e_from_alpha_opens_the_export_dialog(window, qtbot, monkeypatch):
 
 def test_tab_and_mnemonics_move_real_focus(window, qtbot):
     focus(window, qtbot, "startX")
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    press(qtbot, window, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
     alpha = named(window, "alpha")
     qtbot.waitUntil(lambda: QApplication.focusWidget() in (alpha, alpha.lineEdit()))
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    press(qtbot, window, Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is named(window, "dtype"))
     for name in ("alphaSlider", "alphaPlay", "singleX"):
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        press(qtbot, window, Qt.Key.Key_Tab)
         qtbot.waitUntil(lambda name=name: QApplication.focusWidget() is named(window, name))
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    press(qtbot, window, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is named(window, "dtype"))

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from keys import press
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtTest import QTest
@@ -297,7 +298,7 @@ def test_open_and_paste_keys_reach_the_window_from_a_field(window, qtbot, few_cs
     field = named(window, "alpha")
     field.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     assert asked == [1]
     qtbot.waitUntil(lambda: window.values is not None, timeout=10_000)
     QGuiApplication.clipboard().setText("7\n-8\n")
