@@ -352,7 +352,7 @@ def _prefetched(parts: Iterator[T]) -> Iterator[Iterator[T]]:
 
 
 def _tune_the_process() -> None:
-    """Process-wide settings for streaming a large file: only when ``leaky-relu`` is the program.
+    """Process-wide settings for streaming large tables: only when ``leaky-relu`` is the program.
 
     A host that calls ``main([...])`` (a test run, a notebook) keeps its allocator and its
     garbage collector as they were: a frozen collector would keep the host's garbage forever.
@@ -367,8 +367,9 @@ def _keep_freed_memory() -> None:
     The text paths allocate and free arrays of a few hundred kB per block; by default
     glibc returns the top of the heap to the kernel after each, and every new array then
     takes a page fault for each 4 kB it touches: a quarter of the time of ``eval --input``
-    went there. A fixed threshold keeps such arrays in the heap (memory stays flat: the
-    blocks in flight are the same size). Linux with glibc only; elsewhere nothing changes.
+    went there, and a fifth of a 3,000,000-row ``sweep -o``. A fixed threshold keeps such
+    arrays in the heap (memory stays flat: the blocks in flight are the same size). Linux
+    with glibc only; elsewhere nothing changes.
     """
     if not sys.platform.startswith("linux"):
         return
@@ -397,7 +398,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         atexit.register(remove_temporaries)  # whatever way the process ends
     try:
         args = build_parser().parse_args(_protect_negative_numbers(args_in))
-        if argv is None and getattr(args, "input", None) is not None:
+        if argv is None:
             _tune_the_process()
         if args.command == "sweep":
             return _run_sweep(args)

@@ -221,7 +221,7 @@ class _ChunkWriter:
             part_chars = python_text(values)
         else:
             part_chars = scaled_text(part * alpha.numerator, f_scale)
-        if hi - lo != others.size:
+        if hi - lo != others.size or others.size == x_text.shape[0]:
             return _merged(x_text, part_chars, others)
         width = max(x_text.shape[1], part_chars.shape[1])
         chars = pad(x_text, width)
@@ -265,6 +265,8 @@ def _typed_column(
 
 def _merged(x_text: np.ndarray, part: np.ndarray, rows: np.ndarray) -> np.ndarray:
     """x's text column with ``rows`` replaced by ``part`` (f where it is not x)."""
+    if rows.size == x_text.shape[0]:  # every row (a chunk of a sweep below 0): part itself
+        return part
     width = max(x_text.shape[1], part.shape[1])
     chars = pad(x_text, width)
     if chars is x_text:

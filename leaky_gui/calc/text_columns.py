@@ -286,28 +286,28 @@ def _float32_text_of_decimals(
     """
     if num.size == 0:
         return scaled_text(num, scale)
+    short = None  # which rows print as their decimal; None while that is every row
     if scale > _EXACT_POWERS:
         short = (num == 0) & (values == 0)
     else:
         # Bounds of the chunk first: most chunks need no row-by-row range or digit test.
-        largest = max(int(num.max()), -int(num.min()))
+        low, high = int(num.min()), int(num.max())
+        largest = max(high, -low)
         exact = None if largest < 2**53 or divided else np.abs(num) < 2**53
         doubles = None
-        if divided:
-            short = np.ones(num.shape, dtype=bool)
-        else:  # d one division away where exact
+        if not divided:  # d one division away where exact
             doubles = np.divide(num if exact is None else np.where(exact, num, 0), 10.0**scale)
             short = doubles.astype(np.float32) == values  # v is float32(d)
-        if exact is not None:
-            short &= exact
+            if exact is not None:
+                short &= exact
         if not _no_ambiguous_midpoint(largest, scale):  # the rows of a mixed chunk too
             if doubles is None:
                 doubles = np.divide(num, 10.0**scale)
-            short &= (doubles.view(np.uint64) & np.uint64(_DROPPED)) != _HALF_OF_DROPPED
+            short = _both(short, (doubles.view(np.uint64) & np.uint64(_DROPPED)) != _HALF_OF_DROPPED)
         # Every nonzero |D| >= 10**-22 is a normal float32; the largest may not be.
         if largest / 10**scale > _FLOAT32_MAX:
             values = _held(values, num, scale)
-            short &= np.abs(values) <= _FLOAT32_MAX
+            short = _both(short, np.abs(values) <= _FLOAT32_MAX)
         # N must be a multiple of 10**need, need + 1 for a power of ten; need grows with |v|,
         # so a need below 0 at the largest |v| holds for every row (a sweep's all), and a
         # need of 0 there fails only for N = +-1 (the power of ten 10**0 needs a zero).
@@ -315,12 +315,14 @@ def _float32_text_of_decimals(
         with np.errstate(over="ignore"):
             top = float(np.float32(largest / 10**scale))
         need = _COARSE_ENOUGH[_binade(np.array([top]))[0]] + scale if top <= _FLOAT32_MAX else 1
-        if need == 0:
-            short &= np.abs(num) != 1
+        if need == 0 and (low <= 1 <= high or low <= -1 <= high):
+            short = _both(short, np.abs(num) != 1)
         elif need > 0:
             values = _held(values, num, scale)
+            if short is None:
+                short = np.ones(num.shape, dtype=bool)
             _need_digits(short, values, num, scale)
-    if short.all():
+    if short is None or short.all():
         return scaled_text(num, scale)
     if not short.any():
         return digits_text_column(_held(values, num, scale), "float32")
@@ -330,6 +332,14 @@ def _float32_text_of_decimals(
     chars = pad(fast, max(fast.shape[1], slow.shape[1]))
     chars[rest] = pad(slow, chars.shape[1])
     return chars
+
+
+def _both(short: np.ndarray | None, rows: np.ndarray) -> np.ndarray:
+    """``short`` narrowed to ``rows`` (None stands for every row)."""
+    if short is None:
+        return rows
+    short &= rows
+    return short
 
 
 def _held(
