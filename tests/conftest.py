@@ -78,14 +78,14 @@ def isolated_settings_dir(tmp_path_factory):
 
 @pytest.fixture
 def window(qtbot, settings):
+    from on_screen import activate, expose
+
     from leaky_gui.gui.window import MainWindow
 
     win = MainWindow(settings)
     qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()  # real focus on X11: keys go to the active window only
-    qtbot.waitActive(win)
+    expose(win)
+    activate(win)  # real focus on X11: keys go to the active window only
     return win
 
 

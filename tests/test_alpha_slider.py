@@ -7,7 +7,7 @@ import time
 from decimal import Decimal
 
 import pytest
-from keys import press
+from on_screen import press
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionSlider

@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 
 import pytest
-from keys import focus_widget, press
+from on_screen import focus_widget, press
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QListWidget, QPushButton

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
+from on_screen import expose
 
 from leaky_gui.calc.alphas import alpha_name
 from leaky_gui.calc.csv_export import csv_header
@@ -57,8 +58,7 @@ def test_table_headers_keep_every_digit(params):
 def test_plot_legend_keeps_every_digit(qtbot, params):
     plot = SweepPlot()
     qtbot.addWidget(plot)
-    plot.show()
-    qtbot.waitExposed(plot)
+    expose(plot)
     pinned = [PinnedAlpha(LONG, 0, visible=True)]
     plot.show_sweep(params.with_alphas((SHORT,)), pinned, Overlays())
     names = plot.legend_names()
@@ -69,8 +69,7 @@ def test_plot_legend_keeps_every_digit(qtbot, params):
 def test_crosshair_readout_names_keep_every_digit(qtbot, params):
     plot = SweepPlot()
     qtbot.addWidget(plot)
-    plot.show()
-    qtbot.waitExposed(plot)
+    expose(plot)
     plot.show_sweep(params.with_alphas((LONG,)), [PinnedAlpha(SHORT, 0, visible=True)], Overlays())
     parts = plot.readout_at(-2.0).split("    ")
     assert parts[1:] == [f"f(x; {LONG_TEXT}) = -0.2", "f(x; 0.1) = -0.2"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from on_screen import expose
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QImage
 
@@ -32,9 +33,8 @@ def plot(qtbot):
     plot = SweepPlot()
     qtbot.addWidget(plot)
     plot.resize(800, 500)
-    plot.show()
     plot.show_sweep(SweepParams(), (), Overlays())  # x from -4 to 1, f from -0.04 to 1
-    qtbot.waitExposed(plot)
+    expose(plot)
     return plot
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from on_screen import expose
 from PySide6.QtCore import QPointF
 
 from leaky_gui.calc.sweep import SweepParams
@@ -20,8 +21,7 @@ def plot(qtbot) -> SweepPlot:
     widget = SweepPlot()
     qtbot.addWidget(widget)
     widget.resize(800, 500)
-    widget.show()
-    qtbot.waitExposed(widget)
+    expose(widget)
     return widget
 
 

@@ -8,7 +8,7 @@ run only on the real X11 platform (QT_QPA_PLATFORM=xcb under Xvfb).
 from __future__ import annotations
 
 import pytest
-from keys import press
+from on_screen import press
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication

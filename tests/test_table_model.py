@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from on_screen import expose
 from PySide6.QtCore import QModelIndex, Qt
 from strategies import decimals
 
@@ -193,8 +194,7 @@ def test_the_view_repaints_only_the_columns_that_change(qtbot, monkeypatch):
     view = SweepTableView(model)
     qtbot.addWidget(view)
     view.resize(700, 300)
-    view.show()
-    qtbot.waitExposed(view)
+    expose(view)
 
     class Painted(QObject):
         rects: list  # of QRect, set before each change
@@ -242,8 +242,7 @@ def test_what_is_on_screen_after_each_change_is_a_fresh_paint(qtbot, direction):
     qtbot.addWidget(view)
     view.setLayoutDirection(getattr(Qt.LayoutDirection, direction))
     view.resize(700, 500)
-    view.show()
-    qtbot.waitExposed(view)
+    expose(view)
     qtbot.wait(50)
     assert model.crossing_row == 10
     changes = [

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from keys import press
+from on_screen import press
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtTest import QTest

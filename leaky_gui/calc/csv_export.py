@@ -221,7 +221,9 @@ class _ChunkWriter:
             part_chars = python_text(values)
         else:
             part_chars = scaled_text(part * alpha.numerator, f_scale)
-        if hi - lo != others.size or others.size == x_text.shape[0]:
+        if others.size == x_text.shape[0]:  # every row below 0
+            return part_chars
+        if hi - lo != others.size:
             return _merged(x_text, part_chars, others)
         width = max(x_text.shape[1], part_chars.shape[1])
         chars = pad(x_text, width)
@@ -264,7 +266,7 @@ def _typed_column(
 
 
 def _merged(x_text: np.ndarray, part: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """x's text column with ``rows`` replaced by ``part`` (f where it is not x)."""
+    """x's text column with ``rows`` (sorted, distinct) replaced by ``part`` (f where it is not x)."""
     if rows.size == x_text.shape[0]:  # every row (a chunk of a sweep below 0): part itself
         return part
     width = max(x_text.shape[1], part.shape[1])

@@ -286,7 +286,7 @@ def _float32_text_of_decimals(
     """
     if num.size == 0:
         return scaled_text(num, scale)
-    short = None  # which rows print as their decimal; None while that is every row
+    short: np.ndarray | None = None  # which rows print as their decimal; None: every row
     if scale > _EXACT_POWERS:
         short = (num == 0) & (values == 0)
     else:
@@ -335,7 +335,8 @@ def _float32_text_of_decimals(
 
 
 def _both(short: np.ndarray | None, rows: np.ndarray) -> np.ndarray:
-    """``short`` narrowed to ``rows`` (None stands for every row)."""
+    """``short`` narrowed to ``rows`` (None stands for every row): in place, or ``rows`` itself
+    when ``short`` is None, so ``rows`` must be an array of the caller's own."""
     if short is None:
         return rows
     short &= rows

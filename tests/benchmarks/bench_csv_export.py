@@ -13,6 +13,10 @@ Framework precisions (--dtype): the same command for each dtype on a sweep that 
 float16's range (start -4, step 0.00001), against np.savetxt of float32 columns with
 fmt='%.9g' (9 digits: what float32 needs to read back); the goals are float32, float16
 and bfloat16 at least as fast as float64, float32 at least 3x np.savetxt, memory flat.
+
+Per row without the processes (--per-row ROUNDS): the CSV bytes of the same sweep made in
+this one process, the dtypes taking turns, so that start-up, the disk and a busy moment of
+a shared machine weigh the same on each; best and median of the rounds.
 """
 
 from __future__ import annotations
@@ -61,12 +65,45 @@ def _peak_rss_mb(command: list[str]) -> float:
     return usage.ru_maxrss / 1024
 
 
+def per_row(rows: int, rounds: int) -> None:
+    """Time making every chunk's bytes of the dtype sweep in this process, the dtypes in turns."""
+    from decimal import Decimal
+    from statistics import median
+
+    from leaky_gui.calc.csv_export import iter_csv_chunks
+    from leaky_gui.calc.sweep import SweepParams
+    from leaky_gui.cli import _keep_freed_memory
+
+    _keep_freed_memory()  # as leaky-relu does (its gc.freeze matters little here)
+    dtypes = ("float64", "float32", "float16", "bfloat16")
+    times: dict[str, list[float]] = {dtype: [] for dtype in dtypes}
+    for _ in range(rounds):
+        for dtype in dtypes:
+            sweep = SweepParams(Decimal(-4), Decimal(DTYPE_STEP), rows, (Decimal("0.01"),), dtype)
+            start = time.perf_counter()
+            for _chunk in iter_csv_chunks(sweep):
+                pass
+            times[dtype].append(time.perf_counter() - start)
+    print(f"per row, in one process: {rows:,} rows, start -4, step {DTYPE_STEP}, {rounds} rounds")
+    base_best, base_median = min(times["float64"]), median(times["float64"])
+    for dtype in dtypes:
+        best, middle = min(times[dtype]), median(times[dtype])
+        print(
+            f"  {dtype:9}  best {best * 1e3:6.1f} ms  median {middle * 1e3:6.1f} ms  "
+            f"time against float64: best {best / base_best:.3f}x, median {middle / base_median:.3f}x"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=3_000_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--big-rows", type=int, default=20_000_000)
+    parser.add_argument("--per-row", type=int, metavar="ROUNDS", help="only the in-process comparison")
     args = parser.parse_args()
+    if args.per_row is not None:
+        per_row(args.rows, args.per_row)
+        return
 
     with tempfile.TemporaryDirectory() as folder:
         out = os.path.join(folder, "out")
