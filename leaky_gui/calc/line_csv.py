@@ -272,14 +272,10 @@ class _Layout:
         lines = line_points(cells, point)
         if lines is None:
             return None
-        starts, ends, points = lines
+        starts, ends, points, first, has_sign = lines
         rows = ends.size
-        first = cells[starts]
         minus = first == _MINUS
         plus = first == _PLUS
-        has_sign = minus | plus
-        if int(np.count_nonzero(cells < _ZERO)) != 2 * rows + int(np.count_nonzero(has_sign)):
-            return None  # a byte below '0' that is no newline, point or leading sign
         lengths = ends - starts
         n_int = points - starts - has_sign
         scales = ends - points - 1

@@ -88,9 +88,12 @@ def _eight_digits(words: np.ndarray) -> np.ndarray:
     return (words * np.uint64(10_000) + (words >> np.uint64(32))) & np.uint64(0xFFFFFFFF)
 
 
-def line_points(cells: np.ndarray, point: int) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
-    """(starts, ends, points) of a block's lines, each ending in a newline and holding one
-    ``point``, with no byte above '9'; None for any other block."""
+def line_points(
+    cells: np.ndarray, point: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
+    """(starts, ends, points, first bytes, leading signs) of a block's lines, each ending in a
+    newline and holding one ``point`` and no byte above '9', whose only bytes below '0' are the
+    newlines, the points and a sign that leads its line; None for any other block."""
     if cells.size == 0 or cells[-1] != NEWLINE or int(cells.max()) > _NINE:
         return None
     ends = np.flatnonzero(cells == NEWLINE)
@@ -102,7 +105,11 @@ def line_points(cells: np.ndarray, point: int) -> tuple[np.ndarray, np.ndarray, 
     np.add(ends[:-1], 1, out=starts[1:])
     if not (bool((points >= starts).all()) and bool((points < ends).all())):
         return None  # a line without its one point
-    return starts, ends, points
+    first = cells[starts]
+    has_sign = (first == _MINUS) | (first == _PLUS)
+    if int(np.count_nonzero(cells < _ZERO)) != 2 * ends.size + int(np.count_nonzero(has_sign)):
+        return None  # a byte below '0' that is no newline, point or leading sign
+    return starts, ends, points, first, has_sign
 
 
 def parse_fixed_point_lines(
@@ -121,14 +128,9 @@ def parse_fixed_point_lines(
     lines = line_points(cells, point)
     if lines is None:
         return None
-    starts, ends, points = lines
-    rows = ends.size
-    first = cells[starts]
+    starts, ends, points, first, has_sign = lines
     minus = first == _MINUS
-    has_sign = minus | (first == _PLUS)
     n_sign = int(np.count_nonzero(has_sign))
-    if int(np.count_nonzero(cells < _ZERO)) != 2 * rows + n_sign:
-        return None  # a byte below '0' that is no newline, point or leading sign
     if n_sign and int(np.count_nonzero(cells == _MINUS)) + int(np.count_nonzero(cells == _PLUS)) != n_sign:
         return None  # a sign inside a number
     lengths = ends - starts
