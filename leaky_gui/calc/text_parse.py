@@ -131,8 +131,6 @@ def parse_fixed_point_lines(
     starts, ends, points, first, has_sign = lines
     minus = first == _MINUS
     n_sign = int(np.count_nonzero(has_sign))
-    if n_sign and int(np.count_nonzero(cells == _MINUS)) + int(np.count_nonzero(cells == _PLUS)) != n_sign:
-        return None  # a sign inside a number
     lengths = ends - starts
     digits = lengths - 1 - has_sign
     if int(lengths.max()) > _LINE_WIDTH or int(digits.min()) < 1:
