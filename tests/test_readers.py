@@ -16,7 +16,7 @@ from leaky_gui.calc.numtext import ParameterError, format_number, parse_decimal
 from leaky_gui.calc.readers import ValuesFileError, read_text, read_values
 from leaky_gui.calc.sweep import ExactNumber
 from leaky_gui.calc.text_parse import parse_fixed_point_cells, parse_fixed_point_lines, parse_plain_cells
-from leaky_gui.calc.values import ValuesCancelled
+from leaky_gui.calc.value_data import ValuesCancelled
 
 D = Decimal
 

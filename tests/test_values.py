@@ -27,7 +27,8 @@ from leaky_gui.calc.precision import PRECISIONS, format_in
 from leaky_gui.calc.readers import read_text
 from leaky_gui.calc.source import XSource
 from leaky_gui.calc.sweep import SweepParams
-from leaky_gui.calc.values import StoredArray, Values, values_from_decimals
+from leaky_gui.calc.value_data import StoredArray
+from leaky_gui.calc.values import Values, values_from_decimals
 
 D = Decimal
 

@@ -260,14 +260,18 @@ def _exactly(
     a = np.where(mul, values[at], result[at])  # a * b is the product, or should be the dividend
     b = power[at]
     product = a * b
-    a_high, a_low = _halves(a)
-    b_high, b_low = _halves(b)
-    error = ((a_high * b_high - product) + a_high * b_low + a_low * b_high) + a_low * b_low
-    exact[at] = (error == 0) & (mul | (product == values[at]))
+    exact[at] = (two_product_error(a, b, product) == 0) & (mul | (product == values[at]))
     return exact
 
 
-def _halves(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def two_product_error(a: np.ndarray, b: np.ndarray | float, product: np.ndarray) -> np.ndarray:
+    """a*b - product exactly (Dekker's product), so 0 where ``product`` needed no rounding."""
+    a_high, a_low = _halves(a)
+    b_high, b_low = _halves(b)
+    return ((a_high * b_high - product) + a_high * b_low + a_low * b_high) + a_low * b_low
+
+
+def _halves(x: np.ndarray | float) -> tuple[np.ndarray, np.ndarray]:
     """Veltkamp's split of doubles into two 26-bit halves that add up to them exactly."""
     t = 134217729.0 * x  # 2**27 + 1
     high = t - (t - x)

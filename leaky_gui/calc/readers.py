@@ -33,14 +33,14 @@ import numpy as np
 from leaky_gui.calc.line_csv import WIDTH, LineCsv
 from leaky_gui.calc.sweep import ExactNumber
 from leaky_gui.calc.text_reader import TextColumnReader, checked
-from leaky_gui.calc.values import (
+from leaky_gui.calc.value_data import (
     DecimalColumn,
     StoredArray,
-    Values,
     ValuesCancelled,
     ValuesFileError,
     find_extent,
 )
+from leaky_gui.calc.values import Values
 
 __all__ = ["STDIN", "ValuesCancelled", "ValuesFileError", "read_npy", "read_text", "read_values"]
 

@@ -23,7 +23,8 @@ from leaky_gui.calc.text_parse import (
     parse_fixed_point_run,
     parse_plain_cells,
 )
-from leaky_gui.calc.values import DecimalColumn, Values, ValuesFileError
+from leaky_gui.calc.value_data import DecimalColumn, ValuesFileError
+from leaky_gui.calc.values import Values
 
 __all__ = ["TextColumnReader", "checked"]
 

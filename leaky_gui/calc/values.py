@@ -1,15 +1,11 @@
 """The user's own x values as a source of x beside the sweep (no Qt): ``Values``.
 
-Two kinds of data, one behaviour (the ``XSource`` interface the sweep has too):
-
-* ``DecimalColumn``: x typed as decimal text. Each x is kept exactly, as an integer over
-  a power of ten (``numerators[i] / 10**scales[i]``; the rare x beyond int64 as Python
-  ints), so x, f and f' are exactly what ``leaky-relu eval`` gives for the same text;
-* ``StoredArray``: a stored numeric array (a mapped ``.npy``), read lazily a block at a
-  time and flattened in C order without a copy. In float64 each x is the exact value
-  held; in float32, float16 and bfloat16 it is what ``torch.from_numpy(array).to(dtype)``
-  holds, and f, f' are what ``F.leaky_relu`` and autograd give (the ``precision`` rules).
-  NaN and ±inf are carried through as torch carries them, and counted.
+Two kinds of data (``value_data``: decimals as typed, ``DecimalColumn``, and a stored
+array, ``StoredArray``), one behaviour: the ``XSource`` interface the sweep has too. In
+float64 each x is the exact value given; in float32, float16 and bfloat16 it is what
+``torch.from_numpy(array).to(dtype)`` holds, and f, f' are what ``F.leaky_relu`` and
+autograd give (the ``precision`` rules). NaN and ±inf in a stored array are carried
+through as torch carries them, and counted.
 
 The extent (where the smallest and largest finite x are, how many are NaN or infinite) is
 found once per data, when it is read; statistics per precision and alphas are computed on
@@ -19,7 +15,7 @@ request, a block at a time, and remembered.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 
@@ -39,289 +35,22 @@ from leaky_gui.calc.sweep import (
     DEFAULT_ALPHA,
     ExactNumber,
     _leaky_exact,
-    _nearest_double,
     every_f_within_the_doubles,
 )
+from leaky_gui.calc.value_data import (
+    BLOCK_ROWS,
+    DecimalColumn,
+    Extent,
+    Progress,
+    ShouldStop,
+    StoredArray,
+    ValuesCancelled,
+    find_extent,
+)
 
-__all__ = [
-    "BLOCK_ROWS",
-    "DecimalColumn",
-    "Extent",
-    "StoredArray",
-    "Values",
-    "ValuesCancelled",
-    "ValuesFileError",
-    "ValuesStatistics",
-]
+__all__ = ["Values", "ValuesStatistics", "values_from_decimals"]
 
-BLOCK_ROWS = 1 << 20  # rows per block when a pass goes over all values
 _INT64_SAFE = 1 << 62
-_EXACT_POWERS = 22  # 10.0**k is exact for k <= 22
-_POWERS_OF_TEN = 10.0 ** np.arange(_EXACT_POWERS + 1)  # looked up: a power a value costs more
-
-
-class ValuesFileError(ValueError):
-    """A file that gives no values: one message naming the file (and line and column)."""
-
-
-class ValuesCancelled(Exception):
-    """The caller asked a pass over the values to stop; nothing was kept."""
-
-
-Progress = Callable[[int, int], None]  # (done, total)
-ShouldStop = Callable[[], bool]
-
-
-@dataclass(frozen=True)
-class Extent:
-    """Where the smallest and largest finite x are, and how many x are not finite."""
-
-    i_min: int | None  # None: no finite x at all
-    i_max: int | None
-    nan_count: int = 0
-    inf_count: int = 0
-
-
-# ---------------------------------------------------------------------------
-# The data
-
-
-@dataclass(eq=False)
-class DecimalColumn:
-    """x typed as decimals: x_i = numerators[i] / 10**scales[i], exactly.
-
-    Values whose integer form is beyond int64 are kept as ``ExactNumber`` in ``big``
-    (their numerator slot holds 0 and their row is in ``big_rows``, sorted).
-    """
-
-    numerators: np.ndarray  # int64
-    scales: np.ndarray  # int16, >= 0
-    big_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    big: dict[int, ExactNumber] = field(default_factory=dict)
-    kind: str = "decimal"
-    _extent: Extent | None = field(default=None, repr=False)
-    _statistics: dict = field(default_factory=dict, repr=False)
-    #: The text as typed, when the reader kept it: (rows, width) bytes right-aligned (NUL
-    #: before them), and which rows' text is exactly the shortest text of their double.
-    typed: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False)
-
-    @property
-    def count(self) -> int:
-        return int(self.numerators.size)
-
-    def exact(self, i: int) -> ExactNumber:
-        if i in self.big:
-            return self.big[i]
-        return ExactNumber(int(self.numerators[i]), int(self.scales[i]))
-
-    def exact_x(self, i: int) -> float:
-        e = self.exact(i)
-        return _nearest_double(e.numerator, e.scale)
-
-    def _bigs_in(self, lo: int, hi: int) -> np.ndarray:
-        a, b = np.searchsorted(self.big_rows, [lo, hi])
-        return self.big_rows[a:b]
-
-    def doubles(self, lo: int, hi: int) -> np.ndarray:
-        """The double nearest each x in rows [lo, hi): int64 / 10**s, one rounding, where exact."""
-        num = self.numerators[lo:hi]
-        scales = self.scales[lo:hi]
-        fast = (np.abs(num) < 2**53) & (scales <= _EXACT_POWERS)
-        out = num.astype(np.float64) / _POWERS_OF_TEN[np.minimum(scales, _EXACT_POWERS)]
-        for r in np.flatnonzero(~fast).tolist():
-            out[r] = _nearest_double(int(num[r]), int(scales[r]))
-        for i in self._bigs_in(lo, hi).tolist():
-            out[i - lo] = self.exact_x(i)
-        return out
-
-    def decimal_block(self, lo: int, hi: int) -> tuple[np.ndarray | list[int], int]:
-        """Rows [lo, hi) at one scale: int64 when every numerator fits there, else Python ints."""
-        num = self.numerators[lo:hi]
-        scales = self.scales[lo:hi].astype(np.int64)
-        bigs = self._bigs_in(lo, hi)
-        scale = int(scales.max(initial=0))
-        if bigs.size:
-            scale = max(scale, *(self.big[i].scale for i in bigs.tolist()))
-        shift = scale - scales
-        if not bigs.size and int(shift.max(initial=0)) <= 18:
-            limit = _INT64_SAFE // 10**shift
-            if bool(np.all(np.abs(num) < limit)):
-                return num * 10**shift, scale
-        exact = [self.exact(i) for i in range(lo, hi)]
-        return [e.numerator * 10 ** (scale - e.scale) for e in exact], scale
-
-    def typed_block(self, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray] | None:
-        """(text as typed, verbatim) of rows [lo, hi), if the reader kept it."""
-        if self.typed is None:
-            return None
-        return self.typed[0][lo:hi], self.typed[1][lo:hi]
-
-    def exact_f_block(self, lo: int, hi: int, alpha: ExactNumber) -> np.ndarray:
-        """f exactly rounded for rows [lo, hi)."""
-        num, scale = self.decimal_block(lo, hi)
-        return _decimal_products(num, scale, alpha)
-
-
-@dataclass(eq=False)
-class StoredArray:
-    """A stored numeric array (often a read-only memory map), read lazily in C order.
-
-    A C-contiguous array is flattened as a view; any other (Fortran order, strided) is read
-    a block at a time through its C-order indices, so nothing is copied whole.
-    """
-
-    array: np.ndarray
-    _extent: Extent | None = field(default=None, repr=False)
-    _statistics: dict = field(default_factory=dict, repr=False)
-
-    def __post_init__(self) -> None:
-        self._flat = self.array.reshape(-1) if self.array.flags.c_contiguous else None
-
-    @property
-    def kind(self) -> str:
-        return self.array.dtype.name
-
-    @property
-    def count(self) -> int:
-        return int(self.array.size)
-
-    @property
-    def integer(self) -> bool:
-        return self.array.dtype.kind in "iu"
-
-    def raw(self, lo: int, hi: int) -> np.ndarray:
-        """Rows [lo, hi) as stored, in native byte order."""
-        if self._flat is not None:
-            block = self._flat[lo:hi]
-        else:
-            block = self.array[np.unravel_index(np.arange(lo, hi), self.array.shape)]
-        native = block.dtype.newbyteorder("=")
-        return block if block.dtype == native else block.astype(native)
-
-    def doubles(self, lo: int, hi: int) -> np.ndarray:
-        return self.raw(lo, hi).astype(np.float64)
-
-    def exact_x(self, i: int) -> float:
-        return float(self.doubles(i, i + 1)[0])
-
-    def exact_f_block(self, lo: int, hi: int, alpha: ExactNumber) -> np.ndarray:
-        """f of the exact values held, the double nearest alpha*x (x > 0: x itself)."""
-        raw = self.raw(lo, hi)
-        x = raw.astype(np.float64)
-        out = x.copy()
-        rows = np.flatnonzero(~(x > 0))
-        if rows.size == 0:
-            return out
-        a_float = float(Decimal(alpha.numerator).scaleb(-alpha.scale))
-        finite = np.isfinite(x[rows])
-        with np.errstate(invalid="ignore", over="ignore"):
-            out[rows[~finite]] = x[rows[~finite]] * a_float  # nan stays nan; -inf*0 is nan, as in torch
-        rows = rows[finite]
-        products = _binary_products(x[rows], raw[rows], self.integer, alpha)
-        out[rows] = products
-        return out
-
-
-def _decimal_products(num: np.ndarray | list[int], scale: int, alpha: ExactNumber) -> np.ndarray:
-    """The double nearest alpha*x for x <= 0 (x itself above 0), x = num / 10**scale exactly."""
-    f_scale = scale + alpha.scale
-    if isinstance(num, np.ndarray):
-        product = num * alpha.numerator if abs(alpha.numerator) < 2**31 else None
-        largest = int(np.abs(num).max(initial=0))
-        # One rounding each: x's and alpha*x's numerators exact in a double (alpha 0 says
-        # nothing about x's), and the powers of ten exact too.
-        if (
-            product is not None
-            and f_scale <= _EXACT_POWERS
-            and largest < 2**53
-            and largest * abs(alpha.numerator) < 2**53
-        ):
-            x = num.astype(np.float64) / 10.0**scale
-            f = product.astype(np.float64) / 10.0**f_scale + 0.0
-            return np.where(num > 0, x, f)
-    return np.array(
-        [
-            _nearest_double(int(n), scale) if n > 0 else _nearest_double(alpha.numerator * int(n), f_scale)
-            for n in num
-        ],
-        dtype=np.float64,
-    )
-
-
-def _binary_products(x: np.ndarray, raw: np.ndarray, integer: bool, alpha: ExactNumber) -> np.ndarray:
-    """The double nearest alpha*x for finite x <= 0 held exactly in ``x`` (or, integers, ``raw``).
-
-    Fast where x * A is exact in doubles (Dekker's product has no error) and 10**a is exact:
-    then one division rounds once. The rest in exact integer arithmetic.
-    """
-    a_num, a_scale = alpha.numerator, alpha.scale
-    out = np.empty(x.shape, dtype=np.float64)
-    fast = np.zeros(x.shape, dtype=bool)
-    if abs(a_num) < 2**53 and a_scale <= _EXACT_POWERS:
-        with np.errstate(over="ignore", invalid="ignore"):
-            product = x * a_num
-            fast = (np.abs(x) < 2.0**900) & ((np.abs(product) > 2.0**-900) | (x == 0))
-            if integer:
-                fast &= np.abs(raw.astype(np.float64)) < 2**53
-            fast &= _two_product_error(x, float(a_num), product) == 0
-            out[fast] = product[fast] / 10.0**a_scale + 0.0
-    for r in np.flatnonzero(~fast).tolist():
-        if integer:
-            n, d = int(raw[r]), 1
-        else:
-            n, d = float(x[r]).as_integer_ratio()
-        try:
-            out[r] = (a_num * n) / (10**a_scale * d) + 0.0  # int / int: correctly rounded
-        except OverflowError:  # beyond the doubles: inf, as float arithmetic rounds it
-            out[r] = math.inf if a_num * n > 0 else -math.inf
-    return out
-
-
-def _two_product_error(a: np.ndarray, b: float, product: np.ndarray) -> np.ndarray:
-    """a*b - product exactly (Dekker), so 0 where the product needed no rounding."""
-    a_high, a_low = _halves(a)
-    b_high, b_low = _halves(np.float64(b))
-    return ((a_high * b_high - product) + a_high * b_low + a_low * b_high) + a_low * b_low
-
-
-def _halves(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    t = 134217729.0 * x  # Veltkamp's split: 2**27 + 1
-    high = t - (t - x)
-    return high, x - high
-
-
-def find_extent(
-    data: DecimalColumn | StoredArray,
-    progress: Progress | None = None,
-    should_stop: ShouldStop | None = None,
-) -> Extent:
-    """One pass: the smallest and largest finite x (the doubles' order is the exact order) and the non-finite."""
-    if data._extent is not None:
-        return data._extent
-    best_min = best_max = None
-    i_min = i_max = None
-    nans = infs = 0
-    for lo in range(0, data.count, BLOCK_ROWS):
-        if should_stop is not None and should_stop():
-            raise ValuesCancelled
-        hi = min(lo + BLOCK_ROWS, data.count)
-        x = data.doubles(lo, hi)
-        finite = np.isfinite(x)
-        if not finite.all():
-            nan = np.isnan(x)
-            nans += int(nan.sum())
-            infs += int((~finite & ~nan).sum())
-            x = np.where(finite, x, np.nan)
-        if finite.any():
-            lo_at, hi_at = int(np.nanargmin(x)), int(np.nanargmax(x))
-            if best_min is None or x[lo_at] < best_min:
-                best_min, i_min = x[lo_at], lo + lo_at
-            if best_max is None or x[hi_at] > best_max:
-                best_max, i_max = x[hi_at], lo + hi_at
-        if progress is not None:
-            progress(hi, data.count)
-    data._extent = Extent(i_min, i_max, nans, infs)
-    return data._extent
 
 
 @dataclass(frozen=True)

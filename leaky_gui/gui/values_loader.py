@@ -18,7 +18,8 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from leaky_gui.calc.readers import ValuesFileError, read_text, read_values
-from leaky_gui.calc.values import Values, ValuesCancelled, ValuesStatistics
+from leaky_gui.calc.value_data import ValuesCancelled
+from leaky_gui.calc.values import Values, ValuesStatistics
 from leaky_gui.gui.limits import HISTOGRAM_BINS
 from leaky_gui.gui.widgets import end_job, job_progress, locale_uses_decimal_comma
 
