@@ -30,16 +30,8 @@ from typing import BinaryIO, NoReturn, TypeVar
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from leaky_gui.calc.alphas import unusual_alpha_note
-from leaky_gui.calc.csv_export import (
-    OutputPathError,
-    atomic_output,
-    check_output_path,
-    csv_header,
-    iter_csv_chunks,
-    remove_temporaries,
-    write_csv,
-    write_csv_stream,
-)
+from leaky_gui.calc.atomic_file import OutputPathError, atomic_output, check_output_path, remove_temporaries
+from leaky_gui.calc.csv_export import csv_header, iter_csv_chunks, write_csv, write_csv_stream
 from leaky_gui.calc.line_csv import LineCsv
 from leaky_gui.calc.numtext import csv_line
 from leaky_gui.calc.precision import DEFAULT_PRECISION, PRECISIONS

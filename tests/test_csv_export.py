@@ -14,9 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import decimals
 
+from leaky_gui.calc.atomic_file import OutputPathError
 from leaky_gui.calc.csv_export import (
     ExportCancelled,
-    OutputPathError,
     csv_header,
     iter_csv_chunks,
     write_csv,
@@ -252,7 +252,7 @@ def test_decimal_comma_rows_are_the_reference_rows_respelled(start, step, count,
 
 
 def test_a_temporary_still_being_written_is_removed_by_the_last_word(tmp_path):
-    from leaky_gui.calc.csv_export import _LIVE_TEMPORARIES, atomic_output, remove_temporaries
+    from leaky_gui.calc.atomic_file import _LIVE_TEMPORARIES, atomic_output, remove_temporaries
 
     target = tmp_path / "out.csv"
     with atomic_output(target) as temp_name:

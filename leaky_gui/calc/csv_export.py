@@ -22,23 +22,20 @@ digits otherwise. The rows are made as usual and their '.' bytes mapped to ',' i
 same pass that squeezes out the padding.
 
 A file is written to a temporary file beside the target and renamed into place only
-when complete, so a failure, a cancel or Ctrl+C never leaves half a file or clobbers one.
+when complete (``atomic_file``), so a failure, a cancel or Ctrl+C never leaves half a file
+or clobbers one.
 """
 
 from __future__ import annotations
 
 import os
-import signal
-import tempfile
-import threading
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager, suppress
 from decimal import Decimal
-from pathlib import Path
 from typing import BinaryIO
 
 import numpy as np
 
+from leaky_gui.calc.atomic_file import atomic_output, check_output_path
 from leaky_gui.calc.numtext import csv_line
 from leaky_gui.calc.precision import leaky_in, round_to
 from leaky_gui.calc.source import XSource
@@ -56,9 +53,6 @@ from leaky_gui.calc.values import Values
 __all__ = [
     "CHUNK_ROWS",
     "ExportCancelled",
-    "OutputPathError",
-    "atomic_output",
-    "check_output_path",
     "csv_header",
     "csv_line",
     "iter_csv_chunks",
@@ -76,10 +70,6 @@ _POINT_TO_COMMA = bytes.maketrans(b".", b",")
 
 class ExportCancelled(Exception):
     """The caller asked the export to stop; nothing was written."""
-
-
-class OutputPathError(ValueError):
-    """The output path cannot be written (missing folder, a folder itself, ...)."""
 
 
 def csv_header(alphas: tuple[Decimal, ...], derivative: bool = False, decimal_comma: bool = False) -> str:
@@ -354,74 +344,6 @@ def write_csv_stream(
     return rows
 
 
-def check_output_path(path: str | os.PathLike[str]) -> Path:
-    """The absolute target, or OutputPathError saying why it cannot be written."""
-    target = Path(path).expanduser().absolute()
-    if target.is_dir():
-        raise OutputPathError(f"output: {target} is a folder; give a file name")
-    folder = target.parent
-    if not folder.is_dir():
-        raise OutputPathError(f"output: the folder {folder} does not exist")
-    effective = os.access in os.supports_effective_ids  # the ids that will create the file
-    if not os.access(folder, os.W_OK | os.X_OK, effective_ids=effective):
-        raise OutputPathError(f"output: the folder {folder} is not writable")
-    return target
-
-
-@contextmanager
-def atomic_output(target: Path, suffix: str = ".part") -> Iterator[str]:
-    """Yield a temporary file name beside ``target``; rename it into place on success.
-
-    On any exception (including Ctrl+C and cancel) the temporary file is removed and an
-    existing ``target`` is left as it was. A replaced file keeps its permissions.
-    """
-    temp_name = None
-    try:
-        # Ctrl+C between creating the file and knowing its name would leave it behind: the
-        # main thread holds SIGINT and SIGTERM until then (they arrive right after, here).
-        with _interrupts_held():
-            fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
-            os.close(fd)
-            _LIVE_TEMPORARIES.add(temp_name)
-        yield temp_name
-        os.chmod(temp_name, _file_mode(target))
-        os.replace(temp_name, target)
-    except BaseException:
-        if temp_name is not None:
-            with suppress(OSError):
-                os.unlink(temp_name)
-        raise
-    finally:
-        _LIVE_TEMPORARIES.discard(temp_name)
-
-
-#: Temporary files being written now. An interrupt that lands inside the context manager's
-#: own machinery (after the file exists, before the ``with`` owns it) skips the clean-up
-#: above; ``remove_temporaries`` is the command line's last word on Ctrl+C and at exit.
-_LIVE_TEMPORARIES: set[str] = set()
-
-
-def remove_temporaries() -> None:
-    """Remove every temporary file still being written (Ctrl+C, SIGTERM, the end of a process)."""
-    for name in list(_LIVE_TEMPORARIES):
-        with suppress(OSError):
-            os.unlink(name)
-        _LIVE_TEMPORARIES.discard(name)
-
-
-@contextmanager
-def _interrupts_held() -> Iterator[None]:
-    """Hold SIGINT and SIGTERM back for a moment on the main thread (their handlers run there)."""
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, before)
-
-
 def write_csv(
     path: str | os.PathLike[str],
     params: XSource,
@@ -445,13 +367,3 @@ def write_csv(
         stream.flush()
         os.fsync(stream.fileno())
     return rows
-
-
-def _file_mode(target: Path) -> int:
-    """Keep an existing file's permissions; a new file gets the usual 0666 less umask."""
-    try:
-        return target.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask

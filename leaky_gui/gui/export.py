@@ -21,13 +21,8 @@ from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem
 
-from leaky_gui.calc.csv_export import (
-    ExportCancelled,
-    OutputPathError,
-    atomic_output,
-    check_output_path,
-    write_csv,
-)
+from leaky_gui.calc.atomic_file import OutputPathError, atomic_output, check_output_path
+from leaky_gui.calc.csv_export import ExportCancelled, write_csv
 from leaky_gui.calc.sweep import SweepParams
 from leaky_gui.gui.plot import SweepPlot
 from leaky_gui.gui.theme import LIGHT, Scheme

@@ -138,7 +138,7 @@ class ExportController(QObject):
         )
         if target is None:
             return
-        from leaky_gui.calc.csv_export import OutputPathError
+        from leaky_gui.calc.atomic_file import OutputPathError
         from leaky_gui.gui.export import write_plot_image
 
         try:
@@ -167,7 +167,7 @@ class ExportController(QObject):
         path, chosen = QFileDialog.getSaveFileName(self._window, caption, str(folder / default_name), filters)
         if not path:
             return None
-        from leaky_gui.calc.csv_export import OutputPathError, check_output_path
+        from leaky_gui.calc.atomic_file import OutputPathError, check_output_path
 
         if not path.lower().endswith(suffixes):
             wanted = next((sfx for sfx in suffixes if sfx[1:] in chosen.lower()), suffixes[0])
