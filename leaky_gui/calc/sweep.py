@@ -2,7 +2,8 @@
 
 Pure Python and numpy, no Qt: the command line, the CSV writer and the window all
 come here for numbers, so there is exactly one definition of each. (Number text is in
-``numtext``, the framework precisions in ``precision``, presets and gains in ``alphas``.)
+``numtext``, exact scaled integers in ``exact``, the framework precisions in ``precision``,
+presets and gains in ``alphas``.)
 
 Exactness. Every input is kept as the decimal the user typed. A value with ``d``
 decimals is an integer numerator over ``10**d``, so ``x_i = (S + i*T) / 10**d`` and
@@ -13,14 +14,21 @@ decimal result, never ``-0.037000000000000005`` or a ``5.55e-17`` that should be
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal, localcontext
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from leaky_gui.calc.exact import (
+    ExactNumber,
+    exact_decimal,
+    exact_leaky,
+    leaky_exact,
+    nearest_double,
+    rounding_note,
+)
 from leaky_gui.calc.numtext import (
     ParameterError,
     decimal_label,
@@ -36,7 +44,6 @@ from leaky_gui.calc.precision import (
     format_in,
     leaky_in,
     round_to,
-    ulp_in,
 )
 from leaky_gui.calc.source import step_through
 
@@ -75,49 +82,6 @@ DEFAULT_ALPHA = Decimal("0.01")
 _INT64_SAFE = 1 << 62  # products of numerators below this stay inside int64
 
 
-# ---------------------------------------------------------------------------
-# Exact numbers as scaled integers
-
-
-@dataclass(frozen=True)
-class ExactNumber:
-    """``numerator / 10**scale`` with scale >= 0 and no needless trailing zeros."""
-
-    numerator: int
-    scale: int
-
-    @classmethod
-    def of(cls, value: Decimal) -> ExactNumber:
-        sign, digits, exponent = value.as_tuple()
-        numerator = int("".join(map(str, digits)) or "0")
-        if sign:
-            numerator = -numerator
-        if exponent >= 0:
-            return cls(numerator * 10**exponent, 0)
-        scale = -exponent
-        while scale and numerator % 10 == 0:
-            numerator //= 10
-            scale -= 1
-        return cls(numerator, scale)
-
-    def to_float(self) -> float:
-        """The double nearest the exact value (raises OverflowError beyond the doubles)."""
-        return _nearest_double(self.numerator, self.scale)
-
-
-def _nearest_double(numerator: int, scale: int) -> float:
-    # int / int is correctly rounded in CPython; +0.0 turns a -0.0 into 0.0.
-    if numerator == 0:
-        return 0.0
-    return numerator / 10**scale + 0.0
-
-
-def _leaky_exact(x: ExactNumber, alpha: ExactNumber) -> float:
-    if x.numerator > 0:
-        return x.to_float()
-    return _nearest_double(alpha.numerator * x.numerator, alpha.scale + x.scale)
-
-
 def leaky_relu(x: float | int | str | Decimal, alpha: float | int | str | Decimal = DEFAULT_ALPHA) -> float:
     """f(x) = x if x > 0 else alpha*x, the double nearest the exact decimal result.
 
@@ -127,7 +91,7 @@ def leaky_relu(x: float | int | str | Decimal, alpha: float | int | str | Decima
     ex = ExactNumber.of(parse_decimal(x, "x"))
     ea = ExactNumber.of(parse_decimal(alpha, "alpha"))
     try:
-        return _leaky_exact(ex, ea)
+        return leaky_exact(ex, ea)
     except OverflowError:
         raise ParameterError("x", f"alpha*x runs beyond the largest double for x={x}") from None
 
@@ -272,12 +236,12 @@ class SweepParams:
 
     def exact_x(self, i: int) -> float:
         """x_i, the double nearest start + i*step."""
-        return _nearest_double(self.x_numerator(i), self._scale)
+        return nearest_double(self.x_numerator(i), self._scale)
 
     def exact_f(self, i: int, alpha: Decimal | None = None) -> float:
         """f(x_i) for ``alpha`` (the current alpha by default), exactly rounded."""
         a = self._alphas_exact[0] if alpha is None else self.exact_alpha(alpha)
-        return _leaky_exact(ExactNumber(self.x_numerator(i), self._scale), a)
+        return leaky_exact(ExactNumber(self.x_numerator(i), self._scale), a)
 
     def x(self, i: int) -> float:
         """x_i in this sweep's precision (exact: the double nearest start + i*step)."""
@@ -459,42 +423,9 @@ def leaky_point(x: Decimal, alpha: Decimal, precision: str = DEFAULT_PRECISION) 
     return float(x_d), float(leaky_in(x_d, a, precision)), float(derivative_in(x_d, a, precision))
 
 
-def exact_leaky(x: Decimal, alpha: Decimal) -> Decimal:
-    """f(x) as an exact decimal, no rounding at all."""
-    if x > 0:
-        return x
-    ex, ea = ExactNumber.of(x), ExactNumber.of(alpha)
-    return _exact_decimal(ex.numerator * ea.numerator, ex.scale + ea.scale)
-
-
-def _exact_decimal(numerator: int, scale: int) -> Decimal:
-    digits = tuple(int(d) for d in str(abs(numerator)))
-    return Decimal((int(numerator < 0), digits, -scale))
-
-
-def rounding_note(value: float, exact: Decimal, precision: str) -> str:
-    """How a stored value differs from the exact decimal result, absolutely and in ulps of ``precision``.
-
-    '-0.0369873046875 exactly: +1.2695e-05 from the exact -0.037 (+0.416 ulp of float16)'.
-    """
-    if not math.isfinite(value):
-        return f"{format_number(value)}: beyond the largest {precision}; the exact value is {decimal_label(exact)}"
-    stored = Decimal(value)  # every binary value is a finite decimal
-    with localcontext() as context:
-        context.prec = 2000
-        difference = stored - exact
-        ulps = difference / Decimal(ulp_in(value, precision))
-    if not difference:
-        return f"{stored.normalize():f} exactly: the exact value"
-    return (
-        f"{stored:f} exactly: {float(difference):+.5g} from the exact {decimal_label(exact)} "
-        f"({float(ulps):+.3g} ulp of {precision})"
-    )
-
-
 def sweep_exact_f(params: SweepParams, i: int, alpha: Decimal | None = None) -> Decimal:
     """f(x_i) of a sweep as an exact decimal (the reference its precision is compared with)."""
-    x = _exact_decimal(params.x_numerator(i), params.scale)
+    x = exact_decimal(params.x_numerator(i), params.scale)
     return exact_leaky(x, params.alpha if alpha is None else alpha)
 
 

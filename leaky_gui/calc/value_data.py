@@ -22,8 +22,8 @@ from decimal import Decimal
 
 import numpy as np
 
+from leaky_gui.calc.exact import ExactNumber, nearest_double
 from leaky_gui.calc.precision import two_product_error
-from leaky_gui.calc.sweep import ExactNumber, _nearest_double
 
 __all__ = [
     "BLOCK_ROWS",
@@ -99,7 +99,7 @@ class DecimalColumn:
 
     def exact_x(self, i: int) -> float:
         e = self.exact(i)
-        return _nearest_double(e.numerator, e.scale)
+        return nearest_double(e.numerator, e.scale)
 
     def _bigs_in(self, lo: int, hi: int) -> np.ndarray:
         a, b = np.searchsorted(self.big_rows, [lo, hi])
@@ -112,7 +112,7 @@ class DecimalColumn:
         fast = (np.abs(num) < 2**53) & (scales <= _EXACT_POWERS)
         out = num.astype(np.float64) / _POWERS_OF_TEN[np.minimum(scales, _EXACT_POWERS)]
         for r in np.flatnonzero(~fast).tolist():
-            out[r] = _nearest_double(int(num[r]), int(scales[r]))
+            out[r] = nearest_double(int(num[r]), int(scales[r]))
         for i in self._bigs_in(lo, hi).tolist():
             out[i - lo] = self.exact_x(i)
         return out
@@ -224,7 +224,7 @@ def _decimal_products(num: np.ndarray | list[int], scale: int, alpha: ExactNumbe
             return np.where(num > 0, x, f)
     return np.array(
         [
-            _nearest_double(int(n), scale) if n > 0 else _nearest_double(alpha.numerator * int(n), f_scale)
+            nearest_double(int(n), scale) if n > 0 else nearest_double(alpha.numerator * int(n), f_scale)
             for n in num
         ],
         dtype=np.float64,

@@ -21,6 +21,7 @@ from decimal import Decimal, localcontext
 
 import numpy as np
 
+from leaky_gui.calc.exact import ExactNumber, leaky_exact
 from leaky_gui.calc.numtext import ParameterError, format_number, parse_decimal
 from leaky_gui.calc.precision import (
     DEFAULT_PRECISION,
@@ -31,12 +32,7 @@ from leaky_gui.calc.precision import (
     tensor_to,
 )
 from leaky_gui.calc.source import curve_through, step_through
-from leaky_gui.calc.sweep import (
-    DEFAULT_ALPHA,
-    ExactNumber,
-    _leaky_exact,
-    every_f_within_the_doubles,
-)
+from leaky_gui.calc.sweep import DEFAULT_ALPHA, every_f_within_the_doubles
 from leaky_gui.calc.value_data import (
     BLOCK_ROWS,
     DecimalColumn,
@@ -165,7 +161,7 @@ class Values:
         i = self._index(i)
         a = self.exact_alpha(alpha)
         if isinstance(self.data, DecimalColumn):
-            return _leaky_exact(self.data.exact(i), a)
+            return leaky_exact(self.data.exact(i), a)
         return float(self.data.exact_f_block(i, i + 1, a)[0])
 
     def x(self, i: int) -> float:
