@@ -5,10 +5,16 @@ import-linter contract in pyproject.toml checks it in CI. The command line and t
 window both come here for every number, so each is defined exactly once.
 
 * ``numtext``: typed text to Decimal, and the app's one number style;
+* ``exact``: exact decimals as scaled integers, and the double nearest an exact result;
 * ``sweep``: the exact sweep ``SweepParams``, f and f', and the one judge of inputs;
-* ``precision``: float32, float16 and bfloat16 as PyTorch computes them;
-* ``alphas``: presets, names, the Kaiming gain, the unusual-alpha rule;
+* ``precision`` and ``float32_digits``: float32, float16 and bfloat16 as PyTorch computes
+  them, and their shortest text;
+* ``alphas`` and ``alpha_scale``: presets, names, the Kaiming gain, the unusual-alpha rule,
+  the slider's positions;
 * ``source``: ``XSource``, the one interface of a source of x (the sweep, your values);
-* ``values`` and ``readers``: your own x values from text or ``.npy``, read safely and lazily;
-* ``text_columns`` and ``csv_export``: the streaming, atomic CSV writer.
+* ``values`` and ``value_data``: your own x values and the data behind them;
+* ``readers``, ``text_reader`` and ``text_parse``: that data from text or ``.npy``, read
+  safely and lazily;
+* ``text_columns``, ``csv_export`` and ``line_csv``: CSV text a chunk at a time, streamed;
+* ``atomic_file``: files written whole or not at all.
 """

@@ -1,4 +1,4 @@
-"""Files written whole or not at all (no Qt): the CSV writer's and the plot images'.
+"""Files written whole or not at all (no Qt): the CSV writer's, the command line's and the plot images'.
 
 ``atomic_output`` hands out a temporary file beside the target and renames it into place
 only when it is complete, so a failure, a cancel or Ctrl+C never leaves half a file or

@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from leaky_gui.calc.sweep import ExactNumber, format_number
+from leaky_gui.calc.exact import ExactNumber
+from leaky_gui.calc.sweep import format_number
 from leaky_gui.calc.text_columns import constant_text, scaled_text
 from leaky_gui.calc.text_parse import line_points
 

@@ -30,8 +30,8 @@ from typing import BinaryIO
 
 import numpy as np
 
+from leaky_gui.calc.exact import ExactNumber
 from leaky_gui.calc.line_csv import WIDTH, LineCsv
-from leaky_gui.calc.sweep import ExactNumber
 from leaky_gui.calc.text_reader import TextColumnReader, checked
 from leaky_gui.calc.value_data import (
     DecimalColumn,

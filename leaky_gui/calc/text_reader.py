@@ -14,8 +14,8 @@ from decimal import Decimal
 
 import numpy as np
 
+from leaky_gui.calc.exact import ExactNumber
 from leaky_gui.calc.numtext import ParameterError, parse_decimal
-from leaky_gui.calc.sweep import ExactNumber
 from leaky_gui.calc.text_parse import (
     NEWLINE,
     parse_fixed_point_cells,
