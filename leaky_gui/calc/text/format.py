@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from leaky_gui.calc.text.wide import mul64
+from leaky_gui.calc.text.wide import eight_digit_text, mul64
 
 __all__ = ["TEXT_WIDTH", "format_double", "shortest_digits", "shortest_text"]
 
 TEXT_WIDTH = 24  # '-' 17 digits '.' 'e-308': the longest text of a double
-_LAYOUT_WIDTH = TEXT_WIDTH - 1  # the text after its sign
 
 
 def format_double(value: float) -> str:
@@ -108,88 +107,90 @@ def _strip_zeros(digits: np.ndarray, exponents: np.ndarray) -> None:
 
 
 # ---------------------------------------------------------------------------
-# Layout: repr's, as a byte matrix
+# Layout: repr's, as a byte matrix of fields, NUL where a field is shorter
+#
+# [sign][whole part, right-aligned][point][fraction, right-aligned][e, sign, exponent]
+# The NULs are squeezed out when the rows are joined, so right-aligned fields need no
+# shifting: '-1.5e-07' is '-', NUL.. '1', '.', NUL.. '5', 'e-07'; '12.25' has no 'e' field.
 
-_ZERO = ord("0")
-_GROUPS = np.arange(10_000)
-_GROUP_TEXT = (
-    (np.stack([_GROUPS // 1000, _GROUPS // 100 % 10, _GROUPS // 10 % 10, _GROUPS % 10], axis=1) + _ZERO)
-    .astype(np.uint8)
-    .view(np.uint32)
-    .ravel()
-)
-_DIGIT_COLUMNS = 20  # the digits of d right-aligned, leading zeros: 5 groups of four
+_POW10 = 10 ** np.arange(20, dtype=np.uint64)
+_MAX_FIELD = 24  # digits of a field at most (three words)
 
 
-def _digit_matrix(digits: np.ndarray) -> np.ndarray:
-    """(rows, 20) bytes: each d's decimal digits right-aligned with leading zeros."""
-    rows = digits.size
-    groups = np.empty((rows, 5), dtype=np.uint32)
-    rest = digits
-    for g in range(4, 0, -1):
-        rest, low = np.divmod(rest, np.uint64(10_000))
-        groups[:, g] = _GROUP_TEXT[low.astype(np.intp)]
-    groups[:, 0] = _GROUP_TEXT[rest.astype(np.intp)]
-    return groups.view(np.uint8).reshape(rows, _DIGIT_COLUMNS)
+def _digit_count(values: np.ndarray) -> np.ndarray:
+    """Decimal digits of each uint64 (1 for 0)."""
+    return np.maximum(np.searchsorted(_POW10, values, side="right"), 1).astype(np.int64)
 
 
-def _count_digits(digits: np.ndarray) -> np.ndarray:
-    return np.searchsorted(_POW10_ALL, digits, side="right").astype(np.int64)
+def _field(values: np.ndarray, keep: np.ndarray, words: int) -> np.ndarray:
+    """(rows, 8 * words) ASCII digits of values right-aligned, only the last ``keep`` of them
+    (the others NUL); values below 10**(8 * words)."""
+    rows = values.size
+    out = np.empty((rows, words), dtype=np.uint64)
+    rest = values
+    for w in range(words - 1, 0, -1):
+        rest, low = np.divmod(rest, np.uint64(10**8))
+        out[:, w] = eight_digit_text(low)
+    out[:, 0] = eight_digit_text(rest)
+    out &= _KEEP_LAST_WORDS[words][keep]
+    return out.view(np.uint8).reshape(rows, 8 * words)
 
 
-_POW10_ALL = 10 ** np.arange(20, dtype=np.uint64)
-_NUL_COLUMN = _DIGIT_COLUMNS  # the index of a NUL in the source row
-_SOURCE_WIDTH = _DIGIT_COLUMNS + 1
+def _keep_last(width: int) -> np.ndarray:
+    mask = (np.arange(width)[None, :] >= width - np.arange(width + 1)[:, None]).astype(np.uint8) * 0xFF
+    return mask.view(np.uint64).reshape(width + 1, width // 8)
 
 
-def _layouts() -> tuple[np.ndarray, np.ndarray]:
-    """Per (n digits 1..17, decimal exponent of the first digit -324..308): where each output
-    byte comes from (a digit column, or the NUL column) and the constant bytes to add."""
-    n_range = range(1, 18)
-    x_range = range(-324, 309)
-    take = np.full((len(n_range), len(x_range), _LAYOUT_WIDTH), _NUL_COLUMN, dtype=np.uint8)
-    const = np.zeros((len(n_range), len(x_range), _LAYOUT_WIDTH), dtype=np.uint8)
-    for a, n in enumerate(n_range):
-        for b, x in enumerate(x_range):
-            sources: list[int | str] = []  # digit index i (0 = first) or a constant character
-            digit = list(range(n))
-            if -4 <= x < 16:
-                if x >= n - 1:
-                    sources = [*digit, *"0" * (x - n + 1), ".", "0"]
-                elif x >= 0:
-                    sources = [*digit[: x + 1], ".", *digit[x + 1 :]]
-                else:
-                    sources = ["0", ".", *"0" * (-x - 1), *digit]
-            else:
-                mantissa = [digit[0]] + (([".", *digit[1:]]) if n > 1 else [])
-                sources = [*mantissa, "e", "-" if x < 0 else "+", *f"{abs(x):02d}"]
-            for j, source in enumerate(sources):
-                if isinstance(source, int):
-                    take[a, b, j] = _DIGIT_COLUMNS - n + source
-                else:
-                    const[a, b, j] = ord(source)
-    return take.reshape(-1, _LAYOUT_WIDTH), const.reshape(-1, _LAYOUT_WIDTH)
+_KEEP_LAST_WORDS = {words: _keep_last(8 * words) for words in (1, 2, 3)}
 
 
-_TAKE, _CONST = _layouts()
-_X_MIN = -324
+def _exponent_text() -> np.ndarray:
+    """Per decimal exponent x (index x + 400): 'e', its sign, two or three digits, NUL-padded to 5."""
+    table = np.zeros((800, 5), dtype=np.uint8)
+    for x in range(-400, 400):
+        text = f"e{'-' if x < 0 else '+'}{abs(x):02d}".encode()
+        table[x + 400, : len(text)] = np.frombuffer(text, dtype=np.uint8)
+    return table.view("V5").reshape(800)
+
+
+_EXPONENT_TEXT = _exponent_text()
 
 
 def shortest_text(values: np.ndarray) -> np.ndarray:
-    """(rows, 24) bytes: each finite double's ``repr`` (``0.0`` for both zeros), NUL after it."""
+    """(rows, width) bytes: each finite double's ``repr`` (``0.0`` for both zeros), NUL-padded
+    anywhere inside (the NULs are to be squeezed out)."""
     values = np.asarray(values, dtype=np.float64)
     rows = values.size
-    digits, exponents = shortest_digits(values)
-    n = np.maximum(_count_digits(digits), 1)
-    first = exponents + n - 1
-    first[digits == 0] = 0
-    key = (n - 1) * (308 - _X_MIN + 1) + (first - _X_MIN)
-    source = np.zeros((rows, _SOURCE_WIDTH), dtype=np.uint8)
-    source[:, :_DIGIT_COLUMNS] = _digit_matrix(digits)
-    chars = np.take_along_axis(source, _TAKE[key], axis=1)
-    chars |= _CONST[key]
-    negative = np.signbit(values) & (digits != 0)
-    out = np.empty((rows, TEXT_WIDTH), dtype=np.uint8)
-    out[:, 1:] = chars
-    out[:, 0] = np.where(negative, ord("-"), 0)
+    digits, k = shortest_digits(values)
+    n = _digit_count(digits)
+    x = k + n - 1
+    zero = digits == 0
+    x[zero] = 0
+    fixed = (x >= -4) & (x < 16)
+    scientific = ~fixed
+    # fixed: whole = d * 10**k or d // 10**-k, the fraction the rest ('0' for a whole number)
+    n_frac = np.where(fixed, np.maximum(-k, 0), n - 1)
+    n_frac = np.where(zero, 0, n_frac)
+    power = _POW10[np.minimum(n_frac, 19)]
+    whole = digits // power
+    fraction = digits - whole * power
+    up = fixed & (k > 0)
+    if bool(up.any()):
+        whole = np.where(up, digits * _POW10[np.where(up, k, 0)], whole)
+    n_whole = np.where(fixed, np.maximum(x + 1, 1), 1)
+    shown_frac = np.where(fixed & (n_frac == 0), 1, n_frac)  # '1.0': one zero after the point
+    whole_words = -(-int(n_whole.max(initial=1)) // 8)
+    frac_words = max(-(-int(shown_frac.max(initial=1)) // 8), 1)
+    any_e = bool(scientific.any())
+    width = 1 + 8 * whole_words + 1 + 8 * frac_words + (5 if any_e else 0)
+    out = np.empty((rows, width), dtype=np.uint8)
+    out[:, 0] = np.where(np.signbit(values) & ~zero, ord("-"), 0)
+    at = 1 + 8 * whole_words
+    out[:, 1:at] = _field(whole, n_whole, whole_words)
+    out[:, at] = np.where(shown_frac > 0, ord("."), 0)
+    out[:, at + 1 : at + 1 + 8 * frac_words] = _field(fraction, shown_frac, frac_words)
+    if any_e:
+        exponent = np.ndarray((rows,), dtype="V5", buffer=out, offset=width - 5, strides=(width,))
+        exponent[:] = np.zeros(1, dtype="V5")
+        exponent[scientific] = _EXPONENT_TEXT[x[scientific] + 400]
     return out

@@ -22,7 +22,7 @@ import re
 
 import numpy as np
 
-from leaky_gui.calc.text.wide import MAX_DIGITS, POW10_U64, bit_length, mul64
+from leaky_gui.calc.text.wide import MAX_DIGITS, POW10_U64, bit_length, eight_digits, mul64
 
 __all__ = [
     "LARGEST_DECIMAL_EXPONENT",
@@ -254,13 +254,6 @@ _KEEP_FIRST = (np.arange(_WIDTH)[None, :] < np.arange(_WIDTH + 1)[:, None]).asty
 _LOW_NIBBLES = np.uint64(0x0F0F0F0F0F0F0F0F)
 
 
-def _eight_digits(words: np.ndarray) -> np.ndarray:
-    """The value of eight digits 0..9 a byte (first byte most significant) in each uint64, SWAR."""
-    words = (words * np.uint64(10) + (words >> np.uint64(8))) & np.uint64(0x00FF00FF00FF00FF)
-    words = (words * np.uint64(100) + (words >> np.uint64(16))) & np.uint64(0x0000FFFF0000FFFF)
-    return (words * np.uint64(10_000) + (words >> np.uint64(32))) & np.uint64(0xFFFFFFFF)
-
-
 def _window_digits(padded: np.ndarray, ends: np.ndarray, counts: np.ndarray, words: int) -> np.ndarray:
     """The value of the ``counts`` digits ending at each of ``ends`` (indices into ``padded``),
     at most 8 * ``words`` of them and the value below 2**64."""
@@ -269,9 +262,9 @@ def _window_digits(padded: np.ndarray, ends: np.ndarray, counts: np.ndarray, wor
     chunk = windows[ends - width].view(np.uint64).reshape(ends.size, words) & _LOW_NIBBLES
     keep = _KEEP_LAST[width][counts]
     chunk &= keep
-    value = _eight_digits(chunk[:, 0])
+    value = eight_digits(chunk[:, 0])
     for k in range(1, words):
-        value = value * np.uint64(10**8) + _eight_digits(chunk[:, k])
+        value = value * np.uint64(10**8) + eight_digits(chunk[:, k])
     return value
 
 

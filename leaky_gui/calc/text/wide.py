@@ -46,3 +46,23 @@ def bit_length(words: np.ndarray) -> np.ndarray:
     from_high = np.frexp(high)[1]
     from_low = np.frexp(low)[1]
     return np.where(words >> _U32 != 0, from_high + 32, from_low).astype(np.int64)
+
+
+def eight_digits(words: np.ndarray) -> np.ndarray:
+    """The value of eight digits 0..9 a byte (first byte most significant) in each uint64, SWAR."""
+    words = (words * np.uint64(10) + (words >> np.uint64(8))) & np.uint64(0x00FF00FF00FF00FF)
+    words = (words * np.uint64(100) + (words >> np.uint64(16))) & np.uint64(0x0000FFFF0000FFFF)
+    return (words * np.uint64(10_000) + (words >> np.uint64(32))) & np.uint64(0xFFFFFFFF)
+
+
+def eight_digit_text(values: np.ndarray) -> np.ndarray:
+    """The eight ASCII digits (leading zeros included, first digit in the lowest byte) of each
+    value below 10**8, as one uint64 each, SWAR: halves, quarters, then bytes, each a multiply
+    and a shift that stays inside its lane."""
+    high = values // np.uint64(10_000)
+    v = high | ((values - high * np.uint64(10_000)) << _U32)
+    q = ((v * np.uint64(5243)) >> np.uint64(19)) & np.uint64(0x0000007F0000007F)  # // 100 a lane
+    v = q | ((v - q * np.uint64(100)) << np.uint64(16))
+    q = ((v * np.uint64(103)) >> np.uint64(10)) & np.uint64(0x000F000F000F000F)  # // 10 a lane
+    v = q | ((v - q * np.uint64(10)) << np.uint64(8))
+    return v + np.uint64(0x3030303030303030)
