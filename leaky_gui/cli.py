@@ -32,7 +32,6 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 from leaky_gui.calc.alphas import unusual_alpha_note
 from leaky_gui.calc.atomic_file import OutputPathError, atomic_output, check_output_path, remove_temporaries
 from leaky_gui.calc.csv_export import csv_header, iter_csv_chunks, write_csv, write_csv_stream
-from leaky_gui.calc.numtext import csv_line
 from leaky_gui.calc.precision import DEFAULT_PRECISION, PRECISIONS
 from leaky_gui.calc.readers import ValuesFileError, iter_values
 from leaky_gui.calc.sweep import (
@@ -48,6 +47,7 @@ from leaky_gui.calc.sweep import (
     leaky_point,
     parse_decimal,
 )
+from leaky_gui.calc.text import csv_line
 from leaky_gui.calc.text.rows import DoubleRows
 
 T = TypeVar("T")
@@ -240,7 +240,9 @@ def _run_eval_input(args: argparse.Namespace) -> int:
     def write_all(out: BinaryIO, early: bool = False) -> None:
         out.write(header)
         written = _EarlyWriteback(out) if early else None
-        with _prefetched(iter_values(args.input, args.column, decimal_comma, rows_of=rows_of)) as parts:
+        with _prefetched(
+            iter_values(args.input, args.column, decimal_comma, rows_of=rows_of, alphas=alphas)
+        ) as parts:
             for part in parts:
                 if isinstance(part, (bytes, bytearray)):  # rows made already
                     out.write(part)

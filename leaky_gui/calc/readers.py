@@ -25,6 +25,7 @@ import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import BinaryIO
 
@@ -90,6 +91,7 @@ def iter_values(
     *,
     stdin: BinaryIO | None = None,
     rows_of: DoubleRows | None = None,
+    alphas: tuple[Decimal, ...] | None = None,
 ) -> Iterator[Values | bytes]:
     """The values of a file as consecutive parts, for streaming with flat memory.
 
@@ -109,7 +111,14 @@ def iter_values(
             return
         _refuse_binary(head, "standard input")
         yield from _text_parts(
-            stream, "standard input", column, decimal_comma, progress, should_stop, rows_of=rows_of
+            stream,
+            "standard input",
+            column,
+            decimal_comma,
+            progress,
+            should_stop,
+            rows_of=rows_of,
+            alphas=alphas,
         )
         return
     target = Path(path)
@@ -124,7 +133,15 @@ def iter_values(
             _refuse_binary(head, name, target.suffix.lower())
             stream.seek(0)
             yield from _text_parts(
-                stream, name, column, decimal_comma, progress, should_stop, size=size, rows_of=rows_of
+                stream,
+                name,
+                column,
+                decimal_comma,
+                progress,
+                should_stop,
+                size=size,
+                rows_of=rows_of,
+                alphas=alphas,
             )
     except IsADirectoryError:
         raise ValuesFileError(f"{name}: is a folder; give a file") from None
@@ -279,11 +296,12 @@ def _text_parts(
     size: int = 0,
     separator: str | None = None,
     rows_of: DoubleRows | None = None,
+    alphas: tuple[Decimal, ...] | None = None,
 ) -> Iterator[Values | bytes]:
     if rows_of is not None:
-        yield from _text_rows(stream, name, column, decimal_comma, rows_of)
+        yield from _text_rows(stream, name, column, decimal_comma, rows_of, alphas)
         return
-    reader = TextColumnReader(name, column, decimal_comma, separator)
+    reader = TextColumnReader(name, column, decimal_comma, separator, alphas)
     done = 0
     tail = b""
     while True:
@@ -324,14 +342,19 @@ def _check_some(reader: TextColumnReader, name: str) -> None:
 
 
 def _text_rows(
-    stream: BinaryIO, name: str, column: str | int | None, decimal_comma: bool | None, rows_of: DoubleRows
+    stream: BinaryIO,
+    name: str,
+    column: str | int | None,
+    decimal_comma: bool | None,
+    rows_of: DoubleRows,
+    alphas: tuple[Decimal, ...] | None = None,
 ) -> Iterator[Values | bytes]:
     """``_text_parts`` for the command line: blocks of plain lines come out as CSV rows.
 
     Each block is read straight into its own array, after WIDTH bytes for the rows' gather
     to reach back into and the previous block's unfinished line, and handed to a worker as it is.
     """
-    reader = TextColumnReader(name, column, decimal_comma)
+    reader = TextColumnReader(name, column, decimal_comma, alphas=alphas)
     fast = _FastBlocks(reader, rows_of)
     tail = b""
     try:

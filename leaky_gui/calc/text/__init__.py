@@ -18,8 +18,10 @@ The contract (stated here once):
     benchmarks can compare the two.
 
 * ``parse``: text to (negative, n, q) and to doubles (``scan_cells``, ``nearest_doubles``;
-  ``scan_text``, ``nearest_double``);
-* ``format``: doubles to their shortest text (``shortest_text``; ``format_double``);
+  ``scan_text``, ``nearest_double``); typed text judged for the boxes, the command line and
+  the readers (``judge_decimal``, ``parse_decimal``, ``parse_count``, ``ParameterError``);
+* ``format``: doubles to their shortest text (``shortest_text``; ``format_double``), and the
+  app's one number style for labels (``format_label``, ``decimal_label``, ``csv_line``);
 * ``rows``: CSV rows ``x,f(alpha=A)...`` straight from blocks of text (``eval --input``);
 * ``wide``: uint64 words as wide integers, and the constants of decimal text.
 
@@ -31,17 +33,42 @@ from __future__ import annotations
 
 import os
 
-from leaky_gui.calc.text.format import format_double, shortest_digits, shortest_text
-from leaky_gui.calc.text.parse import nearest_double, nearest_doubles, scan_cells, scan_text
+from leaky_gui.calc.text.format import (
+    csv_line,
+    decimal_label,
+    format_double,
+    format_label,
+    format_number,
+    shortest_digits,
+    shortest_text,
+)
+from leaky_gui.calc.text.parse import (
+    ParameterError,
+    TextError,
+    judge_decimal,
+    nearest_double,
+    nearest_doubles,
+    parse_count,
+    parse_decimal,
+    scan_cells,
+    scan_text,
+)
 
 __all__ = [
     "GENERAL_ENV",
+    "ParameterError",
     "TextError",
+    "csv_line",
+    "decimal_label",
     "format_double",
+    "format_label",
+    "format_number",
     "general_only",
     "judge_decimal",
     "nearest_double",
     "nearest_doubles",
+    "parse_count",
+    "parse_decimal",
     "scan_cells",
     "scan_text",
     "shortest_digits",
@@ -54,43 +81,3 @@ GENERAL_ENV = "LEAKY_GUI_TEXT_GENERAL"
 def general_only() -> bool:
     """Whether every value takes the general path (``LEAKY_GUI_TEXT_GENERAL=1``)."""
     return os.environ.get(GENERAL_ENV, "") not in ("", "0")
-
-
-class TextError(ValueError):
-    """Text that names no usable number; ``code`` says why, ``text`` is what was given."""
-
-    EMPTY = "empty"
-    NOT_A_NUMBER = "not-a-number"
-    NOT_FINITE = "not-finite"
-    TOO_LARGE = "too-large"
-    TOO_SMALL = "too-small"
-    DECIMAL_COMMA = "decimal-comma"  # a ',' where '.' is the point
-    COMMA_LAYOUT = "comma-layout"  # more than one decimal comma or point
-
-    def __init__(self, code: str, text: str) -> None:
-        super().__init__(f"{code}: {text!r}")
-        self.code = code
-        self.text = text
-
-
-def judge_decimal(text: str) -> tuple[bool, int, int]:
-    """(negative, n, q) of a decimal text whose nearest double is usable, or TextError.
-
-    Zero written any way is (sign, 0, 0). A nonzero decimal whose nearest double is 0 is
-    TOO_SMALL, one whose nearest double is infinite TOO_LARGE.
-    """
-    scanned = scan_text(text)
-    if scanned is None:
-        if not text:
-            raise TextError(TextError.EMPTY, text)
-        if text.lower().lstrip("+-") in ("nan", "inf", "infinity"):
-            raise TextError(TextError.NOT_FINITE, text)
-        raise TextError(TextError.NOT_A_NUMBER, text)
-    negative, n, q = scanned
-    if n:
-        nearest = nearest_double(n, q)
-        if nearest == 0.0:
-            raise TextError(TextError.TOO_SMALL, text)
-        if nearest == float("inf"):
-            raise TextError(TextError.TOO_LARGE, text)
-    return negative, n, q

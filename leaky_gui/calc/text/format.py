@@ -11,11 +11,22 @@ The general path is ``repr`` itself; the two agree byte for byte (tests/test_tex
 
 from __future__ import annotations
 
+from decimal import Decimal, localcontext
+
 import numpy as np
 
 from leaky_gui.calc.text.wide import eight_digit_text, mul64
 
-__all__ = ["TEXT_WIDTH", "format_double", "shortest_digits", "shortest_text"]
+__all__ = [
+    "TEXT_WIDTH",
+    "csv_line",
+    "decimal_label",
+    "format_double",
+    "format_label",
+    "format_number",
+    "shortest_digits",
+    "shortest_text",
+]
 
 TEXT_WIDTH = 24  # '-' 17 digits '.' 'e-308': the longest text of a double
 
@@ -23,6 +34,50 @@ TEXT_WIDTH = 24  # '-' 17 digits '.' 'e-308': the longest text of a double
 def format_double(value: float) -> str:
     """The general path: the shortest text that reads back to ``value`` (Python's repr), never '-0.0'."""
     return repr(float(value) + 0.0)
+
+
+format_number = format_double  # the app's one number style, by its old name
+
+
+def format_label(value: float | Decimal) -> str:
+    """Number text for names and legends: format_number without a bare '.0' ('0', '1', '0.01').
+
+    A Decimal (an alpha as typed) is named by :func:`decimal_label`, digit for digit, never
+    through a float: 0.1 and 0.10000000000000000001 are two alphas and keep two names.
+    """
+    if isinstance(value, Decimal):
+        return decimal_label(value)
+    text = format_double(value)
+    return text[:-2] if text.endswith(".0") else text
+
+
+def decimal_label(value: Decimal) -> str:
+    """A decimal in the app's one number style, digit for digit: '-4', '0.05', '1e-11', '1.5e+20'.
+
+    The style is format_label's (Python's repr without a bare '.0'): plain notation from
+    1e-4 up to 1e16, scientific outside. For a decimal that is a double's shortest text the
+    two agree, ``decimal_label(Decimal(repr(f))) == format_label(f)``; longer decimals keep
+    every digit typed, as the sweep computes with them all.
+    """
+    if not value:
+        return "0"
+    with localcontext() as context:  # every digit: normalize() would round to 28
+        context.prec = max(28, len(value.as_tuple().digits))
+        value = value.normalize()
+    sign, digits, _ = value.as_tuple()
+    exponent = value.adjusted()
+    text = "".join(map(str, digits))
+    if -4 <= exponent < 16:
+        return format(value, "f")
+    mantissa = text[0] + ("." + text[1:] if len(text) > 1 else "")
+    return f"{'-' if sign else ''}{mantissa}e{'-' if exponent < 0 else '+'}{abs(exponent):02d}"
+
+
+def csv_line(cells: list[str], decimal_comma: bool = False, separator: str | None = None) -> str:
+    """One line of cells: ',' between them, or ';' and decimal commas with ``decimal_comma``."""
+    if decimal_comma:
+        cells = [cell.replace(".", ",") for cell in cells]
+    return (separator or (";" if decimal_comma else ",")).join(cells) + "\n"
 
 
 def _pow10_table() -> tuple[np.ndarray, np.ndarray]:
