@@ -375,7 +375,6 @@ def nearest_doubles(
 # ---------------------------------------------------------------------------
 # Scanning cells
 
-_DIGIT, _POINT_CLASS, _E, _SIGN, _PAD = 1, 2, 3, 4, 5
 _WIDTH = 40  # cells longer than this take the general path
 _FRONT = 24  # bytes before the block, for the windows that end near its start
 
@@ -389,17 +388,6 @@ class Scanned:
         self.w, self.q, self.negative, self.fast = w, q, negative, fast
 
 
-def _classes(point: int) -> np.ndarray:
-    table = np.zeros(256, dtype=np.uint8)
-    table[ord("0") : ord("9") + 1] = _DIGIT
-    table[point] = _POINT_CLASS
-    table[[ord("e"), ord("E")]] = _E
-    table[[ord("+"), ord("-")]] = _SIGN
-    table[0] = _PAD
-    return table
-
-
-_CLASSES = {ord("."): _classes(ord(".")), ord(","): _classes(ord(","))}
 _KEEP_FIRST = (np.arange(_WIDTH)[None, :] < np.arange(_WIDTH + 1)[:, None]).astype(np.uint8) * 0xFF
 _LOW_NIBBLES = np.uint64(0x0F0F0F0F0F0F0F0F)
 
@@ -427,36 +415,52 @@ def _keep_last_words(width: int) -> np.ndarray:
 _KEEP_LAST = {width: _keep_last_words(width) for width in (8, 24)}
 
 
-def scan_cells(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray, point: int = ord(".")) -> Scanned:
+def pad_block(buf: np.ndarray) -> np.ndarray:
+    """``buf`` with the room ``scan_cells`` reads around it: zeros before and after."""
+    padded = np.zeros(_FRONT + buf.size + _WIDTH, dtype=np.uint8)
+    padded[_FRONT : _FRONT + buf.size] = buf
+    return padded
+
+
+def scan_cells(
+    buf: np.ndarray,
+    starts: np.ndarray,
+    ends: np.ndarray,
+    point: int = ord("."),
+    *,
+    padded: np.ndarray | None = None,
+) -> Scanned:
     """Significands and exponents of the cells buf[starts:ends], a block at a time.
 
     Rows not ``fast`` (another form, more than 19 significant digits, more than 19 digits on
     one side of the point, exponents of more than four digits, longer than 40 bytes) hold
-    nothing: the caller reads them with ``scan_text``, which decides them all.
+    nothing: the caller reads them with ``scan_text``, which decides them all. ``padded``
+    is ``pad_block(buf)`` when the caller has made it already (a block read in pieces).
     """
     rows = starts.size
     lengths = ends - starts
-    # The block with room around it: _FRONT bytes before (windows reaching back), _WIDTH after.
-    padded = np.zeros(_FRONT + buf.size + _WIDTH, dtype=np.uint8)
-    padded[_FRONT : _FRONT + buf.size] = buf
-    items = np.ndarray((padded.size - _WIDTH + 1,), dtype=f"V{_WIDTH}", buffer=padded, strides=(1,))
+    if padded is None:
+        padded = pad_block(buf)
     width_ok = (lengths >= 1) & (lengths <= _WIDTH)
     clipped = np.where(width_ok, lengths, 0)
-    chars = items[starts + _FRONT].view(np.uint8).reshape(rows, _WIDTH)
-    chars &= _KEEP_FIRST[clipped]
-    cls = _CLASSES[point][chars]
-    is_e = cls == _E
-    is_point = cls == _POINT_CLASS
-    is_sign = cls == _SIGN
-    n_e = is_e.sum(axis=1)
-    n_point = is_point.sum(axis=1)
-    n_sign = is_sign.sum(axis=1)
-    n_digit = (cls == _DIGIT).sum(axis=1)
+    width = min(-(-int(clipped.max(initial=1)) // 8) * 8, _WIDTH)
+    items = np.ndarray((padded.size - width + 1,), dtype=f"V{width}", buffer=padded, strides=(1,))
+    chars = items[starts + _FRONT].view(np.uint8).reshape(rows, width)
+    chars &= _KEEP_FIRST[clipped, :width]
+    is_e = (chars | np.uint8(0x20)) == ord("e")
+    is_point = chars == point
+    is_sign = (chars == ord("+")) | (chars == ord("-"))
+    good = ((chars - np.uint8(ord("0"))) < 10) | is_point | is_e | is_sign
+    n_e = np.count_nonzero(is_e, axis=1)
+    n_point = np.count_nonzero(is_point, axis=1)
+    n_sign = np.count_nonzero(is_sign, axis=1)
+    n_good = np.count_nonzero(good, axis=1)
     has_e = n_e > 0
     at_e = np.where(has_e, is_e.argmax(axis=1), clipped)
     at_point = np.where(n_point > 0, is_point.argmax(axis=1), at_e)
-    lead = is_sign[:, 0]
-    exp_sign = has_e & is_sign[np.arange(rows), np.minimum(at_e + 1, _WIDTH - 1)]
+    lead = is_sign[:, 0].astype(np.int64)
+    after_e = chars[np.arange(rows), np.minimum(at_e + 1, width - 1)]
+    exp_sign = (has_e & ((after_e == ord("+")) | (after_e == ord("-")))).astype(np.int64)
     n_int = at_point - lead
     n_frac = np.where(n_point > 0, at_e - at_point - 1, 0)
     n_exp = np.where(has_e, clipped - at_e - 1 - exp_sign, 0)
@@ -465,8 +469,8 @@ def scan_cells(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray, point: int
         & (n_e <= 1)
         & (n_point <= 1)
         & (at_point <= at_e)
-        & (n_sign == lead.astype(np.int64) + exp_sign)
-        & (n_digit + n_point + n_e + n_sign == clipped)
+        & (n_sign == lead + exp_sign)
+        & (n_good == clipped)
         & (n_int + n_frac >= 1)
         & (~has_e | ((n_exp >= 1) & (n_exp <= 4)))
         & (n_int <= MAX_DIGITS)
@@ -475,14 +479,15 @@ def scan_cells(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray, point: int
     base = starts + _FRONT
     n_int = np.where(fast, n_int, 0)
     n_frac = np.where(fast, n_frac, 0)
-    n_exp = np.where(fast, n_exp, 0)
     whole = _window_digits(padded, base + at_point, n_int, 3)
     fraction = _window_digits(padded, base + at_e, n_frac, 3)
-    exponent = _window_digits(padded, base + clipped, n_exp, 1).astype(np.int64)
-    exp_negative = exp_sign & (chars[np.arange(rows), np.minimum(at_e + 1, _WIDTH - 1)] == ord("-"))
+    q = -n_frac
+    if bool(has_e.any()):
+        n_exp = np.where(fast, n_exp, 0)
+        exponent = _window_digits(padded, base + clipped, n_exp, 1).astype(np.int64)
+        q = np.where(exp_sign.astype(bool) & (after_e == ord("-")), -exponent, exponent) + q
     # At most 19 significant digits: the whole part's digits and every digit after the point.
     fast &= (whole == 0) | (whole < POW10_U64[MAX_DIGITS - n_frac])
     w = whole * POW10_U64[n_frac] + fraction
-    q = np.where(exp_negative, -exponent, exponent) - n_frac
-    negative = lead & (chars[:, 0] == ord("-"))
+    negative = lead.astype(bool) & (chars[:, 0] == ord("-"))
     return Scanned(np.where(fast, w, np.uint64(0)), np.where(fast, q, 0), negative, fast)
