@@ -41,7 +41,7 @@ from leaky_gui.calc.precision import leaky_in, round_to
 from leaky_gui.calc.source import XSource
 from leaky_gui.calc.sweep import SweepParams, format_label, format_number
 from leaky_gui.calc.text import csv_line
-from leaky_gui.calc.text_columns import (
+from leaky_gui.calc.text.format import (
     constant_text,
     fixed_text,
     pad,

@@ -17,7 +17,7 @@ import numpy as np
 
 from leaky_gui.calc.exact import ExactNumber
 from leaky_gui.calc.text import ParameterError, TextError, nearest_doubles, parse_decimal, scan_cells
-from leaky_gui.calc.text.wide import INT64_SAFE
+from leaky_gui.calc.text.parse import INT64_SAFE
 from leaky_gui.calc.value_data import DecimalColumn, ValuesFileError
 from leaky_gui.calc.values import Values
 

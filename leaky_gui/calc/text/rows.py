@@ -15,10 +15,17 @@ import numpy as np
 
 from leaky_gui.calc.exact import ExactNumber
 from leaky_gui.calc.text import general_only
-from leaky_gui.calc.text.format import TEXT_WIDTH, format_double, shortest_text
-from leaky_gui.calc.text.parse import nearest_double, nearest_doubles, pad_block, scan_cells, scan_text
-from leaky_gui.calc.text.wide import INT64_SAFE, eight_digits, mul64
-from leaky_gui.calc.text_columns import constant_text, scaled_text
+from leaky_gui.calc.text.format import TEXT_WIDTH, constant_text, format_double, scaled_text, shortest_text
+from leaky_gui.calc.text.parse import (
+    INT64_SAFE,
+    eight_digits,
+    mul64,
+    nearest_double,
+    nearest_doubles,
+    pad_block,
+    scan_cells,
+    scan_text,
+)
 
 __all__ = ["DoubleRows", "LineCsv"]
 
