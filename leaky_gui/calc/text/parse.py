@@ -485,6 +485,16 @@ def _keep_last_words(width: int) -> np.ndarray:
 _KEEP_LAST = {width: _keep_last_words(width) for width in (8, 24)}
 
 
+def _row_bits(mask: np.ndarray) -> np.ndarray:
+    """A (rows, 32) boolean matrix as one uint32 a row, column j as bit j."""
+    return np.packbits(mask, axis=1, bitorder="little").view(np.uint32).ravel()
+
+
+def _lowest_bit(bits: np.ndarray) -> np.ndarray:
+    """The place of each uint32's lowest set bit (32 for none)."""
+    return np.bitwise_count((bits & (~bits + np.uint32(1))) - np.uint32(1)).astype(np.int64)
+
+
 def pad_block(buf: np.ndarray) -> np.ndarray:
     """``buf`` with the room ``scan_cells`` reads around it: zeros before and after."""
     padded = np.zeros(_FRONT + buf.size + _WIDTH, dtype=np.uint8)
@@ -513,7 +523,7 @@ def scan_cells(
         padded = pad_block(buf)
     width_ok = (lengths >= 1) & (lengths <= _WIDTH)
     clipped = np.where(width_ok, lengths, 0)
-    width = min(-(-int(clipped.max(initial=1)) // 8) * 8, _WIDTH)
+    width = 32 if int(clipped.max(initial=1)) <= 32 else _WIDTH
     items = np.ndarray((padded.size - width + 1,), dtype=f"V{width}", buffer=padded, strides=(1,))
     chars = items[starts + _FRONT].view(np.uint8).reshape(rows, width)
     chars &= _KEEP_FIRST[clipped, :width]
@@ -521,13 +531,18 @@ def scan_cells(
     is_point = chars == point
     is_sign = (chars == ord("+")) | (chars == ord("-"))
     good = ((chars - np.uint8(ord("0"))) < 10) | is_point | is_e | is_sign
-    n_e = np.count_nonzero(is_e, axis=1)
-    n_point = np.count_nonzero(is_point, axis=1)
-    n_sign = np.count_nonzero(is_sign, axis=1)
-    n_good = np.count_nonzero(good, axis=1)
+    if width == 32:  # each mask a row as the bits of a uint32: counts and first places in O(1)
+        e_bits, point_bits, sign_bits, good_bits = (_row_bits(m) for m in (is_e, is_point, is_sign, good))
+        n_e, n_point, n_sign, n_good = (
+            np.bitwise_count(b).astype(np.int64) for b in (e_bits, point_bits, sign_bits, good_bits)
+        )
+        first_e, first_point = _lowest_bit(e_bits), _lowest_bit(point_bits)
+    else:
+        n_e, n_point, n_sign, n_good = (np.count_nonzero(m, axis=1) for m in (is_e, is_point, is_sign, good))
+        first_e, first_point = is_e.argmax(axis=1), is_point.argmax(axis=1)
     has_e = n_e > 0
-    at_e = np.where(has_e, is_e.argmax(axis=1), clipped)
-    at_point = np.where(n_point > 0, is_point.argmax(axis=1), at_e)
+    at_e = np.where(has_e, first_e, clipped)
+    at_point = np.where(n_point > 0, first_point, at_e)
     lead = is_sign[:, 0].astype(np.int64)
     after_e = chars[np.arange(rows), np.minimum(at_e + 1, width - 1)]
     exp_sign = (has_e & ((after_e == ord("+")) | (after_e == ord("-")))).astype(np.int64)
