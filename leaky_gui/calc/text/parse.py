@@ -470,10 +470,24 @@ def _window_digits(padded: np.ndarray, ends: np.ndarray, counts: np.ndarray, wor
     chunk = windows[ends - width].view(np.uint64).reshape(ends.size, words) & _LOW_NIBBLES
     keep = _KEEP_LAST[width][counts]
     chunk &= keep
-    value = eight_digits(chunk[:, 0])
+    top = eight_digits(chunk[:, 0])
+    value = top
     for k in range(1, words):
         value = value * np.uint64(10**8) + eight_digits(chunk[:, k])
+    if words == 3:  # 24 digits may pass 2**64: 0 where they pass 10**19 (the first eight above 999)
+        value = np.where(top < np.uint64(1000), value, np.uint64(0))
     return value
+
+
+def _all_zero_fraction(padded: np.ndarray, ends: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Whether the ``counts`` digits before ``ends`` are all zeros (a fraction read as 0 was
+    either zero or beyond 10**19)."""
+    words = 3
+    width = 8 * words
+    windows = np.ndarray((padded.size - width + 1,), dtype=f"V{width}", buffer=padded, strides=(1,))
+    chunk = windows[ends - width].view(np.uint64).reshape(ends.size, words) & _LOW_NIBBLES
+    chunk &= _KEEP_LAST[width][counts]
+    return ~chunk.any(axis=1)
 
 
 def _keep_last_words(width: int) -> np.ndarray:
@@ -559,7 +573,7 @@ def scan_cells(
         & (n_int + n_frac >= 1)
         & (~has_e | ((n_exp >= 1) & (n_exp <= 4)))
         & (n_int <= MAX_DIGITS)
-        & (n_frac <= MAX_DIGITS)
+        & (n_frac <= 24)
     )
     base = starts + _FRONT
     n_int = np.where(fast, n_int, 0)
@@ -572,7 +586,13 @@ def scan_cells(
         exponent = _window_digits(padded, base + clipped, n_exp, 1).astype(np.int64)
         q = np.where(exp_sign.astype(bool) & (after_e == ord("-")), -exponent, exponent) + q
     # At most 19 significant digits: the whole part's digits and every digit after the point.
-    fast &= (whole == 0) | (whole < POW10_U64[MAX_DIGITS - n_frac])
-    w = whole * POW10_U64[n_frac] + fraction
+    # 19 digits after the point and more (polars' -0.00007493491446249875) only for 0.xxx,
+    # with at most 19 after the leading zeros; window sums at or above 10**19 came back 0.
+    short_frac = np.minimum(n_frac, MAX_DIGITS)
+    fast &= (
+        (whole == 0)
+        & ((fraction != 0) | (n_frac <= MAX_DIGITS) | _all_zero_fraction(padded, base + at_e, n_frac))
+    ) | ((n_frac <= MAX_DIGITS) & (whole < POW10_U64[MAX_DIGITS - short_frac]))
+    w = whole * POW10_U64[short_frac] + fraction
     negative = lead.astype(bool) & (chars[:, 0] == ord("-"))
     return Scanned(np.where(fast, w, np.uint64(0)), np.where(fast, q, 0), negative, fast)

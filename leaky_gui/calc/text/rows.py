@@ -206,11 +206,12 @@ class DoubleRows:
         else:
             f = np.array([nearest_double(int(w[r]) * a, int(q[r]) - alpha.scale) for r in rows.tolist()])
             np.negative(f, out=f, where=sign)
-        if exact_slow:
-            place = {int(r): i for i, r in enumerate(rows.tolist())}
-            for r, (neg, n, e) in exact_slow.items():
-                i = place.get(r)
-                if i is not None:
+        if exact_slow:  # rows is sorted: where each slow row is in it, if it is
+            slow = np.fromiter(exact_slow, dtype=np.int64, count=len(exact_slow))
+            at = np.minimum(np.searchsorted(rows, slow), rows.size - 1)
+            for r, i in zip(slow.tolist(), at.tolist(), strict=True):
+                if rows[i] == r:
+                    neg, n, e = exact_slow[r]
                     value = nearest_double(n * a, e - alpha.scale)
                     f[i] = -value if neg != (alpha.numerator < 0) else value
         return f
