@@ -22,12 +22,17 @@ __all__ = [
 
 
 class ParameterError(ValueError):
-    """A user-supplied value that cannot be used; ``field`` names the input."""
+    """A user-supplied value that cannot be used; ``field`` names the input.
 
-    def __init__(self, field: str, message: str) -> None:
+    ``alpha_index`` says which of a source's alphas runs beyond the doubles (0: the current
+    one, further: a pinned one), or None when it is not an alpha's fault.
+    """
+
+    def __init__(self, field: str, message: str, alpha_index: int | None = None) -> None:
         super().__init__(f"{field}: {message}")
         self.field = field
         self.message = message
+        self.alpha_index = alpha_index
 
 
 # ---------------------------------------------------------------------------

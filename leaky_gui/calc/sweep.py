@@ -70,6 +70,7 @@ __all__ = [
     "rounding_note",
     "sweep_exact_f",
     "sweep_problem",
+    "whole_sweep_problem",
     "zero_crossing_text",
 ]
 
@@ -173,13 +174,18 @@ class SweepParams:
         )
 
     def _check_range(self) -> None:
-        # f is piecewise linear, so the extremes of x and every f are at the two ends.
-        for i in (0, self.count - 1):
+        # f is piecewise linear, so the extremes of x and every f are at the two ends. The
+        # current alpha is checked before the others, so that an error names it first.
+        ends = (0, self.count - 1)
+        for i in ends:
             try:
                 self.exact_x(i)
             except OverflowError:
                 raise ParameterError("count", "the sweep runs beyond the largest double (1.8e308)") from None
-            every_f_within_the_doubles(self, i)
+            f_within_the_doubles(self, i, 0)
+        for index in range(1, len(self.alphas)):
+            for i in ends:
+                f_within_the_doubles(self, i, index)
 
     @property
     def alpha(self) -> Decimal:
@@ -405,13 +411,19 @@ def negative_branch(
 
 def every_f_within_the_doubles(source: SweepParams | Values, i: int) -> None:
     """Raise ParameterError naming the first alpha whose f(x_i) runs beyond the doubles."""
-    for alpha in source.alphas:
-        try:
-            source.exact_f(i, alpha)
-        except OverflowError:
-            raise ParameterError(
-                "alpha", f"alpha={decimal_label(alpha)} times x runs beyond the largest double (1.8e308)"
-            ) from None
+    for index in range(len(source.alphas)):
+        f_within_the_doubles(source, i, index)
+
+
+def f_within_the_doubles(source: SweepParams | Values, i: int, index: int) -> None:
+    """Raise ParameterError (with ``alpha_index``) if f(x_i) for alpha number ``index`` runs beyond the doubles."""
+    alpha = source.alphas[index]
+    try:
+        source.exact_f(i, alpha)
+    except OverflowError:
+        raise ParameterError(
+            "alpha", f"alpha={decimal_label(alpha)} times x runs beyond the largest double (1.8e308)", index
+        ) from None
 
 
 def leaky_point(x: Decimal, alpha: Decimal, precision: str = DEFAULT_PRECISION) -> tuple[float, float, float]:
@@ -449,18 +461,19 @@ def sweep_problem(
     alpha is pinned and before the precision changes, so that what the boxes show is
     always a sweep the views can show.
     """
-    pinned = tuple(pinned)
     try:
         SweepParams(start, step, count, (alpha, *pinned), precision)
-    except ParameterError as whole:
-        try:
-            SweepParams(start, step, count, (alpha,), precision)
-        except ParameterError as error:
-            return error.message
-        for other in pinned:  # the sweep is fine alone: a pinned alpha refuses it
-            try:
-                SweepParams(start, step, count, (other,), precision)
-            except ParameterError as error:
-                return f"pinned {error.message}; unpin it first"
-        return whole.message  # pragma: no cover - each alpha alone passes, so together they do
+    except ParameterError as error:
+        return whole_sweep_problem(error)
     return ""
+
+
+def whole_sweep_problem(error: ParameterError) -> str:
+    """What a sweep with the current alpha first, then the pinned ones, says when refused.
+
+    The sweep checks the current alpha before the pinned ones, each at both ends, so the
+    first error names what a sweep with each alpha alone, in turn, would refuse first.
+    """
+    if error.alpha_index:
+        return f"pinned {error.message}; unpin it first"
+    return error.message

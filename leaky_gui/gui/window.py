@@ -1,13 +1,13 @@
 """The main window: composes the panels, the table, the plot and the menus; one ``refresh()``.
 
-Nothing becomes an input unless the whole sweep is possible with it: the boxes, presets,
-resets and the precision ask ``sweep_problem`` (the one judge, in leaky_gui.calc.sweep)
-through ``_judge_inputs``, which adds the pinned alphas, and pinning asks it through
-``pin_alpha``. So the sweep on show is always exactly the values in the boxes.
+Nothing becomes an input unless the whole sweep is possible with it: the inputs model
+(leaky_gui.calc.inputs) judges every keystroke, preset, reset, precision, pin and your
+values once, against everything that can refuse them, and holds the source of x on show.
+So the sweep on show is always exactly the values in the boxes.
 
-Data flows one way. Any input, pin or toggle change calls ``refresh()``, which builds one
-SweepParams from the inputs and the pinned alphas (or, with your own x values on show, one
-Values: both an XSource) and hands it to every view; the panels never talk to each other,
+Data flows one way. The panels forward what is done to the model; any change calls
+``refresh()``, which hands the model's source (a SweepParams, or with your own x values
+on show a Values: both an XSource) to every view; the panels never talk to each other,
 and nothing here computes a number. The menus and toolbar are built in ``menus.py``.
 """
 
@@ -36,16 +36,13 @@ from PySide6.QtWidgets import (
 
 from leaky_gui.calc.alphas import alpha_name
 from leaky_gui.calc.precision import PRECISION_LABELS
-from leaky_gui.calc.source import XSource
 from leaky_gui.calc.sweep import (
     DEFAULT_ALPHA,
     DEFAULT_COUNT,
     DEFAULT_START,
     DEFAULT_STEP,
-    ParameterError,
     SweepParams,
     decimal_label,
-    sweep_problem,
     zero_crossing_text,
 )
 from leaky_gui.calc.values import Values, ValuesStatistics
@@ -53,7 +50,7 @@ from leaky_gui.gui.alpha_slider import AlphaSlider
 from leaky_gui.gui.comparison import ComparisonPanel
 from leaky_gui.gui.export_controller import ExportController
 from leaky_gui.gui.info_panel import InfoPanel
-from leaky_gui.gui.inputs_panel import InputsPanel
+from leaky_gui.gui.inputs_panel import InputsPanel, inputs_model
 from leaky_gui.gui.menus import build_menus
 from leaky_gui.gui.plot import Overlays, SweepPlot
 from leaky_gui.gui.single_x_panel import SingleXPanel
@@ -93,7 +90,8 @@ class MainWindow(QMainWindow):
         self._params = SweepParams()
         self._held = 0  # refresh() waits while > 0 (restoring: many changes, one refresh)
 
-        self.inputs = InputsPanel()
+        self.inputs_model = inputs_model()
+        self.inputs = InputsPanel(self.inputs_model)
         self.slider = AlphaSlider()
         self.single = SingleXPanel()
         self.model = SweepTableModel(self._params, self)
@@ -109,10 +107,8 @@ class MainWindow(QMainWindow):
         self.info = InfoPanel()
         self.exports = ExportController(self)
         self.values_reader = ValuesController(self)
-        #: Your own x values on show instead of the sweep (as read: alphas and precision
-        #: come from the inputs at each refresh), or None for the sweep.
-        self._values: Values | None = None
-        self._values_origin = ""  # the file they came from ('' when pasted)
+        self._values_look: Values | None = None  # the values the title and greyed boxes speak of
+        self._values_origin = ""  # the file your values came from ('' when pasted)
         self.theme = ThemeController(self)
         self._lay_out()
         build_menus(self)
@@ -120,8 +116,6 @@ class MainWindow(QMainWindow):
         fields = [*self.findChildren(QAbstractSpinBox), *self.findChildren(QLineEdit)]
         self.shortcuts.claim(self.findChildren(QAction), fields)
 
-        self.inputs.judge = self._judge_inputs
-        self.inputs.sweepEdited.connect(self._on_sweep_edited)  # before edited: back to the sweep first
         self.inputs.edited.connect(self.refresh)
         self.values_reader.loaded.connect(self.show_values)
         self.values_reader.message.connect(self.statusBar().showMessage)
@@ -138,7 +132,7 @@ class MainWindow(QMainWindow):
             edit.textEdited.connect(lambda *_: self.slider.stop())
         for spin in self.findChildren(DecimalSpinBox):
             spin.stepped.connect(self.slider.stop)
-        self.comparison.changed.connect(self.refresh)
+        self.comparison.changed.connect(self._on_pinned_changed)
         self.single.pointChanged.connect(self.plot.set_single_point)
         self.plot.readoutChanged.connect(lambda text: self.readout.setText(text or READOUT_PROMPT))
         for source in (self.table, self.exports):
@@ -198,7 +192,7 @@ class MainWindow(QMainWindow):
         self.comparison.set_scheme(scheme)
         self.model.set_crossing_colour(scheme.table_crossing)
         set_message_scheme(scheme, self)
-        if self._values is not None:  # the greyed boxes' grey is the palette's: take the new one
+        if self._values_look is not None:  # the greyed boxes' grey is the palette's: take the new one
             self.inputs.set_sweep_in_use(False, self.inputs.source_note.text())
 
     def changeEvent(self, event: QEvent) -> None:
@@ -211,22 +205,13 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def refresh(self) -> None:
-        """Inputs and pinned alphas → one SweepParams → every view."""
+        """The inputs model's source of x → every view."""
         if self._held:
             return  # _one_refresh refreshes once at its end
-        start, step, count, alpha = self.inputs.values()
+        if self.inputs_model.values is not self._values_look:  # typing went back to the sweep
+            self._show_source_kind(self.inputs_model.values)
+        params = self._params = self.inputs_model.source
         pinned = self.comparison.pinned()
-        alphas = (alpha, *(p.alpha for p in pinned))
-        precision = self.inputs.precision()
-        try:
-            if self._values is None:
-                params: XSource = SweepParams(start, step, count, alphas, precision)
-            else:
-                params = self._values.with_alphas(alphas).with_precision(precision)
-        except ParameterError as error:  # the judge let something through: a bug, said loudly
-            qWarning(f"leaky-gui: inputs that make no sweep were accepted: {error}")
-            return
-        self._params = params
         self.model.set_params(params)
         self.plot.show_sweep(params, pinned, self.overlays())
         self.inputs.show_sweep(params)
@@ -244,8 +229,6 @@ class MainWindow(QMainWindow):
                 f"{params.text(params.x_first)} to {params.text(params.x_last)}, zero crossing: "
                 f"{zero_crossing_text(params.zero_crossing_index())}; {alpha_name(params.alpha)}"
             )
-        # What refused a box's text (a pinned alpha, another box) may be gone now.
-        self.inputs.rejudge()
 
     @contextmanager
     def _one_refresh(self) -> Iterator[None]:
@@ -258,42 +241,19 @@ class MainWindow(QMainWindow):
         if not self._held:
             self.refresh()
 
-    # -- the one judge -----------------------------------------------------------
-
-    def _judge_inputs(self, start: Decimal, step: Decimal, count: int, alpha: Decimal, precision: str) -> str:
-        """Why these inputs make no sweep with the pinned alphas, or '' (asked by the inputs panel).
-
-        With your values on show, alpha and precision must suit them too (a typed x of
-        -1e306 takes no alpha of 1000); the sweep must stay possible, for Back to Sweep.
-        """
-        pinned = self.comparison.alphas()
-        return sweep_problem(start, step, count, alpha, pinned, precision) or self._values_problem(
-            (alpha, *pinned), precision
-        )
-
-    def _values_problem(self, alphas: tuple[Decimal, ...], precision: str) -> str:
-        """Why the values on show take not these alphas and precision, or ''."""
-        if self._values is None:
-            return ""
-        try:
-            self._values.with_alphas(alphas).with_precision(precision)
-        except ParameterError as error:
-            return f"{error.message}, for {self._values.name}"
-        return ""
-
     # -- what the actions do ---------------------------------------------------
 
     def pin_alpha(self, alpha: Decimal) -> bool:
         """Add ``alpha`` to the comparison; refused with a note if pinned already or impossible."""
-        start, step, count, current = self.inputs.values()
-        pinned = (*self.comparison.alphas(), alpha)
-        problem = sweep_problem(start, step, count, current, pinned, self.inputs.precision())
-        problem = problem or self._values_problem((current, *pinned), self.inputs.precision())
-        if problem:  # the sweep with this alpha alone says best why
-            reason = sweep_problem(start, step, count, alpha, (), self.inputs.precision()) or problem
-            self.comparison.refuse(f"Cannot pin alpha = {decimal_label(alpha)}: {reason}.")
+        if problem := self.inputs_model.pin_problem(alpha):
+            self.comparison.refuse(f"Cannot pin alpha = {decimal_label(alpha)}: {problem}.")
             return False
         return self.comparison.pin(alpha)
+
+    def _on_pinned_changed(self) -> None:
+        if problem := self.inputs_model.set_pinned(self.comparison.alphas()):  # pin_alpha judged them
+            qWarning(f"leaky-gui: pinned alphas that make no sweep were accepted: {problem}")
+        self.refresh()
 
     def _on_slider_chosen(self, alpha: Decimal) -> None:
         """The slider (or Play) chose ``alpha``: into the Alpha box as if typed, if the judge takes it."""
@@ -311,10 +271,8 @@ class MainWindow(QMainWindow):
 
     def reset_inputs(self) -> None:
         """Back to the defaults: -4, 0.05, 101, 0.01 (refused with a message if a pinned alpha forbids it)."""
-        problem = self.inputs.set_values(DEFAULT_START, DEFAULT_STEP, DEFAULT_COUNT, DEFAULT_ALPHA)
-        if problem:
-            self.inputs.refuse(f"Cannot reset to the defaults: {problem}")
-            return
+        if problem := self.inputs_model.set_inputs(DEFAULT_START, DEFAULT_STEP, DEFAULT_COUNT, DEFAULT_ALPHA):
+            self.inputs_model.refuse(f"Cannot reset to the defaults: {problem}")
         self.refresh()
 
     # -- your own values ------------------------------------------------------------
@@ -322,19 +280,12 @@ class MainWindow(QMainWindow):
     @property
     def values(self) -> Values | None:
         """Your own x values on show, or None when the sweep is."""
-        return self._values
+        return self.inputs_model.values
 
     def show_values(self, values: Values, origin: str = "") -> None:
         """Show ``values`` instead of the sweep (a read finished); refused with a message if
         the alphas on show cannot take them (alpha times an x beyond the doubles)."""
-        problem = ""
-        try:
-            values.with_alphas((self.inputs.values()[3], *self.comparison.alphas())).with_precision(
-                self.inputs.precision()
-            )
-        except ParameterError as error:
-            problem = error.message
-        if problem:
+        if problem := self.inputs_model.show_values(values):
             self.statusBar().showMessage(f"Cannot show {values.name}: {problem}; the data on show stay.")
             QMessageBox.warning(
                 self,
@@ -342,28 +293,23 @@ class MainWindow(QMainWindow):
                 f"{values.name}: {problem}.\n\nThe data on show stay as they were.",
             )
             return
-        self._set_source(values, origin)
+        self._values_origin = origin
         self.refresh()
 
     def back_to_sweep(self) -> None:
         """View > Back to Sweep (typing in a sweep box does the same)."""
-        if self._values is not None:
-            self._set_source(None)
-            self.refresh()
+        self.inputs_model.back_to_sweep()
+        self.refresh()
 
     def paste_values(self) -> None:
         """Edit > Paste x Values: the clipboard's text as values."""
         self.values_reader.paste(QGuiApplication.clipboard().text())
 
-    def _on_sweep_edited(self) -> None:
-        # Typing in start, step or count means the sweep: back to it, before the refresh.
-        if self._values is not None:
-            self._set_source(None)
-
-    def _set_source(self, values: Values | None, origin: str = "") -> None:
-        """Your values (from ``origin``, a file, or '' when pasted) or None for the sweep; then
-        the title, the sweep boxes' look and Back to Sweep to match."""
-        self._values, self._values_origin = values, origin
+    def _show_source_kind(self, values: Values | None) -> None:
+        """The title, the sweep boxes' look and Back to Sweep for your values, or None for the sweep."""
+        self._values_look = values
+        if values is None:
+            self._values_origin = ""
         self.back_to_sweep_action.setEnabled(values is not None)
         self.inputs.set_sweep_in_use(
             values is None,
@@ -455,12 +401,13 @@ class MainWindow(QMainWindow):
         The state is judged like typing: inputs that make no sweep give the defaults, and a
         pinned alpha that the sweep cannot take is left out.
         """
+        inputs = self.inputs_model
         with self._one_refresh():
             self.comparison.set_pinned(())
-            if self.inputs.set_values(state.start, state.step, state.count, state.alpha):
-                self.inputs.set_values(DEFAULT_START, DEFAULT_STEP, DEFAULT_COUNT, DEFAULT_ALPHA)
-            self.inputs.set_precision(state.precision)  # a refused one leaves the current precision
-            pinned = pins_the_sweep_takes(*self.inputs.values(), self.inputs.precision(), state.pinned)
+            if inputs.set_inputs(state.start, state.step, state.count, state.alpha):
+                inputs.set_inputs(DEFAULT_START, DEFAULT_STEP, DEFAULT_COUNT, DEFAULT_ALPHA)
+            inputs.set_precision(state.precision)  # a refused one leaves the current precision
+            pinned = pins_the_sweep_takes(*inputs.inputs(), inputs.precision, state.pinned)
             self.comparison.set_pinned(pinned)
             self.single.set_text(state.single_x)
             for name, action in self._toggles().items():
@@ -490,13 +437,13 @@ class MainWindow(QMainWindow):
 
     def state(self) -> WindowState:
         """What to remember of the window as it stands (the sweep's boxes even while your values show)."""
-        start, step, count, alpha = self.inputs.values()
+        start, step, count, alpha = self.inputs_model.inputs()
         return WindowState(
             start=start,
             step=step,
             count=count,
             alpha=alpha,
-            precision=self.inputs.precision(),
+            precision=self.inputs_model.precision,
             single_x=self.single.text(),
             pinned=self.comparison.pinned(),
             export_folder=self.exports.folder,
