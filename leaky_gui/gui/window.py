@@ -13,29 +13,24 @@ and nothing here computes a number. The menus and toolbar are built in ``menus.p
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, qWarning
+from PySide6.QtCore import QEvent, QSettings, Qt, qWarning
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
-    QBoxLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
 )
 
 from leaky_gui.calc.alphas import alpha_name
 from leaky_gui.calc.precision import PRECISION_LABELS
+from leaky_gui.calc.source import XSource
 from leaky_gui.calc.sweep import (
     DEFAULT_ALPHA,
     DEFAULT_COUNT,
@@ -45,26 +40,26 @@ from leaky_gui.calc.sweep import (
     decimal_label,
     zero_crossing_text,
 )
-from leaky_gui.calc.values import Values, ValuesStatistics
+from leaky_gui.calc.values import Values
 from leaky_gui.gui.alpha_slider import AlphaSlider
 from leaky_gui.gui.comparison import ComparisonPanel
 from leaky_gui.gui.export_controller import ExportController
 from leaky_gui.gui.info_panel import InfoPanel
 from leaky_gui.gui.inputs_panel import InputsPanel, inputs_model
+from leaky_gui.gui.memory import Memory
 from leaky_gui.gui.menus import build_menus
+from leaky_gui.gui.panes import lay_out
 from leaky_gui.gui.plot import Overlays, SweepPlot
 from leaky_gui.gui.single_x_panel import SingleXPanel
 from leaky_gui.gui.spinbox import DecimalSpinBox
-from leaky_gui.gui.state import WindowState, load_state, pins_the_sweep_takes, save_state
+from leaky_gui.gui.state import WindowState, load_state, save_state
+from leaky_gui.gui.statistics_feed import StatisticsFeed
 from leaky_gui.gui.table_model import SweepTableModel
 from leaky_gui.gui.table_view import SweepTableView
 from leaky_gui.gui.theme import Scheme, ThemeController
 from leaky_gui.gui.values_loader import ValuesController
-from leaky_gui.gui.widgets import WindowShortcutsFirst, set_message_scheme, splitter
+from leaky_gui.gui.widgets import WindowShortcutsFirst, set_message_scheme
 
-#: Up to this many values the info panel's statistics are worked out at once (a few ms;
-#: 0.1 s for decimals of 25 places), above on a worker thread.
-INSTANT_STATISTICS = 20_000
 READOUT_PROMPT = "Move the mouse over the plot to read x and f(x) of every visible curve."
 ABOUT = (
     "<h3>Leaky ReLU calculator {version}</h3>"
@@ -107,11 +102,23 @@ class MainWindow(QMainWindow):
         self.info = InfoPanel()
         self.exports = ExportController(self)
         self.values_reader = ValuesController(self)
+        self.statistics = StatisticsFeed(self.info, self.plot, self.values_reader, lambda: self._params)
         self._values_look: Values | None = None  # the values the title and greyed boxes speak of
-        self._values_origin = ""  # the file your values came from ('' when pasted)
         self.theme = ThemeController(self)
-        self._lay_out()
+        self.splitters = lay_out(
+            self,
+            (self.inputs, self.slider, self.single),
+            self.table,
+            self.plot,
+            self.readout,
+            self.comparison,
+            self.info,
+        )
         build_menus(self)
+        self.memory = Memory(
+            self, self.inputs_model, self.inputs, self.comparison, self.single, self.slider, self.exports,
+            self.values_reader, self.theme, self.theme_actions, self._toggles(), self.splitters,
+        )  # fmt: skip
         self.shortcuts = WindowShortcutsFirst(self)
         fields = [*self.findChildren(QAbstractSpinBox), *self.findChildren(QLineEdit)]
         self.shortcuts.claim(self.findChildren(QAction), fields)
@@ -147,31 +154,6 @@ class MainWindow(QMainWindow):
             self.apply_state(load_state(self._settings))
         else:
             self.refresh()
-
-    def _lay_out(self) -> None:
-        controls = _pane(QVBoxLayout, (self.inputs, 0), (self.slider, 0), (self.single, 0))
-        plot_box = _pane(QVBoxLayout, (self.plot, 1), (self.readout, 0))
-        bottom = _pane(QHBoxLayout, (self.comparison, 2), (self.info, 3))
-
-        vertical, horizontal = Qt.Orientation.Vertical, Qt.Orientation.Horizontal
-        self.right_splitter = splitter(vertical, "rightSplitter", (plot_box, bottom), 0, [560, 200])
-        self.left_splitter = splitter(vertical, "leftSplitter", (controls, self.table), 1, [])
-        self.splitter = splitter(
-            horizontal, "mainSplitter", (self.left_splitter, self.right_splitter), 1, [470, 710]
-        )
-        self.setCentralWidget(self.splitter)
-        order = (
-            *self.inputs.boxes(),
-            self.inputs.dtype,
-            self.slider.slider,
-            self.slider.play_button,
-            self.single.edit,
-            self.table,
-            self.plot,
-            *self.comparison.controls(),
-        )
-        for before, after in itertools.pairwise(order):
-            self.setTabOrder(before, after)
 
     # -- the one update path ---------------------------------------------------
 
@@ -218,17 +200,9 @@ class MainWindow(QMainWindow):
         self.single.show_sweep(params)
         self.info.show_sweep(params, pinned)
         self.slider.follow(params.alpha)
+        self.statusBar().showMessage(_status_text(params))
         if isinstance(params, Values):
-            self.statusBar().showMessage(
-                f"{PRECISION_LABELS[params.precision]}: {params.description()}; {alpha_name(params.alpha)}"
-            )
-            self._ask_statistics(params)
-        else:
-            self.statusBar().showMessage(
-                f"{PRECISION_LABELS[params.precision]}: {params.count:,} points, x from "
-                f"{params.text(params.x_first)} to {params.text(params.x_last)}, zero crossing: "
-                f"{zero_crossing_text(params.zero_crossing_index())}; {alpha_name(params.alpha)}"
-            )
+            self.statistics.ask(params)
 
     @contextmanager
     def _one_refresh(self) -> Iterator[None]:
@@ -293,7 +267,7 @@ class MainWindow(QMainWindow):
                 f"{values.name}: {problem}.\n\nThe data on show stay as they were.",
             )
             return
-        self._values_origin = origin
+        self.memory.values_origin = origin
         self.refresh()
 
     def back_to_sweep(self) -> None:
@@ -308,8 +282,6 @@ class MainWindow(QMainWindow):
     def _show_source_kind(self, values: Values | None) -> None:
         """The title, the sweep boxes' look and Back to Sweep for your values, or None for the sweep."""
         self._values_look = values
-        if values is None:
-            self._values_origin = ""
         self.back_to_sweep_action.setEnabled(values is not None)
         self.inputs.set_sweep_in_use(
             values is None,
@@ -323,26 +295,6 @@ class MainWindow(QMainWindow):
             "Leaky ReLU calculator" if values is None else f"{values.name} \N{EN DASH} Leaky ReLU calculator"
         )
         self.info.show_statistics(None)
-
-    def _ask_statistics(self, values: Values) -> None:
-        """The info panel's statistics: at once for a few values, else from a worker thread."""
-        if values.count <= INSTANT_STATISTICS:
-            try:
-                self.info.show_statistics(values.statistics(), values.alphas)
-            except Exception as error:  # never out of a refresh: say it where the figures go
-                self.info.show_statistics(None, failure=f"{type(error).__name__}: {error}")
-            return
-        self.info.show_statistics(None, pending=True)
-        self.values_reader.statistics(values, self._on_statistics, self._on_statistics_failed)
-
-    def _on_statistics(self, values: Values, stats: ValuesStatistics) -> None:
-        if values == self._params:  # not an answer about data or alphas no longer on show
-            self.plot.show_histogram(values)
-            self.info.show_statistics(stats, values.alphas)
-
-    def _on_statistics_failed(self, values: Values, reason: str) -> None:
-        if values == self._params:
-            self.info.show_statistics(None, failure=reason)
 
     def dragEnterEvent(self, event) -> None:
         if _dropped_file(event.mimeData()) is not None:
@@ -376,7 +328,22 @@ class MainWindow(QMainWindow):
 
     # -- remembered state ------------------------------------------------------
 
+    def apply_state(self, state: WindowState) -> None:
+        """Show a remembered state (judged like typing: see Memory); one refresh."""
+        with self._one_refresh():
+            self.memory.restore(state)
+        self.memory.restore_values(state.values_file)
+
+    def state(self) -> WindowState:
+        """What to remember of the window as it stands."""
+        return self.memory.state()
+
+    def save_settings(self) -> None:
+        if self._settings is not None:
+            save_state(self._settings, self.state())
+
     def _toggles(self) -> dict[str, QAction]:
+        """The checkable actions whose state is remembered, by their WindowState names."""
         return {
             "show_derivative": self.derivative_action,
             "show_relu": self.relu_action,
@@ -388,79 +355,6 @@ class MainWindow(QMainWindow):
             "images_as_shown": self.images_as_shown_action,
         }
 
-    def _splitters(self) -> dict[str, QSplitter]:
-        return {
-            "main_splitter": self.splitter,
-            "left_splitter": self.left_splitter,
-            "right_splitter": self.right_splitter,
-        }
-
-    def apply_state(self, state: WindowState) -> None:
-        """Show a remembered state: inputs, single x, pinned alphas, toggles, geometry; one refresh.
-
-        The state is judged like typing: inputs that make no sweep give the defaults, and a
-        pinned alpha that the sweep cannot take is left out.
-        """
-        inputs = self.inputs_model
-        with self._one_refresh():
-            self.comparison.set_pinned(())
-            if inputs.set_inputs(state.start, state.step, state.count, state.alpha):
-                inputs.set_inputs(DEFAULT_START, DEFAULT_STEP, DEFAULT_COUNT, DEFAULT_ALPHA)
-            inputs.set_precision(state.precision)  # a refused one leaves the current precision
-            pinned = pins_the_sweep_takes(*inputs.inputs(), inputs.precision, state.pinned)
-            self.comparison.set_pinned(pinned)
-            self.single.set_text(state.single_x)
-            for name, action in self._toggles().items():
-                action.setChecked(getattr(state, name))
-            self.exports.folder = state.export_folder
-            self.values_reader.folder = state.values_folder
-            self.theme.set_choice(state.theme)
-            self.theme_actions[state.theme].setChecked(True)
-            self.slider.set_scale(state.slider_scale, state.slider_range)
-            if state.geometry:
-                self.restoreGeometry(QByteArray(state.geometry))
-            for name, panes in self._splitters().items():
-                if getattr(state, name):
-                    panes.restoreState(QByteArray(getattr(state, name)))
-        self._restore_values(state.values_file)
-
-    def _restore_values(self, path: str) -> None:
-        """Read the values last on show again; a file that has gone leaves the sweep, with a note."""
-        if not path:
-            return
-        if Path(path).is_file():
-            self.values_reader.open(Path(path), quiet=True)
-        else:
-            self.inputs.source_note_once(
-                f"{Path(path).name} (your x values last time) has moved or gone; showing the sweep."
-            )
-
-    def state(self) -> WindowState:
-        """What to remember of the window as it stands (the sweep's boxes even while your values show)."""
-        start, step, count, alpha = self.inputs_model.inputs()
-        return WindowState(
-            start=start,
-            step=step,
-            count=count,
-            alpha=alpha,
-            precision=self.inputs_model.precision,
-            single_x=self.single.text(),
-            pinned=self.comparison.pinned(),
-            export_folder=self.exports.folder,
-            values_file=self._values_origin,
-            values_folder=self.values_reader.folder,
-            theme=self.theme.choice,
-            slider_scale=self.slider.scale(),
-            slider_range=self.slider.top(),
-            geometry=bytes(self.saveGeometry().data()),
-            **{name: action.isChecked() for name, action in self._toggles().items()},
-            **{name: bytes(s.saveState().data()) for name, s in self._splitters().items()},
-        )
-
-    def save_settings(self) -> None:
-        if self._settings is not None:
-            save_state(self._settings, self.state())
-
     def closeEvent(self, event) -> None:
         self.slider.stop()
         self.exports.cancel_and_wait()  # the export removes its temporary file
@@ -469,14 +363,16 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _pane(layout: type[QBoxLayout], *parts: tuple[QWidget, int]) -> QWidget:
-    """A plain widget holding ``parts`` (widget, stretch) in a row or column, without margins."""
-    pane = QWidget()
-    box = layout(pane)
-    box.setContentsMargins(0, 0, 0, 0)
-    for widget, stretch in parts:
-        box.addWidget(widget, stretch)
-    return pane
+def _status_text(source: XSource) -> str:
+    """The status bar's line about the source on show."""
+    head = f"{PRECISION_LABELS[source.precision]}: "
+    if isinstance(source, Values):
+        return f"{head}{source.description()}; {alpha_name(source.alpha)}"
+    return (
+        f"{head}{source.count:,} points, x from {source.text(source.x_first)} to "
+        f"{source.text(source.x_last)}, zero crossing: "
+        f"{zero_crossing_text(source.zero_crossing_index())}; {alpha_name(source.alpha)}"
+    )
 
 
 def _dropped_file(mime) -> Path | None:
