@@ -63,3 +63,29 @@ def test_enter_without_typing_keeps_the_values(window):
     box.setFocus()
     QTest.keyClick(box, Qt.Key.Key_Return)
     assert window.values is not None
+
+
+def test_a_keystroke_builds_the_sweep_once(window, monkeypatch):
+    """Issue 23 counted three builds a keystroke (Qt's validate, the box, the refresh): now one."""
+    built: list[SweepParams] = []
+    post_init = SweepParams.__post_init__
+
+    def counting(self) -> None:
+        built.append(self)
+        post_init(self)
+
+    monkeypatch.setattr(SweepParams, "__post_init__", counting)
+    window.pin_alpha(D("0.3"))
+    for name, text in (("startX", "-3.5"), ("alpha", "0.25"), ("count", "77"), ("startX", "1e999")):
+        box = named(window, name)
+        box.setFocus()
+        box.selectAll()
+        QTest.keyClick(box, Qt.Key.Key_Delete)
+        for key in text:
+            built.clear()
+            QTest.keyClick(box, key)
+            assert len(built) <= 1, (name, key)
+        built.clear()
+        QTest.keyClick(box, Qt.Key.Key_Return)
+        assert built == []
+    assert window.params == SweepParams(D("-3.5"), D("0.05"), 77, (D("0.25"), D("0.3")))
