@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import random
 import re
-import sys
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
@@ -38,7 +37,7 @@ D = Decimal
 FIELDS = ("start", "step", "count", "alpha")  # the inputs model's names, in tab order
 #: Below this, a magnitude rounds to a finite double (half-way to 2**1024 rounds up, to inf).
 FINITE = Fraction(2**1024 - 2**970)
-MAX_DOUBLE = Fraction(sys.float_info.max)
+SMALLEST = Fraction(1, 2**1075)  # half the smallest subnormal: at or below, the nearest double is 0
 NUMBER = re.compile(r"([+-]?)(\d+\.?\d*|\.\d+)(?:[eE]([+-]?\d+))?", re.ASCII)
 INCOMPLETE = object()
 
@@ -52,6 +51,12 @@ TEXTS = (
 COUNTS = ("1", "5", "101", "100000000", "99999999", "0", "-3", "1e3", "abc", "200000000", "7", "", "2")
 PINS = ("1000", "1e10", "100", "0.3", "2070.008", "1e308", "-5", "1e300", "-1e-5")
 GERMAN = QLocale("de_DE")
+ARROW_STEPS = {
+    "start": Fraction(1, 2),
+    "step": Fraction(1, 100),
+    "count": Fraction(1),
+    "alpha": Fraction(1, 100),
+}
 
 
 def read(text: str, field: str, comma: bool) -> Fraction | str | object:
@@ -82,12 +87,14 @@ def read(text: str, field: str, comma: bool) -> Fraction | str | object:
         return "step 0" if field == "step" else Fraction(0)
     exponent -= len(fraction)
     leading = len(str(mantissa)) - 1 + exponent  # the exponent of the leading digit
-    if leading < -330:
+    if leading < -340:
         return "too small"
     if leading > 310:
         return "too large"
     value = Fraction(mantissa) * Fraction(10) ** exponent * (-1 if sign == "-" else 1)
-    if abs(value) > MAX_DOUBLE:
+    if abs(value) <= SMALLEST:  # its nearest double is 0
+        return "too small"
+    if abs(value) >= FINITE:  # its nearest double is infinite
         return "too large"
     return value
 
@@ -157,6 +164,8 @@ class Walk:
         number = self.rng.randint(1, len(PRESETS))
         kind = self.rng.choice(("Set", "Pin"))
         self.log.append(f"preset{kind} {number}")
+        if kind == "Set":
+            self.setting({"alpha": Fraction(PRESETS[number - 1].alpha)})
         named(self.window, f"preset{kind}_{number}").trigger()
 
     def precision(self) -> None:
@@ -169,17 +178,44 @@ class Walk:
         slider = named(self.window, "alphaSlider")
         index = self.rng.randint(slider.minimum(), slider.maximum())
         self.log.append(f"slide to {self.window.slider.table.value(index)}")
+        if index != slider.value():
+            self.setting({"alpha": Fraction(self.window.slider.table.value(index))})
         slider.setValue(index)
 
     def arrow(self) -> None:
         field = self.rng.choice(FIELDS)
         steps = self.rng.choice((-1, 1, 10))
         self.log.append(f"stepBy {field} {steps}")
+        value = Fraction(self.boxes[field].decimal_value()) + steps * ARROW_STEPS[field]
+        if field == "step" and value == 0:
+            value = ARROW_STEPS[field] * (1 if steps > 0 else -1)
+        if field == "count":
+            value = min(max(value, Fraction(1)), Fraction(MAX_GUI_COUNT))
+        self.setting({field: value})
         self.boxes[field].stepBy(steps)
 
     def reset(self) -> None:
         self.log.append("reset")
+        self.setting(dict(zip(FIELDS, map(Fraction, ("-4", "0.05", "101", "0.01")), strict=True)))
         named(self.window, "defaultsAction").trigger()
+
+    def setting(self, new: dict[str, Fraction]) -> None:
+        """Values about to be set without typing: if the boxes and the whole take them, the
+        edits in those boxes are over (the value before the next edit is the one set)."""
+        values = {f: Fraction(box.decimal_value()) for f, box in self.boxes.items()} | new
+        for field, value in new.items():
+            if field == "count" or value == 0:
+                fine = field != "step" or value != 0
+            else:
+                fine = SMALLEST < abs(value) < FINITE
+            if not fine:
+                return
+        alphas = (values["alpha"], *self.window.comparison.alphas())
+        if whole_fits(values["start"], values["step"], int(values["count"]), alphas):
+            for field in new:
+                self.edit_began.pop(field, None)
+                if self.focus == field:
+                    self.focus = None
 
     # -- the check ------------------------------------------------------------------
 

@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, localcontext
 from typing import TYPE_CHECKING
 
-from leaky_gui.calc.numtext import ParameterError, decimal_label, parse_decimal
 from leaky_gui.calc.precision import DEFAULT_PRECISION, PRECISIONS
 from leaky_gui.calc.sweep import (
     DEFAULT_ALPHA,
@@ -26,6 +25,7 @@ from leaky_gui.calc.sweep import (
     SweepParams,
     whole_sweep_problem,
 )
+from leaky_gui.calc.text import ParameterError, decimal_label, parse_decimal
 
 if TYPE_CHECKING:
     from leaky_gui.calc.source import XSource
@@ -54,6 +54,8 @@ class Box:
     problem: str = ""
     before: Decimal | None = None
     incomplete: bool = False
+    #: Why the value is not the one from before the edit (a pin ruled that out), as ``problem`` ends.
+    keeps: str = ""
 
     @property
     def refused(self) -> bool:
@@ -136,7 +138,7 @@ class InputsModel:
             self._refuse(name, box.text, box.problem, box.before)
         box = self._boxes[name]
         text = box.text if box.problem else self.label(name, box.value)
-        self._boxes[name] = Box(box.value, text, box.problem)
+        self._boxes[name] = Box(box.value, text, box.problem, keeps=box.keeps if box.problem else "")
         if name in SWEEP_FIELDS and self.values is not None:
             self.back_to_sweep()
 
@@ -329,7 +331,7 @@ class InputsModel:
                         self.refusal = ""
                         taken = True
                         continue
-                self._boxes[name] = replace(box, problem=problem)
+                self._boxes[name] = replace(box, problem=problem + box.keeps)
 
     def _refuse(self, name: str, text: str, problem: str, before: Decimal | None) -> None:
         """Text that is no usable value: kept with its message, and the value goes back to the one
@@ -342,8 +344,8 @@ class InputsModel:
         source, ruled_out = self._judge(self._inputs(name, before))
         if ruled_out:
             kept, old = self.label(name, box.value), self.label(name, before)
-            note = f"{problem} (the sweep keeps {kept}: {old}, from before the edit, is ruled out now)"
-            self._boxes[name] = Box(box.value, text, note, before)
+            note = f" (the sweep keeps {kept}: {old}, from before the edit, is ruled out now)"
+            self._boxes[name] = Box(box.value, text, problem + note, before, keeps=note)
             return
         self._take(name, Box(before, text, problem, before), source)
 
