@@ -461,9 +461,8 @@ def sweep_problem(
     """The one judge of a sweep's inputs: why they make no sweep, or '' when they make one.
 
     It judges the whole: start, step and count, the current alpha, every pinned alpha and
-    the precision. The window asks it before any value becomes a box's value, before an
-    alpha is pinned and before the precision changes, so that what the boxes show is
-    always a sweep the views can show.
+    the precision, by building the sweep once. The inputs model (leaky_gui.calc.inputs)
+    judges the same way, keeping the sweep it built when the inputs are taken.
     """
     try:
         SweepParams(start, step, count, (alpha, *pinned), precision)
