@@ -17,8 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from leaky_gui.calc.readers import ValuesFileError, read_text, read_values
-from leaky_gui.calc.value_data import ValuesCancelled
+from leaky_gui.calc.value_data import ValuesCancelled, ValuesFileError
 from leaky_gui.calc.values import Values, ValuesStatistics
 from leaky_gui.gui.limits import HISTOGRAM_BINS
 from leaky_gui.gui.widgets import end_job, job_progress, locale_uses_decimal_comma
@@ -144,6 +143,8 @@ class ValuesController(QObject):
         comma = self.decimal_comma
 
         def read(progress, should_stop) -> Values:
+            from leaky_gui.calc.readers import read_values  # when first read, not at start-up
+
             return read_values(path, None, comma, progress, should_stop)
 
         return self._start(read, path.name, str(path), quiet)
@@ -161,6 +162,8 @@ class ValuesController(QObject):
         comma = locale_uses_decimal_comma() if self.decimal_comma is None else self.decimal_comma
 
         def read(progress, should_stop) -> Values:
+            from leaky_gui.calc.readers import read_text  # when first read, not at start-up
+
             return read_text(
                 io.BytesIO(data),
                 PASTED_NAME,
