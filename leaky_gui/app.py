@@ -35,8 +35,8 @@ def app_icon():
 
 
 # Messages Qt prints that say nothing to a user: the offscreen platform (used by
-# --self-test in CI) cannot resize native windows and says so on every show().
-_SILENCED = ("This plugin does not support propagateSizeHints()",)
+# --self-test in CI) cannot resize or raise native windows and says so every time.
+_SILENCED = ("This plugin does not support propagateSizeHints()", "This plugin does not support raise()")
 
 
 def _install_message_filter() -> None:
