@@ -25,7 +25,10 @@ from leaky_gui.gui.widgets import end_job, job_progress, locale_uses_decimal_com
 
 #: Statistics of many values are worked out once input has paused this long (ms).
 STATISTICS_PAUSE_MS = 250
-OPEN_FILTERS = "Numbers (*.csv *.tsv *.txt *.npy);;CSV or TSV (*.csv *.tsv);;Text (*.txt);;NumPy array (*.npy);;All files (*)"
+OPEN_FILTERS = (
+    "Numbers (*.csv *.tsv *.txt *.npy *.gz *.bz2 *.xz);;CSV or TSV (*.csv *.tsv);;Text (*.txt);;"
+    "NumPy array (*.npy);;Compressed text (*.gz *.bz2 *.xz);;All files (*)"
+)
 PASTED_NAME = "pasted values"
 
 
