@@ -411,3 +411,35 @@ def test_excel_unicode_text_and_compressed_files_open_drop_and_come_back(
     qtbot.addWidget(again)
     qtbot.waitUntil(lambda: again.values is not None, timeout=10_000)
     assert again.values.name == "few.csv.gz" and cells(again, 1) == shown
+
+
+def test_seventeen_digit_numbers_show_whole_at_the_default_size(window, qtbot, tmp_path, monkeypatch):
+    """x and f(x) as numpy and polars write them, never cut to '4.67633347235…'; the info
+    table's curve, f range and gain whole too."""
+    from PySide6.QtCore import QRect
+
+    xs = [float(v) for v in np.random.default_rng(17).standard_normal(500) * 3]
+    path = tmp_path / "x17.csv"
+    path.write_text("x\n" + "".join(f"{v!r}\n" for v in xs))
+    open_file(window, qtbot, path, monkeypatch)
+    table = window.table
+    qtbot.wait(50)  # the columns fit once the rows are on show
+    metrics = table.fontMetrics()
+    rows = range(table.rowAt(0), table.rowAt(table.viewport().height() - 1))
+    assert len(rows) > 10
+    for column in range(table.model().columnCount()):
+        for row in rows:
+            text = table.model().index(row, column).data()
+            assert metrics.horizontalAdvance(text) + 4 <= table.columnWidth(column), (row, column, text)
+    assert sum(table.columnWidth(c) for c in range(4)) <= table.viewport().width()  # no scrolling sideways
+    assert max(len(table.model().index(r, 1).data()) for r in rows) >= 19  # 17 digits, a sign and a point
+    info = window.info.table
+    for column in range(3):
+        text = info.item(0, column).text()
+        width = info.columnWidth(column) - 4
+        wrapped = info.fontMetrics().boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
+        assert wrapped.width() <= width and wrapped.height() <= info.rowHeight(0), (column, text)
+        if column:  # numbers stay on one line
+            assert info.fontMetrics().horizontalAdvance(text) <= width, text
+    bar = info.horizontalScrollBar()
+    assert not bar.isVisible() or bar.maximum() == 0
