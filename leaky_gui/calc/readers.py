@@ -45,6 +45,7 @@ from leaky_gui.calc.line_csv import WIDTH, LineCsv
 from leaky_gui.calc.text_reader import MAX_LINE_BYTES, TextColumnReader, checked, line_too_long, not_text
 from leaky_gui.calc.value_data import (
     DecimalColumn,
+    Extent,
     StoredArray,
     ValuesCancelled,
     ValuesFileError,
@@ -56,6 +57,8 @@ __all__ = ["STDIN", "ValuesCancelled", "ValuesFileError", "read_npy", "read_text
 
 STDIN = "-"
 BLOCK_BYTES = 1 << 23  # text is parsed about 8 MB at a time
+#: A read that can be stopped (the window's) parses 1 MB at a time: Cancel is answered soon.
+STOPPABLE_BLOCK_BYTES = 1 << 20
 _NPY_MAGIC = b"\x93NUMPY"
 _ZIP_MAGIC = b"PK\x03\x04"
 HEAD_BYTES = 1 << 16  # what decides the kind of a file: compression, encoding, binary bytes
@@ -270,17 +273,41 @@ class _Text(io.RawIOBase):
 
 
 def _joined(blocks: list[DecimalColumn]) -> DecimalColumn:
+    """One column of consecutive blocks, with the extent the blocks found (no pass again)."""
     big: dict[int, ExactNumber] = {}
     offset = 0
     for block in blocks:
         big.update((offset + i, e) for i, e in block.big.items())
         offset += block.count
-    return DecimalColumn(
+    joined = DecimalColumn(
         np.concatenate([b.numerators for b in blocks]),
         np.concatenate([b.scales for b in blocks]),
         np.array(sorted(big), dtype=np.int64),
         big,
     )
+    if all(b._extent is not None for b in blocks):
+        joined._extent = _joined_extent(blocks)
+    return joined
+
+
+def _joined_extent(blocks: list[DecimalColumn]) -> Extent:
+    """The extent of blocks laid end to end: the first smallest and first largest x win ties."""
+    best_min = best_max = None
+    i_min = i_max = None
+    nans = infs = offset = 0
+    for block in blocks:
+        extent = block._extent
+        assert extent is not None
+        nans += extent.nan_count
+        infs += extent.inf_count
+        if extent.i_min is not None and extent.i_max is not None:
+            low, high = block.exact_x(extent.i_min), block.exact_x(extent.i_max)
+            if best_min is None or low < best_min:
+                best_min, i_min = low, offset + extent.i_min
+            if best_max is None or high > best_max:
+                best_max, i_max = high, offset + extent.i_max
+        offset += block.count
+    return Extent(i_min, i_max, nans, infs)
 
 
 def _refuse_binary(head: bytes, name: str, suffix: str = "") -> None:
@@ -421,10 +448,11 @@ def _text_parts(
     reader = TextColumnReader(name, column, decimal_comma, separator)
     done = 0
     tail = b""
+    block_bytes = BLOCK_BYTES if should_stop is None else STOPPABLE_BLOCK_BYTES
     while True:
         if should_stop is not None and should_stop():
             raise ValuesCancelled
-        data = stream.read(BLOCK_BYTES)
+        data = stream.read(block_bytes)
         if not done and data[:HEAD_BYTES].translate(None, _CONTROL) != data[:HEAD_BYTES]:
             raise not_text(name)
         if b"\x00" in data:
