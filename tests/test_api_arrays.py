@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from strategies import decimals
 
 import leaky_gui
-from leaky_gui.calc.numtext import ParameterError
+from leaky_gui.calc.text import ParameterError
 from leaky_gui.calc.value_data import StoredArray
 from leaky_gui.calc.values import Values
 
