@@ -39,6 +39,7 @@ def test_the_joined_column_keeps_its_blocks_extent(big_csv, monkeypatch):
     values.data._extent = None
     assert find_extent(values.data) == extent
     assert values.x(extent.i_min) == min(XS) and values.x(extent.i_max) == max(XS)
+    assert values.data.doubles(0, values.count).tolist() == XS  # each the double its text names
 
 
 def test_the_load_job_makes_the_histogram_off_the_gui_thread(qtbot, big_csv):

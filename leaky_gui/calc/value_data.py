@@ -23,6 +23,7 @@ import numpy as np
 
 from leaky_gui.calc.exact import ExactNumber, nearest_double
 from leaky_gui.calc.precision import two_product_error
+from leaky_gui.calc.text import nearest_doubles
 
 __all__ = [
     "BLOCK_ROWS",
@@ -111,8 +112,10 @@ class DecimalColumn:
         scales = self.scales[lo:hi]
         fast = (np.abs(num) < 2**53) & (scales <= _EXACT_POWERS)
         out = num.astype(np.float64) / _POWERS_OF_TEN[np.minimum(scales, _EXACT_POWERS)]
-        for r in np.flatnonzero(~fast).tolist():
-            out[r] = nearest_double(int(num[r]), int(scales[r]))
+        slow = np.flatnonzero(~fast)
+        if slow.size:  # 17-digit decimals: the text engine's vectorised nearest double
+            n = num[slow]
+            out[slow] = nearest_doubles(np.abs(n).astype(np.uint64), -scales[slow].astype(np.int64), n < 0)
         for i in self._bigs_in(lo, hi).tolist():
             out[i - lo] = self.exact_x(i)
         return out
