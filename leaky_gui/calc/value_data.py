@@ -113,9 +113,12 @@ class DecimalColumn:
         fast = (np.abs(num) < 2**53) & (scales <= _EXACT_POWERS)
         out = num.astype(np.float64) / _POWERS_OF_TEN[np.minimum(scales, _EXACT_POWERS)]
         slow = np.flatnonzero(~fast)
-        if slow.size:  # 17-digit decimals: the text engine's vectorised nearest double
+        if slow.size > 16:  # 17-digit decimals: the text engine's vectorised nearest double
             n = num[slow]
             out[slow] = nearest_doubles(np.abs(n).astype(np.uint64), -scales[slow].astype(np.int64), n < 0)
+        else:  # a few (a table's row): one at a time costs less than the vectorised set-up
+            for r in slow.tolist():
+                out[r] = nearest_double(int(num[r]), int(scales[r]))
         for i in self._bigs_in(lo, hi).tolist():
             out[i - lo] = self.exact_x(i)
         return out
