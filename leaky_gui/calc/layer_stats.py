@@ -44,7 +44,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from leaky_gui.calc.alphas import kaiming_gain
-from leaky_gui.calc.numtext import ParameterError, decimal_label, parse_count, parse_decimal
+from leaky_gui.calc.numtext import ParameterError, decimal_label, format_label, parse_count, parse_decimal
 
 __all__ = [
     "DEFAULT_DEPTH",
@@ -313,7 +313,7 @@ class LayerParams:
         """ParameterError if the statistics cannot be had for ``alpha`` (|alpha| above 1e50)."""
         if not abs(float(alpha)) <= _LIMIT:
             raise ParameterError(
-                "alpha", f"must be at most 1e50 in size for the layer statistics, not {alpha}"
+                "alpha", f"must be at most 1e50 in size for the layer statistics, not {format_label(alpha)}"
             )
 
 
