@@ -203,7 +203,14 @@ def build_menus(window: MainWindow) -> None:
 
     menu = window.menuBar().addMenu("&Help")
     keys = QKeySequence.StandardKey.HelpContents
-    action("&About Leaky ReLU Calculator", "aboutAction", menu, keys, window.show_about, fallback="F1")
+    action("&User Guide", "userGuideAction", menu, keys, lambda: _show_user_guide(window), fallback="F1")
+    action("&About Leaky ReLU Calculator", "aboutAction", menu, slot=window.show_about)
+
+
+def _show_user_guide(window: MainWindow) -> None:
+    from leaky_gui.gui.user_guide import show_user_guide  # loaded on first use, not at start-up
+
+    show_user_guide(window)
 
 
 def _bind(slot: Callable[[T], object], value: T) -> Callable[..., None]:
