@@ -39,12 +39,10 @@ from leaky_gui.calc.layer_stats import (
     DEFAULT_MEAN,
     DEFAULT_STD,
     LayerParams,
-    LayerStats,
-    depth_ratios,
-    layer_stats,
+    stats_csv_lines,
 )
 from leaky_gui.calc.line_csv import LineCsv
-from leaky_gui.calc.numtext import csv_line, format_number
+from leaky_gui.calc.numtext import csv_line
 from leaky_gui.calc.precision import DEFAULT_PRECISION, PRECISIONS
 from leaky_gui.calc.readers import ValuesFileError, iter_values
 from leaky_gui.calc.sweep import (
@@ -273,28 +271,13 @@ def _run_eval(args: argparse.Namespace) -> int:
     return 0
 
 
-STATS_HEADER = "alpha," + ",".join(LayerStats.FIELDS)
-PER_LAYER_HEADER = "alpha,depth,std_ratio,grad_std_ratio"
-
-
 def _run_stats(args: argparse.Namespace) -> int:
     params = LayerParams.from_text(args.mean, args.std, args.depth, args.init)
     alphas = _alphas(args.alpha)
     for alpha in alphas:
         params.check_alpha(alpha)
     target = check_output_path(args.output.strip()) if args.output is not None else None
-    lines = [(PER_LAYER_HEADER if args.per_layer else STATS_HEADER) + "\n"]
-    for alpha in alphas:
-        name = format_label(alpha)
-        if args.per_layer:
-            signal, gradient = depth_ratios(alpha, params)
-            lines += [
-                f"{name},{depth},{format_number(s)},{format_number(g)}\n"
-                for depth, (s, g) in enumerate(zip(signal, gradient, strict=True))
-            ]
-        else:
-            row = layer_stats(alpha, params)
-            lines.append(",".join([name, *map(format_number, row.values())]) + "\n")
+    lines = stats_csv_lines(alphas, params, args.per_layer)
     _warn_unusual(alphas)
     if target is not None:
         with atomic_output(target) as temp_name, open(temp_name, "w", encoding="ascii", newline="") as out:

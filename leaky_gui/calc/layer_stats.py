@@ -39,12 +39,22 @@ refused: E[f**2] and k would leave the doubles.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+import numpy as np
+
 from leaky_gui.calc.alphas import kaiming_gain
-from leaky_gui.calc.numtext import ParameterError, decimal_label, format_label, parse_count, parse_decimal
+from leaky_gui.calc.numtext import (
+    ParameterError,
+    decimal_label,
+    format_label,
+    format_number,
+    parse_count,
+    parse_decimal,
+)
 
 __all__ = [
     "DEFAULT_DEPTH",
@@ -58,9 +68,11 @@ __all__ = [
     "LayerParams",
     "LayerStats",
     "activation_moments",
+    "depth_log10_ratios",
     "depth_ratios",
     "layer_stats",
     "parse_init",
+    "stats_csv_lines",
 ]
 
 DEFAULT_MEAN = Decimal("0")
@@ -384,3 +396,47 @@ def depth_ratios(alpha: AlphaLike, params: LayerParams | None = None) -> tuple[l
         [_ratio(moments.signal_excess, k, log_k, n) for n in layers],
         [_ratio(moments.slope_excess, k, log_k, n) for n in layers],
     )
+
+
+def depth_log10_ratios(alpha: AlphaLike, params: LayerParams | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """log10 of std_ratio and grad_std_ratio at depths 0..L, for a log-scale plot.
+
+    Straight lines in the depth (after the first layer): finite where the ratios themselves
+    leave the doubles (0.17**500 is 1e-385), NaN only where a ratio is 0 exactly in the
+    closed form's doubles (a dead first layer: E[f**2] below 1e-308).
+    """
+    params = params or LayerParams()
+    moments, _, log_k = _parts(alpha, params)
+    depths = np.arange(params.depth + 1, dtype=float)
+    lines = []
+    for excess in (moments.signal_excess, moments.slope_excess):
+        start = 0.5 * math.log(excess) if excess > 0 else math.nan
+        line = (start + 0.5 * log_k * depths) / math.log(10)
+        line[0] = 0.0
+        lines.append(line)
+    return lines[0], lines[1]
+
+
+STATS_HEADER = "alpha," + ",".join(LayerStats.FIELDS)
+PER_LAYER_HEADER = "alpha,depth,std_ratio,grad_std_ratio"
+
+
+def stats_csv_lines(alphas: Iterable[Decimal], params: LayerParams, per_layer: bool = False) -> list[str]:
+    """The CSV text of the statistics, a line each (header first): ``leaky-relu stats`` and the Layer view.
+
+    One row per alpha, or with ``per_layer`` one per alpha and depth 0..L; the alpha as typed,
+    every number as the shortest text that reads back to its double.
+    """
+    lines = [(PER_LAYER_HEADER if per_layer else STATS_HEADER) + "\n"]
+    for alpha in alphas:
+        name = format_label(alpha)
+        if per_layer:
+            signal, gradient = depth_ratios(alpha, params)
+            lines += [
+                f"{name},{depth},{format_number(s)},{format_number(g)}\n"
+                for depth, (s, g) in enumerate(zip(signal, gradient, strict=True))
+            ]
+        else:
+            row = layer_stats(alpha, params)
+            lines.append(",".join([name, *map(format_number, row.values())]) + "\n")
+    return lines
