@@ -183,6 +183,9 @@ class LayerView(QWidget):
         self.setObjectName("layerView")
         self._alphas: tuple[tuple[Decimal, int | None], ...] = ((Decimal("0.01"), None),)
         self._params = LayerParams.from_text()
+        #: The inputs before the edit under way: what shows while its text is refused (not a
+        #: prefix that judged well on the way, 100 on the way to 1001).
+        self._settled = self._params
         self._rows: list[LayerStats] = []
         self._scheme: Scheme = LIGHT
         self._pen_scale = 1.0
@@ -193,6 +196,9 @@ class LayerView(QWidget):
         self.depth_edit = self._edit(
             "layerDepth", str(DEFAULT_DEPTH), f"Number of layers, 1 to {MAX_VIEW_DEPTH:,}"
         )
+        for edit in (self.mean_edit, self.std_edit, self.depth_edit):
+            edit.textEdited.connect(lambda _: self._on_edited())
+            edit.editingFinished.connect(self._settle)
         self.init_box = QComboBox()
         self.init_box.setObjectName("layerInit")
         self.init_box.setEditable(True)
@@ -205,7 +211,8 @@ class LayerView(QWidget):
             "or type gain=G for c = G²"
         )
         self.init_box.lineEdit().textEdited.connect(lambda _: self._on_edited())
-        self.init_box.activated.connect(lambda _: self._on_edited())
+        self.init_box.activated.connect(lambda _: (self._on_edited(), self._settle()))
+        self.init_box.lineEdit().editingFinished.connect(self._settle)
         self.problem = message_label("layerProblem", ERROR)
         self.gradient_check = QCheckBox("Gradient ratio (dashed)")
         self.gradient_check.setObjectName("layerGradient")
@@ -371,6 +378,7 @@ class LayerView(QWidget):
         self.init_box.setEditText(inputs.init)
         self.gradient_check.setChecked(inputs.gradient)
         self._on_edited()
+        self._settle()
 
     @property
     def params(self) -> LayerParams:
@@ -429,8 +437,16 @@ class LayerView(QWidget):
             )
         except ParameterError as error:
             show_message(self.problem, f"{error.field}: {error.message}")
-            return
-        show_message(self.problem, "")
+            params = self._settled
+        else:
+            show_message(self.problem, "")
+        self._show_params(params)
+
+    def _settle(self) -> None:
+        """An edit ends (Enter, or the field left): what it shows is the value before the next."""
+        self._settled = self._params
+
+    def _show_params(self, params: LayerParams) -> None:
         if params != self._params:
             self._params = params
             self._stale = True
