@@ -217,3 +217,27 @@ def test_dark_scheme_recolours_the_plot(window):
     assert scheme.dark
     assert view.plot.backgroundBrush().color().name() == scheme.background.lower()
     assert view._curves[1][0].opts["pen"].color().name() == pinned_style(0, scheme)[0].lower()
+
+
+def test_open_it_keeps_every_control_named_and_every_mnemonic_unique(window):
+    from test_desktop import duplicates, focusable_controls
+
+    opened(window)
+    controls = focusable_controls(window)
+    mine = [w for w in controls if named(window, "layerView").isAncestorOf(w)]
+    assert len(mine) >= 8  # mean, std, depth, init, table, plot, toggle, two buttons
+    unnamed = [
+        w.objectName() or type(w).__name__
+        for w in controls
+        if not (w.accessibleName() or getattr(w, "text", lambda: "")())
+    ]
+    assert unnamed == []
+    view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    assert duplicates([action.text() for action in view_menu.actions()]) == {}
+
+
+def test_pens_follow_the_device_pixel_ratio(window, monkeypatch):
+    view = named(window, "layerView")
+    monkeypatch.setattr(LayerView, "devicePixelRatioF", lambda self: 2.0)
+    view = opened(window)
+    assert view._curves[0][0].opts["pen"].widthF() == 6.0  # the current curve: 3 logical px

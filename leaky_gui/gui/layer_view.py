@@ -304,14 +304,21 @@ class LayerView(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        self._follow_screen()
         if self._stale:
             self._update()
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.DevicePixelRatioChange:
-            self._pen_scale = self.devicePixelRatioF()
-            self._draw()
+            self._follow_screen()
         return super().event(event)
+
+    def _follow_screen(self) -> None:
+        """Pens as wide in logical pixels at any device pixel ratio (pyqtgraph's are cosmetic)."""
+        scale = self.devicePixelRatioF()
+        if scale > 0 and scale != self._pen_scale:
+            self._pen_scale = scale
+            self.set_scheme(self._scheme)
 
     @staticmethod
     def dock(view: LayerView, window: QMainWindow) -> QDockWidget:
