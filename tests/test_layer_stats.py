@@ -19,7 +19,7 @@ from leaky_gui.calc.layer_stats import (
     layer_stats,
     parse_init,
 )
-from leaky_gui.calc.numtext import ParameterError
+from leaky_gui.calc.text import ParameterError
 
 mpmath = pytest.importorskip("mpmath")
 EPS = 2.0**-53

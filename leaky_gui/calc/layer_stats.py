@@ -47,7 +47,7 @@ from fractions import Fraction
 import numpy as np
 
 from leaky_gui.calc.alphas import kaiming_gain
-from leaky_gui.calc.numtext import (
+from leaky_gui.calc.text import (
     ParameterError,
     decimal_label,
     format_label,

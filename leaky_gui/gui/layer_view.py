@@ -51,7 +51,7 @@ from leaky_gui.calc.layer_stats import (
     layer_stats,
     stats_csv_lines,
 )
-from leaky_gui.calc.numtext import ParameterError, decimal_label, format_label, format_number
+from leaky_gui.calc.text import ParameterError, decimal_label, format_label, format_number
 from leaky_gui.gui.comparison import swatch
 from leaky_gui.gui.pinned import pinned_style
 from leaky_gui.gui.plot_items import Stroke
