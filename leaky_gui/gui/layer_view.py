@@ -10,6 +10,7 @@ signal's std ratio over depth on a log axis, the gradient's dashed.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -234,7 +235,14 @@ class LayerView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths, wide enough for any 6-digit number ('-8.88888e-188'): sizing to the
+        # contents measured every row on every change of alpha, a third of Play's time here.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        digits = self.table.fontMetrics().horizontalAdvance("-8.88888e-188") + 14
+        for column, title in enumerate(_HEADERS):
+            title_width = header.fontMetrics().horizontalAdvance(title) + 18
+            self.table.setColumnWidth(column, max(title_width, 80 if column == 0 else digits))
         copy = QShortcut(QKeySequence.StandardKey.Copy, self.table, context=Qt.ShortcutContext.WidgetShortcut)
         copy.activated.connect(self.copy_rows)
         self.copy_button = QPushButton("Copy Rows")
@@ -262,6 +270,9 @@ class LayerView(QWidget):
             item.getAxis(side).enableAutoSIPrefix(False)
         item.showGrid(x=True, y=True, alpha=0.25)
         self._curves: list[tuple[pg.PlotDataItem, pg.PlotDataItem]] = []
+        self._pens: list[tuple[object, object]] = []  # what each curve's pens were made from
+        self._drawn: list[object] = []  # what each curve's points were made from
+        self._view: tuple[int, int, int, int] | None = None
 
         row = QHBoxLayout()
         for label, widget in (("mean", self.mean_edit), ("std", self.std_edit), ("depth", self.depth_edit)):
@@ -466,26 +477,33 @@ class LayerView(QWidget):
         for alpha, _ in self._alphas:
             try:
                 rows.append(layer_stats(alpha, self._params))
-            except ParameterError:  # |alpha| above 1e50: no statistics, said in the row
+            except ParameterError:  # |alpha| above 1e50: no statistics, and no row
                 rows.append(None)
         self._rows = [row for row in rows if row is not None]
         self._alphas_shown = [a for a, row in zip(self._alphas, rows, strict=True) if row is not None]
         self.table.setRowCount(len(self._rows))
         for r, (row, (alpha, slot)) in enumerate(zip(self._rows, self._alphas_shown, strict=True)):
-            cells = [format_label(alpha), *(f"{value:.6g}" for value in row.values())]
-            for column, text in enumerate(cells):
+            values = row.values()
+            cells = [format_label(alpha), *(f"{value:.6g}" for value in values)]
+            tips = [
+                alpha_name(alpha) + (" (current)" if slot is None else " (pinned)"),
+                *map(format_number, values),
+            ]
+            for column, (text, tip) in enumerate(zip(cells, tips, strict=True)):
                 item = self.table.item(r, column)
                 if item is None:
                     item = QTableWidgetItem()
                     if column:
                         item.setTextAlignment(_RIGHT)
                     self.table.setItem(r, column, item)
-                item.setText(text)
-                if column:
-                    item.setToolTip(format_number(row.values()[column - 1]))
-                else:
-                    item.setToolTip(alpha_name(alpha) + (" (current)" if slot is None else " (pinned)"))
-                    item.setIcon(self._swatch(slot))
+                if item.text() != text:  # setText repaints even when nothing changed
+                    item.setText(text)
+                    item.setToolTip(tip)
+            swatch_key = (slot, self._scheme.name)
+            first = self.table.item(r, 0)
+            if first.data(Qt.ItemDataRole.UserRole) != swatch_key:
+                first.setIcon(self._swatch(slot))
+                first.setData(Qt.ItemDataRole.UserRole, swatch_key)
         self._draw()
 
     def _swatch(self, slot: int | None) -> QIcon:
@@ -501,6 +519,8 @@ class LayerView(QWidget):
         return QIcon(pixmap)
 
     def _draw(self, *_: object) -> None:
+        """Each alpha's lines by their vertices: depth 0, 1 and L (after the first layer a
+        ratio's log is a straight line in the depth), pens set only when they change."""
         if self._stale:
             return
         item = self.plot.getPlotItem()
@@ -510,35 +530,49 @@ class LayerView(QWidget):
             item.addItem(signal)
             item.addItem(gradient)
             self._curves.append((signal, gradient))
-        depths = np.arange(self._params.depth + 1, dtype=float)
+            self._pens.append((None, None))
+            self._drawn.append(None)
+        depth = self._params.depth
+        ends = [0, 1, depth] if depth > 1 else [0, 1]
         low, high = -1.0, 1.0  # at least 0.1 .. 10
         for index, (signal, gradient) in enumerate(self._curves):
             if index >= len(shown):
-                signal.setData([], [])
-                gradient.setData([], [])
+                if self._drawn[index] is not None:
+                    self._drawn[index] = None
+                    signal.setData([], [])
+                    gradient.setData([], [])
                 continue
             alpha, slot = shown[index]
             colour = self._scheme.current if slot is None else pinned_style(slot, self._scheme)[0]
             width = 3.0 if slot is None else 2.0
-            log_signal, log_gradient = depth_log10_ratios(alpha, self._params)
-            signal.setData(depths, log_signal, connect="finite")
-            signal.setPen(Stroke(colour, width).pen(self._pen_scale))
-            signal.setZValue(20 if slot is None else 10)
-            if self.gradient_check.isChecked():
-                gradient.setData(depths, log_gradient, connect="finite")
-                gradient.setPen(
-                    Stroke(colour, max(1.5, width - 1), Qt.PenStyle.DashLine).pen(self._pen_scale)
-                )
-            else:
-                gradient.setData([], [])
+            log_signal, log_gradient = (line[ends] for line in depth_log10_ratios(alpha, self._params))
+            pens = (
+                (colour, width, self._pen_scale),
+                (colour, max(1.5, width - 1), self._pen_scale),
+            )
+            if self._pens[index] != pens:  # a new pen costs pyqtgraph a redraw of the item
+                self._pens[index] = pens
+                signal.setPen(Stroke(colour, width).pen(self._pen_scale))
+                gradient.setPen(Stroke(colour, pens[1][1], Qt.PenStyle.DashLine).pen(self._pen_scale))
+                signal.setZValue(20 if slot is None else 10)
+            key = (alpha, self._params, self.gradient_check.isChecked())
+            if self._drawn[index] != key:  # a pinned alpha's lines stay as they are while alpha slides
+                self._drawn[index] = key
+                signal.setData(ends, log_signal, connect="finite")
+                if self.gradient_check.isChecked():
+                    gradient.setData(ends, log_gradient, connect="finite")
+                else:
+                    gradient.setData([], [])
             for line in (log_signal, log_gradient):
                 finite = line[np.isfinite(line)]
                 if finite.size:
                     low, high = min(low, float(finite.min())), max(high, float(finite.max()))
-        span = max(high - low, 1.0)
-        item.getViewBox().setRange(
-            xRange=(0, self._params.depth), yRange=(low - 0.05 * span, high + 0.05 * span), padding=0
-        )
+        # Whole decades: the view (and its axis, costly to repaint) stays put while alpha
+        # slides within them.
+        view = (0, depth, math.floor(low - 0.02), math.ceil(high + 0.02))
+        if view != self._view:
+            self._view = view
+            item.getViewBox().setRange(xRange=view[:2], yRange=view[2:], padding=0)
 
 
 def _caption(text: str) -> QLabel:
