@@ -54,8 +54,11 @@ def test_a_row_per_alpha_current_first_then_the_pinned(window):
     assert shown_alphas(view) == ["0.01", "0.2", "0.3"]
     assert [row.alpha for row in view.rows()] == [D("0.01"), D("0.2"), D("0.3")]
     assert view.rows()[1] == layer_stats(D("0.2"), LayerParams())
-    assert view.table.item(1, 9).text() == "1"  # he: the gradient's ratio 1 at mean 0
-    assert view.table.item(0, 1).toolTip() == "0.5"  # every digit in the tooltip
+    headers = [view.table.horizontalHeaderItem(c).text() for c in range(view.table.columnCount())]
+    assert headers[:3] == ["alpha", "std ratio", "grad ratio"]  # the answers first
+    assert view.table.item(1, 2).text() == "1"  # he: the gradient's ratio 1 at mean 0
+    assert view.table.item(0, 5).text() == "0.5" and view.table.item(0, 6).text() == "0.394953"
+    assert view.table.item(0, 6).toolTip() == repr(layer_stats(D("0.01")).mean)  # every digit
 
 
 def test_it_follows_the_alpha_box_the_slider_and_play_live(window, qtbot):

@@ -62,29 +62,26 @@ from leaky_gui.gui.widgets import ERROR, message_label, set_message_kind, show_m
 #: The window's depth box takes 1 .. this many layers (the command line goes further).
 MAX_VIEW_DEPTH = 1000
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_HEADERS = (
-    "alpha",
-    "leaky share",
-    "E[f]",
-    "Var[f]",
-    "E[f']",
-    "E[f'²]",
-    "Kaiming gain",
-    "layer factor",
-    "std ratio",
-    "grad ratio",
-)
-_TIPS = (
-    "the alpha (current first, then the pinned ones)",
-    "P(X <= 0): the share of pre-activations on the leaky side",
-    "E[f(X)], X ~ N(mean, std²)",
-    "Var[f(X)]",
-    "E[f'(X)], the mean slope",
-    "E[f'(X)²]: how the first layer scales the gradient's second moment (times c)",
-    "sqrt(2 / (1 + alpha²)), PyTorch's calculate_gain('leaky_relu', alpha)",
-    "k = c (1 + alpha²) / 2: each layer after the first multiplies the signal's second moment by k",
-    "sqrt(E[h_L²]) / std after L layers",
-    "sqrt(E[(d/dh_0)²] / E[(d/dh_L)²]) through L layers",
+#: The table's columns: (header, tooltip, LayerStats field); the ratios first, the CSV keeps its order.
+_COLUMNS = (
+    ("alpha", "the alpha (current first, then the pinned ones)", ""),
+    ("std ratio", "sqrt(E[h_L²]) / std after L layers", "std_ratio"),
+    ("grad ratio", "sqrt(E[(d/dh_0)²] / E[(d/dh_L)²]) through L layers", "grad_std_ratio"),
+    (
+        "layer factor",
+        "k = c (1 + alpha²) / 2: each layer after the first multiplies the signal's second moment by k",
+        "layer_factor",
+    ),
+    ("Kaiming gain", "sqrt(2 / (1 + alpha²)), PyTorch's calculate_gain('leaky_relu', alpha)", "kaiming_gain"),
+    ("leaky share", "P(X <= 0): the share of pre-activations on the leaky side", "leaky_share"),
+    ("E[f]", "E[f(X)], X ~ N(mean, std²)", "mean"),
+    ("Var[f]", "Var[f(X)]", "variance"),
+    ("E[f']", "E[f'(X)], the mean slope", "mean_slope"),
+    (
+        "E[f'²]",
+        "E[f'(X)²]: how the first layer scales the gradient's second moment (times c)",
+        "mean_slope_sq",
+    ),
 )
 
 
@@ -221,7 +218,7 @@ class LayerView(QWidget):
         self.gradient_check.setToolTip("Also draw each alpha's gradient ratio, dashed, in its colour")
         self.gradient_check.toggled.connect(self._draw)
 
-        self.table = QTableWidget(0, len(_HEADERS))
+        self.table = QTableWidget(0, len(_COLUMNS))
         self.table.setObjectName("layerTable")
         self.table.setAccessibleName("Layer statistics per alpha")
         self.table.setAccessibleDescription(
@@ -229,20 +226,16 @@ class LayerView(QWidget):
             "gradient ratios after the depth's layers; Ctrl+C copies the selected rows"
         )
         self.table.setTabKeyNavigation(False)
-        self.table.setHorizontalHeaderLabels(list(_HEADERS))
-        for column, tip in enumerate(_TIPS):
+        self.table.setHorizontalHeaderLabels([title for title, _, _ in _COLUMNS])
+        for column, (_, tip, _) in enumerate(_COLUMNS):
             self.table.horizontalHeaderItem(column).setToolTip(tip)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        # Fixed widths, wide enough for any 6-digit number ('-8.88888e-188'): sizing to the
-        # contents measured every row on every change of alpha, a third of Play's time here.
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        digits = self.table.fontMetrics().horizontalAdvance("-8.88888e-188") + 14
-        for column, title in enumerate(_HEADERS):
-            title_width = header.fontMetrics().horizontalAdvance(title) + 18
-            self.table.setColumnWidth(column, max(title_width, 80 if column == 0 else digits))
+        # Sized to the contents when the inputs or the rows change, not as alpha slides:
+        # measuring every row on every change was a third of Play's time here.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._sized_for: object = None
         copy = QShortcut(QKeySequence.StandardKey.Copy, self.table, context=Qt.ShortcutContext.WidgetShortcut)
         copy.activated.connect(self.copy_rows)
         self.copy_button = QPushButton("Copy Rows")
@@ -483,7 +476,7 @@ class LayerView(QWidget):
         self._alphas_shown = [a for a, row in zip(self._alphas, rows, strict=True) if row is not None]
         self.table.setRowCount(len(self._rows))
         for r, (row, (alpha, slot)) in enumerate(zip(self._rows, self._alphas_shown, strict=True)):
-            values = row.values()
+            values = [getattr(row, name) for _, _, name in _COLUMNS[1:]]
             cells = [format_label(alpha), *(f"{value:.6g}" for value in values)]
             tips = [
                 alpha_name(alpha) + (" (current)" if slot is None else " (pinned)"),
@@ -498,12 +491,16 @@ class LayerView(QWidget):
                     self.table.setItem(r, column, item)
                 if item.text() != text:  # setText repaints even when nothing changed
                     item.setText(text)
+                if item.toolTip() != tip:
                     item.setToolTip(tip)
             swatch_key = (slot, self._scheme.name)
             first = self.table.item(r, 0)
             if first.data(Qt.ItemDataRole.UserRole) != swatch_key:
                 first.setIcon(self._swatch(slot))
                 first.setData(Qt.ItemDataRole.UserRole, swatch_key)
+        if self._sized_for != (self._params, len(self._rows)):
+            self._sized_for = (self._params, len(self._rows))
+            self.table.resizeColumnsToContents()
         self._draw()
 
     def _swatch(self, slot: int | None) -> QIcon:
