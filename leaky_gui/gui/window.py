@@ -54,6 +54,7 @@ from leaky_gui.gui.comparison import ComparisonPanel
 from leaky_gui.gui.export_controller import ExportController
 from leaky_gui.gui.info_panel import InfoPanel
 from leaky_gui.gui.inputs_panel import InputsPanel
+from leaky_gui.gui.layer_view import LayerView, restore_layer_view, save_layer_view
 from leaky_gui.gui.menus import build_menus
 from leaky_gui.gui.plot import Overlays, SweepPlot
 from leaky_gui.gui.single_x_panel import SingleXPanel
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         )
         self.comparison = ComparisonPanel()
         self.info = InfoPanel()
+        self.layer_view = LayerView()
         self.exports = ExportController(self)
         self.values_reader = ValuesController(self)
         #: Your own x values on show instead of the sweep (as read: alphas and precision
@@ -149,7 +151,9 @@ class MainWindow(QMainWindow):
         self._show_scheme(self.theme.scheme)
         self.resize(1180, 760)
 
+        self.layer_view.message.connect(self.statusBar().showMessage)
         if self._settings is not None and not fresh:
+            restore_layer_view(self._settings, self.layer_view, self.layer_dock)
             self.apply_state(load_state(self._settings))
         else:
             self.refresh()
@@ -158,6 +162,7 @@ class MainWindow(QMainWindow):
         controls = _pane(QVBoxLayout, (self.inputs, 0), (self.slider, 0), (self.single, 0))
         plot_box = _pane(QVBoxLayout, (self.plot, 1), (self.readout, 0))
         bottom = _pane(QHBoxLayout, (self.comparison, 2), (self.info, 3))
+        self.layer_dock = LayerView.dock(self.layer_view, self)
 
         vertical, horizontal = Qt.Orientation.Vertical, Qt.Orientation.Horizontal
         self.right_splitter = splitter(vertical, "rightSplitter", (plot_box, bottom), 0, [560, 200])
@@ -196,6 +201,7 @@ class MainWindow(QMainWindow):
         """Draw the plot, swatches, table highlight and messages in ``scheme`` (light or dark)."""
         self.plot.set_scheme(scheme)
         self.comparison.set_scheme(scheme)
+        self.layer_view.set_scheme(scheme)
         self.model.set_crossing_colour(scheme.table_crossing)
         set_message_scheme(scheme, self)
         if self._values is not None:  # the greyed boxes' grey is the palette's: take the new one
@@ -232,6 +238,7 @@ class MainWindow(QMainWindow):
         self.inputs.show_sweep(params)
         self.single.show_sweep(params)
         self.info.show_sweep(params, pinned)
+        self.layer_view.show_alphas(((params.alpha, None), *((p.alpha, p.slot) for p in pinned)))
         self.slider.follow(params.alpha)
         if isinstance(params, Values):
             self.statusBar().showMessage(
@@ -513,6 +520,7 @@ class MainWindow(QMainWindow):
     def save_settings(self) -> None:
         if self._settings is not None:
             save_state(self._settings, self.state())
+            save_layer_view(self._settings, self.layer_view, self.layer_dock)
 
     def closeEvent(self, event) -> None:
         self.slider.stop()
