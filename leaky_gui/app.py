@@ -54,7 +54,10 @@ def create_application(argv: Sequence[str]):
     from PySide6.QtWidgets import QApplication
 
     _install_message_filter()
+    from leaky_gui.gui.collector import collect_on_event_loop
+
     app = QApplication.instance() or QApplication(list(argv))
+    collect_on_event_loop()  # cyclic garbage only from the event loop, never inside a Qt call
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Leaky ReLU Calculator")

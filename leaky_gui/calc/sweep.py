@@ -29,14 +29,6 @@ from leaky_gui.calc.exact import (
     nearest_double,
     rounding_note,
 )
-from leaky_gui.calc.numtext import (
-    ParameterError,
-    decimal_label,
-    format_label,
-    format_number,
-    parse_count,
-    parse_decimal,
-)
 from leaky_gui.calc.precision import (
     DEFAULT_PRECISION,
     PRECISIONS,
@@ -46,6 +38,14 @@ from leaky_gui.calc.precision import (
     round_to,
 )
 from leaky_gui.calc.source import step_through
+from leaky_gui.calc.text import (
+    ParameterError,
+    decimal_label,
+    format_label,
+    format_number,
+    parse_count,
+    parse_decimal,
+)
 
 if TYPE_CHECKING:  # values.py builds on this module
     from leaky_gui.calc.values import Values
@@ -93,7 +93,8 @@ def leaky_relu(x: float | int | str | Decimal, alpha: float | int | str | Decima
     try:
         return leaky_exact(ex, ea)
     except OverflowError:
-        raise ParameterError("x", f"alpha*x runs beyond the largest double for x={x}") from None
+        shown = decimal_label(x) if isinstance(x, Decimal) else str(x).strip()
+        raise ParameterError("x", f"alpha*x runs beyond the largest double for x={shown}") from None
 
 
 def leaky_relu_derivative(
@@ -409,9 +410,11 @@ def every_f_within_the_doubles(source: SweepParams | Values, i: int) -> None:
         try:
             source.exact_f(i, alpha)
         except OverflowError:
-            raise ParameterError(
+            error = ParameterError(
                 "alpha", f"alpha={decimal_label(alpha)} times x runs beyond the largest double (1.8e308)"
-            ) from None
+            )
+            error.row = i
+            raise error from None
 
 
 def leaky_point(x: Decimal, alpha: Decimal, precision: str = DEFAULT_PRECISION) -> tuple[float, float, float]:

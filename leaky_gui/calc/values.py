@@ -22,7 +22,6 @@ from decimal import Decimal, localcontext
 import numpy as np
 
 from leaky_gui.calc.exact import ExactNumber, leaky_exact
-from leaky_gui.calc.numtext import ParameterError, format_number, parse_decimal
 from leaky_gui.calc.precision import (
     DEFAULT_PRECISION,
     PRECISIONS,
@@ -33,6 +32,7 @@ from leaky_gui.calc.precision import (
 )
 from leaky_gui.calc.source import curve_through, step_through
 from leaky_gui.calc.sweep import DEFAULT_ALPHA, every_f_within_the_doubles
+from leaky_gui.calc.text import ParameterError, format_number, parse_decimal
 from leaky_gui.calc.value_data import (
     BLOCK_ROWS,
     DecimalColumn,
@@ -99,7 +99,20 @@ class Values:
             return  # stored values carry inf (and alpha*x beyond the doubles rounds to it), as torch does
         for i in (extent.i_min, extent.i_max):
             if i is not None:
-                every_f_within_the_doubles(self, i)
+                for row in self._rows_at_double_of(i):
+                    every_f_within_the_doubles(self, row)
+
+    def _rows_at_double_of(self, i: int) -> list[int]:
+        """Row i, and where alpha * x may pass the doubles there, every row whose x rounds to
+        the same double (a longer decimal may lie beyond it: -1.00000000000000000001e300)."""
+        x = abs(self.data.exact_x(i))
+        if x * max(abs(float(a)) for a in self.alphas) < 2.0**1022:  # no tie can pass 2**1024
+            return [i]
+        rows = []
+        for lo in range(0, self.data.count, 1 << 16):
+            hi = min(lo + (1 << 16), self.data.count)
+            rows.extend((lo + np.flatnonzero(np.abs(self.data.doubles(lo, hi)) == x)).tolist())
+        return rows
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Values):

@@ -28,6 +28,7 @@ from leaky_gui.gui.limits import HISTOGRAM_BINS, VALUE_MARKER_LIMIT
 from leaky_gui.gui.pinned import PinnedAlpha, pinned_style
 from leaky_gui.gui.plot_items import Curve, MajorGrid, Stroke, clear_item, markers
 from leaky_gui.gui.theme import LIGHT, Scheme
+from leaky_gui.gui.view_box import FittingViewBox
 from leaky_gui.gui.view_math import MIN_VIEW_SPAN, finite, held, padded, rounded_to
 
 #: Sample markers are drawn when the sweep has at most this many points.
@@ -50,20 +51,6 @@ class Overlays:
     identity: bool = False
 
 
-class _FittingViewBox(pg.ViewBox):
-    """A ViewBox whose own 'View All' (context menu, double-click) is the sweep's exact fit."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.fit: Callable[[], None] | None = None
-
-    def autoRange(self, padding=None, items=None, item=None) -> None:
-        if self.fit is None:
-            super().autoRange(padding, items, item)
-        else:
-            self.fit()
-
-
 class SweepPlot(pg.PlotWidget):
     """A PlotWidget showing f over [x_0, x_last] for the current and the pinned alphas."""
 
@@ -71,7 +58,7 @@ class SweepPlot(pg.PlotWidget):
     readoutChanged = Signal(str)
 
     def __init__(self, parent=None, scheme: Scheme = LIGHT) -> None:
-        super().__init__(parent=parent, background=scheme.background, viewBox=_FittingViewBox())
+        super().__init__(parent=parent, background=scheme.background, viewBox=FittingViewBox())
         self.setObjectName("plot")
         # The view fills its background with the scheme's colour on every repaint. So no
         # cached copy of that colour (pyqtgraph's CacheBackground: a copy of every pixel
