@@ -17,5 +17,7 @@ window both come here for every number, so each is defined exactly once.
 * ``readers``, ``text_reader`` and ``text_parse``: that data from text or ``.npy``, read
   safely and lazily;
 * ``text_columns``, ``csv_export`` and ``line_csv``: CSV text a chunk at a time, streamed;
-* ``atomic_file``: files written whole or not at all.
+* ``atomic_file``: files written whole or not at all;
+* ``layer_stats``: what alpha does to a network: Leaky ReLU of a Gaussian, the signal and the
+  gradient through depth under each initialisation.
 """

@@ -46,6 +46,7 @@ from leaky_gui.gui.comparison import ComparisonPanel
 from leaky_gui.gui.export_controller import ExportController
 from leaky_gui.gui.info_panel import InfoPanel
 from leaky_gui.gui.inputs_panel import InputsPanel, inputs_model
+from leaky_gui.gui.layer_view import LayerView, restore_layer_view, save_layer_view
 from leaky_gui.gui.memory import Memory
 from leaky_gui.gui.menus import build_menus
 from leaky_gui.gui.panes import lay_out
@@ -100,20 +101,17 @@ class MainWindow(QMainWindow):
         )
         self.comparison = ComparisonPanel()
         self.info = InfoPanel()
+        self.layer_view = LayerView()
         self.exports = ExportController(self)
         self.values_reader = ValuesController(self)
         self.statistics = StatisticsFeed(self.info, self.plot, self.values_reader, lambda: self._params)
         self._values_look: Values | None = None  # the values the title and greyed boxes speak of
         self.theme = ThemeController(self)
         self.splitters = lay_out(
-            self,
-            (self.inputs, self.slider, self.single),
-            self.table,
-            self.plot,
-            self.readout,
-            self.comparison,
+            self, (self.inputs, self.slider, self.single), self.table, self.plot, self.readout, self.comparison,
             self.info,
-        )
+        )  # fmt: skip
+        self.layer_dock = LayerView.dock(self.layer_view, self)
         build_menus(self)
         self.memory = Memory(
             self, self.inputs_model, self.inputs, self.comparison, self.single, self.slider, self.exports,
@@ -150,7 +148,9 @@ class MainWindow(QMainWindow):
         self._show_scheme(self.theme.scheme)
         self.resize(1180, 760)
 
+        self.layer_view.message.connect(self.statusBar().showMessage)
         if self._settings is not None and not fresh:
+            restore_layer_view(self._settings, self.layer_view, self.layer_dock)
             self.apply_state(load_state(self._settings))
         else:
             self.refresh()
@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
         """Draw the plot, swatches, table highlight and messages in ``scheme`` (light or dark)."""
         self.plot.set_scheme(scheme)
         self.comparison.set_scheme(scheme)
+        self.layer_view.set_scheme(scheme)
         self.model.set_crossing_colour(scheme.table_crossing)
         set_message_scheme(scheme, self)
         if self._values_look is not None:  # the greyed boxes' grey is the palette's: take the new one
@@ -199,6 +200,7 @@ class MainWindow(QMainWindow):
         self.inputs.show_sweep(params)
         self.single.show_sweep(params)
         self.info.show_sweep(params, pinned)
+        self.layer_view.show_alphas(((params.alpha, None), *((p.alpha, p.slot) for p in pinned)))
         self.slider.follow(params.alpha)
         self.statusBar().showMessage(_status_text(params))
         if isinstance(params, Values):
@@ -341,6 +343,7 @@ class MainWindow(QMainWindow):
     def save_settings(self) -> None:
         if self._settings is not None:
             save_state(self._settings, self.state())
+            save_layer_view(self._settings, self.layer_view, self.layer_dock)
 
     def _toggles(self) -> dict[str, QAction]:
         """The checkable actions whose state is remembered, by their WindowState names."""
