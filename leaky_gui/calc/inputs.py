@@ -81,7 +81,7 @@ class InputsModel:
         self.pinned: tuple[Decimal, ...] = ()
         self.values: Values | None = None
         self.refusal = ""  # why the last preset, reset or precision was refused
-        self._judged: dict[tuple, tuple[XSource | None, str]] = {}
+        self._answers: dict[tuple, tuple[XSource | None, str]] = {}
         self.source: XSource = self._judge(self._inputs())[0]  # type: ignore[assignment]
 
     # -- what the widgets show --------------------------------------------------
@@ -270,8 +270,8 @@ class InputsModel:
         # Answers are kept for the sweep and for the values on show (forgotten when they go).
         key = (start, step, int(count), alpha, pinned, precision, shown is None)
         keep = shown is None or shown is self.values
-        if keep and key in self._judged:
-            return self._judged[key]
+        if keep and key in self._answers:
+            return self._answers[key]
         try:
             source: XSource = SweepParams(start, step, int(count), (alpha, *pinned), precision)
         except ParameterError as error:
@@ -284,9 +284,9 @@ class InputsModel:
                 except ParameterError as error:
                     answer = None, f"{error.message}, for {shown.name}"
         if keep:
-            if len(self._judged) >= 8:
-                self._judged.pop(next(iter(self._judged)))
-            self._judged[key] = answer
+            if len(self._answers) >= 8:
+                self._answers.pop(next(iter(self._answers)))
+            self._answers[key] = answer
         return answer
 
     def _inputs(self, name: str | None = None, value: Decimal | None = None) -> tuple[Decimal, ...]:
@@ -310,7 +310,7 @@ class InputsModel:
 
     def _set_values(self, values: Values | None) -> None:
         if values is not self.values:
-            self._judged = {key: answer for key, answer in self._judged.items() if key[-1]}
+            self._answers = {key: answer for key, answer in self._answers.items() if key[-1]}
             self.values = values
 
     def _rejudge(self) -> None:
