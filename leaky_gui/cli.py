@@ -195,7 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--depth",
         default=str(DEFAULT_DEPTH),
         metavar="L",
-        help="number of layers, >= 1 (default %(default)s)",
+        help="number of layers, 1 to 1,000,000 (default %(default)s)",
     )
     stats.add_argument(
         "--init",

@@ -90,8 +90,13 @@ def test_alpha_0_against_the_rectified_gaussian_by_integration(mu, sigma):
 # --- the stated accuracy, against 50-digit references ---------------------------------------
 
 
+def _mp(value: float | Decimal):
+    """A double as itself, a Decimal digit for digit (mpmath 1.3 takes no Decimal)."""
+    return mpmath.mpf(str(value)) if isinstance(value, Decimal) else mpmath.mpf(value)
+
+
 def _reference(alpha: float, mu: float, sigma: float) -> tuple[dict, dict]:
-    a, mu, s = mpmath.mpf(alpha), mpmath.mpf(mu), mpmath.mpf(sigma)
+    a, mu, s = _mp(alpha), mpmath.mpf(mu), mpmath.mpf(sigma)
     t = mu / s
     lower, upper, density = mpmath.ncdf(t), mpmath.ncdf(-t), mpmath.npdf(t)
     square = mu * mu + s * s
@@ -163,7 +168,7 @@ def test_the_depth_ratios_as_accurate_as_the_docstring_says():
         params = LayerParams.from_text(D(repr(mu)), D(repr(sigma)), depth, init)
         row = layer_stats(alpha, params)
         c = parse_init(init).weight_scale(alpha)
-        a, c = mpmath.mpf(alpha), mpmath.mpf(c.numerator) / c.denominator
+        a, c = _mp(alpha), mpmath.mpf(c.numerator) / c.denominator
         exact, _ = _reference(alpha, mu, sigma)
         k = c * (1 + a * a) / 2
         signal = mpmath.sqrt(c * exact["second_moment"] * k ** (depth - 1)) / sigma
@@ -246,6 +251,12 @@ def test_past_the_doubles_the_ratios_are_0_or_inf():
     assert signal[-1] == 0.0 and all(a >= b for a, b in itertools.pairwise(signal))
     row = layer_stats(D("0.01"), LayerParams.from_text(depth=1000, init="gain=10"))
     assert row.std_ratio == row.grad_std_ratio == math.inf
+    # A nearly dead first layer (E[f**2] ~ 1e-300) and a growth past 1e300 on the way: the
+    # product is a double all the same.
+    params = LayerParams.from_text("-37", "1", "6000", "gain=1.6")
+    moments = activation_moments(0, -37, 1)
+    want = math.exp(0.5 * math.log(moments.signal_excess) + 3000 * math.log(1.28))
+    assert layer_stats(D("0"), params).std_ratio == pytest.approx(want, rel=1e-12)
 
 
 @pytest.mark.slow

@@ -246,3 +246,13 @@ def test_pens_follow_the_device_pixel_ratio(window, monkeypatch):
     monkeypatch.setattr(LayerView, "devicePixelRatioF", lambda self: 2.0)
     view = opened(window)
     assert view._curves[0][0].opts["pen"].widthF() == 6.0  # the current curve: 3 logical px
+
+
+def test_an_alpha_too_large_for_the_statistics_gets_a_note_not_a_row(window):
+    window.pin_alpha(D("1e60"))
+    view = opened(window)
+    assert shown_alphas(view) == ["0.01"]
+    assert view.note.isVisible() and view.note.text().startswith("No row for alpha = 1e+60")
+    window.comparison.set_pinned(())
+    window.refresh()
+    assert not view.note.isVisible()

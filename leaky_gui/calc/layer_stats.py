@@ -278,15 +278,17 @@ def _ratio(excess: float, k: float, log_k: float, depth: int) -> float:
         return math.inf
     if log_ratio < -745.2:
         return 0.0
-    if abs(log_k) < 0.25:  # exp of a small exponent: better than pow's half*ulp(k)
-        return math.sqrt(excess) * math.exp(half * log_k)
-    try:
-        power = k**half
-    except OverflowError:
-        power = math.inf
-    if power == 0.0 or math.isinf(power) or not math.isfinite(power):
-        return math.exp(log_ratio)
-    return math.sqrt(excess) * power
+    scaled = half * log_k
+    if abs(log_k) < 0.25 and abs(scaled) < 700:  # exp of a small exponent: better than pow's
+        product = math.sqrt(excess) * math.exp(scaled)
+    else:
+        try:
+            product = math.sqrt(excess) * k**half
+        except OverflowError:
+            product = math.inf
+    if 0.0 < product < math.inf:
+        return product
+    return math.exp(log_ratio)  # a factor left the doubles on the way; the product did not
 
 
 @dataclass(frozen=True)

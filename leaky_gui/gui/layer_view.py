@@ -57,7 +57,7 @@ from leaky_gui.gui.comparison import swatch
 from leaky_gui.gui.pinned import pinned_style
 from leaky_gui.gui.plot_items import Stroke
 from leaky_gui.gui.theme import LIGHT, Scheme
-from leaky_gui.gui.widgets import ERROR, message_label, set_message_kind, show_message
+from leaky_gui.gui.widgets import ERROR, NOTE, message_label, set_message_kind, show_message
 
 #: The window's depth box takes 1 .. this many layers (the command line goes further).
 MAX_VIEW_DEPTH = 1000
@@ -212,6 +212,7 @@ class LayerView(QWidget):
         self.init_box.activated.connect(lambda _: (self._on_edited(), self._settle()))
         self.init_box.lineEdit().editingFinished.connect(self._settle)
         self.problem = message_label("layerProblem", ERROR)
+        self.note = message_label("layerNote", NOTE)
         self.gradient_check = QCheckBox("Gradient ratio (dashed)")
         self.gradient_check.setObjectName("layerGradient")
         self.gradient_check.setChecked(True)
@@ -292,6 +293,7 @@ class LayerView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.problem)
+        layout.addWidget(self.note)
         layout.addWidget(split, 1)
         self.set_scheme(LIGHT)
 
@@ -368,6 +370,7 @@ class LayerView(QWidget):
             axis.setPen(Stroke(scheme.foreground).pen(self._pen_scale))
             axis.setTextPen(pg.mkPen(scheme.foreground))
         set_message_kind(self.problem, ERROR, scheme)
+        set_message_kind(self.note, NOTE, scheme)
         if not self._stale:
             self._update()  # the swatches and curves in the new colours
 
@@ -473,6 +476,15 @@ class LayerView(QWidget):
             except ParameterError:  # |alpha| above 1e50: no statistics, and no row
                 rows.append(None)
         self._rows = [row for row in rows if row is not None]
+        missing = [
+            format_label(alpha) for (alpha, _), row in zip(self._alphas, rows, strict=True) if row is None
+        ]
+        show_message(
+            self.note,
+            f"No row for alpha = {', '.join(missing)}: beyond 1e50 in size, E[f²] leaves the doubles."
+            if missing
+            else "",
+        )
         self._alphas_shown = [a for a, row in zip(self._alphas, rows, strict=True) if row is not None]
         self.table.setRowCount(len(self._rows))
         for r, (row, (alpha, slot)) in enumerate(zip(self._rows, self._alphas_shown, strict=True)):
