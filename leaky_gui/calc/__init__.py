@@ -9,6 +9,7 @@ window both come here for every number, so each is defined exactly once.
   ``eval --input``'s rows), its vectorised and general paths byte for byte the same;
 * ``exact``: exact decimals as scaled integers, and the double nearest an exact result;
 * ``sweep``: the exact sweep ``SweepParams``, f and f', and the one judge of inputs;
+* ``inputs``: one model of the window's inputs (values, texts, refusals), judged once a change;
 * ``precision``: float32, float16 and bfloat16 as PyTorch computes them, and their
   shortest digits;
 * ``alphas`` and ``alpha_scale``: presets, names, the Kaiming gain, the unusual-alpha rule,
@@ -18,5 +19,7 @@ window both come here for every number, so each is defined exactly once.
 * ``readers`` and ``text_reader``: that data from text or ``.npy``, read
   safely and lazily;
 * ``csv_export``: CSV text a chunk at a time, streamed;
-* ``atomic_file``: files written whole or not at all.
+* ``atomic_file``: files written whole or not at all;
+* ``layer_stats``: what alpha does to a network: Leaky ReLU of a Gaussian, the signal and the
+  gradient through depth under each initialisation.
 """

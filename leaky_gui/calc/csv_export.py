@@ -14,7 +14,7 @@ numerators, so memory stays flat at any count. The text of every number is exact
 
 In a framework precision (float32, float16, bfloat16) the x_i are rounded as PyTorch
 rounds them and every number is the shortest text in that precision
-(leaky_gui.calc.text_columns holds the column text of both kinds).
+(leaky_gui.calc.text.format holds the column text of both kinds).
 
 With ``decimal_comma`` the file is what spreadsheets in decimal-comma locales (de, fr, es,
 pt, ...) open as it is: ``;`` between columns and ``,`` as the decimal point, the same
