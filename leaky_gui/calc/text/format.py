@@ -368,11 +368,16 @@ def fixed_text(num: np.ndarray, scale: int) -> np.ndarray:
     return chars
 
 
+# Below this many values the vectorised path's few dozen numpy calls cost more than the
+# general path one value at a time (the same bytes either way).
+_FEW = 1024
+
+
 def python_text(values: list[float] | np.ndarray) -> np.ndarray:
     """Text of arbitrary doubles (``format_number``'s): ``shortest_text``, or one by one on the
     general path and where a value is not finite."""
     doubles = np.asarray(values, dtype=np.float64)
-    if doubles.size and not general_only() and bool(np.isfinite(doubles).all()):
+    if doubles.size >= _FEW and not general_only() and bool(np.isfinite(doubles).all()):
         return shortest_text(doubles)
     encoded = np.array([format_double(v).encode("ascii") for v in doubles.tolist()], dtype=bytes)
     return encoded.view(np.uint8).reshape(doubles.size, encoded.itemsize)
@@ -388,7 +393,7 @@ def scaled_text(num: np.ndarray, scale: int) -> np.ndarray:
         return fixed_text(num, scale)
     slow_rows = np.flatnonzero(slow)
     part = num[slow_rows]
-    if general_only():
+    if general_only() or part.size < _FEW:
         slow_chars = python_text(
             [nearest_double(abs(int(n)), -scale) * (-1 if n < 0 else 1) for n in part.tolist()]
         )
