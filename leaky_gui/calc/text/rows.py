@@ -97,10 +97,16 @@ class DoubleRows:
             n_columns=n_columns,
         )
 
-    def rows(self, block: np.ndarray) -> tuple[bytes, int] | None:
-        """(CSV bytes, rows) of ``block`` (whole lines, the last ending in a newline), or None."""
+    def rows(self, block: np.ndarray, after: np.ndarray | None = None) -> tuple[bytes, int] | None:
+        """(CSV bytes, rows) of ``block`` (whole lines, the last ending in a newline), or None.
+
+        ``after``, when given, is the block with 16 bytes of anything before it (``block`` is
+        ``after[16:]``): the short lines' rows read back into them, and need no copy then.
+        """
         if self.short_lines is not None and not general_only():
-            made = self.short_lines.rows(np.concatenate((np.zeros(16, dtype=np.uint8), block)))
+            if after is None:
+                after = np.concatenate((np.zeros(WIDTH, dtype=np.uint8), block))
+            made = self.short_lines.rows(after)
             if made is not None:
                 return made
         cells = self._cells(block)
