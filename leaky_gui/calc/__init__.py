@@ -7,6 +7,7 @@ window both come here for every number, so each is defined exactly once.
 * ``numtext``: typed text to Decimal, and the app's one number style;
 * ``exact``: exact decimals as scaled integers, and the double nearest an exact result;
 * ``sweep``: the exact sweep ``SweepParams``, f and f', and the one judge of inputs;
+* ``inputs``: one model of the window's inputs (values, texts, refusals), judged once a change;
 * ``precision`` and ``float32_digits``: float32, float16 and bfloat16 as PyTorch computes
   them, and their shortest text;
 * ``alphas`` and ``alpha_scale``: presets, names, the Kaiming gain, the unusual-alpha rule,
