@@ -21,18 +21,15 @@ Every problem is a ``ValuesFileError`` with one message naming the file and, for
 line and column. ``progress(done, total)`` reports bytes read (or values scanned) and
 ``should_stop()`` is asked between blocks: a stop raises ``ValuesCancelled`` and keeps
 nothing. A reader either returns whole ``Values`` or raises; it changes nothing on disk.
+
+Rooms: ``file_kinds.py`` opens and decodes (compression, encodings, binary files refused),
+``npy.py`` reads ``.npy``; this module reads text (the column and rows readers) and joins them.
 """
 
 from __future__ import annotations
 
-import bz2
-import codecs
-import gzip
-import io
-import lzma
 import os
 import sys
-import zlib
 from collections import deque
 from collections.abc import Callable, Iterator
 from decimal import Decimal
@@ -42,15 +39,15 @@ from typing import BinaryIO
 import numpy as np
 
 from leaky_gui.calc.exact import ExactNumber
+from leaky_gui.calc.file_kinds import CONTROL, HEAD_BYTES, NPY_MAGIC, as_text, refuse_binary
+from leaky_gui.calc.npy import npy_from_bytes, read_npy
 from leaky_gui.calc.text.rows import WIDTH, DoubleRows
 from leaky_gui.calc.text_reader import MAX_LINE_BYTES, TextColumnReader, checked, line_too_long, not_text
 from leaky_gui.calc.value_data import (
     DecimalColumn,
     Extent,
-    StoredArray,
     ValuesCancelled,
     ValuesFileError,
-    find_extent,
 )
 from leaky_gui.calc.values import Values
 
@@ -60,21 +57,6 @@ STDIN = "-"
 BLOCK_BYTES = 1 << 23  # text is parsed about 8 MB at a time
 #: A read that can be stopped (the window's) parses 1 MB at a time: Cancel is answered soon.
 STOPPABLE_BLOCK_BYTES = 1 << 20
-_NPY_MAGIC = b"\x93NUMPY"
-_ZIP_MAGIC = b"PK\x03\x04"
-HEAD_BYTES = 1 << 16  # what decides the kind of a file: compression, encoding, binary bytes
-#: Compressed text, known by its first bytes: (magic, what to call it, the opener). The
-#: decompressing stream lives as long as the read; closing the file under it ends it.
-_COMPRESSED = (
-    (b"\x1f\x8b", ".gz", lambda f: gzip.GzipFile(fileobj=f, mode="rb")),
-    (b"BZh", ".bz2", lambda f: bz2.BZ2File(f, mode="rb")),
-    (b"\xfd7zXZ\x00", ".xz", lambda f: lzma.LZMAFile(f, mode="rb")),  # noqa: SIM115
-)
-_DECOMPRESS_ERRORS = (OSError, EOFError, lzma.LZMAError, zlib.error, ValueError)
-#: Bytes no text file holds (tab, line ends, form feed and vertical tab are text).
-_CONTROL = bytes([*range(0, 9), *range(14, 26), *range(27, 32), 127])  # not ^Z, an old end of file
-_SAVE_HINT = "save the tensor with np.save(path, tensor.numpy()) and open the .npy"
-
 Progress = Callable[[int, int], None]
 ShouldStop = Callable[[], bool]
 
@@ -130,11 +112,11 @@ def iter_values(
     if str(path) == STDIN:
         stream = stdin if stdin is not None else sys.stdin.buffer
         head = stream.read(HEAD_BYTES)
-        if head.startswith(_NPY_MAGIC):
-            yield _npy_from_bytes(head + stream.read(), "standard input")
+        if head.startswith(NPY_MAGIC):
+            yield npy_from_bytes(head + stream.read(), "standard input")
             return
-        _refuse_binary(head, "standard input")
-        text, where = _as_text(stream, head, "standard input", pushed_back=True)
+        refuse_binary(head, "standard input")
+        text, where = as_text(stream, head, "standard input", pushed_back=True)
         yield from _text_parts(
             text,
             "standard input",
@@ -153,11 +135,11 @@ def iter_values(
         size = target.stat().st_size
         with open(target, "rb") as stream:
             head = stream.read(HEAD_BYTES)
-            if head.startswith(_NPY_MAGIC) or target.suffix.lower() == ".npy":
+            if head.startswith(NPY_MAGIC) or target.suffix.lower() == ".npy":
                 yield read_npy(target, progress, should_stop)
                 return
-            _refuse_binary(head, name, target.suffix.lower())
-            text, where = _as_text(stream, head, name, pushed_back=not stream.seekable())
+            refuse_binary(head, name, target.suffix.lower())
+            text, where = as_text(stream, head, name, pushed_back=not stream.seekable())
             yield from _text_parts(
                 text,
                 name,
@@ -178,110 +160,6 @@ def iter_values(
         raise ValuesFileError(f"{name}: not allowed to read it") from None
     except OSError as exc:
         raise ValuesFileError(f"{name}: cannot read it: {exc.strerror or exc}") from None
-
-
-def _as_text(
-    stream: BinaryIO, head: bytes, name: str, *, pushed_back: bool
-) -> tuple[BinaryIO, Callable[[], int] | None]:
-    """``stream`` (whose first bytes ``head`` are read already) as UTF-8 text, and where the
-    read stands in the file when that is not the text's count of bytes (compressed files).
-
-    ``pushed_back``: the stream cannot seek, so ``head`` is put back in front of it.
-    """
-    where = None
-    for magic, kind, opener in _COMPRESSED:
-        if head.startswith(magic):
-            if not pushed_back:
-                stream.seek(0)
-                raw: BinaryIO = stream
-            else:
-                raw = _Text(stream, head, name)  # type: ignore[assignment]
-            where = raw.tell if not pushed_back else None
-            try:
-                decompressed = opener(raw)
-                inner = decompressed.read(HEAD_BYTES)
-            except _DECOMPRESS_ERRORS as exc:
-                raise ValuesFileError(f"{name}: not a readable {kind} file ({exc})") from None
-            _refuse_binary(inner, name)
-            return _Text(decompressed, inner, name, kind=kind, encoding=_encoding(inner)), where
-    encoding = _encoding(head)
-    if encoding is None and not pushed_back:
-        stream.seek(0)
-        return stream, None
-    return _Text(stream, head, name, encoding=encoding), None  # type: ignore[return-value]
-
-
-def _encoding(head: bytes) -> str | None:
-    """UTF-16 (by its byte-order mark, or ASCII text with every other byte NUL), else None: UTF-8."""
-    if head.startswith(codecs.BOM_UTF16_LE):
-        return "utf-16-le"
-    if head.startswith(codecs.BOM_UTF16_BE):
-        return "utf-16-be"
-    sample = head[:64]
-    if len(sample) >= 4 and len(sample) % 2 == 0:  # no mark: NUL bytes in every other place
-        if not sample[1::2].strip(b"\x00") and b"\x00" not in sample[0::2]:
-            return "utf-16-le"
-        if not sample[0::2].strip(b"\x00") and b"\x00" not in sample[1::2]:
-            return "utf-16-be"
-    return None
-
-
-class _Text(io.RawIOBase):
-    """The bytes of ``source`` after ``head`` (read from it already), as UTF-8.
-
-    With ``encoding``, UTF-16 is decoded a block at a time (its byte-order mark dropped);
-    with ``kind`` (a compressed file), a broken or truncated stream is said as the file's problem.
-    """
-
-    def __init__(
-        self, source: BinaryIO, head: bytes, name: str, *, kind: str = "", encoding: str | None = None
-    ) -> None:
-        super().__init__()
-        self._source = source
-        self._name = name
-        self._kind = kind
-        self._decoder = codecs.getincrementaldecoder(encoding)("replace") if encoding else None
-        self._pending = memoryview(b"")
-        self._at = 0
-        self._done = False
-        self._put(head, skip_mark=True)
-
-    def readable(self) -> bool:
-        return True
-
-    def tell(self) -> int:
-        return self._at
-
-    def _put(self, data: bytes, *, skip_mark: bool = False, final: bool = False) -> None:
-        if self._decoder is not None:
-            text = self._decoder.decode(data, final)
-            if skip_mark and text.startswith("\ufeff"):
-                text = text[1:]
-            data = text.encode("utf-8")
-        self._pending = memoryview(data)
-
-    def readinto(self, buffer) -> int:  # type: ignore[override]
-        out = memoryview(buffer).cast("B")
-        filled = 0
-        while filled < len(out):
-            if not self._pending:
-                if self._done:
-                    break
-                try:
-                    chunk = self._source.read(max(len(out) - filled, 1 << 16))
-                except _DECOMPRESS_ERRORS as exc:
-                    if not self._kind:
-                        raise
-                    raise ValuesFileError(f"{self._name}: not a readable {self._kind} file ({exc})") from None
-                self._done = not chunk
-                self._put(chunk, final=self._done)
-                continue
-            n = min(len(out) - filled, len(self._pending))
-            out[filled : filled + n] = self._pending[:n]
-            self._pending = self._pending[n:]
-            filled += n
-        self._at += filled
-        return filled
 
 
 def _joined(blocks: list[DecimalColumn]) -> DecimalColumn:
@@ -320,95 +198,6 @@ def _joined_extent(blocks: list[DecimalColumn]) -> Extent:
                 best_max, i_max = high, offset + extent.i_max
         offset += block.count
     return Extent(i_min, i_max, nans, infs)
-
-
-def _refuse_binary(head: bytes, name: str, suffix: str = "") -> None:
-    """Say what to do with archives, pickles and other binary files, from their first bytes."""
-    if suffix == ".npz" or (head.startswith(_ZIP_MAGIC) and suffix not in {".pt", ".pth"}):
-        raise ValuesFileError(
-            f"{name}: an .npz archive is not read (it would load into memory and may hold pickles); "
-            "save one array with np.save(path, array) and open the .npy"
-        )
-    if suffix in {".pt", ".pth", ".pkl", ".pickle"} or head.startswith(_ZIP_MAGIC) or head[:1] == b"\x80":
-        raise ValuesFileError(
-            f"{name}: PyTorch and pickle files are never loaded (they can run code); {_SAVE_HINT}"
-        )
-    if any(head.startswith(magic) for magic, _, _ in _COMPRESSED) or _encoding(head):
-        return
-    if head.translate(None, _CONTROL) != head:
-        raise not_text(name)
-
-
-# ---------------------------------------------------------------------------
-# .npy
-
-
-def read_npy(
-    path: str | os.PathLike[str], progress: Progress | None = None, should_stop: ShouldStop | None = None
-) -> Values:
-    """A ``.npy`` mapped read-only; its header is checked before numpy maps it."""
-    target = Path(path)
-    name = target.name
-    with open(target, "rb") as stream:
-        dtype, shape, offset = _npy_header(stream, name)
-    expected = offset + int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
-    size = target.stat().st_size
-    if size < expected:
-        raise ValuesFileError(
-            f"{name}: truncated: the header promises {expected - offset:,} bytes of data, the file holds {max(size - offset, 0):,}"
-        )
-    try:
-        array = np.load(target, mmap_mode="r", allow_pickle=False)
-    except (ValueError, OSError) as exc:
-        raise ValuesFileError(f"{name}: not a readable .npy: {exc}") from None
-    return _values_of_array(array, name, progress, should_stop)
-
-
-def _npy_from_bytes(data: bytes, name: str) -> Values:
-    stream = io.BytesIO(data)
-    dtype, shape, offset = _npy_header(stream, name)
-    expected = offset + int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
-    if len(data) < expected:
-        raise ValuesFileError(
-            f"{name}: truncated .npy: {len(data) - offset:,} of {expected - offset:,} bytes of data"
-        )
-    stream.seek(0)
-    return _values_of_array(np.load(stream, allow_pickle=False), name)
-
-
-def _npy_header(stream: BinaryIO, name: str) -> tuple[np.dtype, tuple[int, ...], int]:
-    """(dtype, shape, data offset), refusing what is not a plain float or integer array."""
-    fmt = np.lib.format
-    try:
-        version = fmt.read_magic(stream)
-        if version == (1, 0):
-            shape, _fortran, dtype = fmt.read_array_header_1_0(stream)
-        else:
-            shape, _fortran, dtype = fmt.read_array_header_2_0(stream)
-    except (ValueError, OSError, SyntaxError) as exc:
-        raise ValuesFileError(f"{name}: not a readable .npy ({exc})") from None
-    if dtype.hasobject:
-        raise ValuesFileError(
-            f"{name}: holds Python objects, which would need a pickle to load and are never loaded; "
-            f"{_SAVE_HINT}, or np.save(path, np.asarray(values, dtype=np.float32))"
-        )
-    if dtype.fields is not None or dtype.subdtype is not None:
-        raise ValuesFileError(f"{name}: a structured array; save the one column of x as its own .npy")
-    if not (dtype.kind in "iu" or (dtype.kind == "f" and dtype.itemsize in (2, 4, 8))):
-        raise ValuesFileError(
-            f"{name}: holds {dtype.name} values; only float16, float32, float64 and integer arrays are read"
-        )
-    return dtype, shape, stream.tell()
-
-
-def _values_of_array(
-    array: np.ndarray, name: str, progress: Progress | None = None, should_stop: ShouldStop | None = None
-) -> Values:
-    if array.size == 0:
-        raise ValuesFileError(f"{name}: holds no values (shape {array.shape})")
-    data = StoredArray(array)
-    find_extent(data, progress, should_stop)
-    return checked(lambda: Values(data, name=name, shape=tuple(array.shape)))
 
 
 # ---------------------------------------------------------------------------
@@ -466,7 +255,7 @@ def _text_parts(
         if should_stop is not None and should_stop():
             raise ValuesCancelled
         data = stream.read(block_bytes)
-        if not done and data[:HEAD_BYTES].translate(None, _CONTROL) != data[:HEAD_BYTES]:
+        if not done and data[:HEAD_BYTES].translate(None, CONTROL) != data[:HEAD_BYTES]:
             raise not_text(name)
         if b"\x00" in data:
             raise not_text(name)
