@@ -193,15 +193,15 @@ def test_many_blocks_stream_as_one_table(capsys, tmp_path, monkeypatch):
 
 def test_the_early_writes_cover_the_file_in_order_whatever_wrote_it(tmp_path, monkeypatch):
     """The write-back hints follow the file's own position: header, fast rows and general rows alike."""
-    from leaky_gui import cli
+    from leaky_gui import cli_commands
 
     hints = []
     advise = lambda fd, start, length, advice: hints.append((start, length))  # noqa: E731
     monkeypatch.setattr(os, "posix_fadvise", advise, raising=False)
     monkeypatch.setattr(os, "POSIX_FADV_DONTNEED", 4, raising=False)
-    monkeypatch.setattr(cli._EarlyWriteback, "STEP", 100)
+    monkeypatch.setattr(cli_commands._EarlyWriteback, "STEP", 100)
     with open(tmp_path / "out.csv", "wb") as out:
-        early = cli._EarlyWriteback(out)
+        early = cli_commands._EarlyWriteback(out)
         for size in (30, 90, 5, 250, 40, 70):  # as the header, blocks of rows, a general chunk ...
             out.write(b"x" * size)
             early.grown()
@@ -213,7 +213,7 @@ def test_the_early_writes_cover_the_file_in_order_whatever_wrote_it(tmp_path, mo
     monkeypatch.delattr(os, "posix_fadvise")
     hints.clear()
     with open(tmp_path / "other.csv", "wb") as out:
-        early = cli._EarlyWriteback(out)
+        early = cli_commands._EarlyWriteback(out)
         out.write(b"x" * 500)
         early.grown()
     assert hints == [] and (tmp_path / "other.csv").stat().st_size == 500
