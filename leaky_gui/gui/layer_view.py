@@ -6,19 +6,19 @@ they are typed: text that makes no statistics stays as typed with a message, and
 and curves on show are those of the last good inputs. A table with a row per alpha (copied
 as tab-separated text, exported as the CSV ``leaky-relu stats`` writes) and a plot of the
 signal's std ratio over depth on a log axis, the gradient's dashed.
+
+Rooms: ``layer_inputs.py`` (the inputs, judged and remembered), ``layer_plot.py`` (the plot
+and its curves); this module holds the panel, its table, copy and export.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QKeySequence, QPainter, QPen, QPixmap, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -42,25 +42,28 @@ from leaky_gui.calc.alphas import alpha_name
 from leaky_gui.calc.atomic_file import OutputPathError, atomic_output, check_output_path
 from leaky_gui.calc.layer_stats import (
     DEFAULT_DEPTH,
-    DEFAULT_INIT,
-    DEFAULT_MEAN,
-    DEFAULT_STD,
     INIT_NAMES,
     LayerParams,
     LayerStats,
-    depth_log10_ratios,
     layer_stats,
     stats_csv_lines,
 )
-from leaky_gui.calc.text import ParameterError, decimal_label, format_label, format_number
-from leaky_gui.gui.comparison import swatch
-from leaky_gui.gui.pinned import pinned_style
+from leaky_gui.calc.text import ParameterError, format_label, format_number
+from leaky_gui.gui.layer_inputs import (
+    GRADIENT_KEY,
+    LAYER_KEYS,
+    MAX_VIEW_DEPTH,
+    OPEN_KEY,
+    LayerInputs,
+    judge_layer_inputs,
+    load_layer_inputs,
+    settings_flag,
+)
+from leaky_gui.gui.layer_plot import LayerCurves, layer_plot
 from leaky_gui.gui.plot_items import Stroke
 from leaky_gui.gui.theme import LIGHT, Scheme
 from leaky_gui.gui.widgets import ERROR, NOTE, message_label, set_message_kind, show_message
 
-#: The window's depth box takes 1 .. this many layers (the command line goes further).
-MAX_VIEW_DEPTH = 1000
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 #: The table's columns: (header, tooltip, LayerStats field); the ratios first, the CSV keeps its order.
 _COLUMNS = (
@@ -85,92 +88,21 @@ _COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
-class LayerInputs:
-    """The Layer view's typed inputs and toggle, as remembered between runs."""
-
-    mean: str = decimal_label(DEFAULT_MEAN)
-    std: str = decimal_label(DEFAULT_STD)
-    depth: str = str(DEFAULT_DEPTH)
-    init: str = DEFAULT_INIT
-    gradient: bool = True
-
-
-#: The settings keys of the Layer view (texts as typed, the toggle, and whether it is open).
-_KEYS = {
-    "mean": "layerView/mean",
-    "std": "layerView/std",
-    "depth": "layerView/depth",
-    "init": "layerView/init",
-}
-_GRADIENT_KEY = "layerView/gradient"
-_OPEN_KEY = "layerView/open"
-
-
-def _flag(raw: object, default: bool) -> bool:
-    if isinstance(raw, bool):
-        return raw
-    return {"true": True, "false": False}.get(str(raw).lower(), default)
-
-
-def load_layer_inputs(settings: QSettings) -> LayerInputs:
-    """The remembered inputs; any that do not judge well together give way to the defaults."""
-    texts = {}
-    for name, key in _KEYS.items():
-        raw = settings.value(key, getattr(LayerInputs, name))
-        texts[name] = raw if isinstance(raw, str) else getattr(LayerInputs, name)
-    gradient = _flag(settings.value(_GRADIENT_KEY, True), True)
-    try:
-        _judge(texts["mean"], texts["std"], texts["depth"], texts["init"])
-    except ParameterError:
-        return LayerInputs(gradient=gradient)
-    return LayerInputs(**texts, gradient=gradient)
-
-
 def restore_layer_view(settings: QSettings, view: LayerView, dock: QDockWidget) -> None:
     """The view's remembered inputs, and its dock open or closed as it was."""
     view.set_inputs(load_layer_inputs(settings))
-    dock.setVisible(_flag(settings.value(_OPEN_KEY, False), False))
+    dock.setVisible(settings_flag(settings.value(OPEN_KEY, False), False))
 
 
 def save_layer_view(settings: QSettings, view: LayerView, dock: QDockWidget) -> None:
     inputs = view.inputs()
-    for name, key in _KEYS.items():
+    for name, key in LAYER_KEYS.items():
         settings.setValue(key, getattr(inputs, name))
-    settings.setValue(_GRADIENT_KEY, inputs.gradient)
-    settings.setValue(_OPEN_KEY, not dock.isHidden())
+    settings.setValue(GRADIENT_KEY, inputs.gradient)
+    settings.setValue(OPEN_KEY, not dock.isHidden())
 
 
-def _judge(mean: str, std: str, depth: str, init: str) -> LayerParams:
-    return LayerParams.from_text(mean, std, depth, init, max_depth=MAX_VIEW_DEPTH)
-
-
-class _Log10Axis(pg.AxisItem):
-    """An axis over log10 values that reads them as powers of ten (the curves are drawn as log10).
-
-    Not pyqtgraph's log mode: that takes log10 of the data itself, and ratios of 1e-385 are
-    0 in doubles, while their log10 is an ordinary number.
-    """
-
-    def __init__(self) -> None:
-        super().__init__("left")
-        self.logMode = True  # ticks at 1, 2, ..., 9 times powers of ten; the view is not told
-
-    def tickStrings(self, values, scale, spacing) -> list[str]:
-        """Powers of ten only ('0.1', '1', '100', '1e-20'): the ticks between stay unlabelled."""
-        texts = []
-        for value in values:
-            power = round(value)
-            if abs(value - power) > 1e-6:
-                texts.append("")
-            elif -4 <= power <= 6:
-                texts.append(format_label(10.0**power))
-            else:
-                texts.append(f"1e{power}")
-        return texts
-
-
-class LayerView(QWidget):
+class LayerView(QWidget, LayerCurves):
     """Leaky ReLU's statistics and the signal through depth, for each alpha on show."""
 
     #: Text for the status bar, and how long to show it (ms).
@@ -248,21 +180,7 @@ class LayerView(QWidget):
         self.export_button.setToolTip("Every row as CSV, as `leaky-relu stats` writes it")
         self.export_button.clicked.connect(self._ask_export)
 
-        self.plot = pg.PlotWidget(axisItems={"left": _Log10Axis()})
-        self.plot.setObjectName("layerPlot")
-        self.plot.setAccessibleName("Plot of the std ratio over depth")
-        self.plot.setAccessibleDescription(
-            "For each alpha, the signal's std ratio after 0 to L layers on a log axis, and the "
-            "gradient's dashed"
-        )
-        item = self.plot.getPlotItem()
-        item.setMenuEnabled(False)
-        item.hideButtons()
-        item.setLabel("bottom", "depth (layers)")
-        item.setLabel("left", "std ratio")
-        for side in ("left", "bottom"):
-            item.getAxis(side).enableAutoSIPrefix(False)
-        item.showGrid(x=True, y=True, alpha=0.25)
+        self.plot = layer_plot()
         self._curves: list[tuple[pg.PlotDataItem, pg.PlotDataItem]] = []
         self._pens: list[tuple[object, object]] = []  # what each curve's pens were made from
         self._drawn: list[object] = []  # what each curve's points were made from
@@ -443,7 +361,7 @@ class LayerView(QWidget):
 
     def _on_edited(self) -> None:
         try:
-            params = _judge(
+            params = judge_layer_inputs(
                 self.mean_edit.text(),
                 self.std_edit.text(),
                 self.depth_edit.text(),
@@ -514,74 +432,6 @@ class LayerView(QWidget):
             self._sized_for = (self._params, len(self._rows))
             self.table.resizeColumnsToContents()
         self._draw()
-
-    def _swatch(self, slot: int | None) -> QIcon:
-        """A short line in the curve's colour and dash, as the plot draws it."""
-        if slot is not None:
-            return swatch(slot, self._scheme, QSize(22, 12))
-        pixmap = QPixmap(QSize(22, 12))
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setPen(QPen(QColor(self._scheme.current), 4))
-        painter.drawLine(1, 6, 21, 6)
-        painter.end()
-        return QIcon(pixmap)
-
-    def _draw(self, *_: object) -> None:
-        """Each alpha's lines by their vertices: depth 0, 1 and L (after the first layer a
-        ratio's log is a straight line in the depth), pens set only when they change."""
-        if self._stale:
-            return
-        item = self.plot.getPlotItem()
-        shown = getattr(self, "_alphas_shown", [])
-        while len(self._curves) < len(shown):
-            signal, gradient = pg.PlotDataItem([], []), pg.PlotDataItem([], [])
-            item.addItem(signal)
-            item.addItem(gradient)
-            self._curves.append((signal, gradient))
-            self._pens.append((None, None))
-            self._drawn.append(None)
-        depth = self._params.depth
-        ends = [0, 1, depth] if depth > 1 else [0, 1]
-        low, high = -1.0, 1.0  # at least 0.1 .. 10
-        for index, (signal, gradient) in enumerate(self._curves):
-            if index >= len(shown):
-                if self._drawn[index] is not None:
-                    self._drawn[index] = None
-                    signal.setData([], [])
-                    gradient.setData([], [])
-                continue
-            alpha, slot = shown[index]
-            colour = self._scheme.current if slot is None else pinned_style(slot, self._scheme)[0]
-            width = 3.0 if slot is None else 2.0
-            log_signal, log_gradient = (line[ends] for line in depth_log10_ratios(alpha, self._params))
-            pens = (
-                (colour, width, self._pen_scale),
-                (colour, max(1.5, width - 1), self._pen_scale),
-            )
-            if self._pens[index] != pens:  # a new pen costs pyqtgraph a redraw of the item
-                self._pens[index] = pens
-                signal.setPen(Stroke(colour, width).pen(self._pen_scale))
-                gradient.setPen(Stroke(colour, pens[1][1], Qt.PenStyle.DashLine).pen(self._pen_scale))
-                signal.setZValue(20 if slot is None else 10)
-            key = (alpha, self._params, self.gradient_check.isChecked())
-            if self._drawn[index] != key:  # a pinned alpha's lines stay as they are while alpha slides
-                self._drawn[index] = key
-                signal.setData(ends, log_signal, connect="finite")
-                if self.gradient_check.isChecked():
-                    gradient.setData(ends, log_gradient, connect="finite")
-                else:
-                    gradient.setData([], [])
-            for line in (log_signal, log_gradient):
-                finite = line[np.isfinite(line)]
-                if finite.size:
-                    low, high = min(low, float(finite.min())), max(high, float(finite.max()))
-        # Whole decades: the view (and its axis, costly to repaint) stays put while alpha
-        # slides within them.
-        view = (0, depth, math.floor(low - 0.02), math.ceil(high + 0.02))
-        if view != self._view:
-            self._view = view
-            item.getViewBox().setRange(xRange=view[:2], yRange=view[2:], padding=0)
 
 
 def _caption(text: str) -> QLabel:
