@@ -58,6 +58,6 @@ def test_the_import_contracts_hold():
         "-c",
         "import sys; from importlinter.cli import lint_imports_command; sys.exit(lint_imports_command())",
     ]
-    done = subprocess.run(lint, capture_output=True, text=True, cwd=Path(__file__).parents[1])
+    done = subprocess.run(lint, capture_output=True, text=True, cwd=Path(__file__).parents[2])
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.count(" KEPT") == 3
