@@ -31,7 +31,7 @@ def test_fit_negative_branch_shows_x_up_to_0_and_the_exact_f_there(window):
     assert action.shortcut().toString() == "Ctrl+Shift+N" and "&Negative" in action.text()
     action.trigger()
     (x0, x1), (y0, y1) = view_ranges(window)
-    lowest = float(sweep_exact_f(window.params, 0, D("0.3")))
+    lowest = float(sweep_exact_f(window.source, 0, D("0.3")))
     assert lowest == -1.2  # exactly 0.3 * -4
     assert [x0, x1] == list(padded([-4.0, 0.0]))
     assert [y0, y1] == list(padded([lowest, 0.0]))

@@ -42,7 +42,7 @@ def test_a_preset_alpha_counts_as_an_edit(panel, qtbot):
 
 @pytest.mark.parametrize(("alpha", "note"), [("-0.5", "Negative alpha"), ("2", "alpha > 1"), ("0.5", "")])
 def test_unusual_alpha_gets_the_cores_note(panel, alpha, note):
-    panel.show_sweep(SweepParams(alphas=(D(alpha),)))
+    panel.show_source(SweepParams(alphas=(D(alpha),)))
     assert panel.alpha_note.isVisible() is bool(note)
     assert panel.alpha_note.text().startswith(note)
 

@@ -65,9 +65,9 @@ class InfoPanel(QGroupBox):
         layout.addWidget(self.statistics)
         layout.addWidget(self.table, 1)
 
-    def show_sweep(self, params: XSource, pinned: Sequence[PinnedAlpha]) -> None:
+    def show_source(self, source: XSource, pinned: Sequence[PinnedAlpha]) -> None:
         """The x range (and, for a sweep, the zero crossing) and each visible curve's f range."""
-        p = params
+        p = source
         xs = p.curve_points()[0]  # the ends of the x range (and the kink between)
         span = f"{p.text(xs[0])} to {p.text(xs[-1])}" if xs else "no finite x"
         if p.evenly_spaced:

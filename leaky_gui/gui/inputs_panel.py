@@ -1,6 +1,6 @@
 """The sweep's inputs: start x, step x, count, alpha and precision, with their inline notes.
 
-One signal out (``edited``); in, ``show_sweep`` (notes for the sweep on show), the setters
+One signal out (``edited``); in, ``show_source`` (notes for the sweep on show), the setters
 used by presets, reset and restore (``set_values``, ``set_alpha``, ``set_precision``),
 ``refuse`` and ``rejudge``. The window reads ``values()`` and decides what the sweep is;
 the panel never reaches another panel.
@@ -23,12 +23,12 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from leaky_gui.calc.alphas import unusual_alpha_note
 from leaky_gui.calc.precision import DEFAULT_PRECISION, PRECISION_LABELS, PRECISIONS
+from leaky_gui.calc.source import XSource
 from leaky_gui.calc.sweep import (
     DEFAULT_ALPHA,
     DEFAULT_COUNT,
     DEFAULT_START,
     DEFAULT_STEP,
-    SweepParams,
     decimal_label,
     sweep_problem,
 )
@@ -185,9 +185,9 @@ class InputsPanel(QGroupBox):
         finally:
             self._rejudging = outer
 
-    def show_sweep(self, params: SweepParams) -> None:
+    def show_source(self, source: XSource) -> None:
         """Note an unusual alpha of the sweep on show."""
-        note = unusual_alpha_note(params.alpha)
+        note = unusual_alpha_note(source.alpha)
         show_message(self.alpha_note, f"{note}." if note else "")
 
     def set_sweep_in_use(self, in_use: bool, note: str = "") -> None:

@@ -140,7 +140,7 @@ class SweepPlot(pg.PlotWidget):
         item.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
         self.pinned: dict[int, Curve] = {}  # by style slot
-        self._params: SweepParams | None = None
+        self._source: XSource | None = None
         self._pinned_state: tuple[PinnedAlpha, ...] = ()
         self._overlays = Overlays()
         self._readout_curves: list[tuple[str, Decimal, bool]] = []  # name, alpha, labelled
@@ -163,61 +163,61 @@ class SweepPlot(pg.PlotWidget):
 
     # -- what is shown ---------------------------------------------------------
 
-    def show_sweep(self, params: XSource, pinned: Sequence[PinnedAlpha], overlays: Overlays) -> None:
+    def show_source(self, source: XSource, pinned: Sequence[PinnedAlpha], overlays: Overlays) -> None:
         """Redraw for a sweep (or your values), its pinned alphas and overlays (a few vertices per line)."""
         pinned = tuple(pinned)
-        if (params, pinned, overlays) == (self._params, self._pinned_state, self._overlays):
+        if (source, pinned, overlays) == (self._source, self._pinned_state, self._overlays):
             return
-        sweep_changed = params != self._params
-        self._params, self._pinned_state, self._overlays = params, pinned, overlays
+        sweep_changed = source != self._source
+        self._source, self._pinned_state, self._overlays = source, pinned, overlays
 
-        self._draw_curve(self.current, params, params.alpha, True, overlays.derivative)
-        self._set_legend_name(self.current.line, f"f(x), {alpha_name(params.alpha)}")
+        self._draw_curve(self.current, source, source.alpha, True, overlays.derivative)
+        self._set_legend_name(self.current.line, f"f(x), {alpha_name(source.alpha)}")
         self._set_legend_name(self.current.derivative, "f'(x), dashed" if overlays.derivative else None)
-        self._show_pinned(params, pinned, overlays)
-        self._draw_reference(self.relu, params, Decimal(0), overlays.relu, "ReLU reference (alpha = 0)")
-        self._draw_reference(self.identity, params, Decimal(1), overlays.identity, "identity y = x")
+        self._show_pinned(source, pinned, overlays)
+        self._draw_reference(self.relu, source, Decimal(0), overlays.relu, "ReLU reference (alpha = 0)")
+        self._draw_reference(self.identity, source, Decimal(1), overlays.identity, "identity y = x")
         if sweep_changed:
-            self._draw_markers(params)
-            wanted = not params.evenly_spaced and params.count > VALUE_MARKER_LIMIT
+            self._draw_markers(source)
+            wanted = not source.evenly_spaced and source.count > VALUE_MARKER_LIMIT
             # Worked out on a worker thread for many values (show_histogram), here for a few.
             self._histogram_data = None
             if wanted:
-                self._histogram_data = params.known_histogram(HISTOGRAM_BINS)
-                if self._histogram_data is None and params.count <= INSTANT_HISTOGRAM:
-                    self._histogram_data = params.histogram(HISTOGRAM_BINS)
+                self._histogram_data = source.known_histogram(HISTOGRAM_BINS)
+                if self._histogram_data is None and source.count <= INSTANT_HISTOGRAM:
+                    self._histogram_data = source.histogram(HISTOGRAM_BINS)
             self._name_histogram()
         if self._following:
             self._fit_now()
         elif sweep_changed:
             self._place_histogram()
-        visible = [(f"f(x; {format_label(params.alpha)})", params.alpha, True)]
+        visible = [(f"f(x; {format_label(source.alpha)})", source.alpha, True)]
         visible += [(f"f(x; {format_label(p.alpha)})", p.alpha, True) for p in pinned if p.visible]
         if overlays.relu:
             visible.append(("ReLU", Decimal(0), False))
         if overlays.identity:
             visible.append(("identity", Decimal(1), False))
         self._readout_curves = visible
-        labelled = [(params.alpha, None), *((p.alpha, p.slot) for p in pinned if p.visible)]
-        self.labels.show([LabelledCurve(a, slot, *finite(*params.curve_points(a))) for a, slot in labelled])
+        labelled = [(source.alpha, None), *((p.alpha, p.slot) for p in pinned if p.visible)]
+        self.labels.show([LabelledCurve(a, slot, *finite(*source.curve_points(a))) for a, slot in labelled])
         # pyqtgraph applies a new range to the view's transform only when the next paint
         # begins; every item then moves inside that paint and the plot is painted a second
         # time. Applied now, one paint shows it all.
         self.getPlotItem().getViewBox().prepareForPaint()
 
     def _draw_curve(
-        self, curve: Curve, params: SweepParams, alpha: Decimal, visible: bool, derivative: bool
+        self, curve: Curve, source: XSource, alpha: Decimal, visible: bool, derivative: bool
     ) -> None:
         if visible:
-            curve.line.setData(*finite(*params.curve_points(alpha)))
+            curve.line.setData(*finite(*source.curve_points(alpha)))
         else:
             clear_item(curve.line)
         if visible and derivative:
-            curve.derivative.setData(*finite(*params.derivative_points(alpha)))
+            curve.derivative.setData(*finite(*source.derivative_points(alpha)))
         else:
             clear_item(curve.derivative)
 
-    def _show_pinned(self, params: SweepParams, pinned: tuple[PinnedAlpha, ...], overlays: Overlays) -> None:
+    def _show_pinned(self, source: XSource, pinned: tuple[PinnedAlpha, ...], overlays: Overlays) -> None:
         wanted = {p.slot for p in pinned}
         for slot in list(self.pinned):
             if slot not in wanted:
@@ -234,32 +234,32 @@ class SweepPlot(pg.PlotWidget):
                     z=10 - order * 0.01,
                 )
                 curve.set_pens(self._scheme, self._pen_scale)
-            self._draw_curve(curve, params, p.alpha, p.visible, overlays.derivative)
+            self._draw_curve(curve, source, p.alpha, p.visible, overlays.derivative)
             self._set_legend_name(curve.line, alpha_name(p.alpha) if p.visible else None)
 
     def _draw_reference(
-        self, item: pg.PlotDataItem, params: SweepParams, alpha: Decimal, on: bool, name: str
+        self, item: pg.PlotDataItem, source: XSource, alpha: Decimal, on: bool, name: str
     ) -> None:
         if on:
-            item.setData(*finite(*params.curve_points(alpha)))
+            item.setData(*finite(*source.curve_points(alpha)))
         else:
             clear_item(item)
         self._set_legend_name(item, name if on else None)
 
-    def _draw_markers(self, params: XSource) -> None:
+    def _draw_markers(self, source: XSource) -> None:
         # A sweep's points on its line up to 200; your values (lying anywhere) up to 2,000.
-        limit = MARKER_LIMIT if params.evenly_spaced else VALUE_MARKER_LIMIT
-        if params.count <= limit:
-            xs = params.x_block(0, params.count)
-            self.samples.setData(*finite(xs.tolist(), params.f_block(0, params.count, params.alpha).tolist()))
+        limit = MARKER_LIMIT if source.evenly_spaced else VALUE_MARKER_LIMIT
+        if source.count <= limit:
+            xs = source.x_block(0, source.count)
+            self.samples.setData(*finite(xs.tolist(), source.f_block(0, source.count, source.alpha).tolist()))
         else:
             self.samples.setData([], [])
-        crossing = params.zero_crossing_index()
+        crossing = source.zero_crossing_index()
         if crossing is None:
             self.crossing.setData([], [])
             self._set_legend_name(self.crossing, None)
         else:
-            self.crossing.setData(*finite([params.x(crossing)], [params.f(crossing)]))
+            self.crossing.setData(*finite([source.x(crossing)], [source.f(crossing)]))
             self._set_legend_name(self.crossing, f"zero crossing, i = {crossing}")
 
     # -- the view --------------------------------------------------------------
@@ -282,16 +282,16 @@ class SweepPlot(pg.PlotWidget):
 
     def _negative_curves(self) -> tuple[list[Decimal], list[Decimal]]:
         """The alphas of the visible curves (references too), and of the derivatives on show."""
-        params, overlays = self._params or SweepParams(), self._overlays
-        alphas = [params.alpha, *(p.alpha for p in self._pinned_state if p.visible)]
+        source, overlays = self._source or SweepParams(), self._overlays
+        alphas = [source.alpha, *(p.alpha for p in self._pinned_state if p.visible)]
         leaks = alphas if overlays.derivative else []
         return alphas + [Decimal(0)] * overlays.relu + [Decimal(1)] * overlays.identity, leaks
 
     def _negative_extent(self) -> tuple[tuple[float, float], tuple[float, float]] | None:
         """The x <= 0 part of every visible curve, from the sweep's exact vertices (calc)."""
-        if self._params is None:
+        if self._source is None:
             return None
-        return negative_branch(self._params, *self._negative_curves())
+        return negative_branch(self._source, *self._negative_curves())
 
     def _stop_following(self, *_: object) -> None:
         self._following = False
@@ -331,10 +331,10 @@ class SweepPlot(pg.PlotWidget):
             self.getPlotItem().getViewBox().setRange(xRange=padded(xs), yRange=padded(ys), padding=0)
         self._place_histogram()
 
-    def show_histogram(self, params: XSource) -> None:
-        """The histogram of x, now worked out (on a worker thread), if ``params`` is on show."""
-        if params == self._params and not params.evenly_spaced and params.count > VALUE_MARKER_LIMIT:
-            self._histogram_data = params.known_histogram(HISTOGRAM_BINS)
+    def show_histogram(self, source: XSource) -> None:
+        """The histogram of x, now worked out (on a worker thread), if ``source`` is on show."""
+        if source == self._source and not source.evenly_spaced and source.count > VALUE_MARKER_LIMIT:
+            self._histogram_data = source.known_histogram(HISTOGRAM_BINS)
             self._name_histogram()
             self._place_histogram()
 
@@ -361,7 +361,7 @@ class SweepPlot(pg.PlotWidget):
             self._set_legend_name(self.single, None)
             return
         self.single.setData(*finite([x], [fx]))
-        text = (self._params or SweepParams()).text
+        text = (self._source or SweepParams()).text
         self._set_legend_name(self.single, f"f({text(x)}) = {text(fx)}")
         if self._following:
             self._fit_now()
@@ -497,19 +497,19 @@ class SweepPlot(pg.PlotWidget):
 
         Never raises: where alpha*x runs beyond the doubles, that curve's f says so.
         """
-        params = self._params or SweepParams()
+        source = self._source or SweepParams()
         x_value = rounded_to(x, self._pixel_width())
-        parts = [f"x = {params.text(held(x_value, params.precision))}"]
+        parts = [f"x = {source.text(held(x_value, source.precision))}"]
         order = {alpha: at for at, alpha in enumerate(self.labels.order())}
         last = len(order)
         curves = sorted(self._readout_curves, key=lambda c: order.get(c[1], last) if c[2] else last + 1)
         for name, alpha, _ in curves:
             try:
-                fx = leaky_point(x_value, alpha, params.precision)[1]
+                fx = leaky_point(x_value, alpha, source.precision)[1]
             except ParameterError:  # float64 only: alpha*x beyond the largest double
                 parts.append(f"{name} = beyond ±1.8e308")
             else:
-                parts.append(f"{name} = {params.text(fx)}")
+                parts.append(f"{name} = {source.text(fx)}")
         return "    ".join(parts)
 
     def _pixel_width(self) -> float:
@@ -540,7 +540,7 @@ class SweepPlot(pg.PlotWidget):
 
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
         view = self.getPlotItem().getViewBox()
-        if self._params is None or not view.sceneBoundingRect().contains(scene_pos):
+        if self._source is None or not view.sceneBoundingRect().contains(scene_pos):
             if self.crosshair.isVisible():
                 self.crosshair.hide()
                 self.readoutChanged.emit("")

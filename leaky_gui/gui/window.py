@@ -90,13 +90,13 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle("Leaky ReLU calculator")
         self._settings = (settings if settings is not None else QSettings()) if remember else None
-        self._params = SweepParams()
+        self._source = SweepParams()
         self._held = 0  # refresh() waits while > 0 (restoring: many changes, one refresh)
 
         self.inputs = InputsPanel()
         self.slider = AlphaSlider()
         self.single = SingleXPanel()
-        self.model = SweepTableModel(self._params, self)
+        self.model = SweepTableModel(self._source, self)
         self.table = SweepTableView(self.model)
         self.plot = SweepPlot()
         self.readout = QLabel(READOUT_PROMPT)
@@ -182,9 +182,9 @@ class MainWindow(QMainWindow):
     # -- the one update path ---------------------------------------------------
 
     @property
-    def params(self) -> SweepParams:
+    def source(self) -> XSource:
         """The sweep on show (the last valid inputs)."""
-        return self._params
+        return self._source
 
     def overlays(self) -> Overlays:
         """The overlay toggles as they stand."""
@@ -220,29 +220,29 @@ class MainWindow(QMainWindow):
         precision = self.inputs.precision()
         try:
             if self._values is None:
-                params: XSource = SweepParams(start, step, count, alphas, precision)
+                source: XSource = SweepParams(start, step, count, alphas, precision)
             else:
-                params = self._values.with_alphas(alphas).with_precision(precision)
+                source = self._values.with_alphas(alphas).with_precision(precision)
         except ParameterError as error:  # the judge let something through: a bug, said loudly
             qWarning(f"leaky-gui: inputs that make no sweep were accepted: {error}")
             return
-        self._params = params
-        self.model.set_params(params)
-        self.plot.show_sweep(params, pinned, self.overlays())
-        self.inputs.show_sweep(params)
-        self.single.show_sweep(params)
-        self.info.show_sweep(params, pinned)
-        self.slider.follow(params.alpha)
-        if isinstance(params, Values):
+        self._source = source
+        self.model.set_source(source)
+        self.plot.show_source(source, pinned, self.overlays())
+        self.inputs.show_source(source)
+        self.single.show_source(source)
+        self.info.show_source(source, pinned)
+        self.slider.follow(source.alpha)
+        if isinstance(source, Values):
             self.statusBar().showMessage(
-                f"{PRECISION_LABELS[params.precision]}: {params.description()}; {alpha_name(params.alpha)}"
+                f"{PRECISION_LABELS[source.precision]}: {source.description()}; {alpha_name(source.alpha)}"
             )
-            self._ask_statistics(params)
+            self._ask_statistics(source)
         else:
             self.statusBar().showMessage(
-                f"{PRECISION_LABELS[params.precision]}: {params.count:,} points, x from "
-                f"{params.text(params.x_first)} to {params.text(params.x_last)}, zero crossing: "
-                f"{zero_crossing_text(params.zero_crossing_index())}; {alpha_name(params.alpha)}"
+                f"{PRECISION_LABELS[source.precision]}: {source.count:,} points, x from "
+                f"{source.text(source.x_first)} to {source.text(source.x_last)}, zero crossing: "
+                f"{zero_crossing_text(source.zero_crossing_index())}; {alpha_name(source.alpha)}"
             )
         # What refused a box's text (a pinned alpha, another box) may be gone now.
         self.inputs.rejudge()
@@ -299,7 +299,7 @@ class MainWindow(QMainWindow):
         """The slider (or Play) chose ``alpha``: into the Alpha box as if typed, if the judge takes it."""
         if not self.inputs.set_alpha(alpha):  # the box stays; the message says why
             self.slider.stop()
-            self.slider.follow(self._params.alpha)
+            self.slider.follow(self._source.alpha)
 
     def fit_negative_branch(self) -> None:
         """Fit the view to the x <= 0 side (View > Fit Negative Branch), or say there is none."""
@@ -390,12 +390,12 @@ class MainWindow(QMainWindow):
         self.values_reader.statistics(values, self._on_statistics, self._on_statistics_failed)
 
     def _on_statistics(self, values: Values, stats: ValuesStatistics) -> None:
-        if values == self._params:  # not an answer about data or alphas no longer on show
+        if values == self._source:  # not an answer about data or alphas no longer on show
             self.plot.show_histogram(values)
             self.info.show_statistics(stats, values.alphas)
 
     def _on_statistics_failed(self, values: Values, reason: str) -> None:
-        if values == self._params:
+        if values == self._source:
             self.info.show_statistics(None, failure=reason)
 
     def dragEnterEvent(self, event) -> None:
@@ -408,20 +408,20 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.values_reader.open(path)
 
-    def export_params(self) -> SweepParams:
+    def export_source(self) -> XSource:
         """What Export CSV writes: the sweep with the current alpha, then the pinned ones if asked."""
-        alphas = [self._params.alpha]
+        alphas = [self._source.alpha]
         if self.csv_pinned_action.isChecked():
             alphas += [a for a in self.comparison.alphas() if a not in alphas]
-        return self._params.with_alphas(alphas)
+        return self._source.with_alphas(alphas)
 
     def export_csv(self, target: Path | None = None) -> None:
         """Write the sweep as CSV on a worker thread; ask for the file unless given ``target``."""
         options = self.csv_derivative_action.isChecked(), self.decimal_comma_action.isChecked()
         if target is None:
-            self.exports.export_csv(self.export_params(), *options)
+            self.exports.export_csv(self.export_source(), *options)
         else:
-            self.exports.start_csv(target, self.export_params(), *options)
+            self.exports.start_csv(target, self.export_source(), *options)
 
     def show_about(self) -> None:
         from leaky_gui import __version__
