@@ -34,7 +34,7 @@ from leaky_gui.calc.atomic_file import OutputPathError, atomic_output, check_out
 from leaky_gui.calc.csv_export import csv_header, iter_csv_chunks, write_csv, write_csv_stream
 from leaky_gui.calc.line_csv import LineCsv
 from leaky_gui.calc.numtext import csv_line
-from leaky_gui.calc.precision import DEFAULT_PRECISION, PRECISIONS
+from leaky_gui.calc.precision import DEFAULT_PRECISION, PRECISIONS, format_in
 from leaky_gui.calc.readers import ValuesFileError, iter_values
 from leaky_gui.calc.sweep import (
     DEFAULT_ALPHA,
@@ -196,7 +196,10 @@ def _run_eval(args: argparse.Namespace) -> int:
     alphas = _alphas(args.alpha)
     xs = [parse_decimal(t, "x") for t in args.x]
     rows = [csv_header(alphas, args.derivative, args.decimal_comma)]
-    text = SweepParams(precision=args.dtype).text
+
+    def text(value: float) -> str:
+        return format_in(value, args.dtype)
+
     for x in xs:
         points = [leaky_point(x, a, args.dtype) for a in alphas]
         cells = [text(points[0][0])] + [text(fx) for _, fx, _ in points]

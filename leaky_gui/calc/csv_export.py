@@ -40,7 +40,7 @@ from leaky_gui.calc.exact import ExactNumber
 from leaky_gui.calc.numtext import csv_line
 from leaky_gui.calc.precision import leaky_in, round_to
 from leaky_gui.calc.source import XSource
-from leaky_gui.calc.sweep import SweepParams, format_label, format_number
+from leaky_gui.calc.sweep import format_label, format_number
 from leaky_gui.calc.text_columns import (
     constant_text,
     fixed_text,
@@ -49,7 +49,6 @@ from leaky_gui.calc.text_columns import (
     python_text,
     scaled_text,
 )
-from leaky_gui.calc.values import Values
 
 __all__ = [
     "CHUNK_ROWS",
@@ -115,7 +114,7 @@ class _ChunkWriter:
         if block is None:
             return self._binary_columns(lo, hi, derivatives)
         num, scale = block
-        typed = self.source.typed_block(lo, hi) if isinstance(self.source, Values) else None
+        typed = self.source.typed_block(lo, hi)
         x_text = self._x_column(num, scale) if typed is None else _typed_column(num, scale, *typed)
         positive = np.asarray([n > 0 for n in num], dtype=bool) if isinstance(num, list) else num > 0
         fs = [self._f_column(num, scale, x_text, positive, alpha) for alpha in self.alphas]
@@ -150,12 +149,10 @@ class _ChunkWriter:
         divided = False
         if precision != "float32":
             x = self.source.x_block(lo, hi)
-        elif isinstance(self.source, SweepParams):  # x is float32 of num / 10**scale, made when needed
+        else:  # divided: x is float32 of num / 10**scale, made when needed
             block, divided = self.source.decimals_divided(lo, hi)
             if not divided:
                 x = self.source.x_block(lo, hi)
-        else:
-            x, block = self.source.x_block(lo, hi), self.source.decimal_block(lo, hi)
         if block is not None and isinstance(block[0], np.ndarray):
             decimals = block  # short decimals are their own float32 text
         x_text = precision_text(x, precision, decimals, divided)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import ClassVar
 
 import numpy as np
 
@@ -41,14 +41,10 @@ from leaky_gui.calc.precision import (
     DEFAULT_PRECISION,
     PRECISIONS,
     derivative_in,
-    format_in,
     leaky_in,
     round_to,
 )
-from leaky_gui.calc.source import step_through
-
-if TYPE_CHECKING:  # values.py builds on this module
-    from leaky_gui.calc.values import Values
+from leaky_gui.calc.source import AlphasInPrecision, Blocks, step_through
 
 __all__ = [
     "DEFAULT_ALPHA",
@@ -110,7 +106,7 @@ def leaky_relu_derivative(
 
 
 @dataclass(frozen=True)
-class SweepParams:
+class SweepParams(AlphasInPrecision):
     """Validated sweep inputs: x_i = start + i*step for i in 0..count-1, and the alphas.
 
     ``alphas[0]`` is the current alpha; further ones are compared against it.
@@ -150,7 +146,7 @@ class SweepParams:
         object.__setattr__(self, "_start_num", es.numerator * 10 ** (scale - es.scale))
         object.__setattr__(self, "_step_num", et.numerator * 10 ** (scale - et.scale))
         object.__setattr__(self, "_scale", scale)
-        object.__setattr__(self, "_alphas_exact", tuple(ExactNumber.of(a) for a in alphas))
+        object.__setattr__(self, "_alphas_exact", self._exact_alphas())
         self._check_range()
 
     @classmethod
@@ -179,12 +175,10 @@ class SweepParams:
                 self.exact_x(i)
             except OverflowError:
                 raise ParameterError("count", "the sweep runs beyond the largest double (1.8e308)") from None
-            every_f_within_the_doubles(self, i)
+            self._check_f_within_the_doubles(i)
 
-    @property
-    def alpha(self) -> Decimal:
-        """The current alpha."""
-        return self.alphas[0]
+    #: What titles and file names call a sweep.
+    name: ClassVar[str] = "sweep"
 
     def with_alphas(self, alphas: Iterable[Decimal]) -> SweepParams:
         return SweepParams(self.start, self.step, self.count, tuple(alphas), self.precision)
@@ -203,14 +197,12 @@ class SweepParams:
             self.precision,
         )
 
-    @property
-    def exact(self) -> bool:
-        """Whether values are the exact mode's (float64) rather than a framework precision's."""
-        return self.precision == DEFAULT_PRECISION
-
-    def text(self, value: float) -> str:
-        """The one number text for this sweep's values: shortest in its precision."""
-        return format_number(value) if self.exact else format_in(value, self.precision)
+    def description(self) -> str:
+        """'101 points, x from -4 to 1, zero crossing: i = 80'."""
+        return (
+            f"{self.count:,} points, x from {self.text(self.x_first)} to {self.text(self.x_last)}, "
+            f"zero crossing: {zero_crossing_text(self.zero_crossing_index())}"
+        )
 
     # -- single points -------------------------------------------------------
 
@@ -228,20 +220,13 @@ class SweepParams:
         """Decimals shared by start and step."""
         return self._scale
 
-    def exact_alpha(self, alpha: Decimal) -> ExactNumber:
-        for a, exact in zip(self.alphas, self._alphas_exact, strict=True):
-            if a == alpha:
-                return exact
-        return ExactNumber.of(alpha)
-
     def exact_x(self, i: int) -> float:
         """x_i, the double nearest start + i*step."""
         return nearest_double(self.x_numerator(i), self._scale)
 
     def exact_f(self, i: int, alpha: Decimal | None = None) -> float:
         """f(x_i) for ``alpha`` (the current alpha by default), exactly rounded."""
-        a = self._alphas_exact[0] if alpha is None else self.exact_alpha(alpha)
-        return leaky_exact(ExactNumber(self.x_numerator(i), self._scale), a)
+        return leaky_exact(ExactNumber(self.x_numerator(i), self._scale), self.exact_alpha(alpha))
 
     def x(self, i: int) -> float:
         """x_i in this sweep's precision (exact: the double nearest start + i*step)."""
@@ -259,11 +244,6 @@ class SweepParams:
         """f'(x_i): 1 where x_i > 0, else alpha (in this sweep's precision)."""
         positive = self.x_numerator(i) > 0 if self.exact else self.x(i) > 0
         return 1.0 if positive else self.leak(alpha)
-
-    def leak(self, alpha: Decimal | None = None) -> float:
-        """f' for x <= 0: alpha, as this sweep's precision holds it (D(float32(alpha)))."""
-        a = float(self.alpha if alpha is None else alpha) + 0.0
-        return a if self.exact else float(derivative_in(-1.0, a, self.precision))
 
     @property
     def x_first(self) -> float:
@@ -328,7 +308,7 @@ class SweepParams:
 
     # -- blocks of rows (the XSource interface the CSV writer reads) ----------
 
-    def decimal_block(self, lo: int, hi: int) -> tuple[np.ndarray | list[int], int]:
+    def decimal_block(self, lo: int, hi: int) -> Blocks:
         """(numerators, scale) of rows [lo, hi): x_i = numerators[i] / 10**scale, exactly.
 
         int64 when every intermediate product fits (x_i is monotonic, so the ends and the
@@ -354,13 +334,24 @@ class SweepParams:
             doubles = np.array([int(n) / 10**scale for n in num], dtype=np.float64)
         return round_to(doubles, self.precision)
 
-    def decimals_divided(self, lo: int, hi: int) -> tuple[tuple[np.ndarray | list[int], int], bool]:
+    def decimals_divided(self, lo: int, hi: int) -> tuple[Blocks, bool]:
         """(decimal_block, divided) of rows [lo, hi): if divided, x_block is this precision of
         ``np.divide(num, 10.0**scale)``, the doubles nearest the decimals (one division each)."""
         num, scale = self.decimal_block(lo, hi)
         # The sweep is monotonic: its ends bound every |numerator| of the block.
         ends = max(abs(self.x_numerator(lo)), abs(self.x_numerator(hi - 1))) if hi > lo else 0
         return (num, scale), isinstance(num, np.ndarray) and scale <= 22 and ends < 2**53
+
+    def typed_block(self, lo: int, hi: int) -> None:
+        """None: a sweep's x are made, not typed (``decimal_block`` writes them)."""
+        return None
+
+    def histogram(self, bins: int = 80, progress: object = None, should_stop: object = None) -> None:
+        """None: a sweep's x are evenly spaced, so where they lie needs no histogram."""
+        return None
+
+    def known_histogram(self, bins: int = 80) -> None:
+        return None
 
     def f_block(self, lo: int, hi: int, alpha: Decimal) -> np.ndarray:
         """f of rows [lo, hi) for ``alpha`` in this sweep's precision."""
@@ -385,33 +376,6 @@ class SweepParams:
             xs.append(self.x(ends[1]))
             ys.append(self.f(ends[1], a))
         return xs, ys
-
-
-def negative_branch(
-    params: SweepParams, alphas: Iterable[Decimal], leaks: Iterable[Decimal] = ()
-) -> tuple[tuple[float, float], tuple[float, float]] | None:
-    """The x and y ranges that hold every curve's x <= 0 part, or None when no x_i is <= 0.
-
-    x runs from the sweep's lowest x (its first, or its last when step < 0) up to 0; y spans
-    0 and f there for each of ``alphas``, as the curves draw them (f is linear on that side,
-    so its extremes are at the ends), and each of ``leaks``: f' = alpha there (derivatives).
-    """
-    lowest = min((0, params.count - 1), key=params.x_numerator)
-    if params.x_numerator(lowest) > 0:
-        return None
-    ys = [0.0, *(params.f(lowest, alpha) for alpha in alphas), *(params.leak(a) for a in leaks)]
-    return (params.x(lowest), 0.0), (min(ys), max(ys))
-
-
-def every_f_within_the_doubles(source: SweepParams | Values, i: int) -> None:
-    """Raise ParameterError naming the first alpha whose f(x_i) runs beyond the doubles."""
-    for alpha in source.alphas:
-        try:
-            source.exact_f(i, alpha)
-        except OverflowError:
-            raise ParameterError(
-                "alpha", f"alpha={decimal_label(alpha)} times x runs beyond the largest double (1.8e308)"
-            ) from None
 
 
 def leaky_point(x: Decimal, alpha: Decimal, precision: str = DEFAULT_PRECISION) -> tuple[float, float, float]:

@@ -108,7 +108,7 @@ def build_menus(window: MainWindow) -> None:
 
     menu = window.menuBar().addMenu("A&lpha")  # Alt+A is the Alpha box's
     pin = action("&Pin Current Alpha", "pinAction", menu, "Ctrl+P", icon_text="Pin alpha")
-    pin.triggered.connect(lambda: window.pin_alpha(window._source.alpha))
+    pin.triggered.connect(lambda: window.pin_alpha(window.source.alpha))
     pin.setToolTip("Keep the current alpha on the plot for comparison (Ctrl+P)")
     window.comparison.add_button.clicked.connect(pin.trigger)
     menu.addSection("Set alpha to a preset")

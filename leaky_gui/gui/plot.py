@@ -21,8 +21,9 @@ from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 
 from leaky_gui.calc.alphas import alpha_name
-from leaky_gui.calc.source import XSource
-from leaky_gui.calc.sweep import ParameterError, SweepParams, format_label, leaky_point, negative_branch
+from leaky_gui.calc.precision import DEFAULT_PRECISION, format_in
+from leaky_gui.calc.source import XSource, negative_branch
+from leaky_gui.calc.sweep import ParameterError, format_label, leaky_point
 from leaky_gui.gui.curve_labels import CurveLabels, LabelledCurve
 from leaky_gui.gui.limits import HISTOGRAM_BINS, VALUE_MARKER_LIMIT
 from leaky_gui.gui.pinned import PinnedAlpha, pinned_style
@@ -280,9 +281,9 @@ class SweepPlot(pg.PlotWidget):
         self._fit_now()
         return True
 
-    def _negative_curves(self) -> tuple[list[Decimal], list[Decimal]]:
+    def _negative_curves(self, source: XSource) -> tuple[list[Decimal], list[Decimal]]:
         """The alphas of the visible curves (references too), and of the derivatives on show."""
-        source, overlays = self._source or SweepParams(), self._overlays
+        overlays = self._overlays
         alphas = [source.alpha, *(p.alpha for p in self._pinned_state if p.visible)]
         leaks = alphas if overlays.derivative else []
         return alphas + [Decimal(0)] * overlays.relu + [Decimal(1)] * overlays.identity, leaks
@@ -291,7 +292,7 @@ class SweepPlot(pg.PlotWidget):
         """The x <= 0 part of every visible curve, from the sweep's exact vertices (calc)."""
         if self._source is None:
             return None
-        return negative_branch(self._source, *self._negative_curves())
+        return negative_branch(self._source, *self._negative_curves(self._source))
 
     def _stop_following(self, *_: object) -> None:
         self._following = False
@@ -302,10 +303,10 @@ class SweepPlot(pg.PlotWidget):
         # curve for alpha >= 0). The negative branch: every curve ends at (0, 0) on the right
         # edge, so the right corner away from 0 is empty: the bottom one, or the top one
         # when a negative alpha's curve comes down to 0 from above.
-        if extent is None:
+        if extent is None or self._source is None:
             corner = LEGEND_TOP_LEFT
         else:
-            falling = any(alpha < 0 for alpha in self._negative_curves()[0])
+            falling = any(alpha < 0 for alpha in self._negative_curves(self._source)[0])
             corner = LEGEND_TOP_RIGHT if falling else LEGEND_BOTTOM_RIGHT
         if self.legend.opts["offset"] != corner:
             self.legend.setOffset(corner)
@@ -354,6 +355,15 @@ class SweepPlot(pg.PlotWidget):
         edges = np.linspace(lo / 2, hi / 2, len(counts) + 1) * 2  # halves: hi - lo may overflow
         self.histogram.setData(edges, heights, fillLevel=y0)
 
+    @property
+    def precision(self) -> str:
+        """The precision of the source on show (float64 before the first)."""
+        return DEFAULT_PRECISION if self._source is None else self._source.precision
+
+    def text(self, value: float) -> str:
+        """A value's text in the precision on show."""
+        return format_in(value, self.precision)
+
     def set_single_point(self, x: float | None, fx: float | None) -> None:
         """Mark the single evaluated point, or clear the mark with None."""
         if x is None or fx is None:
@@ -361,7 +371,7 @@ class SweepPlot(pg.PlotWidget):
             self._set_legend_name(self.single, None)
             return
         self.single.setData(*finite([x], [fx]))
-        text = (self._source or SweepParams()).text
+        text = self.text
         self._set_legend_name(self.single, f"f({text(x)}) = {text(fx)}")
         if self._following:
             self._fit_now()
@@ -497,19 +507,19 @@ class SweepPlot(pg.PlotWidget):
 
         Never raises: where alpha*x runs beyond the doubles, that curve's f says so.
         """
-        source = self._source or SweepParams()
+        precision, text = self.precision, self.text
         x_value = rounded_to(x, self._pixel_width())
-        parts = [f"x = {source.text(held(x_value, source.precision))}"]
+        parts = [f"x = {text(held(x_value, precision))}"]
         order = {alpha: at for at, alpha in enumerate(self.labels.order())}
         last = len(order)
         curves = sorted(self._readout_curves, key=lambda c: order.get(c[1], last) if c[2] else last + 1)
         for name, alpha, _ in curves:
             try:
-                fx = leaky_point(x_value, alpha, source.precision)[1]
+                fx = leaky_point(x_value, alpha, precision)[1]
             except ParameterError:  # float64 only: alpha*x beyond the largest double
                 parts.append(f"{name} = beyond ±1.8e308")
             else:
-                parts.append(f"{name} = {source.text(fx)}")
+                parts.append(f"{name} = {text(fx)}")
         return "    ".join(parts)
 
     def _pixel_width(self) -> float:

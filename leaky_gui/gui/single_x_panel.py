@@ -29,7 +29,7 @@ class SingleXPanel(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Evaluate one x", parent)
         self.setObjectName("singleXPanel")
-        self._source = SweepParams()  # only its alpha and precision are used
+        self._source: XSource = SweepParams()  # only its alpha and precision are used
         self.edit = QLineEdit()
         self.edit.setObjectName("singleX")
         self.edit.setAccessibleName("Single x")

@@ -46,7 +46,6 @@ from leaky_gui.calc.sweep import (
     SweepParams,
     decimal_label,
     sweep_problem,
-    zero_crossing_text,
 )
 from leaky_gui.calc.values import Values, ValuesStatistics
 from leaky_gui.gui.alpha_slider import AlphaSlider
@@ -90,7 +89,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle("Leaky ReLU calculator")
         self._settings = (settings if settings is not None else QSettings()) if remember else None
-        self._source = SweepParams()
+        self._source: XSource = SweepParams()
         self._held = 0  # refresh() waits while > 0 (restoring: many changes, one refresh)
 
         self.inputs = InputsPanel()
@@ -221,8 +220,9 @@ class MainWindow(QMainWindow):
         try:
             if self._values is None:
                 source: XSource = SweepParams(start, step, count, alphas, precision)
+                values = None
             else:
-                source = self._values.with_alphas(alphas).with_precision(precision)
+                source = values = self._values.with_alphas(alphas).with_precision(precision)
         except ParameterError as error:  # the judge let something through: a bug, said loudly
             qWarning(f"leaky-gui: inputs that make no sweep were accepted: {error}")
             return
@@ -233,17 +233,11 @@ class MainWindow(QMainWindow):
         self.single.show_source(source)
         self.info.show_source(source, pinned)
         self.slider.follow(source.alpha)
-        if isinstance(source, Values):
-            self.statusBar().showMessage(
-                f"{PRECISION_LABELS[source.precision]}: {source.description()}; {alpha_name(source.alpha)}"
-            )
-            self._ask_statistics(source)
-        else:
-            self.statusBar().showMessage(
-                f"{PRECISION_LABELS[source.precision]}: {source.count:,} points, x from "
-                f"{source.text(source.x_first)} to {source.text(source.x_last)}, zero crossing: "
-                f"{zero_crossing_text(source.zero_crossing_index())}; {alpha_name(source.alpha)}"
-            )
+        self.statusBar().showMessage(
+            f"{PRECISION_LABELS[source.precision]}: {source.description()}; {alpha_name(source.alpha)}"
+        )
+        if values is not None:  # your values' statistics, at once or from a worker thread
+            self._ask_statistics(values)
         # What refused a box's text (a pinned alpha, another box) may be gone now.
         self.inputs.rejudge()
 
