@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         self._values_origin = ""  # the file they came from ('' when pasted)
         self.theme = ThemeController(self)
         self._lay_out()
-        build_menus(self)
+        self._actions = build_menus(self, self)
         self.shortcuts = WindowShortcutsFirst(self)
         fields = [*self.findChildren(QAbstractSpinBox), *self.findChildren(QLineEdit)]
         self.shortcuts.claim(self.findChildren(QAction), fields)
@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         self.plot.readoutChanged.connect(lambda text: self.readout.setText(text or READOUT_PROMPT))
         for source in (self.table, self.exports):
             source.message.connect(self.statusBar().showMessage)
-        self.exports.running_changed.connect(lambda running: self.export_csv_action.setEnabled(not running))
+        self.exports.running_changed.connect(lambda running: self._actions.export_csv.setEnabled(not running))
         self.statusBar().setObjectName("statusBar")
         self.theme.changed.connect(self._show_scheme)
         self._show_scheme(self.theme.scheme)
@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
     def overlays(self) -> Overlays:
         """The overlay toggles as they stand."""
         return Overlays(
-            *(a.isChecked() for a in (self.derivative_action, self.relu_action, self.identity_action))
+            *(a.isChecked() for a in (self._actions.derivative, self._actions.relu, self._actions.identity))
         )
 
     def _show_scheme(self, scheme: Scheme) -> None:
@@ -358,7 +358,7 @@ class MainWindow(QMainWindow):
         """Your values (from ``origin``, a file, or '' when pasted) or None for the sweep; then
         the title, the sweep boxes' look and Back to Sweep to match."""
         self._values, self._values_origin = values, origin
-        self.back_to_sweep_action.setEnabled(values is not None)
+        self._actions.back_to_sweep.setEnabled(values is not None)
         self.inputs.set_sweep_in_use(
             values is None,
             ""
@@ -405,13 +405,13 @@ class MainWindow(QMainWindow):
     def export_source(self) -> XSource:
         """What Export CSV writes: the sweep with the current alpha, then the pinned ones if asked."""
         alphas = [self._source.alpha]
-        if self.csv_pinned_action.isChecked():
+        if self._actions.csv_pinned.isChecked():
             alphas += [a for a in self.comparison.alphas() if a not in alphas]
         return self._source.with_alphas(alphas)
 
     def export_csv(self, target: Path | None = None) -> None:
         """Write the sweep as CSV on a worker thread; ask for the file unless given ``target``."""
-        options = self.csv_derivative_action.isChecked(), self.decimal_comma_action.isChecked()
+        options = self._actions.csv_derivative.isChecked(), self._actions.decimal_comma.isChecked()
         if target is None:
             self.exports.export_csv(self.export_source(), *options)
         else:
@@ -426,14 +426,14 @@ class MainWindow(QMainWindow):
 
     def _toggles(self) -> dict[str, QAction]:
         return {
-            "show_derivative": self.derivative_action,
-            "show_relu": self.relu_action,
-            "show_identity": self.identity_action,
-            "show_legend": self.legend_action,
-            "csv_derivative": self.csv_derivative_action,
-            "csv_pinned": self.csv_pinned_action,
-            "decimal_comma": self.decimal_comma_action,
-            "images_as_shown": self.images_as_shown_action,
+            "show_derivative": self._actions.derivative,
+            "show_relu": self._actions.relu,
+            "show_identity": self._actions.identity,
+            "show_legend": self._actions.legend,
+            "csv_derivative": self._actions.csv_derivative,
+            "csv_pinned": self._actions.csv_pinned,
+            "decimal_comma": self._actions.decimal_comma,
+            "images_as_shown": self._actions.images_as_shown,
         }
 
     def _splitters(self) -> dict[str, QSplitter]:
@@ -462,7 +462,7 @@ class MainWindow(QMainWindow):
             self.exports.folder = state.export_folder
             self.values_reader.folder = state.values_folder
             self.theme.set_choice(state.theme)
-            self.theme_actions[state.theme].setChecked(True)
+            self._actions.themes[state.theme].setChecked(True)
             self.slider.set_scale(state.slider_scale, state.slider_range)
             if state.geometry:
                 self.restoreGeometry(QByteArray(state.geometry))
