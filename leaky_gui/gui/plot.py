@@ -8,61 +8,32 @@ with setData; PlotItem.clear() is never used, as it would also drop the crosshai
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from decimal import Decimal
 
-import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QPen
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 
 from leaky_gui.calc.alphas import alpha_name
 from leaky_gui.calc.precision import DEFAULT_PRECISION, format_in
 from leaky_gui.calc.source import XSource, negative_branch
-from leaky_gui.calc.sweep import ParameterError, format_label, leaky_point
+from leaky_gui.calc.sweep import format_label
+from leaky_gui.gui.crosshair import CrosshairReadout, ReadCurve
 from leaky_gui.gui.curve_labels import CurveLabels, LabelledCurve
-from leaky_gui.gui.limits import HISTOGRAM_BINS, VALUE_MARKER_LIMIT
+from leaky_gui.gui.limits import VALUE_MARKER_LIMIT
 from leaky_gui.gui.pinned import PinnedAlpha, pinned_style
-from leaky_gui.gui.plot_items import Curve, MajorGrid, Stroke, clear_item, markers
+from leaky_gui.gui.plot_histogram import XHistogram
+from leaky_gui.gui.plot_items import Curve, FittingViewBox, MajorGrid, Overlays, Stroke, clear_item, markers
+from leaky_gui.gui.plot_legend import PlotLegend
 from leaky_gui.gui.theme import LIGHT, Scheme
-from leaky_gui.gui.view_math import MIN_VIEW_SPAN, finite, held, padded, rounded_to
+from leaky_gui.gui.view_math import MIN_VIEW_SPAN, finite, padded
 
 #: Sample markers are drawn when the sweep has at most this many points.
 MARKER_LIMIT = 200
-#: Up to this many values the histogram of x is worked out at once (a few ms).
-INSTANT_HISTOGRAM = 200_000
 TITLE = "Leaky ReLU   f(x) = x if x > 0, else alpha·x"
-#: The legend's offset from the view's corners (pyqtgraph: negative counts from right and bottom).
-LEGEND_TOP_LEFT = (10, 10)
-LEGEND_TOP_RIGHT = (-10, 10)
-LEGEND_BOTTOM_RIGHT = (-10, -10)
-
-
-@dataclass(frozen=True)
-class Overlays:
-    """Extra lines, each a toggle."""
-
-    derivative: bool = False
-    relu: bool = False
-    identity: bool = False
-
-
-class _FittingViewBox(pg.ViewBox):
-    """A ViewBox whose own 'View All' (context menu, double-click) is the sweep's exact fit."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.fit: Callable[[], None] | None = None
-
-    def autoRange(self, padding=None, items=None, item=None) -> None:
-        if self.fit is None:
-            super().autoRange(padding, items, item)
-        else:
-            self.fit()
 
 
 class SweepPlot(pg.PlotWidget):
@@ -72,7 +43,7 @@ class SweepPlot(pg.PlotWidget):
     readoutChanged = Signal(str)
 
     def __init__(self, parent=None, scheme: Scheme = LIGHT) -> None:
-        super().__init__(parent=parent, background=scheme.background, viewBox=_FittingViewBox())
+        super().__init__(parent=parent, background=scheme.background, viewBox=FittingViewBox())
         self.setObjectName("plot")
         # The view fills its background with the scheme's colour on every repaint. So no
         # cached copy of that colour (pyqtgraph's CacheBackground: a copy of every pixel
@@ -109,7 +80,8 @@ class SweepPlot(pg.PlotWidget):
         item.setLabel("bottom", "x")
         item.setLabel("left", "f(x)")
         # The legend first, so every curve added later finds it.
-        self.legend = item.addLegend(offset=LEGEND_TOP_LEFT)
+        self.legend_entries = PlotLegend(item)
+        self.legend = self.legend_entries.item
 
         self.current = Curve(item, lambda s: s.current, Qt.PenStyle.SolidLine, 3.0, z=20)
         self.curve = self.current.line  # the current alpha's line
@@ -128,24 +100,18 @@ class SweepPlot(pg.PlotWidget):
         ]
 
         # Your own values, many of them: where they lie, as bars along the bottom.
-        self.histogram = pg.PlotDataItem([], [], stepMode="center", pen=None, fillLevel=0)
-        self.histogram.setZValue(-5)
-        item.addItem(self.histogram, ignoreBounds=True)
-        self._histogram_data: tuple[np.ndarray, float, float] | None = None
-
-        self.crosshair = pg.InfiniteLine(angle=90, movable=False)
-        self._strokes.append((self.crosshair.setPen, lambda s: Stroke(s.crosshair)))
-        self.crosshair.setZValue(40)
-        self.crosshair.hide()
-        item.addItem(self.crosshair, ignoreBounds=True)
-        item.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.x_histogram = XHistogram(item, self._set_legend_name)
+        self.histogram = self.x_histogram.item
 
         self.pinned: dict[int, Curve] = {}  # by style slot
         self._source: XSource | None = None
         self._pinned_state: tuple[PinnedAlpha, ...] = ()
         self._overlays = Overlays()
-        self._readout_curves: list[tuple[str, Decimal, bool]] = []  # name, alpha, labelled
         self.labels = CurveLabels(item, self.legend, self.curve_colour)
+        self.readout = CrosshairReadout(item, self.labels.order)
+        self.readout.changed.connect(self.readoutChanged)
+        self.crosshair = self.readout.line
+        self._strokes.append((self.crosshair.setPen, lambda s: Stroke(s.crosshair)))
         self._apply_scheme()
         self._negative_only = False  # the fit shows the x <= 0 branch only (Fit Negative Branch)
         self.setToolTip("Drag to pan, wheel to zoom, right-click for more; A or Ctrl+0 fits the view again")
@@ -180,25 +146,17 @@ class SweepPlot(pg.PlotWidget):
         self._draw_reference(self.identity, source, Decimal(1), overlays.identity, "identity y = x")
         if sweep_changed:
             self._draw_markers(source)
-            wanted = not source.evenly_spaced and source.count > VALUE_MARKER_LIMIT
-            # Worked out on a worker thread for many values (show_histogram), here for a few.
-            self._histogram_data = None
-            if wanted:
-                self._histogram_data = source.known_histogram(HISTOGRAM_BINS)
-                if self._histogram_data is None and source.count <= INSTANT_HISTOGRAM:
-                    self._histogram_data = source.histogram(HISTOGRAM_BINS)
-            self._name_histogram()
+            self.x_histogram.show_for(source)
         if self._following:
             self._fit_now()
         elif sweep_changed:
-            self._place_histogram()
-        visible = [(f"f(x; {format_label(source.alpha)})", source.alpha, True)]
-        visible += [(f"f(x; {format_label(p.alpha)})", p.alpha, True) for p in pinned if p.visible]
+            self.x_histogram.place()
+        read = [ReadCurve(f"f(x; {format_label(a)})", a, True) for a in self._visible_alphas()]
         if overlays.relu:
-            visible.append(("ReLU", Decimal(0), False))
+            read.append(ReadCurve("ReLU", Decimal(0), False))
         if overlays.identity:
-            visible.append(("identity", Decimal(1), False))
-        self._readout_curves = visible
+            read.append(ReadCurve("identity", Decimal(1), False))
+        self.readout.read(read, source.precision)
         labelled = [(source.alpha, None), *((p.alpha, p.slot) for p in pinned if p.visible)]
         self.labels.show([LabelledCurve(a, slot, *finite(*source.curve_points(a))) for a, slot in labelled])
         # pyqtgraph applies a new range to the view's transform only when the next paint
@@ -281,10 +239,15 @@ class SweepPlot(pg.PlotWidget):
         self._fit_now()
         return True
 
-    def _negative_curves(self, source: XSource) -> tuple[list[Decimal], list[Decimal]]:
+    def _visible_alphas(self) -> list[Decimal]:
+        """The alphas of the curves on show: the current one, then the visible pinned ones."""
+        current = [] if self._source is None else [self._source.alpha]
+        return current + [p.alpha for p in self._pinned_state if p.visible]
+
+    def _negative_curves(self) -> tuple[list[Decimal], list[Decimal]]:
         """The alphas of the visible curves (references too), and of the derivatives on show."""
         overlays = self._overlays
-        alphas = [source.alpha, *(p.alpha for p in self._pinned_state if p.visible)]
+        alphas = self._visible_alphas()
         leaks = alphas if overlays.derivative else []
         return alphas + [Decimal(0)] * overlays.relu + [Decimal(1)] * overlays.identity, leaks
 
@@ -292,30 +255,21 @@ class SweepPlot(pg.PlotWidget):
         """The x <= 0 part of every visible curve, from the sweep's exact vertices (calc)."""
         if self._source is None:
             return None
-        return negative_branch(self._source, *self._negative_curves(self._source))
+        return negative_branch(self._source, *self._negative_curves())
 
     def _stop_following(self, *_: object) -> None:
         self._following = False
 
     def _fit_now(self) -> None:
         extent = self._negative_extent() if self._negative_only else None
-        # The legend goes where no curve is. The whole sweep: top left (x < 0 < f(x) holds no
-        # curve for alpha >= 0). The negative branch: every curve ends at (0, 0) on the right
-        # edge, so the right corner away from 0 is empty: the bottom one, or the top one
-        # when a negative alpha's curve comes down to 0 from above.
-        if extent is None or self._source is None:
-            corner = LEGEND_TOP_LEFT
-        else:
-            falling = any(alpha < 0 for alpha in self._negative_curves(self._source)[0])
-            corner = LEGEND_TOP_RIGHT if falling else LEGEND_BOTTOM_RIGHT
-        if self.legend.opts["offset"] != corner:
-            self.legend.setOffset(corner)
+        falling = extent is not None and any(alpha < 0 for alpha in self._negative_curves()[0])
+        self.legend_entries.place(extent is not None, falling)
         if extent is not None:
             x_range, y_range = extent
             self.getPlotItem().getViewBox().setRange(
                 xRange=padded(list(x_range)), yRange=padded(list(y_range)), padding=0
             )
-            self._place_histogram()
+            self.x_histogram.place()
             return
         xs: list[float] = []
         ys: list[float] = []
@@ -330,39 +284,12 @@ class SweepPlot(pg.PlotWidget):
                 ys += (float(y.min()), float(y.max()))
         if xs:
             self.getPlotItem().getViewBox().setRange(xRange=padded(xs), yRange=padded(ys), padding=0)
-        self._place_histogram()
+        self.x_histogram.place()
 
     def show_histogram(self, source: XSource) -> None:
         """The histogram of x, now worked out (on a worker thread), if ``source`` is on show."""
-        if source == self._source and not source.evenly_spaced and source.count > VALUE_MARKER_LIMIT:
-            self._histogram_data = source.known_histogram(HISTOGRAM_BINS)
-            self._name_histogram()
-            self._place_histogram()
-
-    def _name_histogram(self) -> None:
-        shown = self._histogram_data is not None
-        self._set_legend_name(self.histogram, "where the x lie (histogram)" if shown else None)
-
-    def _place_histogram(self) -> None:
-        """The histogram of x along the bottom of the view: its tallest bar 15% of the height."""
-        data = self._histogram_data
-        if data is None or not data[0].any():
-            clear_item(self.histogram)
-            return
-        counts, lo, hi = data
-        (_, _), (y0, y1) = self.getPlotItem().getViewBox().viewRange()
-        heights = y0 + counts / counts.max() * (0.15 * (y1 - y0))
-        edges = np.linspace(lo / 2, hi / 2, len(counts) + 1) * 2  # halves: hi - lo may overflow
-        self.histogram.setData(edges, heights, fillLevel=y0)
-
-    @property
-    def precision(self) -> str:
-        """The precision of the source on show (float64 before the first)."""
-        return DEFAULT_PRECISION if self._source is None else self._source.precision
-
-    def text(self, value: float) -> str:
-        """A value's text in the precision on show."""
-        return format_in(value, self.precision)
+        if source == self._source:
+            self.x_histogram.show_worked_out(source)
 
     def set_single_point(self, x: float | None, fx: float | None) -> None:
         """Mark the single evaluated point, or clear the mark with None."""
@@ -371,23 +298,14 @@ class SweepPlot(pg.PlotWidget):
             self._set_legend_name(self.single, None)
             return
         self.single.setData(*finite([x], [fx]))
-        text = self.text
-        self._set_legend_name(self.single, f"f({text(x)}) = {text(fx)}")
+        precision = DEFAULT_PRECISION if self._source is None else self._source.precision
+        self._set_legend_name(self.single, f"f({format_in(x, precision)}) = {format_in(fx, precision)}")
         if self._following:
             self._fit_now()
 
-    def _set_legend_name(self, item: pg.PlotDataItem, name: str | None) -> None:
+    def _set_legend_name(self, item: pg.GraphicsObject, name: str | None) -> None:
         """List ``item`` in the legend as ``name``, or not at all with None."""
-        entry = next((label for sample, label in self.legend.items if sample.item is item), None)
-        if name is None:
-            if entry is not None:
-                self.legend.removeItem(item)
-        elif entry is None:
-            self.legend.addItem(item, name)
-            label = self.legend.items[-1][1]  # its text a pixmap on screen (_cache_text)
-            label.item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        elif entry.text != name:
-            entry.setText(name)
+        self.legend_entries.set_name(item, name)
 
     def show_legend(self, on: bool) -> None:
         """Show or hide the legend (View > Show Legend); the curve labels move into its room."""
@@ -396,7 +314,7 @@ class SweepPlot(pg.PlotWidget):
 
     def legend_names(self) -> list[str]:
         """The legend's entries, top to bottom."""
-        return [label.text for _, label in self.legend.items]
+        return self.legend_entries.names()
 
     def curve_data(self) -> tuple[list[float], list[float]]:
         """The vertices drawn for the current curve (for tests and the self-test)."""
@@ -439,8 +357,7 @@ class SweepPlot(pg.PlotWidget):
         pictures of text, and a PNG at twice the size would hold them blurred.
         """
         mode = QGraphicsItem.CacheMode.DeviceCoordinateCache if on else QGraphicsItem.CacheMode.NoCache
-        for _, label in self.legend.items:
-            label.item.setCacheMode(mode)
+        self.legend_entries.set_cache_mode(mode)
         self.labels.set_cache_mode(mode)
 
     def curve_colour(self, slot: int | None) -> str:
@@ -454,12 +371,9 @@ class SweepPlot(pg.PlotWidget):
         for side in ("left", "bottom"):
             item.getAxis(side).setTextPen(pg.mkPen(scheme.foreground))  # tick text and axis label
         item.setTitle(TITLE, color=scheme.foreground)
-        self.legend.setBrush(scheme.legend_brush)
-        self.legend.setLabelTextColor(scheme.foreground)
-        for _, label in self.legend.items:
-            label.setText(label.text)  # pyqtgraph applies a label's colour only when its text is set
+        self.legend_entries.restyle(scheme)
         self.samples.setSymbolBrush(scheme.current)
-        self.histogram.setBrush(QColor(*QColor(scheme.foreground).getRgb()[:3], 55))
+        self.x_histogram.restyle(scheme)
         self.crossing.setSymbolBrush(scheme.crossing_fill)
         self.single.setSymbolBrush(scheme.single_fill)
         self.labels.restyle()
@@ -503,66 +417,11 @@ class SweepPlot(pg.PlotWidget):
     # -- crosshair -------------------------------------------------------------
 
     def readout_at(self, x: float) -> str:
-        """x rounded to the view's resolution, and each visible curve's exact f there.
-
-        Never raises: where alpha*x runs beyond the doubles, that curve's f says so.
-        """
-        precision, text = self.precision, self.text
-        x_value = rounded_to(x, self._pixel_width())
-        parts = [f"x = {text(held(x_value, precision))}"]
-        order = {alpha: at for at, alpha in enumerate(self.labels.order())}
-        last = len(order)
-        curves = sorted(self._readout_curves, key=lambda c: order.get(c[1], last) if c[2] else last + 1)
-        for name, alpha, _ in curves:
-            try:
-                fx = leaky_point(x_value, alpha, precision)[1]
-            except ParameterError:  # float64 only: alpha*x beyond the largest double
-                parts.append(f"{name} = beyond ±1.8e308")
-            else:
-                parts.append(f"{name} = {text(fx)}")
-        return "    ".join(parts)
-
-    def _pixel_width(self) -> float:
-        """The width of a screen pixel in x, from the view's range and size.
-
-        Not ViewBox.viewPixelSize(): pyqtgraph inverts the view's transform through its
-        determinant, x scale times y scale, which underflows to 0 once both axes span
-        around 1e300 or more, and then answers nonsense (1.6e-319 at ±1e307).
-        """
-        view = self.getPlotItem().getViewBox()
-        (lo, hi), _ = view.viewRange()
-        width = view.rect().width()
-        return (hi - lo) / width if width > 0 else math.nan
-
-    def _view_x(self, scene_pos: QPointF) -> float:
-        """The x under a scene point, from the view's range and size.
-
-        Not ViewBox.mapSceneToView: with both axes huge (see _pixel_width) the transform has
-        no inverse, pyqtgraph falls back to a pseudo-inverse, and every point maps to x = 0.
-        """
-        view = self.getPlotItem().getViewBox()
-        (lo, hi), _ = view.viewRange()
-        rect = view.rect()
-        share = (view.mapFromScene(scene_pos).x() - rect.left()) / rect.width() if rect.width() > 0 else 0.5
-        if view.xInverted():
-            share = 1.0 - share
-        return lo * (1.0 - share) + hi * share  # no overflow, even for a span beyond the doubles
-
-    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
-        view = self.getPlotItem().getViewBox()
-        if self._source is None or not view.sceneBoundingRect().contains(scene_pos):
-            if self.crosshair.isVisible():
-                self.crosshair.hide()
-                self.readoutChanged.emit("")
-            return
-        x = self._view_x(scene_pos)
-        self.crosshair.setPos(x)
-        self.crosshair.show()
-        self.readoutChanged.emit(self.readout_at(x))
+        """x rounded to the view's resolution, and each visible curve's exact f there."""
+        return self.readout.readout_at(x)
 
     def leaveEvent(self, event) -> None:
-        self.crosshair.hide()
-        self.readoutChanged.emit("")
+        self.readout.hide()
         super().leaveEvent(event)
 
     def keyPressEvent(self, event) -> None:

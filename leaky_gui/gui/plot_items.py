@@ -1,4 +1,5 @@
-"""The plot's drawn pieces: pens for any pixel ratio, curves, markers, and the grid.
+"""The plot's drawn pieces: pens for any pixel ratio, curves, markers, the grid, the overlay toggles
+and the view box whose own 'View All' is the plot's fit.
 
 The grid is one line at each of the axes' major ticks, drawn straight into the view.
 pyqtgraph's ``GridItem`` records three levels of translucent lines into a ``QPicture`` and
@@ -21,6 +22,29 @@ from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
 
 from leaky_gui.gui.theme import Scheme
+
+
+@dataclass(frozen=True)
+class Overlays:
+    """Extra lines, each a toggle."""
+
+    derivative: bool = False
+    relu: bool = False
+    identity: bool = False
+
+
+class FittingViewBox(pg.ViewBox):
+    """A ViewBox whose own 'View All' (context menu, double-click) is the sweep's exact fit."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fit: Callable[[], None] | None = None
+
+    def autoRange(self, padding=None, items=None, item=None) -> None:
+        if self.fit is None:
+            super().autoRange(padding, items, item)
+        else:
+            self.fit()
 
 
 def clear_item(item: pg.PlotDataItem) -> None:
