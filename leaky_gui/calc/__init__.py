@@ -6,12 +6,14 @@ window both come here for every number, so each is defined exactly once.
 
 * ``numtext``: typed text to Decimal, and the app's one number style;
 * ``exact``: exact decimals as scaled integers, and the double nearest an exact result;
-* ``sweep``: the exact sweep ``SweepParams``, f and f', and the one judge of inputs;
+* ``sweep``: f and f' of single numbers, and the one judge of inputs (it names the sweep too);
+* ``sweep_params``: the exact sweep ``SweepParams`` and the defaults;
 * ``precision`` and ``float32_digits``: float32, float16 and bfloat16 as PyTorch computes
   them, and their shortest text;
 * ``alphas`` and ``alpha_scale``: presets, names, the Kaiming gain, the unusual-alpha rule,
   the slider's positions;
-* ``source``: ``XSource``, the one interface of a source of x (the sweep, your values);
+* ``source``: ``XSource``, the one interface of a source of x (the sweep, your values),
+  and what the two share (``AlphasInPrecision``);
 * ``values`` and ``value_data``: your own x values and the data behind them;
 * ``readers``, ``text_reader`` and ``text_parse``: that data from text or ``.npy``, read
   safely and lazily;

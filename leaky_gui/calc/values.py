@@ -25,7 +25,7 @@ from leaky_gui.calc.exact import ExactNumber, leaky_exact
 from leaky_gui.calc.numtext import ParameterError, parse_decimal
 from leaky_gui.calc.precision import DEFAULT_PRECISION, PRECISIONS, leaky_in, tensor_to
 from leaky_gui.calc.source import AlphasInPrecision, Blocks, curve_through, step_through
-from leaky_gui.calc.sweep import DEFAULT_ALPHA
+from leaky_gui.calc.sweep_params import DEFAULT_ALPHA
 from leaky_gui.calc.value_data import (
     BLOCK_ROWS,
     DecimalColumn,
