@@ -55,6 +55,7 @@ def create_application(argv: Sequence[str]):
 
     _install_message_filter()
     app = QApplication.instance() or QApplication(list(argv))
+    assert isinstance(app, QApplication), "a widgets application, not a console one"
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Leaky ReLU Calculator")

@@ -80,9 +80,7 @@ def test_the_mouse_slot_reads_where_the_mouse_is_at_huge_zoom(plot, qtbot):
     plot.readoutChanged.connect(said.append)
     view = plot.getPlotItem().getViewBox()
     rect = view.sceneBoundingRect()
-    plot.scene().sigMouseMoved.emit(
-        QPointF(rect.left() + rect.width() / 4, rect.center().y())
-    )  # as the mouse does
+    plot.scene().sigMouseMoved.emit(QPointF(rect.left() + rect.width() / 4, rect.center().y()))  # the mouse
     parts = readout_parts(said[-1])
     assert abs(float(parts["x"]) - -5e306) <= 2 * pixel_width(plot)
     assert parts["f(x; 100)"] == "beyond ±1.8e308"

@@ -39,7 +39,7 @@ from leaky_gui.calc.atomic_file import atomic_output, check_output_path
 from leaky_gui.calc.exact import ExactNumber
 from leaky_gui.calc.numtext import csv_line
 from leaky_gui.calc.precision import leaky_in, round_to
-from leaky_gui.calc.source import XSource
+from leaky_gui.calc.source import Blocks, XSource
 from leaky_gui.calc.sweep import format_label, format_number
 from leaky_gui.calc.text_columns import (
     constant_text,
@@ -145,7 +145,9 @@ class _ChunkWriter:
         self, lo: int, hi: int, derivatives: bool
     ) -> tuple[np.ndarray, list[np.ndarray], list[np.ndarray]]:
         precision = self.source.precision
-        x = block = decimals = None
+        x: np.ndarray | None = None
+        block: Blocks | None = None
+        decimals: tuple[np.ndarray, int] | None = None
         divided = False
         if precision != "float32":
             x = self.source.x_block(lo, hi)
@@ -154,15 +156,18 @@ class _ChunkWriter:
             if not divided:
                 x = self.source.x_block(lo, hi)
         if block is not None and isinstance(block[0], np.ndarray):
-            decimals = block  # short decimals are their own float32 text
+            decimals = block[0], block[1]  # short decimals are their own float32 text
         x_text = precision_text(x, precision, decimals, divided)
-        # A sweep's decimal of one division is 0 or at least 1e-22: x has its sign.
-        positive = x > 0 if x is not None else decimals[0] > 0
-        others = np.flatnonzero(~positive)  # f = x elsewhere: only these need alpha*x
-        if others.size and x is None:
+        if x is None:  # divided: made of int64 decimals
+            assert decimals is not None
             num, scale = decimals
+            # A sweep's decimal of one division is 0 or at least 1e-22: x has its sign.
+            positive = num > 0
+            others = np.flatnonzero(~positive)  # f = x elsewhere: only these need alpha*x
             x_others = round_to(np.divide(num[others], 10.0**scale), precision)
-        elif others.size:
+        else:
+            positive = x > 0
+            others = np.flatnonzero(~positive)
             x_others = x[others]
         fs = []
         for alpha, exact_alpha in zip(self.source.alphas, self.alphas, strict=True):

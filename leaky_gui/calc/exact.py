@@ -28,6 +28,8 @@ class ExactNumber:
     @classmethod
     def of(cls, value: Decimal) -> ExactNumber:
         sign, digits, exponent = value.as_tuple()
+        if not isinstance(exponent, int):  # 'n', 'N' or 'F': NaN or infinity
+            raise ValueError(f"{value} is not a finite number")
         numerator = int("".join(map(str, digits)) or "0")
         if sign:
             numerator = -numerator
@@ -49,7 +51,8 @@ def nearest_double(numerator: int, scale: int) -> float:
     # int / int is correctly rounded in CPython; +0.0 turns a -0.0 into 0.0.
     if numerator == 0:
         return 0.0
-    return numerator / 10**scale + 0.0
+    power: int = 10**scale
+    return numerator / power + 0.0
 
 
 def leaky_exact(x: ExactNumber, alpha: ExactNumber) -> float:

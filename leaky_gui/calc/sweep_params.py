@@ -222,7 +222,10 @@ class SweepParams(AlphasInPrecision):
             return 0
         if (self._start_num < 0) == (self._step_num < 0):
             return None
-        passed = lambda i: self.x(i) == 0 or (self.x(i) < 0) != (first < 0)  # noqa: E731 - monotone in i
+
+        def passed(i: int) -> bool:  # monotone in i
+            return self.x(i) == 0 or (self.x(i) < 0) != (first < 0)
+
         if not passed(self.count - 1):
             return None
         lo, hi = 0, self.count - 1  # passed(hi), not passed(lo)

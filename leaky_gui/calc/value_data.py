@@ -19,6 +19,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 import numpy as np
 
@@ -83,7 +84,7 @@ class DecimalColumn:
     big: dict[int, ExactNumber] = field(default_factory=dict)
     kind: str = "decimal"
     _extent: Extent | None = field(default=None, repr=False)
-    _statistics: dict = field(default_factory=dict, repr=False)
+    _statistics: dict[tuple[object, ...], Any] = field(default_factory=dict, repr=False)
     #: The text as typed, when the reader kept it: (rows, width) bytes right-aligned (NUL
     #: before them), and which rows' text is exactly the shortest text of their double.
     typed: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False)
@@ -155,14 +156,14 @@ class StoredArray:
 
     array: np.ndarray
     _extent: Extent | None = field(default=None, repr=False)
-    _statistics: dict = field(default_factory=dict, repr=False)
+    _statistics: dict[tuple[object, ...], Any] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._flat = self.array.reshape(-1) if self.array.flags.c_contiguous else None
 
     @property
     def kind(self) -> str:
-        return self.array.dtype.name
+        return str(self.array.dtype.name)
 
     @property
     def count(self) -> int:

@@ -122,7 +122,7 @@ class Values(AlphasInPrecision):
         return isinstance(other, Values) and other.data is self.data
 
     def same_x(self, other: object) -> bool:
-        return self.same_source(other) and other.precision == self.precision
+        return isinstance(other, Values) and other.data is self.data and other.precision == self.precision
 
     def exact_x(self, i: int) -> float:
         """x_i itself: the double nearest the typed decimal, or the stored value."""

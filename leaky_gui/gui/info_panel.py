@@ -137,4 +137,5 @@ class InfoPanel(QGroupBox):
 
     def rows(self) -> list[list[str]]:
         """The table's texts, row by row."""
-        return [[self.table.item(r, c).text() for c in range(3)] for r in range(self.table.rowCount())]
+        items = [[self.table.item(r, c) for c in range(3)] for r in range(self.table.rowCount())]
+        return [["" if item is None else item.text() for item in row] for row in items]

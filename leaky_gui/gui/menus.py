@@ -274,6 +274,6 @@ def build_menus(window: QMainWindow, host: MenuHost) -> MenuActions:
     )
 
 
-def _bind(slot: Callable[[T], object], value: T) -> Callable[..., None]:
+def _bind(slot: Callable[[T], object], value: T) -> Callable[..., object]:
     """A slot for ``triggered(bool)`` that calls ``slot(value)`` (a preset's alpha, a theme)."""
     return lambda *_: slot(value)

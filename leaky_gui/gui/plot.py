@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
+from functools import partial
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -34,6 +35,18 @@ from leaky_gui.gui.view_math import MIN_VIEW_SPAN, finite, padded
 #: Sample markers are drawn when the sweep has at most this many points.
 MARKER_LIMIT = 200
 TITLE = "Leaky ReLU   f(x) = x if x > 0, else alpha·x"
+
+
+__all__ = ["Overlays", "SweepPlot"]
+
+
+def _reference_stroke(dash: Qt.PenStyle) -> Callable[[Scheme], Stroke]:
+    """A reference line's stroke (ReLU, identity) in a scheme."""
+    return lambda scheme: Stroke(scheme.reference, 1.5, dash)
+
+
+def _pinned_colour(slot: int, scheme: Scheme) -> str:
+    return pinned_style(slot, scheme)[0]
 
 
 class SweepPlot(pg.PlotWidget):
@@ -90,7 +103,7 @@ class SweepPlot(pg.PlotWidget):
         for reference, dash in ((self.relu, Qt.PenStyle.DashLine), (self.identity, Qt.PenStyle.DotLine)):
             reference.setZValue(1)
             item.addItem(reference)
-            self._strokes.append((reference.setPen, lambda s, d=dash: Stroke(s.reference, 1.5, d)))
+            self._strokes.append((reference.setPen, _reference_stroke(dash)))
         self.samples = markers(item, "o", 5, None, z=21)
         self.crossing = markers(item, "d", 12, None, z=30)
         self.single = markers(item, "star", 17, None, z=31)
@@ -187,7 +200,7 @@ class SweepPlot(pg.PlotWidget):
                 dash = pinned_style(p.slot, self._scheme)[1]
                 curve = self.pinned[p.slot] = Curve(
                     self.getPlotItem(),
-                    lambda scheme, slot=p.slot: pinned_style(slot, scheme)[0],
+                    partial(_pinned_colour, p.slot),
                     dash,
                     2.0,
                     z=10 - order * 0.01,

@@ -70,7 +70,9 @@ class XHistogram:
         self.item.setData(edges, heights, fillLevel=y0)
 
     def restyle(self, scheme: Scheme) -> None:
-        self.item.setBrush(QColor(*QColor(scheme.foreground).getRgb()[:3], 55))
+        colour = QColor(scheme.foreground)
+        colour.setAlpha(55)
+        self.item.setBrush(colour)
 
     def _name(self) -> None:
         self._set_legend_name(self.item, LEGEND_NAME if self._data is not None else None)

@@ -77,6 +77,7 @@ class Stroke:
 
     def pen(self, scale: float) -> QPen:
         if self.thin:
+            assert isinstance(self.colour, tuple), "a thin stroke darkens an (r, g, b, a) colour"
             r, g, b, a = self.colour
             return pg.mkPen(r, g, b, min(255, round(a * scale)), width=1)
         return pg.mkPen(self.colour, width=self.width * scale, style=self.style)

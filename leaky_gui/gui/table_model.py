@@ -92,7 +92,7 @@ class SweepTableModel(QAbstractTableModel):
         if source.count:
             self.dataChanged.emit(self.index(0, first), self.index(source.count - 1, self.columnCount() - 1))
         if self._crossing != crossing:  # the highlight moves in column i too
-            for row in {crossing, self._crossing} - {None}:
+            for row in {r for r in (crossing, self._crossing) if r is not None}:
                 self.dataChanged.emit(self.index(row, COLUMN_I), self.index(row, COLUMN_I), _HIGHLIGHT_ROLES)
         if self.headers() != headers:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
