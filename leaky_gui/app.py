@@ -35,8 +35,8 @@ def app_icon():
 
 
 # Messages Qt prints that say nothing to a user: the offscreen platform (used by
-# --self-test in CI) cannot resize native windows and says so on every show().
-_SILENCED = ("This plugin does not support propagateSizeHints()",)
+# --self-test in CI) cannot resize or raise native windows and says so every time.
+_SILENCED = ("This plugin does not support propagateSizeHints()", "This plugin does not support raise()")
 
 
 def _install_message_filter() -> None:
@@ -54,8 +54,11 @@ def create_application(argv: Sequence[str]):
     from PySide6.QtWidgets import QApplication
 
     _install_message_filter()
+    from leaky_gui.gui.collector import collect_on_event_loop
+
     app = QApplication.instance() or QApplication(list(argv))
     assert isinstance(app, QApplication), "a widgets application, not a console one"
+    collect_on_event_loop()  # cyclic garbage only from the event loop, never inside a Qt call
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Leaky ReLU Calculator")

@@ -32,8 +32,6 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 from leaky_gui.calc.alphas import unusual_alpha_note
 from leaky_gui.calc.atomic_file import OutputPathError, atomic_output, check_output_path, remove_temporaries
 from leaky_gui.calc.csv_export import csv_header, iter_csv_chunks, write_csv, write_csv_stream
-from leaky_gui.calc.line_csv import LineCsv
-from leaky_gui.calc.numtext import csv_line
 from leaky_gui.calc.precision import DEFAULT_PRECISION, PRECISIONS, format_in
 from leaky_gui.calc.readers import ValuesFileError, iter_values
 from leaky_gui.calc.sweep import (
@@ -45,9 +43,12 @@ from leaky_gui.calc.sweep import (
     ParameterError,
     SweepParams,
     format_label,
+    format_number,
     leaky_point,
     parse_decimal,
 )
+from leaky_gui.calc.text import csv_line
+from leaky_gui.calc.text.rows import DoubleRows
 
 T = TypeVar("T")
 PROG = "leaky-relu"
@@ -223,7 +224,7 @@ def _run_eval_input(args: argparse.Namespace) -> int:
     The rows go to a temporary file (beside ``-o``'s target, renamed into place when
     complete; for standard output an anonymous one, copied out when complete), so an
     error in the last line still leaves no output. In float64, blocks of one plain decimal
-    a line are made into rows on worker threads (``LineCsv``); any other block is read and
+    a line are made into rows on worker threads (``DoubleRows``); any other block is read and
     parsed on a second thread while this one writes.
     """
     if args.x:
@@ -235,13 +236,16 @@ def _run_eval_input(args: argparse.Namespace) -> int:
 
     exact = tuple(ExactNumber.of(a) for a in alphas)
     rows_of = None
-    if args.dtype == DEFAULT_PRECISION and LineCsv.usable(exact):
-        rows_of = LineCsv(exact, tuple(float(a) for a in alphas), args.derivative, args.decimal_comma)
+    if args.dtype == DEFAULT_PRECISION:
+        derivative_texts = tuple(format_number(float(a)) for a in alphas) if args.derivative else ()
+        rows_of = DoubleRows(exact, derivative_texts, args.decimal_comma)
 
     def write_all(out: BinaryIO, early: bool = False) -> None:
         out.write(header)
         written = _EarlyWriteback(out) if early else None
-        with _prefetched(iter_values(args.input, args.column, decimal_comma, rows_of=rows_of)) as parts:
+        with _prefetched(
+            iter_values(args.input, args.column, decimal_comma, rows_of=rows_of, alphas=alphas)
+        ) as parts:
             for part in parts:
                 if isinstance(part, (bytes, bytearray)):  # rows made already
                     out.write(part)

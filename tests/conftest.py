@@ -53,6 +53,17 @@ if os.environ.get("CI"):
     hypothesis.settings.load_profile("ci")
 
 
+@pytest.fixture(autouse=True)
+def garbage_collected_at_safe_points(qapp):
+    """As in the app: no automatic cyclic collection, which can start inside a Qt call and
+    deadlock there (leaky_gui.gui.collector); the event loop collects, and so does each test's end."""
+    from leaky_gui.gui.collector import collect_on_event_loop
+
+    collector = collect_on_event_loop()
+    yield collector
+    collector.check()
+
+
 @pytest.fixture
 def settings(tmp_path_factory, qapp):
     """A QSettings in a private INI file, as the window's only store."""

@@ -34,9 +34,8 @@ def general(block: bytes, alphas: list[Decimal], derivative: bool, decimal_comma
 
 
 def fast(block: bytes, alphas: list[Decimal], derivative: bool, decimal_comma: bool):
-    made = LineCsv(
-        tuple(ExactNumber.of(a) for a in alphas), tuple(float(a) for a in alphas), derivative, decimal_comma
-    )
+    texts = tuple(repr(float(a)) for a in alphas) if derivative else ()
+    made = LineCsv(tuple(ExactNumber.of(a) for a in alphas), texts, decimal_comma)
     padded = np.concatenate([np.frombuffer(b"7" * WIDTH, dtype=np.uint8), np.frombuffer(block, np.uint8)])
     return made.rows(padded)
 

@@ -18,9 +18,9 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtTest import QTest
 
 from leaky_gui.calc.alphas import PRESETS, alpha_name
-from leaky_gui.calc.numtext import parse_decimal
 from leaky_gui.calc.precision import PRECISION_LABELS, PRECISIONS
 from leaky_gui.calc.sweep import SweepParams, sweep_problem
+from leaky_gui.calc.text import parse_decimal
 from leaky_gui.gui.selftest import named, type_into
 from leaky_gui.gui.state import load_state
 from leaky_gui.gui.view_math import finite

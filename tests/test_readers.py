@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from leaky_gui.calc import readers, text_reader
-from leaky_gui.calc.numtext import ParameterError, format_number, parse_decimal
 from leaky_gui.calc.readers import ValuesFileError, read_text, read_values
 from leaky_gui.calc.sweep import ExactNumber
+from leaky_gui.calc.text import ParameterError, format_number, parse_decimal
 from leaky_gui.calc.text_parse import parse_fixed_point_cells, parse_fixed_point_lines, parse_plain_cells
 from leaky_gui.calc.value_data import ValuesCancelled
 
@@ -275,7 +275,7 @@ def test_the_fast_path_takes_the_common_case():
             "huge.txt",
             "1e999\n",
             None,
-            "huge.txt line 1: '1e999': 1e999 is too large for a double (above 1.8e308)",
+            "huge.txt line 1: 1e999 is too large for a double: its nearest double is infinite (beyond 1.8e308)",
         ),
         ("named.csv", "a,b\n1,2\n", "c", "named.csv: no column named 'c'; the header has 'a', 'b'"),
         ("unnamed.csv", "1,2\n", "c", "unnamed.csv: no header row to find column 'c' in (give its number)"),

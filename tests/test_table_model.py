@@ -15,9 +15,9 @@ from PySide6.QtCore import QModelIndex, Qt
 from strategies import decimals
 
 from leaky_gui.calc import csv_export
-from leaky_gui.calc.numtext import ParameterError, csv_line
 from leaky_gui.calc.precision import PRECISIONS
 from leaky_gui.calc.sweep import SweepParams
+from leaky_gui.calc.text import ParameterError, csv_line
 from leaky_gui.gui.limits import MAX_GUI_COUNT
 from leaky_gui.gui.table_model import SweepTableModel
 

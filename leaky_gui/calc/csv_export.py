@@ -37,10 +37,10 @@ import numpy as np
 
 from leaky_gui.calc.atomic_file import atomic_output, check_output_path
 from leaky_gui.calc.exact import ExactNumber
-from leaky_gui.calc.numtext import csv_line
 from leaky_gui.calc.precision import leaky_in, round_to
 from leaky_gui.calc.source import Blocks, XSource
 from leaky_gui.calc.sweep import format_label, format_number
+from leaky_gui.calc.text import csv_line
 from leaky_gui.calc.text_columns import (
     constant_text,
     fixed_text,

@@ -12,8 +12,9 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
-from leaky_gui.calc.numtext import decimal_label, format_number
 from leaky_gui.calc.precision import ulp_in
+from leaky_gui.calc.text import decimal_label, format_number
+from leaky_gui.calc.text import nearest_double as engine_nearest
 
 __all__ = ["ExactNumber", "exact_decimal", "exact_leaky", "leaky_exact", "nearest_double", "rounding_note"]
 
@@ -47,12 +48,12 @@ class ExactNumber:
 
 
 def nearest_double(numerator: int, scale: int) -> float:
-    """The double nearest ``numerator / 10**scale``."""
-    # int / int is correctly rounded in CPython; +0.0 turns a -0.0 into 0.0.
-    if numerator == 0:
-        return 0.0
-    power: int = 10**scale
-    return numerator / power + 0.0
+    """The double nearest ``numerator / 10**scale`` (the text engine's integers decide it);
+    OverflowError where that is infinite. Never -0.0."""
+    value = engine_nearest(abs(numerator), -scale)
+    if value == math.inf:
+        raise OverflowError("beyond the largest double")
+    return -value if numerator < 0 and value else value
 
 
 def leaky_exact(x: ExactNumber, alpha: ExactNumber) -> float:

@@ -27,7 +27,6 @@ from __future__ import annotations
 import numpy as np
 
 from leaky_gui.calc.exact import ExactNumber
-from leaky_gui.calc.sweep import format_number
 from leaky_gui.calc.text_columns import constant_text, scaled_text
 from leaky_gui.calc.text_parse import line_points
 
@@ -84,8 +83,7 @@ class LineCsv:
     def __init__(
         self,
         alphas: tuple[ExactNumber, ...],
-        alpha_floats: tuple[float, ...],
-        derivative: bool = False,
+        derivative_texts: tuple[str, ...],
         decimal_comma: bool = False,
     ) -> None:
         self.alphas = alphas
@@ -94,7 +92,7 @@ class LineCsv:
         self.decimal_comma = decimal_comma
         self.point = ord(",") if decimal_comma else ord(".")  # in the file and in the output
         self.separator = ord(";") if decimal_comma else ord(",")
-        self.derivative_texts = [format_number(a) for a in alpha_floats] if derivative else []
+        self.derivative_texts = list(derivative_texts)
         # The text is made with '.', the typed text has the file's point: both become the output's.
         table = bytearray(range(256))
         if decimal_comma:  # the made text has '.', the typed text the file's ','

@@ -25,13 +25,14 @@ import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import BinaryIO
 
 import numpy as np
 
 from leaky_gui.calc.exact import ExactNumber
-from leaky_gui.calc.line_csv import WIDTH, LineCsv
+from leaky_gui.calc.text.rows import DoubleRows
 from leaky_gui.calc.text_reader import TextColumnReader, checked
 from leaky_gui.calc.value_data import (
     DecimalColumn,
@@ -89,7 +90,8 @@ def iter_values(
     should_stop: ShouldStop | None = None,
     *,
     stdin: BinaryIO | None = None,
-    rows_of: LineCsv | None = None,
+    rows_of: DoubleRows | None = None,
+    alphas: tuple[Decimal, ...] | None = None,
 ) -> Iterator[Values | bytes]:
     """The values of a file as consecutive parts, for streaming with flat memory.
 
@@ -97,8 +99,9 @@ def iter_values(
     block of lines, each checked whole before it is yielded. An error may come after some
     parts: a caller that must write nothing on error writes to a temporary file first.
 
-    With ``rows_of``, blocks of one plain decimal a line come out as their CSV rows
-    (bytes), made by ``rows_of`` on worker threads; any other block, as ``Values``.
+    With ``rows_of``, blocks of decimals the text engine reads (one a line, or the chosen
+    column) come out as their CSV rows (bytes), made by ``rows_of`` on worker threads; any
+    other block, as ``Values``.
     """
     if str(path) == STDIN:
         stream = stdin if stdin is not None else sys.stdin.buffer
@@ -108,7 +111,14 @@ def iter_values(
             return
         _refuse_binary(head, "standard input")
         yield from _text_parts(
-            stream, "standard input", column, decimal_comma, progress, should_stop, rows_of=rows_of
+            stream,
+            "standard input",
+            column,
+            decimal_comma,
+            progress,
+            should_stop,
+            rows_of=rows_of,
+            alphas=alphas,
         )
         return
     target = Path(path)
@@ -123,7 +133,15 @@ def iter_values(
             _refuse_binary(head, name, target.suffix.lower())
             stream.seek(0)
             yield from _text_parts(
-                stream, name, column, decimal_comma, progress, should_stop, size=size, rows_of=rows_of
+                stream,
+                name,
+                column,
+                decimal_comma,
+                progress,
+                should_stop,
+                size=size,
+                rows_of=rows_of,
+                alphas=alphas,
             )
     except IsADirectoryError:
         raise ValuesFileError(f"{name}: is a folder; give a file") from None
@@ -277,12 +295,13 @@ def _text_parts(
     *,
     size: int = 0,
     separator: str | None = None,
-    rows_of: LineCsv | None = None,
+    rows_of: DoubleRows | None = None,
+    alphas: tuple[Decimal, ...] | None = None,
 ) -> Iterator[Values | bytes]:
     if rows_of is not None:
-        yield from _text_rows(stream, name, column, decimal_comma, rows_of)
+        yield from _text_rows(stream, name, column, decimal_comma, rows_of, alphas)
         return
-    reader = TextColumnReader(name, column, decimal_comma, separator)
+    reader = TextColumnReader(name, column, decimal_comma, separator, alphas)
     done = 0
     tail = b""
     while True:
@@ -323,14 +342,19 @@ def _check_some(reader: TextColumnReader, name: str) -> None:
 
 
 def _text_rows(
-    stream: BinaryIO, name: str, column: str | int | None, decimal_comma: bool | None, rows_of: LineCsv
+    stream: BinaryIO,
+    name: str,
+    column: str | int | None,
+    decimal_comma: bool | None,
+    rows_of: DoubleRows,
+    alphas: tuple[Decimal, ...] | None = None,
 ) -> Iterator[Values | bytes]:
     """``_text_parts`` for the command line: blocks of plain lines come out as CSV rows.
 
     Each block is read straight into its own array, after WIDTH bytes for the rows' gather
     to reach back into and the previous block's unfinished line, and handed to a worker as it is.
     """
-    reader = TextColumnReader(name, column, decimal_comma)
+    reader = TextColumnReader(name, column, decimal_comma, alphas=alphas)
     fast = _FastBlocks(reader, rows_of)
     tail = b""
     try:
@@ -382,6 +406,7 @@ def _after_last_newline(buf: np.ndarray, end: int) -> int:
 
 
 FAST_BLOCK_BYTES = 1 << 19  # a task for a worker: about 50,000 lines
+WIDTH = 16  # bytes kept free before each block read (a whole line is never among them)
 
 
 class _FastBlocks:
@@ -392,25 +417,34 @@ class _FastBlocks:
     come out where they belong.
     """
 
-    def __init__(self, reader: TextColumnReader, rows_of: LineCsv) -> None:
+    def __init__(self, reader: TextColumnReader, rows_of: DoubleRows) -> None:
         from concurrent.futures import ThreadPoolExecutor
 
         self.reader = reader
         self.rows_of = rows_of
+        self.maker: DoubleRows | None = None
         self.workers = max(2, min(4, os.cpu_count() or 2))
         self.pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="leaky-relu-rows")
         self.pending: deque = deque()
 
     def takes(self) -> bool:
         reader = self.reader
-        return (
-            reader.started and reader.separator is None and reader.decimal_comma == self.rows_of.decimal_comma
-        )
+        if not reader.started or reader.column < 0:
+            return False
+        if self.maker is None:  # the first line has decided the layout
+            self.maker = self.rows_of.laid_out(
+                point=ord(",") if reader.decimal_comma else ord("."),
+                separator=reader.separator[0] if reader.separator is not None else None,
+                column=reader.column,
+                n_columns=reader.n_columns,
+            )
+        return True
 
     def submit(self, padded: np.ndarray) -> Iterator[Values | bytes]:
         """Hand the lines in ``padded[WIDTH:]`` to a worker (the WIDTH bytes before: anything)."""
         if padded.size > WIDTH:
-            self.pending.append((self.pool.submit(self.rows_of.rows, padded), padded))
+            assert self.maker is not None
+            self.pending.append((self.pool.submit(self.maker.rows, padded[WIDTH:]), padded))
         while len(self.pending) > self.workers + 1:  # each worker busy, one more waiting
             yield from self._next()
 

@@ -21,8 +21,8 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 
 from leaky_gui.calc.exact import ExactNumber
-from leaky_gui.calc.numtext import ParameterError, decimal_label
 from leaky_gui.calc.precision import DEFAULT_PRECISION, derivative_in, format_in
+from leaky_gui.calc.text import ParameterError, decimal_label
 
 __all__ = ["AlphasInPrecision", "Blocks", "XSource", "curve_through", "negative_branch", "step_through"]
 
@@ -175,9 +175,11 @@ class AlphasInPrecision:
             try:
                 self.exact_f(i, alpha)
             except OverflowError:
-                raise ParameterError(
+                error = ParameterError(
                     "alpha", f"alpha={decimal_label(alpha)} times x runs beyond the largest double (1.8e308)"
-                ) from None
+                )
+                error.row = i
+                raise error from None
 
 
 def negative_branch(

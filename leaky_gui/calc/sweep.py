@@ -2,7 +2,7 @@
 
 Pure Python and numpy, no Qt: the command line, the CSV writer and the window all
 come here for numbers, so there is exactly one definition of each. (The sweep itself and
-the defaults are in ``sweep_params``, number text in ``numtext``, exact scaled integers in
+the defaults are in ``sweep_params``, number text in ``text``, exact scaled integers in
 ``exact``, the framework precisions in ``precision``, presets and gains in ``alphas``.)
 Every result is the double nearest the exact decimal result of the inputs as typed.
 """
@@ -18,14 +18,6 @@ from leaky_gui.calc.exact import (
     leaky_exact,
     rounding_note,
 )
-from leaky_gui.calc.numtext import (
-    ParameterError,
-    decimal_label,
-    format_label,
-    format_number,
-    parse_count,
-    parse_decimal,
-)
 from leaky_gui.calc.precision import (
     DEFAULT_PRECISION,
     derivative_in,
@@ -40,6 +32,14 @@ from leaky_gui.calc.sweep_params import (
     SweepParams,
     sweep_exact_f,
     zero_crossing_text,
+)
+from leaky_gui.calc.text import (
+    ParameterError,
+    decimal_label,
+    format_label,
+    format_number,
+    parse_count,
+    parse_decimal,
 )
 
 __all__ = [
@@ -77,7 +77,8 @@ def leaky_relu(x: float | int | str | Decimal, alpha: float | int | str | Decima
     try:
         return leaky_exact(ex, ea)
     except OverflowError:
-        raise ParameterError("x", f"alpha*x runs beyond the largest double for x={x}") from None
+        shown = decimal_label(x) if isinstance(x, Decimal) else str(x).strip()
+        raise ParameterError("x", f"alpha*x runs beyond the largest double for x={shown}") from None
 
 
 def leaky_relu_derivative(

@@ -20,9 +20,9 @@ from typing import ClassVar
 import numpy as np
 
 from leaky_gui.calc.exact import ExactNumber, exact_decimal, exact_leaky, leaky_exact, nearest_double
-from leaky_gui.calc.numtext import ParameterError, parse_count, parse_decimal
 from leaky_gui.calc.precision import DEFAULT_PRECISION, PRECISIONS, leaky_in, round_to
 from leaky_gui.calc.source import AlphasInPrecision, Blocks, step_through
+from leaky_gui.calc.text import ParameterError, parse_count, parse_decimal
 
 __all__ = [
     "DEFAULT_ALPHA",

@@ -20,8 +20,8 @@ import threading
 
 import numpy as np
 
-from leaky_gui.calc.numtext import format_number
 from leaky_gui.calc.precision import digits_text, format_in, round_to, shortest_digits
+from leaky_gui.calc.text import format_number
 
 _FAST_LIMIT = 10**15  # numerators below this have at most 15 significant digits
 _MINUS, _POINT, _ZERO = (ord(c) for c in "-.0")

@@ -15,7 +15,7 @@ from decimal import Decimal
 import numpy as np
 
 from leaky_gui.calc.exact import ExactNumber
-from leaky_gui.calc.numtext import ParameterError, parse_decimal
+from leaky_gui.calc.text import ParameterError, TextError, parse_decimal
 from leaky_gui.calc.text_parse import (
     NEWLINE,
     parse_fixed_point_cells,
@@ -44,8 +44,14 @@ class TextColumnReader:
     """Turns blocks of whole lines into one column of exact decimals."""
 
     def __init__(
-        self, name: str, column: str | int | None, decimal_comma: bool | None, separator: str | None = None
+        self,
+        name: str,
+        column: str | int | None,
+        decimal_comma: bool | None,
+        separator: str | None = None,
+        alphas: tuple[Decimal, ...] | None = None,
     ) -> None:
+        self.alphas = alphas  # the values' alphas (None: the default), checked as each part is made
         self.separator_wanted = separator
         self.name = name
         self.column_wanted = column
@@ -75,20 +81,20 @@ class TextColumnReader:
             return self._error(
                 line, "the cell is empty" if column is not None else "the line is empty", column
             )
-        message = problem.message if problem is not None else ""
-        if message.startswith("not a number") or not message:
-            return self._error(line, f"{text!r} is not a number", column)
-        if "finite" in message:
+        code = problem.code if problem is not None else TextError.NOT_A_NUMBER
+        if code == TextError.NOT_FINITE:
             return self._error(
                 line, f"{text!r} is not a finite number (NaN and inf are only read from .npy)", column
             )
-        if message.startswith("use '.'"):
+        if code == TextError.DECIMAL_COMMA:
             return self._error(
-                line,
-                f"{text!r} has a decimal comma; read the file with decimal commas",
-                column,
+                line, f"{text!r} has a decimal comma; read the file with decimal commas", column
             )
-        return self._error(line, f"{text!r}: {message}", column)
+        if code in (TextError.TOO_SMALL, TextError.TOO_LARGE) and problem is not None:
+            return self._error(line, problem.message, column)
+        if code == TextError.COMMA_LAYOUT and problem is not None:
+            return self._error(line, f"{text!r}: {problem.message}", column)
+        return self._error(line, f"{text!r} is not a number", column)
 
     # -- the first line decides the layout --------------------------------------
 
@@ -153,7 +159,7 @@ class TextColumnReader:
         try:
             parse_decimal(cell.strip().strip('"'), decimal_comma=self.decimal_comma)
         except ParameterError as exc:
-            return not (exc.message.startswith(("not a number", "is empty", "use '.'", "write one")))
+            return exc.code in (TextError.NOT_FINITE, TextError.TOO_LARGE, TextError.TOO_SMALL)
         return True
 
     def _is_number(self, cell: str) -> bool:
@@ -329,7 +335,17 @@ class TextColumnReader:
             typed=typed,
         )
         self.numerators, self.scales, self.typed, self.big = [], [], [], {}
-        return checked(lambda: Values(data, name=self.name))
+        try:
+            return (
+                Values(data, name=self.name)
+                if self.alphas is None
+                else Values(data, self.alphas, name=self.name)
+            )
+        except ParameterError as exc:  # alpha times an x beyond the doubles
+            if exc.row is None:
+                raise ValuesFileError(str(exc)) from None
+            column = self.column if self.separator is not None else None
+            raise self._error(self.line - data.count + exc.row + 1, exc.message, column) from None
 
 
 def _joined_typed(parts: list[tuple[np.ndarray, np.ndarray] | None]) -> tuple[np.ndarray, np.ndarray] | None:

@@ -22,10 +22,10 @@ from decimal import Decimal, localcontext
 import numpy as np
 
 from leaky_gui.calc.exact import ExactNumber, leaky_exact
-from leaky_gui.calc.numtext import ParameterError, parse_decimal
 from leaky_gui.calc.precision import DEFAULT_PRECISION, PRECISIONS, leaky_in, tensor_to
 from leaky_gui.calc.source import AlphasInPrecision, Blocks, curve_through, step_through
 from leaky_gui.calc.sweep_params import DEFAULT_ALPHA
+from leaky_gui.calc.text import ParameterError, parse_decimal
 from leaky_gui.calc.value_data import (
     BLOCK_ROWS,
     DecimalColumn,
@@ -92,7 +92,20 @@ class Values(AlphasInPrecision):
             return  # stored values carry inf (and alpha*x beyond the doubles rounds to it), as torch does
         for i in (extent.i_min, extent.i_max):
             if i is not None:
-                self._check_f_within_the_doubles(i)
+                for row in self._rows_at_double_of(i):
+                    self._check_f_within_the_doubles(row)
+
+    def _rows_at_double_of(self, i: int) -> list[int]:
+        """Row i, and where alpha * x may pass the doubles there, every row whose x rounds to
+        the same double (a longer decimal may lie beyond it: -1.00000000000000000001e300)."""
+        x = abs(self.data.exact_x(i))
+        if x * max(abs(float(a)) for a in self.alphas) < 2.0**1022:  # no tie can pass 2**1024
+            return [i]
+        rows = []
+        for lo in range(0, self.data.count, 1 << 16):
+            hi = min(lo + (1 << 16), self.data.count)
+            rows.extend((lo + np.flatnonzero(np.abs(self.data.doubles(lo, hi)) == x)).tolist())
+        return rows
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Values):

@@ -5,6 +5,12 @@ placing is pure arithmetic on pixel rectangles (``place_boxes``): a label that w
 the legend or a label above it moves to the free spot nearest where it wanted to be, so
 they stay readable with all eight pinned alphas. The order of the labels, top to bottom, is
 the order the crosshair readout lists the curves in.
+
+The labels live in the view box's own pixels, not in its data coordinates: they are placed
+from the view's range and size, so pyqtgraph never inverts the view's transform for them.
+That transform is singular before the view has a size, and its determinant (x scale times
+y scale) underflows to 0 once both axes span ~1e300; pyqtgraph's pseudo-inverse fallback
+then sets ``arr.shape``, which numpy 2.5 deprecates.
 """
 
 from __future__ import annotations
@@ -167,7 +173,10 @@ class CurveLabels:
         wanted = {(c.alpha, c.slot) for c in self._curves}
         for key in list(self._items):
             if key not in wanted:
-                self._plot.removeItem(self._items.pop(key))
+                gone = self._items.pop(key)
+                gone.setParentItem(None)
+                if gone.scene() is not None:
+                    gone.scene().removeItem(gone)
                 self._colours.pop(key, None)
         for curve in self._curves:
             key = (curve.alpha, curve.slot)
@@ -177,7 +186,7 @@ class CurveLabels:
                 item.setFont(self.font)
                 item.setZValue(45)
                 item.textItem.setCacheMode(self._cache_mode)  # see SweepPlot._cache_text
-                self._plot.addItem(item, ignoreBounds=True)
+                item.setParentItem(self._plot.getViewBox())  # in pixels: see the module's docstring
             colour = self._colour_of(curve.slot)
             if self._colours.get(key) != colour:
                 item.setColor(colour)
@@ -237,10 +246,7 @@ class CurveLabels:
         obstacles = [_box(legend)] if legend.width() > 0 and legend.height() > 0 else []
         boxes = place_boxes(wanted, obstacles, _box(area))
         for (_, item, _, _), (bx, by, _, _) in zip(shown, boxes, strict=True):
-            item.setPos(
-                x0 + (bx - area.left()) / area.width() * (x1 - x0),
-                y1 - (by - area.top()) / area.height() * (y1 - y0),
-            )
+            item.setPos(bx - area.left(), by - area.top())  # the view box's own pixels
         self._order = [
             s[0].alpha
             for s, _ in sorted(zip(shown, boxes, strict=True), key=lambda p: (p[1][1], p[0][0].alpha))

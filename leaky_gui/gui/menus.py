@@ -257,7 +257,8 @@ def build_menus(window: QMainWindow, host: MenuHost) -> MenuActions:
 
     menu = window.menuBar().addMenu("&Help")
     keys = QKeySequence.StandardKey.HelpContents
-    action("&About Leaky ReLU Calculator", "aboutAction", menu, keys, host.show_about, fallback="F1")
+    action("&User Guide", "userGuideAction", menu, keys, lambda: _show_user_guide(window), fallback="F1")
+    action("&About Leaky ReLU Calculator", "aboutAction", menu, slot=host.show_about)
     return MenuActions(
         export_csv,
         csv_derivative,
@@ -272,6 +273,12 @@ def build_menus(window: QMainWindow, host: MenuHost) -> MenuActions:
         legend,
         themes_by_choice,
     )
+
+
+def _show_user_guide(window: QMainWindow) -> None:
+    from leaky_gui.gui.user_guide import show_user_guide  # loaded on first use, not at start-up
+
+    show_user_guide(window)
 
 
 def _bind(slot: Callable[[T], object], value: T) -> Callable[..., object]:

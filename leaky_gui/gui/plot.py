@@ -27,9 +27,10 @@ from leaky_gui.gui.curve_labels import CurveLabels, LabelledCurve
 from leaky_gui.gui.limits import VALUE_MARKER_LIMIT
 from leaky_gui.gui.pinned import PinnedAlpha, pinned_style
 from leaky_gui.gui.plot_histogram import XHistogram
-from leaky_gui.gui.plot_items import Curve, FittingViewBox, MajorGrid, Overlays, Stroke, clear_item, markers
+from leaky_gui.gui.plot_items import Curve, MajorGrid, Overlays, Stroke, clear_item, markers
 from leaky_gui.gui.plot_legend import PlotLegend
 from leaky_gui.gui.theme import LIGHT, Scheme
+from leaky_gui.gui.view_box import FittingViewBox
 from leaky_gui.gui.view_math import MIN_VIEW_SPAN, finite, padded
 
 #: Sample markers are drawn when the sweep has at most this many points.

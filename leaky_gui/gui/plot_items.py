@@ -1,5 +1,4 @@
-"""The plot's drawn pieces: pens for any pixel ratio, curves, markers, the grid, the overlay toggles
-and the view box whose own 'View All' is the plot's fit.
+"""The plot's drawn pieces: pens for any pixel ratio, curves, markers, the grid, and the overlay toggles.
 
 The grid is one line at each of the axes' major ticks, drawn straight into the view.
 pyqtgraph's ``GridItem`` records three levels of translucent lines into a ``QPicture`` and
@@ -31,20 +30,6 @@ class Overlays:
     derivative: bool = False
     relu: bool = False
     identity: bool = False
-
-
-class FittingViewBox(pg.ViewBox):
-    """A ViewBox whose own 'View All' (context menu, double-click) is the sweep's exact fit."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.fit: Callable[[], None] | None = None
-
-    def autoRange(self, padding=None, items=None, item=None) -> None:
-        if self.fit is None:
-            super().autoRange(padding, items, item)
-        else:
-            self.fit()
 
 
 def clear_item(item: pg.PlotDataItem) -> None:

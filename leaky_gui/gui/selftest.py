@@ -2,7 +2,8 @@
 
 Used by the packaged app's smoke test, so it needs nothing but the app itself: it types
 with QtTest's key events, reads what the table model and the plot hold, and compares
-every value with the calculation (leaky_gui.calc).
+every value with the calculation (leaky_gui.calc). It also opens Help > User Guide, so a
+bundle that left the guide or its screenshots out fails.
 """
 
 from __future__ import annotations
@@ -91,6 +92,20 @@ def check_exports(window, expected: SweepParams) -> None:
             _check(image.read_bytes().startswith(signature), f"{name} is not a valid image")
 
 
+def check_user_guide(window) -> None:
+    """Help > User Guide opens the guide shipped in the package, with every link and image working."""
+    from leaky_gui.gui.user_guide import UserGuide
+
+    named(window, "userGuideAction").trigger()
+    QApplication.processEvents()
+    guide = window.findChild(UserGuide, "userGuide")
+    _check(guide is not None and guide.isVisible(), "Help > User Guide showed no guide")
+    _check("Every menu" in guide.browser.toPlainText(), "the user guide is empty or not the guide")
+    broken = guide.broken_links()
+    _check(not broken, f"the user guide's links lead nowhere: {broken}")
+    guide.close()
+
+
 def run_self_test(window) -> tuple[bool, str]:
     """Drive ``window`` (which should ignore stored settings); return (ok, one line)."""
     started = time.perf_counter()
@@ -131,6 +146,7 @@ def run_self_test(window) -> tuple[bool, str]:
         image = window.grab()
         _check(not image.isNull() and image.width() > 0, "the window did not paint")
         check_exports(window, expected)
+        check_user_guide(window)
     except SelfTestFailure as failure:
         return False, f"leaky-gui self-test: FAILED: {failure}"
     finally:
@@ -138,5 +154,5 @@ def run_self_test(window) -> tuple[bool, str]:
     took = time.perf_counter() - started
     return True, (
         f"leaky-gui self-test: OK: {expected.count} rows from (-4.0, -0.04) to (1.0, 1.0), "
-        f"zero crossing at i = 80, plot {expected.curve_points()[0]}, {want}, CSV/PNG/SVG export ({took:.2f} s)"
+        f"zero crossing at i = 80, plot {expected.curve_points()[0]}, {want}, CSV/PNG/SVG export, user guide ({took:.2f} s)"
     )

@@ -12,9 +12,9 @@ from decimal import Decimal
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from leaky_gui.calc.numtext import csv_line
 from leaky_gui.calc.source import XSource
 from leaky_gui.calc.sweep import SweepParams, format_label, rounding_note
+from leaky_gui.calc.text import csv_line
 from leaky_gui.gui.theme import LIGHT
 
 Index = QModelIndex | QPersistentModelIndex

@@ -1,0 +1,249 @@
+"""CSV rows ``x,f(alpha=A)...[,f'(alpha=A)...]`` straight from blocks of text lines (no Qt).
+
+The fast path of ``eval --input`` in float64: a block of whole lines (one number a line,
+or one column of separated cells) becomes its CSV rows without building ``Values``. x is
+the double nearest each decimal, f the double nearest alpha * x exactly, each printed
+shortest; every step is a numpy pass over a piece of the block, the values the
+vectorised path leaves (more than 19 significant digits) one at a time on the general
+path. A block with anything else (a word, an empty cell, quotes, a value beyond the
+doubles, alpha * x beyond them) gives None: the caller's full reader then names the line.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from leaky_gui.calc.exact import ExactNumber
+from leaky_gui.calc.line_csv import LineCsv
+from leaky_gui.calc.text import general_only
+from leaky_gui.calc.text.format import TEXT_WIDTH, format_double, shortest_text
+from leaky_gui.calc.text.parse import nearest_double, nearest_doubles, scan_cells, scan_text
+from leaky_gui.calc.text.wide import mul64
+
+__all__ = ["DoubleRows"]
+
+_NEWLINE, _CR, _QUOTE = 10, 13, ord('"')
+_PIECE = 1 << 14  # rows a pass works on: its arrays stay in the caches
+_U64 = 1 << 64
+
+
+def widened(text: np.ndarray, width: int) -> np.ndarray:
+    """A text matrix with NUL columns added at the right up to ``width``."""
+    if text.shape[1] >= width:
+        return text
+    out = np.zeros((text.shape[0], width), dtype=np.uint8)
+    out[:, : text.shape[1]] = text
+    return out
+
+
+def merged(base: np.ndarray, part: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """A copy of the text matrix ``base`` with ``rows`` replaced by ``part``."""
+    width = max(base.shape[1], part.shape[1])
+    out = widened(base, width)
+    if out is base:
+        out = base.copy()
+    out[rows] = widened(part, width)
+    return out
+
+
+class _NotPlain(Exception):
+    """A row the fast rows do not make: the caller reads the block with its full reader."""
+
+
+class DoubleRows:
+    """Makes the CSV rows of blocks of lines for fixed alphas, options and column layout."""
+
+    def __init__(
+        self,
+        alphas: tuple[ExactNumber, ...],
+        derivative_texts: tuple[str, ...] = (),
+        decimal_comma: bool = False,
+        *,
+        point: int = ord("."),
+        separator: int | None = None,
+        column: int = 0,
+        n_columns: int = 1,
+    ) -> None:
+        self.alphas = alphas
+        self.derivative_texts = derivative_texts
+        self.decimal_comma = decimal_comma
+        self.point = point
+        self.separator = separator
+        self.column = column
+        self.n_columns = n_columns
+        self.between = ord(";") if decimal_comma else ord(",")
+        self.table = bytes.maketrans(b".", b",") if decimal_comma else None
+        # One short decimal with a point a line (six decimals): their own faster rows.
+        self.short_lines = None
+        if separator is None and (point == ord(",")) == decimal_comma and LineCsv.usable(alphas):
+            self.short_lines = LineCsv(alphas, derivative_texts, decimal_comma)
+
+    def laid_out(self, *, point: int, separator: int | None, column: int, n_columns: int) -> DoubleRows:
+        """The same rows for lines laid out so: the point, the separator, the chosen column."""
+        return DoubleRows(
+            self.alphas,
+            self.derivative_texts,
+            self.decimal_comma,
+            point=point,
+            separator=separator,
+            column=column,
+            n_columns=n_columns,
+        )
+
+    def rows(self, block: np.ndarray) -> tuple[bytes | bytearray, int] | None:
+        """(CSV bytes, rows) of ``block`` (whole lines, the last ending in a newline), or None."""
+        if self.short_lines is not None and not general_only():
+            made = self.short_lines.rows(np.concatenate((np.zeros(16, dtype=np.uint8), block)))
+            if made is not None:
+                return made
+        cells = self._cells(block)
+        if cells is None:
+            return None
+        starts, ends = cells
+        pieces = []
+        try:
+            for lo in range(0, starts.size, _PIECE):
+                hi = min(lo + _PIECE, starts.size)
+                pieces.append(self._piece(block, starts[lo:hi], ends[lo:hi]))
+        except _NotPlain:
+            return None
+        data = b"".join(pieces).translate(self.table, b"\0")
+        return data, int(starts.size)
+
+    def _cells(self, block: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+        """Each line's chosen cell [start, end), or None (quotes, a ragged line)."""
+        if block.size == 0 or block[-1] != _NEWLINE:
+            return None
+        ends = np.flatnonzero(block == _NEWLINE)
+        starts = np.empty_like(ends)
+        starts[0] = 0
+        np.add(ends[:-1], 1, out=starts[1:])
+        if bool((block[np.maximum(ends - 1, 0)] == _CR).any()):
+            ends = ends - ((ends > starts) & (block[np.maximum(ends - 1, 0)] == _CR))
+        if self.separator is None:
+            return starts, ends
+        if bool((block == _QUOTE).any()):
+            return None
+        seps = np.flatnonzero(block == self.separator)
+        first = np.searchsorted(seps, starts)
+        if not np.array_equal(np.searchsorted(seps, ends) - first, np.full(ends.size, self.n_columns - 1)):
+            return None
+        k = self.column
+        cell_starts = starts if k == 0 else seps[first + k - 1] + 1
+        cell_ends = ends if k == self.n_columns - 1 else seps[first + k]
+        return cell_starts, cell_ends
+
+    # -- one piece ----------------------------------------------------------------
+
+    def _piece(self, block: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> bytes:
+        rows = starts.size
+        if general_only():
+            return self._general_piece(block, starts, ends)
+        scanned = scan_cells(block, starts, ends, self.point)
+        w, q, negative = scanned.w, scanned.q, scanned.negative
+        slow = np.flatnonzero(~scanned.fast)
+        exact_slow = {}
+        for r in slow.tolist():
+            exact_slow[r] = self._read(block, int(starts[r]), int(ends[r]))
+        x = nearest_doubles(w, q, negative)
+        for r, (neg, n, e) in exact_slow.items():
+            x[r] = -nearest_double(n, e) if neg else nearest_double(n, e)
+        zero_typed = w == 0
+        if slow.size:
+            zero_typed[slow] = [exact_slow[r][1] == 0 for r in slow.tolist()]
+        if not bool(np.isfinite(x).all()) or bool(((x == 0) & ~zero_typed).any()):
+            raise _NotPlain  # beyond the doubles: the full reader names the line
+        x_text = shortest_text(x)
+        positive = x > 0
+        others = np.flatnonzero(~positive)
+        columns = [x_text]
+        for alpha in self.alphas:
+            if others.size == 0:
+                columns.append(x_text)
+                continue
+            f = self._products(w, q, negative, others, alpha, exact_slow)
+            if not bool(np.isfinite(f).all()):
+                raise _NotPlain
+            columns.append(merged(x_text, shortest_text(f), others))
+        return self._join(columns, positive, rows)
+
+    def _read(self, block: np.ndarray, start: int, end: int) -> tuple[bool, int, int]:
+        text = block[start:end].tobytes().decode("ascii", "replace")
+        if self.point != ord("."):
+            if "." in text:
+                raise _NotPlain
+            text = text.replace(chr(self.point), ".")
+        scanned = scan_text(text)
+        if scanned is None:
+            raise _NotPlain
+        return scanned
+
+    def _products(
+        self,
+        w: np.ndarray,
+        q: np.ndarray,
+        negative: np.ndarray,
+        rows: np.ndarray,
+        alpha: ExactNumber,
+        exact_slow: dict[int, tuple[bool, int, int]],
+    ) -> np.ndarray:
+        """The doubles nearest alpha * x of ``rows`` (x <= 0)."""
+        a = abs(alpha.numerator)
+        sign = negative[rows] ^ (alpha.numerator < 0)
+        if a == 0:
+            return np.zeros(rows.size)
+        if a < _U64:
+            high, low = mul64(w[rows], np.full(rows.size, a, dtype=np.uint64))
+            f = nearest_doubles(low, q[rows] - alpha.scale, sign, high)
+        else:
+            f = np.array([nearest_double(int(w[r]) * a, int(q[r]) - alpha.scale) for r in rows.tolist()])
+            np.negative(f, out=f, where=sign)
+        if exact_slow:
+            place = {int(r): i for i, r in enumerate(rows.tolist())}
+            for r, (neg, n, e) in exact_slow.items():
+                i = place.get(r)
+                if i is not None:
+                    value = nearest_double(n * a, e - alpha.scale)
+                    f[i] = -value if neg != (alpha.numerator < 0) else value
+        return f
+
+    def _join(self, columns: list[np.ndarray], positive: np.ndarray, rows: int) -> bytes:
+        constants = [
+            np.array([text.encode(), b"1.0"], dtype=f"S{TEXT_WIDTH}").view(np.uint8).reshape(2, TEXT_WIDTH)
+            for text in self.derivative_texts
+        ]
+        all_columns = columns + [c[positive.astype(np.intp)] for c in constants]
+        width = sum(c.shape[1] + 1 for c in all_columns)
+        chars = np.empty((rows, width), dtype=np.uint8)
+        at = 0
+        for n, column in enumerate(all_columns):
+            chars[:, at : at + column.shape[1]] = column
+            at += column.shape[1]
+            chars[:, at] = _NEWLINE if n == len(all_columns) - 1 else self.between
+            at += 1
+        return chars.tobytes()
+
+    # -- the general path -------------------------------------------------------------
+
+    def _general_piece(self, block: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> bytes:
+        """The same rows one value at a time in Python integers and ``repr``."""
+        lines = []
+        between = chr(self.between)
+        for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+            negative, n, q = self._read(block, start, end)
+            x = nearest_double(n, q)
+            if x == float("inf") or (x == 0.0 and n):
+                raise _NotPlain
+            x = -x if negative else x
+            cells = [format_double(x)]
+            for alpha in self.alphas:
+                if x > 0:
+                    cells.append(cells[0])
+                    continue
+                f = nearest_double(n * abs(alpha.numerator), q - alpha.scale)
+                if f == float("inf"):
+                    raise _NotPlain
+                cells.append(format_double(-f if negative != (alpha.numerator < 0) else f))
+            cells += ["1.0" if x > 0 else text for text in self.derivative_texts]
+            lines.append(between.join(cells) + "\n")
+        return "".join(lines).encode("ascii")

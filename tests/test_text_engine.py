@@ -1,0 +1,328 @@
+"""The text engine (leaky_gui.calc.text): its two paths byte for byte, against an oracle of
+exact rationals, and the edges of the doubles decided exactly."""
+
+from __future__ import annotations
+
+import math
+import os
+import subprocess
+import sys
+from decimal import Decimal
+from fractions import Fraction
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from leaky_gui.calc.exact import ExactNumber
+from leaky_gui.calc.text import (
+    GENERAL_ENV,
+    ParameterError,
+    TextError,
+    judge_decimal,
+    nearest_doubles,
+    parse_decimal,
+    scan_cells,
+    shortest_text,
+)
+from leaky_gui.calc.text.rows import DoubleRows
+
+# ---------------------------------------------------------------------------
+# The oracle: exact rationals, rounded to the nearest double by code of its own
+
+
+def oracle_double(value: Fraction) -> float:
+    """The double nearest ``value``, halves to even; inf beyond the largest."""
+    if value == 0:
+        return 0.0
+    sign = -1.0 if value < 0 else 1.0
+    a = abs(value)
+    e = max(
+        -1074, a.numerator.bit_length() - a.denominator.bit_length() - 55
+    )  # a / 2**e >= 2**52 or e = -1074
+    while a >= Fraction(2) ** (e + 53):  # the binade's spacing 2**e: a / 2**e below 2**53
+        e += 1
+    scaled = a / Fraction(2) ** e
+    m = scaled.numerator // scaled.denominator
+    rest = scaled - m
+    if rest > Fraction(1, 2) or (rest == Fraction(1, 2) and m % 2 == 1):
+        m += 1
+    if m * Fraction(2) ** e >= Fraction(2) ** 1024:
+        return sign * math.inf
+    return sign * math.ldexp(m, e)
+
+
+def oracle_rows(texts: list[str], alphas: list[str]) -> bytes | None:
+    """The rows x,f(alpha)... as the contract says, or None where a value is refused."""
+    lines = []
+    for text in texts:
+        x = Fraction(Decimal(text))
+        xd = oracle_double(x)
+        if math.isinf(xd) or (xd == 0 and x != 0):
+            return None
+        cells = [repr(xd + 0.0)]
+        for alpha in alphas:
+            f = x if x > 0 else Fraction(Decimal(alpha)) * x
+            fd = oracle_double(f)
+            if math.isinf(fd):
+                return None
+            cells.append(repr(fd + 0.0))
+        lines.append(",".join(cells) + "\n")
+    return "".join(lines).encode()
+
+
+# ---------------------------------------------------------------------------
+# Generated decimals: 1-40 digits, exponents across the doubles, every written form
+
+
+@st.composite
+def decimal_texts(draw: st.DrawFn) -> str:
+    sign = draw(st.sampled_from(["", "", "-", "+"]))
+    digits = draw(st.text("0123456789", min_size=1, max_size=40))
+    zeros = "0" * draw(st.integers(0, 3))
+    digits = zeros + digits
+    point = draw(st.integers(-1, len(digits)))  # -1: no point; 0: '.5'; len: '5.'
+    mantissa = digits if point < 0 else digits[:point] + "." + digits[point:]
+    if mantissa == ".":
+        mantissa = "0."
+    # the exponent puts the first digit anywhere from below 2**-1075 to beyond 2**1024
+    magnitude = draw(st.integers(-345, 330))
+    marker = draw(st.sampled_from(["e", "E", "e+", "e-"]))
+    exponent = magnitude - (point if point >= 0 else len(digits))
+    if draw(st.booleans()) and -6 < exponent < 6 and marker != "e-":
+        return sign + mantissa  # no exponent at all
+    if marker == "e-":
+        exponent_text = f"e-{-exponent}" if exponent < 0 else f"e{exponent}"
+    elif marker == "e+":
+        exponent_text = f"e+{exponent}" if exponent >= 0 else f"e{exponent}"
+    else:
+        exponent_text = f"{marker}{exponent}"
+    return sign + mantissa + exponent_text
+
+
+ALPHAS = st.sampled_from(
+    ["0.01", "0.2", "0.1", "1", "3", "0.5", "2.5e-7", "123456789.123456789", "1e-300", "7e300"]
+)
+
+
+def make_rows(texts: list[str], alphas: list[str], general: bool, monkeypatch: pytest.MonkeyPatch, **layout):
+    maker = DoubleRows(tuple(ExactNumber.of(Decimal(a)) for a in alphas))
+    if layout:
+        maker = maker.laid_out(point=ord("."), **layout)
+    with monkeypatch.context() as patch:
+        if general:
+            patch.setenv(GENERAL_ENV, "1")
+        else:
+            patch.delenv(GENERAL_ENV, raising=False)
+        block = np.frombuffer("".join(f"{t}\n" for t in texts).encode(), dtype=np.uint8)
+        made = maker.rows(block)
+    return None if made is None else bytes(made[0])
+
+
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    st.lists(decimal_texts(), min_size=1, max_size=30), st.lists(ALPHAS, min_size=1, max_size=3, unique=True)
+)
+@example(["-1e300", "-1.00000000000000000001e300"], ["179769313.48623158079372897140530341507993413271"])
+@example([".5", "5.", "1E5", "-0.000", "0e-999999", "+007.50e+01"], ["0.01"])
+@example(["1.7976931348623158e308", str(2**1024 - 2**970 - 1)], ["0.01"])
+def test_the_two_paths_give_the_same_bytes_and_the_oracle_agrees(monkeypatch, texts, alphas):
+    fast = make_rows(texts, alphas, False, monkeypatch)
+    general = make_rows(texts, alphas, True, monkeypatch)
+    assert fast == general
+    assert fast == oracle_rows(texts, alphas)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(decimal_texts(), min_size=1, max_size=20), ALPHAS)
+def test_a_column_of_a_csv_takes_the_same_paths(monkeypatch, texts, alpha):
+    lines = [f"a,{t},b" for t in texts]
+    fast = make_rows(lines, [alpha], False, monkeypatch, separator=ord(","), column=1, n_columns=3)
+    general = make_rows(lines, [alpha], True, monkeypatch, separator=ord(","), column=1, n_columns=3)
+    assert fast == general == oracle_rows(texts, [alpha])
+
+
+def midpoint_texts(value: float, alpha: Fraction) -> list[str]:
+    """Negative x whose alpha * x is exactly the midpoint above the double ``value``, and x one
+    unit in its last digit either side (alpha a power of two or five times a power of ten)."""
+    d = abs(value)
+    middle = (Fraction(d) + Fraction(math.nextafter(d, math.inf))) / 2 / alpha
+    k = middle.denominator.bit_length() - 1
+    assert middle.denominator == 1 << k  # a dyadic rational: a finite decimal
+    digits = middle.numerator * 5**k  # middle = digits * 10**-k exactly
+    return [f"-{digits}e-{k}", f"-{digits + 1}e-{k}", f"-{digits - 1}e-{k}"]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.floats(min_value=1e-300, max_value=1e300, allow_nan=False, allow_infinity=False),
+    st.sampled_from(["0.5", "0.25", "0.2", "0.01", "2", "1", "4"]),
+)
+def test_ties_and_near_ties_of_alpha_times_x(monkeypatch, value, alpha):
+    texts = midpoint_texts(value, Fraction(Decimal(alpha)))
+    fast = make_rows(texts, [alpha], False, monkeypatch)
+    assert fast == make_rows(texts, [alpha], True, monkeypatch) == oracle_rows(texts, [alpha])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 2**64 - 1), min_size=1, max_size=50))
+def test_shortest_text_is_repr(patterns):
+    values = np.array(patterns, dtype=np.uint64).view(np.float64)
+    values = values[np.isfinite(values)]
+    made = shortest_text(values)
+    got = [bytes(row).replace(b"\0", b"").decode() for row in made]
+    assert got == [repr(float(v) + 0.0) for v in values]
+
+
+def test_shortest_text_at_every_binade_and_the_ends():
+    values = np.concatenate(
+        [
+            np.ldexp(1.0, np.arange(-1074, 1024)),
+            np.nextafter(np.ldexp(1.0, np.arange(-1073, 1024)), 0),
+            [0.0, -0.0, 5e-324, 1.7976931348623157e308, 1e16, 1e15, 1e-4, 9.999999999999999e-5, 1e22, 1e23],
+            10.0 ** np.arange(-300, 300),
+        ]
+    )
+    got = [bytes(row).replace(b"\0", b"").decode() for row in shortest_text(values)]
+    assert got == [repr(float(v) + 0.0) for v in values]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(decimal_texts(), min_size=1, max_size=40))
+def test_scanned_cells_are_their_exact_nearest_doubles(texts):
+    buf = np.frombuffer("".join(f"{t}\n" for t in texts).encode(), dtype=np.uint8)
+    ends = np.flatnonzero(buf == 10)
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    scanned = scan_cells(buf, starts, ends)
+    doubles = nearest_doubles(scanned.w, scanned.q, scanned.negative)
+    for i, text in enumerate(texts):
+        if scanned.fast[i]:
+            want = oracle_double(Fraction(Decimal(text)))
+            same_sign = math.copysign(1, doubles[i]) == math.copysign(1, want)
+            assert doubles[i] == want
+            assert same_sign or want == 0
+
+
+def test_seventeen_digit_and_numpy_texts_take_the_vectorised_path():
+    rng = np.random.default_rng(5)
+    values = rng.standard_normal(2000) * 3
+    texts = [repr(v) for v in values.tolist()] + [f"{v:.18e}" for v in values.tolist()]
+    buf = np.frombuffer("".join(f"{t}\n" for t in texts).encode(), dtype=np.uint8)
+    ends = np.flatnonzero(buf == 10)
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    scanned = scan_cells(buf, starts, ends)
+    assert scanned.fast.all()
+    doubles = nearest_doubles(scanned.w, scanned.q, scanned.negative)
+    assert np.array_equal(doubles, np.concatenate([values, values]))
+
+
+# ---------------------------------------------------------------------------
+# The edges of the doubles
+
+LARGEST_MIDPOINT = 2**1024 - 2**970  # rounds to infinity (a tie, to even)
+ACCEPTED = [
+    ("1.7976931348623158e308", 1.7976931348623157e308),
+    (str(LARGEST_MIDPOINT - 1), 1.7976931348623157e308),
+    ("1.7976931348623157081452742374e308", 1.7976931348623157e308),
+    ("1.7976931348623157081452742376e308", 1.7976931348623157e308),
+    ("2.4703282292062328e-324", 5e-324),
+    ("-4.9e-324", -5e-324),
+    ("0e-999999", 0.0),
+    ("-0.000", 0.0),
+]
+_MIDPOINT_DIGITS = str(LARGEST_MIDPOINT)
+TOO_LARGE = [
+    str(LARGEST_MIDPOINT),
+    f"{_MIDPOINT_DIGITS[0]}.{_MIDPOINT_DIGITS[1:]}e{len(_MIDPOINT_DIGITS) - 1}",
+    "1e309",
+    "-1e999",
+]
+TOO_SMALL = ["2e-324", "1e-330", "-1e-400", "2.4703282292062327e-324", "1e-99999999999999"]
+
+
+@pytest.mark.parametrize(("text", "value"), ACCEPTED)
+def test_accepted_at_the_edges(text, value):
+    _, n, _ = judge_decimal(text)
+    assert float(parse_decimal(text)) == value or (value == 0 and parse_decimal(text) == 0)
+    if value == 0:
+        assert n == 0
+
+
+@pytest.mark.parametrize("text", TOO_LARGE)
+def test_refused_as_too_large(text):
+    with pytest.raises(TextError) as info:
+        judge_decimal(text)
+    assert info.value.code == TextError.TOO_LARGE
+    with pytest.raises(ParameterError) as refused:
+        parse_decimal(text, "x")
+    assert refused.value.code == TextError.TOO_LARGE
+
+
+@pytest.mark.parametrize("text", TOO_SMALL)
+def test_refused_as_too_small_with_one_message(text):
+    with pytest.raises(ParameterError) as refused:
+        parse_decimal(text, "x")
+    assert refused.value.code == TextError.TOO_SMALL
+    assert refused.value.message == f"{text} is too small for a double: its nearest double is 0"
+
+
+def run_cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != GENERAL_ENV}
+    return subprocess.run(
+        [sys.executable, "-m", "leaky_gui.cli", *args], input=stdin, capture_output=True, text=True, env=env
+    )
+
+
+@pytest.mark.parametrize("text", ["2e-324", "1e-330", "-1e-400"])
+def test_too_small_on_the_command_line_and_in_a_file(tmp_path, text):
+    typed = run_cli("eval", "--", text)
+    assert typed.returncode == 2
+    assert (
+        typed.stderr.strip()
+        == f"leaky-relu: error: x: {text} is too small for a double: its nearest double is 0"
+    )
+    path = tmp_path / "x.csv"
+    path.write_text(f"a,x\n1,2\n3,{text}\n")
+    read = run_cli("eval", "--input", str(path), "--column", "x")
+    assert read.returncode == 2
+    assert read.stderr.strip() == (
+        f"leaky-relu: error: x.csv line 3, column 2: {text} is too small for a double: its nearest double is 0"
+    )
+
+
+def test_the_largest_edges_on_the_command_line():
+    accepted = run_cli("eval", "--", "1.7976931348623158e308", str(LARGEST_MIDPOINT - 1))
+    assert accepted.returncode == 0
+    assert accepted.stdout.splitlines()[1:] == ["1.7976931348623157e+308,1.7976931348623157e+308"] * 2
+    refused = run_cli("eval", "--", str(LARGEST_MIDPOINT))
+    assert refused.returncode == 2 and "too large for a double" in refused.stderr
+
+
+BIG_ALPHA = "179769313.48623158079372897140530341507993413271"
+
+
+@pytest.mark.parametrize(
+    ("lines", "bad_line"),
+    [(["-1e300", "-1.00000000000000000001e300"], 2), (["-1.00000000000000000001e300", "-1e300"], 1)],
+)
+def test_alpha_times_x_beyond_the_doubles_in_either_order(tmp_path, lines, bad_line):
+    piped = run_cli("eval", f"--alpha={BIG_ALPHA}", "--input", "-", stdin="".join(f"{x}\n" for x in lines))
+    assert piped.returncode == 2 and piped.stdout == ""
+    assert piped.stderr.strip() == (
+        f"leaky-relu: error: standard input line {bad_line}: alpha={BIG_ALPHA} times x runs beyond the largest"
+        " double (1.8e308)"
+    )
+    source = tmp_path / "x.csv"
+    source.write_text("x\n" + "".join(f"{x}\n" for x in lines))
+    out = tmp_path / "out.csv"
+    written = run_cli(
+        "eval", "--alpha", "0.01", f"--alpha={BIG_ALPHA}", "--input", str(source), "-o", str(out)
+    )
+    assert written.returncode == 2 and "Traceback" not in written.stderr
+    assert f"x.csv line {bad_line + 1}:" in written.stderr
+    assert not out.exists()
