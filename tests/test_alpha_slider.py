@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import time
 from decimal import Decimal
 
 import pytest
@@ -241,15 +240,15 @@ def test_play_runs_on_its_timer_and_stops_when_pressed_again(window, qtbot):
     table = window.slider.table
     moves = [window.source.alpha]
     window.inputs.edited.connect(lambda: moves.append(window.source.alpha))
-    began = time.monotonic()
     play.trigger()
     assert window.slider.playing() and named(window, "alphaPlay").isChecked()
-    qtbot.waitUntil(lambda: len(moves) > 12, timeout=3000)
-    elapsed = time.monotonic() - began
+    # The pace is the timer's (about 30 ticks a second); how many ticks a busy machine
+    # delivers in a given time is not asserted here (speed lives in the benchmarks).
+    assert window.slider.timer.isActive() and 0 < window.slider.timer.interval() <= 50
+    qtbot.waitUntil(lambda: len(moves) > 12, timeout=10000)
     # One position a tick, upwards from 0.01: 0.0105, 0.011, 0.0115, ...
     indices = [table.positions.index(alpha) for alpha in moves]
     assert indices == list(range(indices[0], indices[0] + len(indices)))
-    assert (len(moves) - 1) / elapsed >= 10  # generous: the timer's 30/s, on a busy machine
     play.trigger()
     assert not window.slider.playing() and not play.isChecked()
     stopped = window.source.alpha

@@ -8,6 +8,7 @@ window both come here for every number, so each is defined exactly once.
 * ``exact``: exact decimals as scaled integers, and the double nearest an exact result;
 * ``sweep``: f and f' of single numbers, and the one judge of inputs (it names the sweep too);
 * ``sweep_params``: the exact sweep ``SweepParams`` and the defaults;
+* ``inputs``: one model of the window's inputs (values, texts, refusals), judged once a change;
 * ``precision`` and ``float32_digits``: float32, float16 and bfloat16 as PyTorch computes
   them, and their shortest text;
 * ``alphas`` and ``alpha_scale``: presets, names, the Kaiming gain, the unusual-alpha rule,
@@ -18,5 +19,7 @@ window both come here for every number, so each is defined exactly once.
 * ``readers``, ``text_reader`` and ``text_parse``: that data from text or ``.npy``, read
   safely and lazily;
 * ``text_columns``, ``csv_export`` and ``line_csv``: CSV text a chunk at a time, streamed;
-* ``atomic_file``: files written whole or not at all.
+* ``atomic_file``: files written whole or not at all;
+* ``layer_stats``: what alpha does to a network: Leaky ReLU of a Gaussian, the signal and the
+  gradient through depth under each initialisation.
 """

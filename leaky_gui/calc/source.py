@@ -169,16 +169,18 @@ class AlphasInPrecision:
         """f(x_i) for ``alpha``, exactly rounded (raises OverflowError beyond the doubles)."""
         raise NotImplementedError
 
-    def _check_f_within_the_doubles(self, i: int) -> None:
-        """Raise ParameterError naming the first alpha whose f(x_i) runs beyond the doubles."""
-        for alpha in self.alphas:
+    def _check_f_within_the_doubles(self, i: int, index: int | None = None) -> None:
+        """Raise ParameterError (with ``row`` and ``alpha_index``) naming the first alpha, or
+        alpha number ``index``, whose f(x_i) runs beyond the doubles."""
+        for k in range(len(self.alphas)) if index is None else (index,):
+            alpha = self.alphas[k]
             try:
                 self.exact_f(i, alpha)
             except OverflowError:
                 error = ParameterError(
                     "alpha", f"alpha={decimal_label(alpha)} times x runs beyond the largest double (1.8e308)"
                 )
-                error.row = i
+                error.row, error.alpha_index = i, k
                 raise error from None
 
 

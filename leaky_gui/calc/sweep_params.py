@@ -107,13 +107,18 @@ class SweepParams(AlphasInPrecision):
         )
 
     def _check_range(self) -> None:
-        # f is piecewise linear, so the extremes of x and every f are at the two ends.
-        for i in (0, self.count - 1):
+        # f is piecewise linear, so the extremes of x and every f are at the two ends. The
+        # current alpha is checked before the others, so that an error names it first.
+        ends = (0, self.count - 1)
+        for i in ends:
             try:
                 self.exact_x(i)
             except OverflowError:
                 raise ParameterError("count", "the sweep runs beyond the largest double (1.8e308)") from None
-            self._check_f_within_the_doubles(i)
+            self._check_f_within_the_doubles(i, 0)
+        for index in range(1, len(self.alphas)):
+            for i in ends:
+                self._check_f_within_the_doubles(i, index)
 
     #: What titles and file names call a sweep.
     name: ClassVar[str] = "sweep"

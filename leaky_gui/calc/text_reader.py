@@ -26,10 +26,42 @@ from leaky_gui.calc.text_parse import (
 from leaky_gui.calc.value_data import DecimalColumn, ValuesFileError
 from leaky_gui.calc.values import Values
 
-__all__ = ["TextColumnReader", "checked"]
+__all__ = ["MAX_LINE_BYTES", "TextColumnReader", "checked", "line_too_long", "not_text"]
 
 _PIECE_BYTES = 1 << 20  # the one-number-a-line fast path parses a block in pieces of about 1 MB
 _INT64_SAFE = 1 << 62
+#: No file of numbers has a line this long: such a line ends the read (``/dev/zero`` has one).
+MAX_LINE_BYTES = 1 << 20
+
+
+def not_text(name: str) -> ValuesFileError:
+    return ValuesFileError(
+        f"{name}: not a text file (it holds NUL or other binary bytes); "
+        "open a CSV, TSV or text file of numbers (UTF-8 or UTF-16), or a .npy"
+    )
+
+
+def line_too_long(name: str) -> ValuesFileError:
+    return ValuesFileError(
+        f"{name}: a line longer than {MAX_LINE_BYTES // (1 << 20)} MB; not a file of numbers as text"
+    )
+
+
+def _check_bytes(block: bytes, name: str) -> None:
+    """NUL bytes, or a line over MAX_LINE_BYTES, refuse the file (memchr-fast, no copies).
+
+    A line that long holds a whole aligned window of half the bound: only a window with no
+    newline needs its line measured.
+    """
+    if b"\x00" in block:
+        raise not_text(name)
+    window = MAX_LINE_BYTES // 2
+    for lo in range(0, len(block) - window + 1, window):
+        if block.find(b"\n", lo, lo + window) < 0:
+            start = block.rfind(b"\n", 0, lo) + 1
+            end = block.find(b"\n", lo)
+            if (end if end >= 0 else len(block)) - start > MAX_LINE_BYTES:
+                raise line_too_long(name)
 
 
 def checked(make: Callable[[], Values]) -> Values:
@@ -174,6 +206,7 @@ class TextColumnReader:
     def feed(self, block: bytes, final: bool = False) -> None:
         if not block:
             return
+        _check_bytes(block, self.name)
         if not self.started:
             if block.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte-order mark, as spreadsheets write
                 block = block[3:]

@@ -19,7 +19,7 @@ from typing import Protocol, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
 
 from leaky_gui.calc.alphas import PRESETS
 from leaky_gui.calc.source import XSource
@@ -49,6 +49,7 @@ class MenuHost(Protocol):
     exports: ExportController
     values_reader: ValuesController
     theme: ThemeController
+    layer_dock: QDockWidget
 
     @property
     def source(self) -> XSource: ...
@@ -230,6 +231,7 @@ def build_menus(window: QMainWindow, host: MenuHost) -> MenuActions:
     legend = action(
         "Show &Legend", "legendAction", menu, slot=host.plot.show_legend, checkable=True, checked=True
     )
+    menu.addAction(host.layer_dock.toggleViewAction())  # Ctrl+Shift+L
     menu.addSeparator()
     theme_menu = menu.addMenu("&Theme")
     theme_menu.setObjectName("themeMenu")

@@ -17,15 +17,17 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from leaky_gui.calc.readers import ValuesFileError, read_text, read_values
-from leaky_gui.calc.value_data import ValuesCancelled
+from leaky_gui.calc.value_data import ValuesCancelled, ValuesFileError
 from leaky_gui.calc.values import Values, ValuesStatistics
 from leaky_gui.gui.limits import HISTOGRAM_BINS
 from leaky_gui.gui.widgets import end_job, job_progress, locale_uses_decimal_comma
 
 #: Statistics of many values are worked out once input has paused this long (ms).
 STATISTICS_PAUSE_MS = 250
-OPEN_FILTERS = "Numbers (*.csv *.tsv *.txt *.npy);;CSV or TSV (*.csv *.tsv);;Text (*.txt);;NumPy array (*.npy);;All files (*)"
+OPEN_FILTERS = (
+    "Numbers (*.csv *.tsv *.txt *.npy *.gz *.bz2 *.xz);;CSV or TSV (*.csv *.tsv);;Text (*.txt);;"
+    "NumPy array (*.npy);;Compressed text (*.gz *.bz2 *.xz);;All files (*)"
+)
 PASTED_NAME = "pasted values"
 
 
@@ -49,6 +51,9 @@ class LoadJob(QThread):
     def run(self) -> None:
         try:
             values = self._read(self.progressed.emit, self._stop.is_set)
+            # The plot's histogram of x here, not on the GUI thread: for 17-digit decimals
+            # a pass over 200,000 values is most of a second.
+            values.histogram(HISTOGRAM_BINS, should_stop=self._stop.is_set)
         except ValuesCancelled:
             self.cancelled.emit()
         except ValuesFileError as error:
@@ -144,6 +149,8 @@ class ValuesController(QObject):
         comma = self.decimal_comma
 
         def read(progress, should_stop) -> Values:
+            from leaky_gui.calc.readers import read_values  # when first read, not at start-up
+
             return read_values(path, None, comma, progress, should_stop)
 
         return self._start(read, path.name, str(path), quiet)
@@ -161,6 +168,8 @@ class ValuesController(QObject):
         comma = locale_uses_decimal_comma() if self.decimal_comma is None else self.decimal_comma
 
         def read(progress, should_stop) -> Values:
+            from leaky_gui.calc.readers import read_text  # when first read, not at start-up
+
             return read_text(
                 io.BytesIO(data),
                 PASTED_NAME,

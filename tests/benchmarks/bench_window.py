@@ -43,7 +43,6 @@ app.exec()
 """
 
 OURS = """
-from leaky_gui.gui.selftest import named
 from leaky_gui.app import create_application
 from leaky_gui.gui.window import MainWindow
 app = create_application(sys.argv)

@@ -139,7 +139,8 @@ class TextError(ValueError):
 class ParameterError(ValueError):
     """A user-supplied value that cannot be used; ``field`` names the input, ``code`` the
     reason (a ``TextError`` code, or "" for a reason of the caller's own), ``row`` the row of
-    a source of values the reason is in, when it is in one."""
+    a source of values the reason is in, when it is in one, and ``alpha_index`` which of a
+    source's alphas runs beyond the doubles (0: the current one, further: a pinned one)."""
 
     def __init__(self, field: str, message: str, code: str = "") -> None:
         super().__init__(f"{field}: {message}")
@@ -147,6 +148,7 @@ class ParameterError(ValueError):
         self.message = message
         self.code = code
         self.row: int | None = None
+        self.alpha_index: int | None = None
 
 
 def judge_decimal(text: str) -> tuple[bool, int, int]:

@@ -1,0 +1,59 @@
+"""Start-up imports and builds only what the first paint needs (tests/benchmarks/bench_window.py times it)."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import os
+import subprocess
+import sys
+
+from leaky_gui._version import __version__
+
+#: Loaded when first used, not before the window's first paint: the values readers, the
+#: export machinery (pyqtgraph's exporters pull in xml.dom), the self-test, and
+#: importlib.metadata (a version lookup walks every installed distribution).
+NOT_AT_START = (
+    "leaky_gui.calc.readers",
+    "leaky_gui.calc.text_reader",
+    "leaky_gui.calc.line_csv",
+    "leaky_gui.calc.csv_export",
+    "leaky_gui.gui.export",
+    "leaky_gui.gui.selftest",
+    "pyqtgraph.exporters",
+    "importlib.metadata",
+)
+
+FIRST_PAINT = """
+import json, sys
+from PySide6.QtCore import QEvent, QObject
+from leaky_gui.app import create_application
+from leaky_gui.gui.window import MainWindow
+
+app = create_application(sys.argv)
+window = MainWindow(remember=False)
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            app.exit(0)
+        return False
+
+probe = FirstPaint()
+window.plot.viewport().installEventFilter(probe)
+window.show()
+app.exec()
+print(json.dumps(sorted(m for m in sys.modules if m in NOT_AT_START)))
+"""
+
+
+def test_the_first_paint_loads_no_readers_exporters_or_metadata():
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    code = f"NOT_AT_START = {NOT_AT_START!r}\n{FIRST_PAINT}"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout.splitlines()[-1]) == []
+
+
+def test_the_version_is_one_constant_that_pip_installed_too():
+    assert importlib.metadata.version("leaky_gui") == __version__
