@@ -17,6 +17,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from leaky_gui.gui.selftest import named
+
 TIMEOUT_MS = 5000
 
 
@@ -59,3 +61,9 @@ def press(
 
 def _name(widget: QWidget) -> str:
     return widget.objectName() or type(widget).__name__
+
+
+def message(window: QWidget) -> str:
+    """The message under the input boxes, as a person reads it: empty while it is hidden."""
+    label = named(window, "paramMessage")
+    return label.text() if label.isVisible() else ""

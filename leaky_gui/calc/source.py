@@ -99,10 +99,6 @@ class XSource(Protocol):
         ``np.divide(num, 10.0**scale)``, the doubles nearest the decimals (one division each)."""
         ...
 
-    def typed_block(self, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray] | None:
-        """Rows [lo, hi) as typed where each row's text is its own shortest text, or None."""
-        ...
-
     def f_block(self, lo: int, hi: int, alpha: Decimal) -> np.ndarray:
         """f of rows [lo, hi) for ``alpha`` in the source's precision, as float64."""
         ...

@@ -288,10 +288,6 @@ class SweepParams(AlphasInPrecision):
         ends = max(abs(self.x_numerator(lo)), abs(self.x_numerator(hi - 1))) if hi > lo else 0
         return (num, scale), isinstance(num, np.ndarray) and scale <= 22 and ends < 2**53
 
-    def typed_block(self, lo: int, hi: int) -> None:
-        """None: a sweep's x are made, not typed (``decimal_block`` writes them)."""
-        return None
-
     def histogram(self, bins: int = 80, progress: object = None, should_stop: object = None) -> None:
         """None: a sweep's x are evenly spaced, so where they lie needs no histogram."""
         return None

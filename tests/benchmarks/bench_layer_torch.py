@@ -3,7 +3,7 @@
 Run on demand, where torch is installed (it is never a dependency of leaky_gui):
 
     python tests/benchmarks/bench_layer_torch.py [--width 128] [--depth 20] [--nets 400]
-        [--batch 8] [--alpha 0.01 0.2 -0.5] [--seed 0]
+        [--batch 8] [--alpha 0.01 0.2 -0.5] [--init NAME ...] [--seed 0]
 
 Builds ``nets`` networks x -> LeakyReLU(alpha) -> Linear(n, n, bias=False) -> ... (``depth``
 times, h_0 = x ~ N(mean, std**2) per unit, h_l the output of the l-th Linear), initialises
@@ -100,6 +100,7 @@ def main() -> int:
     parser.add_argument("--nets", type=int, default=400)
     parser.add_argument("--batch", type=int, default=8)
     parser.add_argument("--alpha", nargs="+", default=["0.01", "0.2", "-0.5"])
+    parser.add_argument("--init", nargs="+", default=list(INITS), choices=INITS)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     torch.manual_seed(args.seed)
@@ -113,7 +114,7 @@ def main() -> int:
     print(f"{'init':16} {'alpha':>6} {'mean':>5} {'std':>4} {'d':>3} {'signal':>17} {'gradient':>17}")
     far = 0
     worst = 0.0
-    for init in INITS:
+    for init in args.init:
         for alpha_text in args.alpha:
             alpha = float(alpha_text)
             for mean, std in MOMENTS:
@@ -132,7 +133,10 @@ def main() -> int:
                         far += off
                         worst = max(worst, abs(ratio - 1))
                         cells.append(f"{ratio:8.4f} +-{error:6.4f}{'!' if off else ' '}")
-                    print(f"{init:16} {alpha_text:>6} {mean:5g} {std:4g} {d:3d} {cells[0]} {cells[1]}")
+                    print(
+                        f"{init:16} {alpha_text:>6} {mean:5g} {std:4g} {d:3d} {cells[0]} {cells[1]}",
+                        flush=True,
+                    )
     print(
         f"{far} of the comparisons are more than 5 standard errors from 1; the largest |measured/ours - 1| is {worst:.4f}"
     )

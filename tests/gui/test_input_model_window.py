@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from on_screen import message
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -13,11 +14,6 @@ from leaky_gui.calc.values import values_from_decimals
 from leaky_gui.gui.selftest import named, type_into
 
 D = Decimal
-
-
-def message(window) -> str:
-    label = named(window, "paramMessage")
-    return label.text() if label.isVisible() else ""
 
 
 def test_the_value_before_an_edit_is_the_value_the_box_holds_then(window):

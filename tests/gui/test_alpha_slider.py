@@ -6,7 +6,7 @@ import math
 from decimal import Decimal
 
 import pytest
-from on_screen import press
+from on_screen import message, press
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionSlider
@@ -18,11 +18,6 @@ from leaky_gui.gui.state import load_state
 from leaky_gui.gui.window import MainWindow
 
 D = Decimal
-
-
-def message(window) -> str:
-    label = named(window, "paramMessage")
-    return label.text() if label.isVisible() else ""
 
 
 def test_moving_the_slider_types_an_exact_alpha(window):

@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from on_screen import message
 from PySide6.QtCore import QLocale, Qt
 
 from leaky_gui.calc.sweep import format_label, format_number
@@ -24,11 +25,6 @@ def german():
     QLocale.setDefault(QLocale("de_DE"))
     yield
     QLocale.setDefault(QLocale.c())
-
-
-def message(window) -> str:
-    label = named(window, "paramMessage")
-    return label.text() if label.isVisible() else ""
 
 
 @pytest.mark.parametrize("name", list(BOXES))

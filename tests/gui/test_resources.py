@@ -9,7 +9,7 @@ from PySide6.QtGui import QImage
 
 from leaky_gui.app import APP_ID, ICON_SIZES, resource_dir
 
-RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
 
 def test_icon_sizes_are_real_pngs_of_their_size(qapp):

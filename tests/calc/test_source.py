@@ -28,7 +28,6 @@ def test_both_sources_offer_every_method_of_the_interface():
         assert isinstance(source.name, str) and source.description()
         assert source.known_histogram() is None
     sweep, values = sources()
-    assert sweep.typed_block(0, 2) is None  # made, not typed: decimal_block writes them
     assert sweep.decimals_divided(0, 2)[1] and not values.decimals_divided(0, 2)[1]
 
 

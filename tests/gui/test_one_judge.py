@@ -14,6 +14,7 @@ import random
 from decimal import Decimal
 
 import pytest
+from on_screen import message
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtTest import QTest
 
@@ -28,11 +29,6 @@ from leaky_gui.gui.view_math import finite
 from leaky_gui.gui.window import MainWindow
 
 D = Decimal
-
-
-def message(window) -> str:
-    label = named(window, "paramMessage")
-    return label.text() if label.isVisible() else ""
 
 
 def test_the_judge_names_a_pinned_alpha_that_refuses():

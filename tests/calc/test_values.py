@@ -3,7 +3,7 @@
 References, none of them leaky_gui's own code:
 * decimal text: Python's ``Decimal`` (the exact product) and ``float(Decimal)`` (correctly rounded);
 * stored floats and integers: ``fractions.Fraction`` of the value held, ``float(Fraction)``;
-* framework precisions: the scalar reference of tests/test_precision.py.
+* framework precisions: the scalar reference of tests/calc/test_precision.py.
 """
 
 from __future__ import annotations

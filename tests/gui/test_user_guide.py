@@ -17,7 +17,7 @@ from leaky_gui.cli import build_parser
 from leaky_gui.gui.selftest import named
 from leaky_gui.gui.user_guide import GUIDE_FILE, UserGuide, heading_anchor
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 LINK = re.compile(r"(!?)\[[^\]]*\]\(([^)\s]+)\)")
 
 
