@@ -57,6 +57,7 @@ def create_application(argv: Sequence[str]):
     from leaky_gui.gui.collector import collect_on_event_loop
 
     app = QApplication.instance() or QApplication(list(argv))
+    assert isinstance(app, QApplication), "a widgets application, not a console one"
     collect_on_event_loop()  # cyclic garbage only from the event loop, never inside a Qt call
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)

@@ -24,7 +24,7 @@ from leaky_gui.calc.alphas import unusual_alpha_note
 from leaky_gui.calc.atomic_file import atomic_output, check_output_path
 from leaky_gui.calc.csv_export import csv_header, iter_csv_chunks, write_csv, write_csv_stream
 from leaky_gui.calc.layer_stats import LayerParams, stats_csv_lines
-from leaky_gui.calc.precision import DEFAULT_PRECISION
+from leaky_gui.calc.precision import DEFAULT_PRECISION, format_in
 from leaky_gui.calc.readers import iter_values
 from leaky_gui.calc.sweep import (
     DEFAULT_ALPHA,
@@ -89,7 +89,10 @@ def run_eval(args: argparse.Namespace) -> int:
     alphas = _alphas(args.alpha)
     xs = [parse_decimal(t, "x") for t in args.x]
     rows = [csv_header(alphas, args.derivative, args.decimal_comma)]
-    text = SweepParams(precision=args.dtype).text
+
+    def text(value: float) -> str:
+        return format_in(value, args.dtype)
+
     for x in xs:
         points = [leaky_point(x, a, args.dtype) for a in alphas]
         cells = [text(points[0][0])] + [text(fx) for _, fx, _ in points]

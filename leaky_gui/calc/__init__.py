@@ -8,13 +8,15 @@ window both come here for every number, so each is defined exactly once.
   doubles exactly, doubles to their shortest text, columns of text for the CSV writer,
   ``eval --input``'s rows), its vectorised and general paths byte for byte the same;
 * ``exact``: exact decimals as scaled integers, and the double nearest an exact result;
-* ``sweep``: the exact sweep ``SweepParams``, f and f', and the one judge of inputs;
+* ``sweep``: f and f' of single numbers, and the one judge of inputs (it names the sweep too);
+* ``sweep_params``: the exact sweep ``SweepParams`` and the defaults;
 * ``inputs``: one model of the window's inputs (values, texts, refusals), judged once a change;
 * ``precision``: float32, float16 and bfloat16 as PyTorch computes them, and their
   shortest digits;
 * ``alphas`` and ``alpha_scale``: presets, names, the Kaiming gain, the unusual-alpha rule,
   the slider's positions;
-* ``source``: ``XSource``, the one interface of a source of x (the sweep, your values);
+* ``source``: ``XSource``, the one interface of a source of x (the sweep, your values),
+  and what the two share (``AlphasInPrecision``);
 * ``values`` and ``value_data``: your own x values and the data behind them;
 * ``readers`` and ``text_reader``: that data from text or ``.npy``, read
   safely and lazily;

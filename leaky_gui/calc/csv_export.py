@@ -38,8 +38,8 @@ import numpy as np
 from leaky_gui.calc.atomic_file import atomic_output, check_output_path
 from leaky_gui.calc.exact import ExactNumber
 from leaky_gui.calc.precision import leaky_in, round_to
-from leaky_gui.calc.source import XSource
-from leaky_gui.calc.sweep import SweepParams, format_label, format_number
+from leaky_gui.calc.source import Blocks, XSource
+from leaky_gui.calc.sweep import format_label, format_number
 from leaky_gui.calc.text import csv_line
 from leaky_gui.calc.text.format import (
     constant_text,
@@ -88,12 +88,12 @@ def csv_header(alphas: tuple[Decimal, ...], derivative: bool = False, decimal_co
 class _ChunkWriter:
     """Makes the CSV bytes of rows [lo, hi) of one source of x (a sweep or the user's values)."""
 
-    def __init__(self, params: XSource, derivative: bool, decimal_comma: bool = False) -> None:
-        self.params = params
+    def __init__(self, source: XSource, derivative: bool, decimal_comma: bool = False) -> None:
+        self.source = source
         self.derivative = derivative
         self.decimal_comma = decimal_comma
-        self.alphas = [ExactNumber.of(a) for a in params.alphas]
-        self.derivative_texts = [format_number(float(a)) for a in params.alphas]
+        self.alphas = [ExactNumber.of(a) for a in source.alphas]
+        self.derivative_texts = [format_number(float(a)) for a in source.alphas]
 
     def chunk(self, lo: int, hi: int) -> bytes:
         x, fs, dfs = self.columns(lo, hi, self.derivative)
@@ -108,9 +108,9 @@ class _ChunkWriter:
         self, lo: int, hi: int, derivatives: bool
     ) -> tuple[np.ndarray, list[np.ndarray], list[np.ndarray]]:
         """Text columns of rows [lo, hi): x, f per alpha, and (if asked) f' per alpha."""
-        if not self.params.exact:
+        if not self.source.exact:
             return self._precision_columns(lo, hi, derivatives)
-        block = self.params.decimal_block(lo, hi)
+        block = self.source.decimal_block(lo, hi)
         if block is None:
             return self._binary_columns(lo, hi, derivatives)
         num, scale = block
@@ -125,16 +125,16 @@ class _ChunkWriter:
         self, lo: int, hi: int, derivatives: bool
     ) -> tuple[np.ndarray, list[np.ndarray], list[np.ndarray]]:
         """Exact mode for binary x (a stored array): each value's own shortest double text."""
-        x = self.params.x_block(lo, hi)
+        x = self.source.x_block(lo, hi)
         x_text = python_text(x.tolist())
         positive = x > 0
         others = np.flatnonzero(~positive)
         fs = []
-        for alpha in self.params.alphas:
+        for alpha in self.source.alphas:
             if others.size == 0:
                 fs.append(x_text)
                 continue
-            f = self.params.f_block(lo, hi, alpha)
+            f = self.source.f_block(lo, hi, alpha)
             fs.append(_merged(x_text, python_text(f[others].tolist()), others))
         choice = positive.astype(np.intp)
         dfs = [constant_text([text, "1.0"], choice) for text in self.derivative_texts] if derivatives else []
@@ -143,30 +143,33 @@ class _ChunkWriter:
     def _precision_columns(
         self, lo: int, hi: int, derivatives: bool
     ) -> tuple[np.ndarray, list[np.ndarray], list[np.ndarray]]:
-        precision = self.params.precision
-        x = block = decimals = None
+        precision = self.source.precision
+        x: np.ndarray | None = None
+        block: Blocks | None = None
+        decimals: tuple[np.ndarray, int] | None = None
         divided = False
         if precision != "float32":
-            x = self.params.x_block(lo, hi)
-        elif isinstance(self.params, SweepParams):  # x is float32 of num / 10**scale, made when needed
-            block, divided = self.params.decimals_divided(lo, hi)
+            x = self.source.x_block(lo, hi)
+        else:  # divided: x is float32 of num / 10**scale, made when needed
+            block, divided = self.source.decimals_divided(lo, hi)
             if not divided:
-                x = self.params.x_block(lo, hi)
-        else:
-            x, block = self.params.x_block(lo, hi), self.params.decimal_block(lo, hi)
+                x = self.source.x_block(lo, hi)
         if block is not None and isinstance(block[0], np.ndarray):
-            decimals = block  # short decimals are their own float32 text
+            decimals = block[0], block[1]  # short decimals are their own float32 text
         x_text = precision_text(x, precision, decimals, divided)
-        # A sweep's decimal of one division is 0 or at least 1e-22: x has its sign.
-        positive = x > 0 if x is not None else decimals[0] > 0
-        others = np.flatnonzero(~positive)  # f = x elsewhere: only these need alpha*x
-        if others.size and x is None:
+        if x is None:  # divided: made of int64 decimals
+            assert decimals is not None
             num, scale = decimals
+            # A sweep's decimal of one division is 0 or at least 1e-22: x has its sign.
+            positive = num > 0
+            others = np.flatnonzero(~positive)  # f = x elsewhere: only these need alpha*x
             x_others = round_to(np.divide(num[others], 10.0**scale), precision)
-        elif others.size:
+        else:
+            positive = x > 0
+            others = np.flatnonzero(~positive)
             x_others = x[others]
         fs = []
-        for alpha, exact_alpha in zip(self.params.alphas, self.alphas, strict=True):
+        for alpha, exact_alpha in zip(self.source.alphas, self.alphas, strict=True):
             if others.size == 0:
                 fs.append(x_text)
                 continue
@@ -176,8 +179,8 @@ class _ChunkWriter:
         dfs = []
         if derivatives:
             choice = positive.astype(np.intp)
-            for alpha in self.params.alphas:
-                dfs.append(constant_text([self.params.text(self.params.leak(alpha)), "1.0"], choice))
+            for alpha in self.source.alphas:
+                dfs.append(constant_text([self.source.text(self.source.leak(alpha)), "1.0"], choice))
         return x_text, fs, dfs
 
     @staticmethod
@@ -275,28 +278,28 @@ def _join_rows(columns: list[np.ndarray], decimal_comma: bool = False, separator
 
 
 def iter_csv_chunks(
-    params: XSource,
+    source: XSource,
     derivative: bool = False,
     chunk_rows: int = CHUNK_ROWS,
     *,
     decimal_comma: bool = False,
 ) -> Iterator[tuple[bytes, int]]:
     """Yield (bytes, rows so far): the header first (0 rows), then the rows a chunk at a time."""
-    yield csv_header(params.alphas, derivative, decimal_comma).encode("ascii"), 0
-    writer = _ChunkWriter(params, derivative, decimal_comma)
-    for lo in range(0, params.count, chunk_rows):
-        hi = min(lo + chunk_rows, params.count)
+    yield csv_header(source.alphas, derivative, decimal_comma).encode("ascii"), 0
+    writer = _ChunkWriter(source, derivative, decimal_comma)
+    for lo in range(0, source.count, chunk_rows):
+        hi = min(lo + chunk_rows, source.count)
         yield writer.chunk(lo, hi), hi
 
 
-def table_text(params: XSource, runs: Iterable[tuple[int, int]], decimal_comma: bool = False) -> str:
+def table_text(source: XSource, runs: Iterable[tuple[int, int]], decimal_comma: bool = False) -> str:
     """Runs of rows [lo, hi) as the window's table shows them, tab-separated, a line each (no header).
 
     Columns i, x, f(x), f'(x) for the current alpha, then f per further alpha; the text of
     each number is the table's own (``SweepParams.text``), made a chunk at a time like the
     CSV, so 50,000 rows take about 20 ms. With ``decimal_comma`` the point is ','.
     """
-    writer = _ChunkWriter(params, False, decimal_comma)
+    writer = _ChunkWriter(source, False, decimal_comma)
     parts = [
         writer.table_chunk(start, min(start + CHUNK_ROWS, hi))
         for lo, hi in runs
@@ -311,7 +314,7 @@ def table_text(params: XSource, runs: Iterable[tuple[int, int]], decimal_comma: 
 
 def write_csv_stream(
     stream: BinaryIO,
-    params: XSource,
+    source: XSource,
     derivative: bool = False,
     progress: Callable[[int], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
@@ -320,7 +323,7 @@ def write_csv_stream(
 ) -> int:
     """Write the sweep's CSV to an open binary stream; returns the rows written."""
     rows = 0
-    for data, rows in iter_csv_chunks(params, derivative, decimal_comma=decimal_comma):
+    for data, rows in iter_csv_chunks(source, derivative, decimal_comma=decimal_comma):
         if should_stop is not None and should_stop():
             raise ExportCancelled
         stream.write(data)
@@ -331,7 +334,7 @@ def write_csv_stream(
 
 def write_csv(
     path: str | os.PathLike[str],
-    params: XSource,
+    source: XSource,
     derivative: bool = False,
     progress: Callable[[int], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
@@ -347,7 +350,7 @@ def write_csv(
     target = check_output_path(path)
     with atomic_output(target) as temp_name, open(temp_name, "wb") as stream:
         rows = write_csv_stream(
-            stream, params, derivative, progress, should_stop, decimal_comma=decimal_comma
+            stream, source, derivative, progress, should_stop, decimal_comma=decimal_comma
         )
         stream.flush()
         os.fsync(stream.fileno())

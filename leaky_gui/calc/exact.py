@@ -29,6 +29,8 @@ class ExactNumber:
     @classmethod
     def of(cls, value: Decimal) -> ExactNumber:
         sign, digits, exponent = value.as_tuple()
+        if not isinstance(exponent, int):  # 'n', 'N' or 'F': NaN or infinity
+            raise ValueError(f"{value} is not a finite number")
         numerator = int("".join(map(str, digits)) or "0")
         if sign:
             numerator = -numerator

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal, localcontext
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from leaky_gui.calc.precision import DEFAULT_PRECISION, PRECISIONS
 from leaky_gui.calc.sweep import (
@@ -81,7 +81,7 @@ class InputsModel:
         self.pinned: tuple[Decimal, ...] = ()
         self.values: Values | None = None
         self.refusal = ""  # why the last preset, reset or precision was refused
-        self._answers: dict[tuple, tuple[XSource | None, str]] = {}
+        self._answers: dict[tuple[object, ...], tuple[XSource | None, str]] = {}
         self.source: XSource = self._judge(self._inputs())[0]  # type: ignore[assignment]
 
     # -- what the widgets show --------------------------------------------------
@@ -254,7 +254,7 @@ class InputsModel:
         *,
         pinned: tuple[Decimal, ...] | None = None,
         precision: str | None = None,
-        values: Values | bool | None = True,  # True: the values on show
+        values: Values | Literal[True] | None = True,  # True: the values on show
         to_sweep: bool = False,
     ) -> tuple[XSource | None, str]:
         """(source, '') for these inputs with everything else as it stands, or (None, why not).
@@ -291,7 +291,7 @@ class InputsModel:
 
     def _inputs(self, name: str | None = None, value: Decimal | None = None) -> tuple[Decimal, ...]:
         """The four values as they stand, with ``name`` set to ``value``."""
-        return tuple(value if n == name else b.value for n, b in self._boxes.items())
+        return tuple(value if n == name and value is not None else b.value for n, b in self._boxes.items())
 
     def _take(
         self, name: str | None, box: Box | None, source: XSource | None, *, to_sweep: bool = False

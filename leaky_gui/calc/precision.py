@@ -82,8 +82,8 @@ def _from_float32(values: np.ndarray, precision: str) -> np.ndarray:
             return values.astype(np.float16).astype(np.float64)
     # bfloat16 is the top half of a float32: round the low 16 bits away, ties to even.
     bits = np.asarray(values, dtype=np.float32).view(np.uint32).astype(np.uint64)
-    bits = (bits + 0x7FFF + ((bits >> 16) & 1)) & 0xFFFF0000
-    return bits.astype(np.uint32).view(np.float32).astype(np.float64)
+    rounded: np.ndarray = (bits + 0x7FFF + ((bits >> 16) & 1)) & 0xFFFF0000
+    return rounded.astype(np.uint32).view(np.float32).astype(np.float64)
 
 
 def round_to(values: np.ndarray | float, precision: str) -> np.ndarray:
@@ -109,7 +109,7 @@ def tensor_to(values: np.ndarray, precision: str) -> np.ndarray:
         return _from_float32(np.asarray(values).astype(np.float32), precision)
 
 
-def leaky_in(x_d: np.ndarray, alpha: float, precision: str) -> np.ndarray:
+def leaky_in(x_d: np.ndarray | float, alpha: float, precision: str) -> np.ndarray:
     """f of values already in ``precision``: x where x > 0, else D(float32(x) * float32(alpha))."""
     x_d = np.asarray(x_d, dtype=np.float64)
     with np.errstate(over="ignore", under="ignore", invalid="ignore"):  # inf * 0 is nan, as in torch
@@ -270,7 +270,7 @@ def two_product_error(a: np.ndarray, b: np.ndarray | float, product: np.ndarray)
     return ((a_high * b_high - product) + a_high * b_low + a_low * b_high) + a_low * b_low
 
 
-def _halves(x: np.ndarray | float) -> tuple[np.ndarray, np.ndarray]:
+def _halves(x: np.ndarray | float) -> tuple[np.ndarray | float, np.ndarray | float]:
     """Veltkamp's split of doubles into two 26-bit halves that add up to them exactly."""
     t = 134217729.0 * x  # 2**27 + 1
     high = t - (t - x)

@@ -317,7 +317,7 @@ def _text_rows(
             buf[:WIDTH] = 0
             start = WIDTH + len(tail)
             buf[WIDTH:start] = np.frombuffer(tail, dtype=np.uint8)
-            got = stream.readinto(memoryview(buf)[start:])  # type: ignore[attr-defined]
+            got = stream.readinto(buf.data[start:])  # type: ignore[attr-defined]
             if not got:
                 yield from fast.finish()
                 if tail:

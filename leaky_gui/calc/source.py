@@ -1,8 +1,10 @@
 """What every source of x offers: the sweep (``SweepParams``) and the user's own values (``Values``).
 
 The CSV writer, ``leaky-relu eval`` and the window read x, f and f' through this one
-interface and never ask which source they have. A source is immutable: a new alpha or
-precision is a new source (``with_alphas``, ``with_precision``) sharing the same data.
+interface (``XSource``) and never ask which source they have. A source is immutable: a
+new alpha or precision is a new source (``with_alphas``, ``with_precision``) sharing the
+same data. What the two share beyond the interface (alphas in a precision: the exact
+alphas, f' below 0, the number text) is written once, in ``AlphasInPrecision``.
 
 Single rows (``x``, ``f``, ``df``) serve the table, the single-x panel and tests; blocks
 of rows (``x_block``, ``decimal_block``, ``f_block``) serve the CSV writer, a chunk at a
@@ -12,13 +14,21 @@ time. ``curve_points`` is the whole curve over the x range as at most three vert
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Protocol, runtime_checkable
 
 import numpy as np
 
-__all__ = ["XSource", "curve_through", "step_through"]
+from leaky_gui.calc.exact import ExactNumber
+from leaky_gui.calc.precision import DEFAULT_PRECISION, derivative_in, format_in
+from leaky_gui.calc.text import ParameterError, decimal_label
+
+__all__ = ["AlphasInPrecision", "Blocks", "XSource", "curve_through", "negative_branch", "step_through"]
+
+#: (numerators, scale) with x_i = numerators[i] / 10**scale exactly: int64, or Python ints
+#: where they run beyond int64.
+Blocks = tuple[np.ndarray | list[int], int]
 
 
 @runtime_checkable
@@ -27,6 +37,11 @@ class XSource(Protocol):
 
     @property
     def count(self) -> int: ...
+    @property
+    def name(self) -> str:
+        """What to call the source in titles and file names ('sweep', or the file's name)."""
+        ...
+
     @property
     def alphas(self) -> tuple[Decimal, ...]: ...
     @property
@@ -57,7 +72,12 @@ class XSource(Protocol):
         """f(x_i) as an exact decimal, what a framework precision's f is compared with."""
         ...
 
+    def description(self) -> str:
+        """One line for the status bar: how many x, where, and what is special about them."""
+        ...
+
     def text(self, value: float) -> str: ...
+    def exact_alpha(self, alpha: Decimal | None = None) -> ExactNumber: ...
     def x(self, i: int) -> float: ...
     def f(self, i: int, alpha: Decimal | None = None) -> float: ...
     def df(self, i: int, alpha: Decimal | None = None) -> float: ...
@@ -70,13 +90,110 @@ class XSource(Protocol):
         """x of rows [lo, hi) in the source's precision, as float64."""
         ...
 
-    def decimal_block(self, lo: int, hi: int) -> tuple[np.ndarray | list[int], int] | None:
+    def decimal_block(self, lo: int, hi: int) -> Blocks | None:
         """(numerators, scale) with x_i = numerators[i] / 10**scale exactly, or None for binary x."""
+        ...
+
+    def decimals_divided(self, lo: int, hi: int) -> tuple[Blocks | None, bool]:
+        """(decimal_block, divided) of rows [lo, hi): if divided, x_block is this precision of
+        ``np.divide(num, 10.0**scale)``, the doubles nearest the decimals (one division each)."""
         ...
 
     def f_block(self, lo: int, hi: int, alpha: Decimal) -> np.ndarray:
         """f of rows [lo, hi) for ``alpha`` in the source's precision, as float64."""
         ...
+
+    def histogram(
+        self,
+        bins: int = 80,
+        progress: Callable[[int, int], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> tuple[np.ndarray, float, float] | None:
+        """How many finite x lie in each of ``bins`` equal parts of [min x, max x], or None
+        (always None for evenly spaced x, which need none)."""
+        ...
+
+    def known_histogram(self, bins: int = 80) -> tuple[np.ndarray, float, float] | None:
+        """The histogram if it has been worked out already, else None."""
+        ...
+
+
+class AlphasInPrecision:
+    """What a sweep and your values share: alphas (the first the current one) in a precision.
+
+    A base of the frozen dataclasses ``SweepParams`` and ``Values``, which hold the fields;
+    ``_exact_alphas()`` derives what they keep of the alphas once.
+    """
+
+    alphas: tuple[Decimal, ...]
+    precision: str
+    _alphas_exact: tuple[ExactNumber, ...]
+
+    def _exact_alphas(self) -> tuple[ExactNumber, ...]:
+        """The alphas as exact scaled integers (kept once, in ``_alphas_exact``)."""
+        return tuple(ExactNumber.of(a) for a in self.alphas)
+
+    @property
+    def alpha(self) -> Decimal:
+        """The current alpha."""
+        return self.alphas[0]
+
+    @property
+    def exact(self) -> bool:
+        """Whether values are the exact mode's (float64) rather than a framework precision's."""
+        return self.precision == DEFAULT_PRECISION
+
+    def text(self, value: float) -> str:
+        """The one number text for this source's values: shortest in its precision."""
+        return format_in(value, self.precision)
+
+    def exact_alpha(self, alpha: Decimal | None = None) -> ExactNumber:
+        """``alpha`` (the current one by default) as an exact scaled integer."""
+        if alpha is None:
+            return self._alphas_exact[0]
+        for a, exact in zip(self.alphas, self._alphas_exact, strict=True):
+            if a == alpha:
+                return exact
+        return ExactNumber.of(alpha)
+
+    def leak(self, alpha: Decimal | None = None) -> float:
+        """f' for x <= 0: alpha, as this precision holds it (D(float32(alpha)))."""
+        a = float(self.alpha if alpha is None else alpha) + 0.0
+        return a if self.exact else float(derivative_in(np.array(-1.0), a, self.precision))
+
+    def exact_f(self, i: int, alpha: Decimal | None = None) -> float:
+        """f(x_i) for ``alpha``, exactly rounded (raises OverflowError beyond the doubles)."""
+        raise NotImplementedError
+
+    def _check_f_within_the_doubles(self, i: int, index: int | None = None) -> None:
+        """Raise ParameterError (with ``row`` and ``alpha_index``) naming the first alpha, or
+        alpha number ``index``, whose f(x_i) runs beyond the doubles."""
+        for k in range(len(self.alphas)) if index is None else (index,):
+            alpha = self.alphas[k]
+            try:
+                self.exact_f(i, alpha)
+            except OverflowError:
+                error = ParameterError(
+                    "alpha", f"alpha={decimal_label(alpha)} times x runs beyond the largest double (1.8e308)"
+                )
+                error.row, error.alpha_index = i, k
+                raise error from None
+
+
+def negative_branch(
+    source: XSource, alphas: Iterable[Decimal], leaks: Iterable[Decimal] = ()
+) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """The x and y ranges that hold every curve's x <= 0 part, or None when no x_i is <= 0.
+
+    x runs from the source's lowest finite x (as its precision holds it) up to 0; y spans 0
+    and f there for each of ``alphas``, as the curves draw them (f is linear on that side,
+    so its extremes are at the ends), and each of ``leaks``: f' = alpha there (derivatives).
+    """
+    xs, _ = source.curve_points()
+    if not xs or xs[0] > 0:
+        return None
+    ys = [0.0, *(source.curve_points(alpha)[1][0] for alpha in alphas), *(source.leak(a) for a in leaks)]
+    return (xs[0], 0.0), (min(ys), max(ys))
 
 
 def curve_through(

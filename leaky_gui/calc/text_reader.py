@@ -225,7 +225,7 @@ class TextColumnReader:
             cell_starts, cell_ends = None, None
         else:
             cell_starts, cell_ends = self._cells(buf, starts, ends)
-        if cell_starts is None:
+        if cell_starts is None or cell_ends is None:
             self._parse_slowly(block, starts, ends)
         else:
             self._parse(buf, block, cell_starts, cell_ends)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -84,7 +85,7 @@ class DecimalColumn:
     big: dict[int, ExactNumber] = field(default_factory=dict)
     kind: str = "decimal"
     _extent: Extent | None = field(default=None, repr=False)
-    _statistics: dict = field(default_factory=dict, repr=False)
+    _statistics: dict[tuple[object, ...], Any] = field(default_factory=dict, repr=False)
 
     @property
     def count(self) -> int:
@@ -152,14 +153,14 @@ class StoredArray:
 
     array: np.ndarray
     _extent: Extent | None = field(default=None, repr=False)
-    _statistics: dict = field(default_factory=dict, repr=False)
+    _statistics: dict[tuple[object, ...], Any] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._flat = self.array.reshape(-1) if self.array.flags.c_contiguous else None
 
     @property
     def kind(self) -> str:
-        return self.array.dtype.name
+        return str(self.array.dtype.name)
 
     @property
     def count(self) -> int:

@@ -22,17 +22,10 @@ from decimal import Decimal, localcontext
 import numpy as np
 
 from leaky_gui.calc.exact import ExactNumber, leaky_exact
-from leaky_gui.calc.precision import (
-    DEFAULT_PRECISION,
-    PRECISIONS,
-    derivative_in,
-    format_in,
-    leaky_in,
-    tensor_to,
-)
-from leaky_gui.calc.source import curve_through, step_through
-from leaky_gui.calc.sweep import DEFAULT_ALPHA, every_f_within_the_doubles
-from leaky_gui.calc.text import ParameterError, format_number, parse_decimal
+from leaky_gui.calc.precision import DEFAULT_PRECISION, PRECISIONS, leaky_in, tensor_to
+from leaky_gui.calc.source import AlphasInPrecision, Blocks, curve_through, step_through
+from leaky_gui.calc.sweep_params import DEFAULT_ALPHA
+from leaky_gui.calc.text import ParameterError, parse_decimal
 from leaky_gui.calc.value_data import (
     BLOCK_ROWS,
     DecimalColumn,
@@ -72,7 +65,7 @@ class ValuesStatistics:
 
 
 @dataclass(frozen=True, eq=False)
-class Values:
+class Values(AlphasInPrecision):
     """The user's values as a source of x: x(i), f(i), f'(i) per alpha and precision.
 
     ``name`` names the source for messages and titles (a file name); ``shape`` is the
@@ -93,14 +86,14 @@ class Values:
             raise ParameterError("dtype", f"must be one of {', '.join(PRECISIONS)}, not {self.precision!r}")
         alphas = tuple(parse_decimal(a, "alpha") for a in self.alphas)
         object.__setattr__(self, "alphas", alphas)
-        object.__setattr__(self, "_alphas_exact", tuple(ExactNumber.of(a) for a in alphas))
+        object.__setattr__(self, "_alphas_exact", self._exact_alphas())
         extent = find_extent(self.data)
         if isinstance(self.data, StoredArray):
             return  # stored values carry inf (and alpha*x beyond the doubles rounds to it), as torch does
         for i in (extent.i_min, extent.i_max):
             if i is not None:
                 for row in self._rows_at_double_of(i):
-                    every_f_within_the_doubles(self, row)
+                    self._check_f_within_the_doubles(row)
 
     def _rows_at_double_of(self, i: int) -> list[int]:
         """Row i, and where alpha * x may pass the doubles there, every row whose x rounds to
@@ -129,15 +122,6 @@ class Values:
         return self.data.count
 
     @property
-    def alpha(self) -> Decimal:
-        """The current alpha."""
-        return self.alphas[0]
-
-    @property
-    def exact(self) -> bool:
-        return self.precision == DEFAULT_PRECISION
-
-    @property
     def extent(self) -> Extent:
         return find_extent(self.data)
 
@@ -151,19 +135,7 @@ class Values:
         return isinstance(other, Values) and other.data is self.data
 
     def same_x(self, other: object) -> bool:
-        return self.same_source(other) and other.precision == self.precision
-
-    def text(self, value: float) -> str:
-        """The one number text for these values: shortest in their precision."""
-        return format_number(value) if self.exact else format_in(value, self.precision)
-
-    def exact_alpha(self, alpha: Decimal | None) -> ExactNumber:
-        if alpha is None:
-            return self._alphas_exact[0]
-        for a, exact in zip(self.alphas, self._alphas_exact, strict=True):
-            if a == alpha:
-                return exact
-        return ExactNumber.of(alpha)
+        return isinstance(other, Values) and other.data is self.data and other.precision == self.precision
 
     def exact_x(self, i: int) -> float:
         """x_i itself: the double nearest the typed decimal, or the stored value."""
@@ -189,20 +161,19 @@ class Values:
         """f'(x_i): 1 where x_i > 0, else alpha (NaN too, as autograd gives)."""
         return 1.0 if self.x(i) > 0 else self.leak(alpha)
 
-    def leak(self, alpha: Decimal | None = None) -> float:
-        """f' for x <= 0: alpha, as this precision holds it."""
-        a = float(self.alpha if alpha is None else alpha) + 0.0
-        return a if self.exact else float(derivative_in(-1.0, a, self.precision))
-
     def x_block(self, lo: int, hi: int) -> np.ndarray:
         if isinstance(self.data, StoredArray):
             return tensor_to(self.data.raw(lo, hi), self.precision)
         return tensor_to(self.data.doubles(lo, hi), self.precision)
 
-    def decimal_block(self, lo: int, hi: int) -> tuple[np.ndarray | list[int], int] | None:
+    def decimal_block(self, lo: int, hi: int) -> Blocks | None:
         if isinstance(self.data, DecimalColumn):
             return self.data.decimal_block(lo, hi)
         return None
+
+    def decimals_divided(self, lo: int, hi: int) -> tuple[Blocks | None, bool]:
+        """(decimal_block, False): x_block rounds each value itself, never through one division."""
+        return self.decimal_block(lo, hi), False
 
     def f_block(self, lo: int, hi: int, alpha: Decimal) -> np.ndarray:
         if self.exact:

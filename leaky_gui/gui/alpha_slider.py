@@ -170,6 +170,7 @@ class AlphaSlider(QWidget):
         if on == self.playing():
             return
         app = QApplication.instance()
+        assert app is not None, "the slider plays inside the application"
         if on:
             if self.slider.value() == self.slider.maximum():
                 self._direction = -1

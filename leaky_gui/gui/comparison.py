@@ -161,4 +161,5 @@ class ComparisonPanel(QGroupBox):
 
     def row_widgets(self) -> list[_PinnedRow]:
         """The rows' widgets, in order (for tests and keyboard access)."""
-        return [self.list.itemWidget(self.list.item(i)) for i in range(self.list.count())]
+        widgets = (self.list.itemWidget(self.list.item(i)) for i in range(self.list.count()))
+        return [w for w in widgets if isinstance(w, _PinnedRow)]

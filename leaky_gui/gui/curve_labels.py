@@ -168,8 +168,8 @@ class CurveLabels:
 
     def show(self, curves: Sequence[LabelledCurve]) -> None:
         """Label these curves (one label per alpha, the first curve's colour wins)."""
-        seen: set[Decimal] = set()
-        self._curves = [c for c in curves if not (c.alpha in seen or seen.add(c.alpha))]
+        first = {c.alpha: c for c in reversed(curves)}  # each alpha's first curve
+        self._curves = [c for c in curves if first[c.alpha] is c]
         wanted = {(c.alpha, c.slot) for c in self._curves}
         for key in list(self._items):
             if key not in wanted:

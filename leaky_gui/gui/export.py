@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from leaky_gui.calc.atomic_file import OutputPathError, atomic_output, check_output_path
 from leaky_gui.calc.csv_export import ExportCancelled, write_csv
-from leaky_gui.calc.sweep import SweepParams
+from leaky_gui.calc.source import XSource
 from leaky_gui.gui.plot import SweepPlot
 from leaky_gui.gui.theme import LIGHT, Scheme
 
@@ -46,7 +46,7 @@ class CsvExportJob(QThread):
     def __init__(
         self,
         path: Path,
-        params: SweepParams,
+        source: XSource,
         derivative: bool,
         decimal_comma: bool = False,
         parent: QObject | None = None,
@@ -55,7 +55,7 @@ class CsvExportJob(QThread):
         self.decimal_comma = decimal_comma
         self.setObjectName("csvExport")
         self.path = path
-        self.params = params
+        self.source = source
         self.derivative = derivative
         self._stop = threading.Event()
 
@@ -66,7 +66,7 @@ class CsvExportJob(QThread):
         try:
             rows = write_csv(
                 self.path,
-                self.params,
+                self.source,
                 self.derivative,
                 self.progressed.emit,
                 self._stop.is_set,

@@ -16,7 +16,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from leaky_gui.calc.source import XSource
-from leaky_gui.calc.sweep import SweepParams
 from leaky_gui.gui.theme import LIGHT, Scheme
 from leaky_gui.gui.widgets import end_job, job_progress
 
@@ -51,21 +50,19 @@ class ExportController(QObject):
 
     # -- CSV -------------------------------------------------------------------
 
-    def export_csv(self, params: XSource, derivative: bool, decimal_comma: bool = False) -> None:
-        """Ask for a file, then write ``params`` (the sweep, or your values) there on a worker thread."""
+    def export_csv(self, source: XSource, derivative: bool, decimal_comma: bool = False) -> None:
+        """Ask for a file, then write ``source`` (the sweep, or your values) there on a worker thread."""
         if self._refused_while_running():  # not worth a file dialog
             return
-        if params.evenly_spaced:
+        if source.evenly_spaced:
             caption, name = "Export Sweep as CSV", DEFAULT_CSV_NAME
         else:  # your values: named after their file (acts.npy -> acts_leaky_relu.csv)
-            caption, name = "Export Values as CSV", f"{Path(params.name).stem or 'values'}_leaky_relu.csv"
+            caption, name = "Export Values as CSV", f"{Path(source.name).stem or 'values'}_leaky_relu.csv"
         target = self._ask_save_path(caption, name, "CSV files (*.csv);;All files (*)", (".csv",))
         if target is not None:
-            self.start_csv(target, params, derivative, decimal_comma)
+            self.start_csv(target, source, derivative, decimal_comma)
 
-    def start_csv(
-        self, target: Path, params: SweepParams, derivative: bool, decimal_comma: bool = False
-    ) -> bool:
+    def start_csv(self, target: Path, source: XSource, derivative: bool, decimal_comma: bool = False) -> bool:
         """Write the CSV to ``target`` on a worker thread, with progress and Cancel.
 
         One export at a time: while one runs, another is refused (``target`` is not touched)
@@ -75,13 +72,13 @@ class ExportController(QObject):
             return False
         from leaky_gui.gui.export import CsvExportJob
 
-        job = CsvExportJob(target, params, derivative, decimal_comma, self)
+        job = CsvExportJob(target, source, derivative, decimal_comma, self)
         progress = job_progress(
             self._window,
             "exportProgress",
             "Exporting CSV",
-            f"Writing {params.count:,} rows to {target.name}…",
-            params.count,
+            f"Writing {source.count:,} rows to {target.name}…",
+            source.count,
             job.cancel,
         )
         job.progressed.connect(self._on_progress)
@@ -93,7 +90,7 @@ class ExportController(QObject):
         job.finished.connect(self._on_done)
         self._job, self._progress = job, progress
         self.running_changed.emit(True)
-        self.message.emit(f"Exporting {params.count:,} rows to {target}…", 0)
+        self.message.emit(f"Exporting {source.count:,} rows to {target}…", 0)
         job.start()
         return True
 

@@ -71,9 +71,9 @@ class InfoPanel(QGroupBox):
         layout.addWidget(self.statistics)
         layout.addWidget(self.table, 1)
 
-    def show_sweep(self, params: XSource, pinned: Sequence[PinnedAlpha]) -> None:
+    def show_source(self, source: XSource, pinned: Sequence[PinnedAlpha]) -> None:
         """The x range (and, for a sweep, the zero crossing) and each visible curve's f range."""
-        p = params
+        p = source
         xs = p.curve_points()[0]  # the ends of the x range (and the kink between)
         span = f"{p.text(xs[0])} to {p.text(xs[-1])}" if xs else "no finite x"
         if p.evenly_spaced:
@@ -103,7 +103,9 @@ class InfoPanel(QGroupBox):
         parts = [
             part
             for r in range(table.rowCount())
-            for part in table.item(r, 0).text().replace(" (", "\n(").split("\n")
+            for item in (table.item(r, 0),)
+            if item is not None
+            for part in item.text().replace(" (", "\n(").split("\n")
         ]
         margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1) + 2
         curve = max((metrics.horizontalAdvance(p) for p in parts), default=0) + margin
@@ -164,4 +166,5 @@ class InfoPanel(QGroupBox):
 
     def rows(self) -> list[list[str]]:
         """The table's texts, row by row."""
-        return [[self.table.item(r, c).text() for c in range(3)] for r in range(self.table.rowCount())]
+        items = [[self.table.item(r, c) for c in range(3)] for r in range(self.table.rowCount())]
+        return [["" if item is None else item.text() for item in row] for row in items]

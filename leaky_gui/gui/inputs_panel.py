@@ -2,7 +2,7 @@
 
 A view of the inputs model (leaky_gui.calc.inputs): the boxes forward what is typed,
 Enter, Escape and the arrows to it, and show what it holds. One signal out (``edited``:
-what was done here changed the source on show); in, ``show_sweep`` (the model's texts,
+what was done here changed the source on show); in, ``show_source`` (the model's texts,
 values and message, and a note for the alpha on show) and ``set_sweep_in_use``. The
 panel judges nothing and never reaches another panel.
 """
@@ -90,7 +90,7 @@ class InputsPanel(QGroupBox):
         form.addRow(self.message)
         self.show_model()
 
-    def show_sweep(self, source: XSource) -> None:
+    def show_source(self, source: XSource) -> None:
         """Show what the model holds, and note an unusual alpha of the source on show."""
         self.show_model()
         note = unusual_alpha_note(source.alpha)

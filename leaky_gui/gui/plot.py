@@ -8,47 +8,46 @@ with setData; PlotItem.clear() is never used, as it would also drop the crosshai
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 
-import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QPen
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 
 from leaky_gui.calc.alphas import alpha_name
-from leaky_gui.calc.source import XSource
-from leaky_gui.calc.sweep import ParameterError, SweepParams, format_label, leaky_point, negative_branch
+from leaky_gui.calc.precision import DEFAULT_PRECISION, format_in
+from leaky_gui.calc.source import XSource, negative_branch
+from leaky_gui.calc.sweep import format_label
+from leaky_gui.gui.crosshair import CrosshairReadout, ReadCurve
 from leaky_gui.gui.curve_labels import CurveLabels, LabelledCurve
-from leaky_gui.gui.limits import HISTOGRAM_BINS, VALUE_MARKER_LIMIT
+from leaky_gui.gui.limits import VALUE_MARKER_LIMIT
 from leaky_gui.gui.pinned import PinnedAlpha, pinned_style
-from leaky_gui.gui.plot_items import Curve, MajorGrid, Stroke, clear_item, markers
+from leaky_gui.gui.plot_histogram import XHistogram
+from leaky_gui.gui.plot_items import Curve, MajorGrid, Overlays, Stroke, clear_item, markers
+from leaky_gui.gui.plot_legend import PlotLegend
 from leaky_gui.gui.theme import LIGHT, Scheme
 from leaky_gui.gui.view_box import FittingViewBox
-from leaky_gui.gui.view_math import MIN_VIEW_SPAN, finite, held, padded, rounded_to
+from leaky_gui.gui.view_math import MIN_VIEW_SPAN, finite, padded
 
 #: Sample markers are drawn when the sweep has at most this many points.
 MARKER_LIMIT = 200
-#: Up to this many values the histogram of x is worked out at once (a few ms).
-INSTANT_HISTOGRAM = 200_000
 TITLE = "Leaky ReLU   f(x) = x if x > 0, else alpha·x"
-#: The legend's offset from the view's corners (pyqtgraph: negative counts from right and bottom).
-LEGEND_TOP_LEFT = (10, 10)
-LEGEND_TOP_RIGHT = (-10, 10)
-LEGEND_BOTTOM_RIGHT = (-10, -10)
 
 
-@dataclass(frozen=True)
-class Overlays:
-    """Extra lines, each a toggle."""
+__all__ = ["Overlays", "SweepPlot"]
 
-    derivative: bool = False
-    relu: bool = False
-    identity: bool = False
+
+def _reference_stroke(dash: Qt.PenStyle) -> Callable[[Scheme], Stroke]:
+    """A reference line's stroke (ReLU, identity) in a scheme."""
+    return lambda scheme: Stroke(scheme.reference, 1.5, dash)
+
+
+def _pinned_colour(slot: int, scheme: Scheme) -> str:
+    return pinned_style(slot, scheme)[0]
 
 
 class SweepPlot(pg.PlotWidget):
@@ -95,7 +94,8 @@ class SweepPlot(pg.PlotWidget):
         item.setLabel("bottom", "x")
         item.setLabel("left", "f(x)")
         # The legend first, so every curve added later finds it.
-        self.legend = item.addLegend(offset=LEGEND_TOP_LEFT)
+        self.legend_entries = PlotLegend(item)
+        self.legend = self.legend_entries.item
 
         self.current = Curve(item, lambda s: s.current, Qt.PenStyle.SolidLine, 3.0, z=20)
         self.curve = self.current.line  # the current alpha's line
@@ -104,7 +104,7 @@ class SweepPlot(pg.PlotWidget):
         for reference, dash in ((self.relu, Qt.PenStyle.DashLine), (self.identity, Qt.PenStyle.DotLine)):
             reference.setZValue(1)
             item.addItem(reference)
-            self._strokes.append((reference.setPen, lambda s, d=dash: Stroke(s.reference, 1.5, d)))
+            self._strokes.append((reference.setPen, _reference_stroke(dash)))
         self.samples = markers(item, "o", 5, None, z=21)
         self.crossing = markers(item, "d", 12, None, z=30)
         self.single = markers(item, "star", 17, None, z=31)
@@ -114,24 +114,18 @@ class SweepPlot(pg.PlotWidget):
         ]
 
         # Your own values, many of them: where they lie, as bars along the bottom.
-        self.histogram = pg.PlotDataItem([], [], stepMode="center", pen=None, fillLevel=0)
-        self.histogram.setZValue(-5)
-        item.addItem(self.histogram, ignoreBounds=True)
-        self._histogram_data: tuple[np.ndarray, float, float] | None = None
-
-        self.crosshair = pg.InfiniteLine(angle=90, movable=False)
-        self._strokes.append((self.crosshair.setPen, lambda s: Stroke(s.crosshair)))
-        self.crosshair.setZValue(40)
-        self.crosshair.hide()
-        item.addItem(self.crosshair, ignoreBounds=True)
-        item.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.x_histogram = XHistogram(item, self._set_legend_name)
+        self.histogram = self.x_histogram.item
 
         self.pinned: dict[int, Curve] = {}  # by style slot
-        self._params: SweepParams | None = None
+        self._source: XSource | None = None
         self._pinned_state: tuple[PinnedAlpha, ...] = ()
         self._overlays = Overlays()
-        self._readout_curves: list[tuple[str, Decimal, bool]] = []  # name, alpha, labelled
         self.labels = CurveLabels(item, self.legend, self.curve_colour)
+        self.readout = CrosshairReadout(item, self.labels.order)
+        self.readout.changed.connect(self.readoutChanged)
+        self.crosshair = self.readout.line
+        self._strokes.append((self.crosshair.setPen, lambda s: Stroke(s.crosshair)))
         self._apply_scheme()
         self._negative_only = False  # the fit shows the x <= 0 branch only (Fit Negative Branch)
         self.setToolTip("Drag to pan, wheel to zoom, right-click for more; A or Ctrl+0 fits the view again")
@@ -150,61 +144,53 @@ class SweepPlot(pg.PlotWidget):
 
     # -- what is shown ---------------------------------------------------------
 
-    def show_sweep(self, params: XSource, pinned: Sequence[PinnedAlpha], overlays: Overlays) -> None:
+    def show_source(self, source: XSource, pinned: Sequence[PinnedAlpha], overlays: Overlays) -> None:
         """Redraw for a sweep (or your values), its pinned alphas and overlays (a few vertices per line)."""
         pinned = tuple(pinned)
-        if (params, pinned, overlays) == (self._params, self._pinned_state, self._overlays):
+        if (source, pinned, overlays) == (self._source, self._pinned_state, self._overlays):
             return
-        sweep_changed = params != self._params
-        self._params, self._pinned_state, self._overlays = params, pinned, overlays
+        sweep_changed = source != self._source
+        self._source, self._pinned_state, self._overlays = source, pinned, overlays
 
-        self._draw_curve(self.current, params, params.alpha, True, overlays.derivative)
-        self._set_legend_name(self.current.line, f"f(x), {alpha_name(params.alpha)}")
+        self._draw_curve(self.current, source, source.alpha, True, overlays.derivative)
+        self._set_legend_name(self.current.line, f"f(x), {alpha_name(source.alpha)}")
         self._set_legend_name(self.current.derivative, "f'(x), dashed" if overlays.derivative else None)
-        self._show_pinned(params, pinned, overlays)
-        self._draw_reference(self.relu, params, Decimal(0), overlays.relu, "ReLU reference (alpha = 0)")
-        self._draw_reference(self.identity, params, Decimal(1), overlays.identity, "identity y = x")
+        self._show_pinned(source, pinned, overlays)
+        self._draw_reference(self.relu, source, Decimal(0), overlays.relu, "ReLU reference (alpha = 0)")
+        self._draw_reference(self.identity, source, Decimal(1), overlays.identity, "identity y = x")
         if sweep_changed:
-            self._draw_markers(params)
-            wanted = not params.evenly_spaced and params.count > VALUE_MARKER_LIMIT
-            # Worked out on a worker thread for many values (show_histogram), here for a few.
-            self._histogram_data = None
-            if wanted:
-                self._histogram_data = params.known_histogram(HISTOGRAM_BINS)
-                if self._histogram_data is None and params.count <= INSTANT_HISTOGRAM:
-                    self._histogram_data = params.histogram(HISTOGRAM_BINS)
-            self._name_histogram()
+            self._draw_markers(source)
+            self.x_histogram.show_for(source)
         if self._following:
             self._fit_now()
         elif sweep_changed:
-            self._place_histogram()
-        visible = [(f"f(x; {format_label(params.alpha)})", params.alpha, True)]
-        visible += [(f"f(x; {format_label(p.alpha)})", p.alpha, True) for p in pinned if p.visible]
+            self.x_histogram.place()
+        read = [ReadCurve(f"f(x; {format_label(a)})", a, True) for a in self._visible_alphas()]
         if overlays.relu:
-            visible.append(("ReLU", Decimal(0), False))
+            read.append(ReadCurve("ReLU", Decimal(0), False))
         if overlays.identity:
-            visible.append(("identity", Decimal(1), False))
-        self._readout_curves = visible
-        labelled = [(params.alpha, None), *((p.alpha, p.slot) for p in pinned if p.visible)]
-        self.labels.show([LabelledCurve(a, slot, *finite(*params.curve_points(a))) for a, slot in labelled])
+            read.append(ReadCurve("identity", Decimal(1), False))
+        self.readout.read(read, source.precision)
+        labelled = [(source.alpha, None), *((p.alpha, p.slot) for p in pinned if p.visible)]
+        self.labels.show([LabelledCurve(a, slot, *finite(*source.curve_points(a))) for a, slot in labelled])
         # pyqtgraph applies a new range to the view's transform only when the next paint
         # begins; every item then moves inside that paint and the plot is painted a second
         # time. Applied now, one paint shows it all.
         self.getPlotItem().getViewBox().prepareForPaint()
 
     def _draw_curve(
-        self, curve: Curve, params: SweepParams, alpha: Decimal, visible: bool, derivative: bool
+        self, curve: Curve, source: XSource, alpha: Decimal, visible: bool, derivative: bool
     ) -> None:
         if visible:
-            curve.line.setData(*finite(*params.curve_points(alpha)))
+            curve.line.setData(*finite(*source.curve_points(alpha)))
         else:
             clear_item(curve.line)
         if visible and derivative:
-            curve.derivative.setData(*finite(*params.derivative_points(alpha)))
+            curve.derivative.setData(*finite(*source.derivative_points(alpha)))
         else:
             clear_item(curve.derivative)
 
-    def _show_pinned(self, params: SweepParams, pinned: tuple[PinnedAlpha, ...], overlays: Overlays) -> None:
+    def _show_pinned(self, source: XSource, pinned: tuple[PinnedAlpha, ...], overlays: Overlays) -> None:
         wanted = {p.slot for p in pinned}
         for slot in list(self.pinned):
             if slot not in wanted:
@@ -215,38 +201,38 @@ class SweepPlot(pg.PlotWidget):
                 dash = pinned_style(p.slot, self._scheme)[1]
                 curve = self.pinned[p.slot] = Curve(
                     self.getPlotItem(),
-                    lambda scheme, slot=p.slot: pinned_style(slot, scheme)[0],
+                    partial(_pinned_colour, p.slot),
                     dash,
                     2.0,
                     z=10 - order * 0.01,
                 )
                 curve.set_pens(self._scheme, self._pen_scale)
-            self._draw_curve(curve, params, p.alpha, p.visible, overlays.derivative)
+            self._draw_curve(curve, source, p.alpha, p.visible, overlays.derivative)
             self._set_legend_name(curve.line, alpha_name(p.alpha) if p.visible else None)
 
     def _draw_reference(
-        self, item: pg.PlotDataItem, params: SweepParams, alpha: Decimal, on: bool, name: str
+        self, item: pg.PlotDataItem, source: XSource, alpha: Decimal, on: bool, name: str
     ) -> None:
         if on:
-            item.setData(*finite(*params.curve_points(alpha)))
+            item.setData(*finite(*source.curve_points(alpha)))
         else:
             clear_item(item)
         self._set_legend_name(item, name if on else None)
 
-    def _draw_markers(self, params: XSource) -> None:
+    def _draw_markers(self, source: XSource) -> None:
         # A sweep's points on its line up to 200; your values (lying anywhere) up to 2,000.
-        limit = MARKER_LIMIT if params.evenly_spaced else VALUE_MARKER_LIMIT
-        if params.count <= limit:
-            xs = params.x_block(0, params.count)
-            self.samples.setData(*finite(xs.tolist(), params.f_block(0, params.count, params.alpha).tolist()))
+        limit = MARKER_LIMIT if source.evenly_spaced else VALUE_MARKER_LIMIT
+        if source.count <= limit:
+            xs = source.x_block(0, source.count)
+            self.samples.setData(*finite(xs.tolist(), source.f_block(0, source.count, source.alpha).tolist()))
         else:
             self.samples.setData([], [])
-        crossing = params.zero_crossing_index()
+        crossing = source.zero_crossing_index()
         if crossing is None:
             self.crossing.setData([], [])
             self._set_legend_name(self.crossing, None)
         else:
-            self.crossing.setData(*finite([params.x(crossing)], [params.f(crossing)]))
+            self.crossing.setData(*finite([source.x(crossing)], [source.f(crossing)]))
             self._set_legend_name(self.crossing, f"zero crossing, i = {crossing}")
 
     # -- the view --------------------------------------------------------------
@@ -267,41 +253,37 @@ class SweepPlot(pg.PlotWidget):
         self._fit_now()
         return True
 
+    def _visible_alphas(self) -> list[Decimal]:
+        """The alphas of the curves on show: the current one, then the visible pinned ones."""
+        current = [] if self._source is None else [self._source.alpha]
+        return current + [p.alpha for p in self._pinned_state if p.visible]
+
     def _negative_curves(self) -> tuple[list[Decimal], list[Decimal]]:
         """The alphas of the visible curves (references too), and of the derivatives on show."""
-        params, overlays = self._params or SweepParams(), self._overlays
-        alphas = [params.alpha, *(p.alpha for p in self._pinned_state if p.visible)]
+        overlays = self._overlays
+        alphas = self._visible_alphas()
         leaks = alphas if overlays.derivative else []
         return alphas + [Decimal(0)] * overlays.relu + [Decimal(1)] * overlays.identity, leaks
 
     def _negative_extent(self) -> tuple[tuple[float, float], tuple[float, float]] | None:
         """The x <= 0 part of every visible curve, from the sweep's exact vertices (calc)."""
-        if self._params is None:
+        if self._source is None:
             return None
-        return negative_branch(self._params, *self._negative_curves())
+        return negative_branch(self._source, *self._negative_curves())
 
     def _stop_following(self, *_: object) -> None:
         self._following = False
 
     def _fit_now(self) -> None:
         extent = self._negative_extent() if self._negative_only else None
-        # The legend goes where no curve is. The whole sweep: top left (x < 0 < f(x) holds no
-        # curve for alpha >= 0). The negative branch: every curve ends at (0, 0) on the right
-        # edge, so the right corner away from 0 is empty: the bottom one, or the top one
-        # when a negative alpha's curve comes down to 0 from above.
-        if extent is None:
-            corner = LEGEND_TOP_LEFT
-        else:
-            falling = any(alpha < 0 for alpha in self._negative_curves()[0])
-            corner = LEGEND_TOP_RIGHT if falling else LEGEND_BOTTOM_RIGHT
-        if self.legend.opts["offset"] != corner:
-            self.legend.setOffset(corner)
+        falling = extent is not None and any(alpha < 0 for alpha in self._negative_curves()[0])
+        self.legend_entries.place(extent is not None, falling)
         if extent is not None:
             x_range, y_range = extent
             self.getPlotItem().getViewBox().setRange(
                 xRange=padded(list(x_range)), yRange=padded(list(y_range)), padding=0
             )
-            self._place_histogram()
+            self.x_histogram.place()
             return
         xs: list[float] = []
         ys: list[float] = []
@@ -316,30 +298,12 @@ class SweepPlot(pg.PlotWidget):
                 ys += (float(y.min()), float(y.max()))
         if xs:
             self.getPlotItem().getViewBox().setRange(xRange=padded(xs), yRange=padded(ys), padding=0)
-        self._place_histogram()
+        self.x_histogram.place()
 
-    def show_histogram(self, params: XSource) -> None:
-        """The histogram of x, now worked out (on a worker thread), if ``params`` is on show."""
-        if params == self._params and not params.evenly_spaced and params.count > VALUE_MARKER_LIMIT:
-            self._histogram_data = params.known_histogram(HISTOGRAM_BINS)
-            self._name_histogram()
-            self._place_histogram()
-
-    def _name_histogram(self) -> None:
-        shown = self._histogram_data is not None
-        self._set_legend_name(self.histogram, "where the x lie (histogram)" if shown else None)
-
-    def _place_histogram(self) -> None:
-        """The histogram of x along the bottom of the view: its tallest bar 15% of the height."""
-        data = self._histogram_data
-        if data is None or not data[0].any():
-            clear_item(self.histogram)
-            return
-        counts, lo, hi = data
-        (_, _), (y0, y1) = self.getPlotItem().getViewBox().viewRange()
-        heights = y0 + counts / counts.max() * (0.15 * (y1 - y0))
-        edges = np.linspace(lo / 2, hi / 2, len(counts) + 1) * 2  # halves: hi - lo may overflow
-        self.histogram.setData(edges, heights, fillLevel=y0)
+    def show_histogram(self, source: XSource) -> None:
+        """The histogram of x, now worked out (on a worker thread), if ``source`` is on show."""
+        if source == self._source:
+            self.x_histogram.show_worked_out(source)
 
     def set_single_point(self, x: float | None, fx: float | None) -> None:
         """Mark the single evaluated point, or clear the mark with None."""
@@ -348,23 +312,14 @@ class SweepPlot(pg.PlotWidget):
             self._set_legend_name(self.single, None)
             return
         self.single.setData(*finite([x], [fx]))
-        text = (self._params or SweepParams()).text
-        self._set_legend_name(self.single, f"f({text(x)}) = {text(fx)}")
+        precision = DEFAULT_PRECISION if self._source is None else self._source.precision
+        self._set_legend_name(self.single, f"f({format_in(x, precision)}) = {format_in(fx, precision)}")
         if self._following:
             self._fit_now()
 
-    def _set_legend_name(self, item: pg.PlotDataItem, name: str | None) -> None:
+    def _set_legend_name(self, item: pg.GraphicsObject, name: str | None) -> None:
         """List ``item`` in the legend as ``name``, or not at all with None."""
-        entry = next((label for sample, label in self.legend.items if sample.item is item), None)
-        if name is None:
-            if entry is not None:
-                self.legend.removeItem(item)
-        elif entry is None:
-            self.legend.addItem(item, name)
-            label = self.legend.items[-1][1]  # its text a pixmap on screen (_cache_text)
-            label.item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        elif entry.text != name:
-            entry.setText(name)
+        self.legend_entries.set_name(item, name)
 
     def show_legend(self, on: bool) -> None:
         """Show or hide the legend (View > Show Legend); the curve labels move into its room."""
@@ -373,7 +328,7 @@ class SweepPlot(pg.PlotWidget):
 
     def legend_names(self) -> list[str]:
         """The legend's entries, top to bottom."""
-        return [label.text for _, label in self.legend.items]
+        return self.legend_entries.names()
 
     def curve_data(self) -> tuple[list[float], list[float]]:
         """The vertices drawn for the current curve (for tests and the self-test)."""
@@ -416,8 +371,7 @@ class SweepPlot(pg.PlotWidget):
         pictures of text, and a PNG at twice the size would hold them blurred.
         """
         mode = QGraphicsItem.CacheMode.DeviceCoordinateCache if on else QGraphicsItem.CacheMode.NoCache
-        for _, label in self.legend.items:
-            label.item.setCacheMode(mode)
+        self.legend_entries.set_cache_mode(mode)
         self.labels.set_cache_mode(mode)
 
     def curve_colour(self, slot: int | None) -> str:
@@ -431,12 +385,9 @@ class SweepPlot(pg.PlotWidget):
         for side in ("left", "bottom"):
             item.getAxis(side).setTextPen(pg.mkPen(scheme.foreground))  # tick text and axis label
         item.setTitle(TITLE, color=scheme.foreground)
-        self.legend.setBrush(scheme.legend_brush)
-        self.legend.setLabelTextColor(scheme.foreground)
-        for _, label in self.legend.items:
-            label.setText(label.text)  # pyqtgraph applies a label's colour only when its text is set
+        self.legend_entries.restyle(scheme)
         self.samples.setSymbolBrush(scheme.current)
-        self.histogram.setBrush(QColor(*QColor(scheme.foreground).getRgb()[:3], 55))
+        self.x_histogram.restyle(scheme)
         self.crossing.setSymbolBrush(scheme.crossing_fill)
         self.single.setSymbolBrush(scheme.single_fill)
         self.labels.restyle()
@@ -480,66 +431,11 @@ class SweepPlot(pg.PlotWidget):
     # -- crosshair -------------------------------------------------------------
 
     def readout_at(self, x: float) -> str:
-        """x rounded to the view's resolution, and each visible curve's exact f there.
-
-        Never raises: where alpha*x runs beyond the doubles, that curve's f says so.
-        """
-        params = self._params or SweepParams()
-        x_value = rounded_to(x, self._pixel_width())
-        parts = [f"x = {params.text(held(x_value, params.precision))}"]
-        order = {alpha: at for at, alpha in enumerate(self.labels.order())}
-        last = len(order)
-        curves = sorted(self._readout_curves, key=lambda c: order.get(c[1], last) if c[2] else last + 1)
-        for name, alpha, _ in curves:
-            try:
-                fx = leaky_point(x_value, alpha, params.precision)[1]
-            except ParameterError:  # float64 only: alpha*x beyond the largest double
-                parts.append(f"{name} = beyond ±1.8e308")
-            else:
-                parts.append(f"{name} = {params.text(fx)}")
-        return "    ".join(parts)
-
-    def _pixel_width(self) -> float:
-        """The width of a screen pixel in x, from the view's range and size.
-
-        Not ViewBox.viewPixelSize(): pyqtgraph inverts the view's transform through its
-        determinant, x scale times y scale, which underflows to 0 once both axes span
-        around 1e300 or more, and then answers nonsense (1.6e-319 at ±1e307).
-        """
-        view = self.getPlotItem().getViewBox()
-        (lo, hi), _ = view.viewRange()
-        width = view.rect().width()
-        return (hi - lo) / width if width > 0 else math.nan
-
-    def _view_x(self, scene_pos: QPointF) -> float:
-        """The x under a scene point, from the view's range and size.
-
-        Not ViewBox.mapSceneToView: with both axes huge (see _pixel_width) the transform has
-        no inverse, pyqtgraph falls back to a pseudo-inverse, and every point maps to x = 0.
-        """
-        view = self.getPlotItem().getViewBox()
-        (lo, hi), _ = view.viewRange()
-        rect = view.rect()
-        share = (view.mapFromScene(scene_pos).x() - rect.left()) / rect.width() if rect.width() > 0 else 0.5
-        if view.xInverted():
-            share = 1.0 - share
-        return lo * (1.0 - share) + hi * share  # no overflow, even for a span beyond the doubles
-
-    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
-        view = self.getPlotItem().getViewBox()
-        if self._params is None or not view.sceneBoundingRect().contains(scene_pos):
-            if self.crosshair.isVisible():
-                self.crosshair.hide()
-                self.readoutChanged.emit("")
-            return
-        x = self._view_x(scene_pos)
-        self.crosshair.setPos(x)
-        self.crosshair.show()
-        self.readoutChanged.emit(self.readout_at(x))
+        """x rounded to the view's resolution, and each visible curve's exact f there."""
+        return self.readout.readout_at(x)
 
     def leaveEvent(self, event) -> None:
-        self.crosshair.hide()
-        self.readoutChanged.emit("")
+        self.readout.hide()
         super().leaveEvent(event)
 
     def keyPressEvent(self, event) -> None:

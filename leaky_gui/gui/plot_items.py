@@ -1,4 +1,4 @@
-"""The plot's drawn pieces: pens for any pixel ratio, curves, markers, and the grid.
+"""The plot's drawn pieces: pens for any pixel ratio, curves, markers, the grid, and the overlay toggles.
 
 The grid is one line at each of the axes' major ticks, drawn straight into the view.
 pyqtgraph's ``GridItem`` records three levels of translucent lines into a ``QPicture`` and
@@ -21,6 +21,15 @@ from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
 
 from leaky_gui.gui.theme import Scheme
+
+
+@dataclass(frozen=True)
+class Overlays:
+    """Extra lines, each a toggle."""
+
+    derivative: bool = False
+    relu: bool = False
+    identity: bool = False
 
 
 def clear_item(item: pg.PlotDataItem) -> None:
@@ -53,6 +62,7 @@ class Stroke:
 
     def pen(self, scale: float) -> QPen:
         if self.thin:
+            assert isinstance(self.colour, tuple), "a thin stroke darkens an (r, g, b, a) colour"
             r, g, b, a = self.colour
             return pg.mkPen(r, g, b, min(255, round(a * scale)), width=1)
         return pg.mkPen(self.colour, width=self.width * scale, style=self.style)

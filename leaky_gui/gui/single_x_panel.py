@@ -7,6 +7,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
+from leaky_gui.calc.source import XSource
 from leaky_gui.calc.sweep import (
     ParameterError,
     SweepParams,
@@ -28,7 +29,7 @@ class SingleXPanel(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Evaluate one x", parent)
         self.setObjectName("singleXPanel")
-        self._params = SweepParams()  # only its alpha and precision are used
+        self._source: XSource = SweepParams()  # only its alpha and precision are used
         self.edit = QLineEdit()
         self.edit.setObjectName("singleX")
         self.edit.setAccessibleName("Single x")
@@ -53,9 +54,9 @@ class SingleXPanel(QGroupBox):
     def set_text(self, text: str) -> None:
         self.edit.setText(text)
 
-    def show_sweep(self, params: SweepParams) -> None:
+    def show_source(self, source: XSource) -> None:
         """Evaluate at the sweep's current alpha, in its precision."""
-        self._params = params
+        self._source = source
         self._evaluate()
 
     def _evaluate(self) -> None:
@@ -63,7 +64,7 @@ class SingleXPanel(QGroupBox):
         if not text.strip():
             self._show(PROMPT, PLAIN, None, None)
             return
-        p = self._params
+        p = self._source
         try:
             x = parse_decimal(text, "x", decimal_comma=locale_uses_decimal_comma())
             x_held, fx, dfx = leaky_point(x, p.alpha, p.precision)

@@ -86,7 +86,7 @@ class DecimalSpinBox(QAbstractSpinBox):
 
     # -- Qt's spin box API -----------------------------------------------------
 
-    def validate(self, text: str, pos: int) -> object:
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         # Never Invalid: every keystroke is kept and goes to the model, which judges it once.
         return QValidator.State.Acceptable, text, pos
 

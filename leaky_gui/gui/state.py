@@ -13,6 +13,7 @@ import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -137,7 +138,8 @@ def _write_plain(value: object) -> object:
     return str(value) if isinstance(value, Decimal) else value
 
 
-def _write_bytes(value: bytes) -> QByteArray:
+def _write_bytes(value: object) -> QByteArray:
+    assert isinstance(value, bytes), "geometry and splitters are kept as bytes"
     return QByteArray(value)
 
 
@@ -176,17 +178,18 @@ PINNED_SLOTS_KEY = "compare/slots"  # each alpha's colour and dash, so they surv
 def load_state(settings: QSettings) -> WindowState:
     """The remembered state; each missing or unreadable value gives its own default."""
     defaults = WindowState()
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}  # each of its field's type, as KEYS reads it
     for name, (key, read, _) in KEYS.items():
         values[name] = getattr(defaults, name)
         if settings.contains(key):
             with contextlib.suppress(ParameterError, TypeError, ValueError):
                 values[name] = read(settings.value(key))
-    inputs = [values[name] for name in ("start", "step", "count", "alpha")]
-    if sweep_problem(*inputs, (), values["precision"]):  # each is fine alone, not together
+    start, step, count, alpha = (values[name] for name in ("start", "step", "count", "alpha"))
+    if sweep_problem(start, step, count, alpha, (), values["precision"]):  # each is fine alone, not together
         for name in ("start", "step", "count", "alpha"):
             values[name] = getattr(defaults, name)
-    values["pinned"] = pins_the_sweep_takes(*inputs, values["precision"], read_pinned(settings))
+    pinned = read_pinned(settings)
+    values["pinned"] = pins_the_sweep_takes(start, step, count, alpha, values["precision"], pinned)
     return WindowState(**values)
 
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from leaky_gui.calc.source import XSource
 from leaky_gui.calc.sweep import SweepParams, format_label, rounding_note
 from leaky_gui.calc.text import csv_line
 from leaky_gui.gui.theme import LIGHT
@@ -34,18 +35,18 @@ def _bold() -> QFont:
 class SweepTableModel(QAbstractTableModel):
     """Columns i, x, f(x), f'(x) for the current alpha, then f(x; alpha=A) per pinned alpha."""
 
-    def __init__(self, params: SweepParams | None = None, parent=None) -> None:
+    def __init__(self, source: XSource | None = None, parent=None) -> None:
         super().__init__(parent)
-        self._params = params or SweepParams()
-        self._crossing = self._params.zero_crossing_index()
+        self._source = source or SweepParams()
+        self._crossing = self._source.zero_crossing_index()
         self._bold = _bold()
         self._crossing_brush = QBrush(QColor(LIGHT.table_crossing))
 
     # -- our API ---------------------------------------------------------------
 
     @property
-    def params(self) -> SweepParams:
-        return self._params
+    def source(self) -> XSource:
+        return self._source
 
     @property
     def crossing_row(self) -> int | None:
@@ -62,7 +63,7 @@ class SweepTableModel(QAbstractTableModel):
                 [Qt.ItemDataRole.BackgroundRole],
             )
 
-    def set_params(self, params: SweepParams) -> None:
+    def set_source(self, source: XSource) -> None:
         """Show another sweep: cheap either way, as rows are computed on demand.
 
         With the same rows and columns (a new alpha, start or precision of the same source)
@@ -71,33 +72,33 @@ class SweepTableModel(QAbstractTableModel):
         from x on otherwise, and the i cells of the rows where the zero crossing was and
         is). Another source, or another count or number of columns, resets the model.
         """
-        if params == self._params:
+        if source == self._source:
             return
-        before = self._params
+        before = self._source
         if (
-            params.count != before.count
-            or len(params.alphas) != len(before.alphas)
-            or not params.same_source(before)
+            source.count != before.count
+            or len(source.alphas) != len(before.alphas)
+            or not source.same_source(before)
         ):
             self.beginResetModel()
-            self._params = params
-            self._crossing = params.zero_crossing_index()
+            self._source = source
+            self._crossing = source.zero_crossing_index()
             self.endResetModel()
             return
         headers, crossing = self.headers(), self._crossing
-        first = COLUMN_F if params.same_x(before) else COLUMN_X  # i is the row number
-        self._params = params
-        self._crossing = params.zero_crossing_index()
-        if params.count:
-            self.dataChanged.emit(self.index(0, first), self.index(params.count - 1, self.columnCount() - 1))
+        first = COLUMN_F if source.same_x(before) else COLUMN_X  # i is the row number
+        self._source = source
+        self._crossing = source.zero_crossing_index()
+        if source.count:
+            self.dataChanged.emit(self.index(0, first), self.index(source.count - 1, self.columnCount() - 1))
         if self._crossing != crossing:  # the highlight moves in column i too
-            for row in {crossing, self._crossing} - {None}:
+            for row in {r for r in (crossing, self._crossing) if r is not None}:
                 self.dataChanged.emit(self.index(row, COLUMN_I), self.index(row, COLUMN_I), _HIGHLIGHT_ROLES)
         if self.headers() != headers:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
     def headers(self) -> list[str]:
-        pinned = [f"f(x; alpha={format_label(a)})" for a in self._params.alphas[1:]]
+        pinned = [f"f(x; alpha={format_label(a)})" for a in self._source.alphas[1:]]
         return [*BASE_HEADERS, *pinned]
 
     def rows_as_text(self, rows: Iterable[int], decimal_comma: bool = False) -> str:
@@ -111,15 +112,15 @@ class SweepTableModel(QAbstractTableModel):
         """As ``rows_as_text``, for runs of rows [lo, hi): a selection's ranges, never a row list."""
         from leaky_gui.calc.csv_export import table_text  # numpy text tables: loaded on the first copy
 
-        return csv_line(self.headers(), decimal_comma, "\t") + table_text(self._params, runs, decimal_comma)
+        return csv_line(self.headers(), decimal_comma, "\t") + table_text(self._source, runs, decimal_comma)
 
     # -- Qt's API --------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else self._params.count
+        return 0 if parent.isValid() else self._source.count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(BASE_HEADERS) + len(self._params.alphas) - 1
+        return 0 if parent.isValid() else len(BASE_HEADERS) + len(self._source.alphas) - 1
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -129,7 +130,7 @@ class SweepTableModel(QAbstractTableModel):
             return self._cell_text(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT
-        if role == Qt.ItemDataRole.ToolTipRole and not self._params.exact:
+        if role == Qt.ItemDataRole.ToolTipRole and not self._source.exact:
             tip = self._rounding_tip(row, index.column())
             if tip is not None:
                 return tip
@@ -143,7 +144,7 @@ class SweepTableModel(QAbstractTableModel):
         return None
 
     def _cell_text(self, row: int, column: int) -> str:
-        p = self._params
+        p = self._source
         if column == COLUMN_I:
             return str(row)
         if column == COLUMN_X:
@@ -157,12 +158,12 @@ class SweepTableModel(QAbstractTableModel):
     def _alpha_of(self, column: int) -> Decimal:
         """The alpha of an f column."""
         return (
-            self._params.alpha if column == COLUMN_F else self._params.alphas[column - len(BASE_HEADERS) + 1]
+            self._source.alpha if column == COLUMN_F else self._source.alphas[column - len(BASE_HEADERS) + 1]
         )
 
     def _rounding_tip(self, row: int, column: int) -> str | None:
         """In a framework precision, how far an f cell is from the exact decimal result."""
-        p = self._params
+        p = self._source
         if p.exact or column in (COLUMN_I, COLUMN_X, COLUMN_DF):
             return None
         alpha = self._alpha_of(column)

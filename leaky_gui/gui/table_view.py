@@ -7,7 +7,7 @@ the table's selection (see ``_keep_headers_off_the_selection``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleTableModelChangeEvent,
@@ -45,6 +45,7 @@ class SweepTableView(QTableView):
         #: The headers' own selection models, which stay empty (one per header).
         self._header_selections: list[QItemSelectionModel] = []
         self.setModel(model)
+        self._model = model
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setAlternatingRowColors(True)
@@ -163,7 +164,12 @@ class SweepTableView(QTableView):
             header.setSelectionModel(own)
             self._header_selections.append(own)
 
-    def dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
+    def dataChanged(
+        self,
+        top_left: QModelIndex | QPersistentModelIndex,
+        bottom_right: QModelIndex | QPersistentModelIndex,
+        roles=(),
+    ) -> None:
         """Repaint only the visible part of the changed cells.
 
         For any range of more than one cell Qt repaints the whole viewport; the model's
@@ -201,7 +207,8 @@ class SweepTableView(QTableView):
     def selected_runs(self) -> list[tuple[int, int]]:
         """The selected rows as sorted, merged runs [lo, hi): from the selection's ranges, never row by row."""
         runs: list[list[int]] = []
-        for top, bottom in sorted((r.top(), r.bottom()) for r in self.selectionModel().selection()):
+        ranges = self.selectionModel().selection()
+        for top, bottom in sorted((ranges.at(k).top(), ranges.at(k).bottom()) for k in range(ranges.size())):
             if runs and top <= runs[-1][1]:
                 runs[-1][1] = max(runs[-1][1], bottom + 1)
             else:
@@ -227,5 +234,5 @@ class SweepTableView(QTableView):
         if not total:
             self.message.emit("Select rows in the table to copy them.", 4000)
             return
-        QGuiApplication.clipboard().setText(self.model().runs_as_text(runs, self.decimal_comma))
+        QGuiApplication.clipboard().setText(self._model.runs_as_text(runs, self.decimal_comma))
         self.message.emit(f"Copied {total:,} rows (tab-separated, with the header).", 4000)

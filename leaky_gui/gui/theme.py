@@ -210,6 +210,7 @@ class ThemeController(QObject):
             raise ValueError(f"unknown theme {choice!r}")
         self._choice = choice
         app = QApplication.instance()
+        assert isinstance(app, QApplication), "a theme needs the application's palette"
         self._applying = True
         try:
             if choice == FOLLOW:

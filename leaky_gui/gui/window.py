@@ -7,7 +7,7 @@ So the sweep on show is always exactly the values in the boxes.
 
 Data flows one way. The panels forward what is done to the model; any change calls
 ``refresh()``, which hands the model's source (a SweepParams, or with your own x values
-on show a Values: both an XSource) to every view; the panels never talk to each other,
+on show a Values: both an XSource) to every view, never asking which it is; the panels never talk to each other,
 and nothing here computes a number. The menus and toolbar are built in ``menus.py``.
 """
 
@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QEvent, QSettings, Qt, qWarning
 from PySide6.QtGui import QAction, QGuiApplication
@@ -38,7 +39,6 @@ from leaky_gui.calc.sweep import (
     DEFAULT_STEP,
     SweepParams,
     decimal_label,
-    zero_crossing_text,
 )
 from leaky_gui.calc.values import Values
 from leaky_gui.gui.alpha_slider import AlphaSlider
@@ -83,14 +83,14 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle("Leaky ReLU calculator")
         self._settings = (settings if settings is not None else QSettings()) if remember else None
-        self._params = SweepParams()
+        self._source: XSource = SweepParams()
         self._held = 0  # refresh() waits while > 0 (restoring: many changes, one refresh)
 
         self.inputs_model = inputs_model()
         self.inputs = InputsPanel(self.inputs_model)
         self.slider = AlphaSlider()
         self.single = SingleXPanel()
-        self.model = SweepTableModel(self._params, self)
+        self.model = SweepTableModel(self._source, self)
         self.table = SweepTableView(self.model)
         self.plot = SweepPlot()
         self.readout = QLabel(READOUT_PROMPT)
@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
         self.layer_view = LayerView()
         self.exports = ExportController(self)
         self.values_reader = ValuesController(self)
-        self.statistics = StatisticsFeed(self.info, self.plot, self.values_reader, lambda: self._params)
+        self.statistics = StatisticsFeed(self.info, self.plot, self.values_reader, lambda: self._source)
         self._values_look: Values | None = None  # the values the title and greyed boxes speak of
         self.theme = ThemeController(self)
         self.splitters = lay_out(
@@ -112,10 +112,10 @@ class MainWindow(QMainWindow):
             self.info,
         )  # fmt: skip
         self.layer_dock = LayerView.dock(self.layer_view, self)
-        build_menus(self)
+        self._actions = build_menus(self, self)
         self.memory = Memory(
             self, self.inputs_model, self.inputs, self.comparison, self.single, self.slider, self.exports,
-            self.values_reader, self.theme, self.theme_actions, self._toggles(), self.splitters,
+            self.values_reader, self.theme, self._actions.themes, self._toggles(), self.splitters,
         )  # fmt: skip
         self.shortcuts = WindowShortcutsFirst(self)
         fields = [*self.findChildren(QAbstractSpinBox), *self.findChildren(QLineEdit)]
@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         self.plot.readoutChanged.connect(lambda text: self.readout.setText(text or READOUT_PROMPT))
         for source in (self.table, self.exports):
             source.message.connect(self.statusBar().showMessage)
-        self.exports.running_changed.connect(lambda running: self.export_csv_action.setEnabled(not running))
+        self.exports.running_changed.connect(lambda running: self._actions.export_csv.setEnabled(not running))
         self.statusBar().setObjectName("statusBar")
         self.theme.changed.connect(self._show_scheme)
         self._show_scheme(self.theme.scheme)
@@ -158,14 +158,14 @@ class MainWindow(QMainWindow):
     # -- the one update path ---------------------------------------------------
 
     @property
-    def params(self) -> SweepParams:
-        """The sweep on show (the last valid inputs)."""
-        return self._params
+    def source(self) -> XSource:
+        """The source of x on show: the sweep of the boxes, or your values (as shown)."""
+        return self._source
 
     def overlays(self) -> Overlays:
         """The overlay toggles as they stand."""
         return Overlays(
-            *(a.isChecked() for a in (self.derivative_action, self.relu_action, self.identity_action))
+            *(a.isChecked() for a in (self._actions.derivative, self._actions.relu, self._actions.identity))
         )
 
     def _show_scheme(self, scheme: Scheme) -> None:
@@ -193,18 +193,20 @@ class MainWindow(QMainWindow):
             return  # _one_refresh refreshes once at its end
         if self.inputs_model.values is not self._values_look:  # typing went back to the sweep
             self._show_source_kind(self.inputs_model.values)
-        params = self._params = self.inputs_model.source
+        source = self._source = self.inputs_model.source
         pinned = self.comparison.pinned()
-        self.model.set_params(params)
-        self.plot.show_sweep(params, pinned, self.overlays())
-        self.inputs.show_sweep(params)
-        self.single.show_sweep(params)
-        self.info.show_sweep(params, pinned)
-        self.layer_view.show_alphas(((params.alpha, None), *((p.alpha, p.slot) for p in pinned)))
-        self.slider.follow(params.alpha)
-        self.statusBar().showMessage(_status_text(params))
-        if isinstance(params, Values):
-            self.statistics.ask(params)
+        self.model.set_source(source)
+        self.plot.show_source(source, pinned, self.overlays())
+        self.inputs.show_source(source)
+        self.single.show_source(source)
+        self.info.show_source(source, pinned)
+        self.layer_view.show_alphas(((source.alpha, None), *((p.alpha, p.slot) for p in pinned)))
+        self.slider.follow(source.alpha)
+        self.statusBar().showMessage(
+            f"{PRECISION_LABELS[source.precision]}: {source.description()}; {alpha_name(source.alpha)}"
+        )
+        if self.inputs_model.values is not None:  # your values on show: the source is they, as shown
+            self.statistics.ask(cast(Values, source))
 
     @contextmanager
     def _one_refresh(self) -> Iterator[None]:
@@ -235,7 +237,7 @@ class MainWindow(QMainWindow):
         """The slider (or Play) chose ``alpha``: into the Alpha box as if typed, if the judge takes it."""
         if not self.inputs.set_alpha(alpha):  # the box stays; the message says why
             self.slider.stop()
-            self.slider.follow(self._params.alpha)
+            self.slider.follow(self._source.alpha)
 
     def fit_negative_branch(self) -> None:
         """Fit the view to the x <= 0 side (View > Fit Negative Branch), or say there is none."""
@@ -284,7 +286,7 @@ class MainWindow(QMainWindow):
     def _show_source_kind(self, values: Values | None) -> None:
         """The title, the sweep boxes' look and Back to Sweep for your values, or None for the sweep."""
         self._values_look = values
-        self.back_to_sweep_action.setEnabled(values is not None)
+        self._actions.back_to_sweep.setEnabled(values is not None)
         self.inputs.set_sweep_in_use(
             values is None,
             ""
@@ -308,20 +310,20 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.values_reader.open(path)
 
-    def export_params(self) -> SweepParams:
+    def export_source(self) -> XSource:
         """What Export CSV writes: the sweep with the current alpha, then the pinned ones if asked."""
-        alphas = [self._params.alpha]
-        if self.csv_pinned_action.isChecked():
+        alphas = [self._source.alpha]
+        if self._actions.csv_pinned.isChecked():
             alphas += [a for a in self.comparison.alphas() if a not in alphas]
-        return self._params.with_alphas(alphas)
+        return self._source.with_alphas(alphas)
 
     def export_csv(self, target: Path | None = None) -> None:
         """Write the sweep as CSV on a worker thread; ask for the file unless given ``target``."""
-        options = self.csv_derivative_action.isChecked(), self.decimal_comma_action.isChecked()
+        options = self._actions.csv_derivative.isChecked(), self._actions.decimal_comma.isChecked()
         if target is None:
-            self.exports.export_csv(self.export_params(), *options)
+            self.exports.export_csv(self.export_source(), *options)
         else:
-            self.exports.start_csv(target, self.export_params(), *options)
+            self.exports.start_csv(target, self.export_source(), *options)
 
     def show_about(self) -> None:
         from leaky_gui import __version__
@@ -348,14 +350,14 @@ class MainWindow(QMainWindow):
     def _toggles(self) -> dict[str, QAction]:
         """The checkable actions whose state is remembered, by their WindowState names."""
         return {
-            "show_derivative": self.derivative_action,
-            "show_relu": self.relu_action,
-            "show_identity": self.identity_action,
-            "show_legend": self.legend_action,
-            "csv_derivative": self.csv_derivative_action,
-            "csv_pinned": self.csv_pinned_action,
-            "decimal_comma": self.decimal_comma_action,
-            "images_as_shown": self.images_as_shown_action,
+            "show_derivative": self._actions.derivative,
+            "show_relu": self._actions.relu,
+            "show_identity": self._actions.identity,
+            "show_legend": self._actions.legend,
+            "csv_derivative": self._actions.csv_derivative,
+            "csv_pinned": self._actions.csv_pinned,
+            "decimal_comma": self._actions.decimal_comma,
+            "images_as_shown": self._actions.images_as_shown,
         }
 
     def closeEvent(self, event) -> None:
@@ -364,18 +366,6 @@ class MainWindow(QMainWindow):
         self.values_reader.cancel_and_wait()
         self.save_settings()
         super().closeEvent(event)
-
-
-def _status_text(source: XSource) -> str:
-    """The status bar's line about the source on show."""
-    head = f"{PRECISION_LABELS[source.precision]}: "
-    if isinstance(source, Values):
-        return f"{head}{source.description()}; {alpha_name(source.alpha)}"
-    return (
-        f"{head}{source.count:,} points, x from {source.text(source.x_first)} to "
-        f"{source.text(source.x_last)}, zero crossing: "
-        f"{zero_crossing_text(source.zero_crossing_index())}; {alpha_name(source.alpha)}"
-    )
 
 
 def _dropped_file(mime) -> Path | None:

@@ -70,8 +70,8 @@ def main() -> None:
                 app.processEvents()
             times.append(time.perf_counter() - start)
             assert counter.painted == {"table", "plot"}, counter.painted
-            assert window.params.alpha == alpha and window.model.params.alpha == alpha
-            assert window.single._params.alpha == alpha
+            assert window.source.alpha == alpha and window.model.source.alpha == alpha
+            assert window.single._source.alpha == alpha
             assert window.info.rows()[0][0] == f"{alpha_name(alpha)} (current)"
             assert window.statusBar().currentMessage().endswith(alpha_name(alpha))
             assert not layer_view or window.layer_view.rows()[0].alpha == alpha

@@ -71,7 +71,7 @@ def time_change(app, window, counter, k: int) -> float:
     """One change (start on even k, alpha on odd) until table and plot hold it and have painted, in s."""
     from leaky_gui.gui.selftest import named
 
-    count = window.params.count
+    count = window.source.count
     spin, value = (
         (named(window, "alpha"), 0.02 + k * 0.01) if k % 2 else (named(window, "startX"), -3.75 + k * 0.25)
     )
@@ -82,7 +82,7 @@ def time_change(app, window, counter, k: int) -> float:
     while counter.painted != {"table", "plot"} and time.perf_counter() - start < 1:
         app.processEvents()  # the views lay out and repaint on the event loop
     took = time.perf_counter() - start
-    assert window.model.rowCount() == count and window.params.count == count
+    assert window.model.rowCount() == count and window.source.count == count
     assert counter.painted == {"table", "plot"}, counter.painted
     return took
 

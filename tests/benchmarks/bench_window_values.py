@@ -93,7 +93,7 @@ def main() -> None:
         while window.values is None and time.perf_counter() - start < 60:
             app.processEvents()
         opened = until_painted(start)
-        assert window.params.count == COUNT, window.params
+        assert window.source.count == COUNT, window.source
         after_open = rss_anon_mb()
         values_ms = alpha_latency()
         after_typing = rss_anon_mb()

@@ -18,7 +18,9 @@ from leaky_gui.calc.alpha_scale import (
     log_mantissas,
     play_plan,
 )
-from leaky_gui.calc.sweep import SweepParams, negative_branch, sweep_exact_f
+from leaky_gui.calc.source import negative_branch
+from leaky_gui.calc.sweep import SweepParams, sweep_exact_f
+from leaky_gui.calc.values import values_from_decimals
 
 D = Decimal
 ALL = [(scale, top) for scale in SCALES for top in RANGES]
@@ -139,6 +141,13 @@ def test_the_negative_branch_spans_the_exact_f_of_each_curve():
     (x0, x1), (y0, y1) = negative_branch(falling, falling.alphas, leaks=(D("0.2"),))
     assert (x0, x1) == (-3.0, 0.0) and (y0, y1) == (-0.6, 1.5)
     assert negative_branch(SweepParams(D("0.1"), D("0.1"), 5), (D("0.01"),)) is None
+
+
+def test_the_negative_branch_of_your_values_from_their_lowest_x():
+    # Any source of x, not only a sweep (your values have no numerators of a step).
+    values = values_from_decimals([D("-1"), D("2"), D("-3")], alphas=(D("0.5"), D("-0.1")))
+    assert negative_branch(values, values.alphas, leaks=(D("0.5"),)) == ((-3.0, 0.0), (-1.5, 0.5))
+    assert negative_branch(values_from_decimals([D("1"), D("2")]), (D("0.01"),)) is None
     # A framework precision: f as the curve draws it (float16 rounds 0.3 * -4).
     half = SweepParams(D("-4"), D("0.05"), 101, (D("0.3"),), "float16")
     assert negative_branch(half, half.alphas)[1][0] == half.f(0) != -1.2

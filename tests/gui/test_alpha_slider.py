@@ -28,8 +28,8 @@ def test_moving_the_slider_types_an_exact_alpha(window):
         slider.setValue(index)
         alpha = table.value(index)
         assert named(window, "alpha").text() == str(alpha)  # as typed: '0.0132', never a float's tail
-        assert window.params == SweepParams(alphas=(alpha,))
-        assert window.model.index(0, 2).data() == window.params.text(window.params.f(0))
+        assert window.source == SweepParams(alphas=(alpha,))
+        assert window.model.index(0, 2).data() == window.source.text(window.source.f(0))
         assert window.statusBar().currentMessage().endswith(f"alpha = {alpha}" + _preset(alpha))
     assert named(window, "alpha").text() == "1"
 
@@ -47,10 +47,10 @@ def test_every_position_of_both_scales_is_typed_exactly_with_one_refresh(window,
     named(window, f"alphaSliderScale_{scale}").trigger()
     slider, box = named(window, "alphaSlider"), named(window, "alpha")
     resets = []  # each time the table takes a new sweep: in place (same rows), or a reset
-    window.model.modelReset.connect(lambda: resets.append(window.params.alpha))
+    window.model.modelReset.connect(lambda: resets.append(window.source.alpha))
     window.model.dataChanged.connect(
         lambda top, bottom, _roles: (
-            resets.append(window.params.alpha)
+            resets.append(window.source.alpha)
             if (top.row(), bottom.row()) == (0, window.model.rowCount() - 1)
             else None
         )
@@ -62,7 +62,7 @@ def test_every_position_of_both_scales_is_typed_exactly_with_one_refresh(window,
             continue  # where it sits already: no move, no refresh
         resets.clear()
         slider.setValue(index)
-        assert box.text() == str(alpha) and window.params.alpha == alpha  # typed = shown = computed
+        assert box.text() == str(alpha) and window.source.alpha == alpha  # typed = shown = computed
         assert resets == [alpha]  # one refresh of every view per position
         assert slider.value() == index  # following the box never moves it elsewhere
     # And the box leads too: each position typed in puts the slider on it.
@@ -76,20 +76,20 @@ def test_keys_on_the_slider_step_through_exact_positions(window, qtbot):
     slider.setFocus()
     at = slider.value()
     QTest.keyClick(slider, Qt.Key.Key_Right)
-    assert window.params.alpha == D("0.0105") and slider.value() == at + 1
+    assert window.source.alpha == D("0.0105") and slider.value() == at + 1
     QTest.keyClick(slider, Qt.Key.Key_PageUp)
-    assert window.params.alpha == window.slider.table.value(at + 11)
+    assert window.source.alpha == window.slider.table.value(at + 11)
     QTest.keyClick(slider, Qt.Key.Key_End)
-    assert window.params.alpha == D("1")
+    assert window.source.alpha == D("1")
 
 
 def test_a_typed_alpha_is_never_rewritten_by_the_slider(window):
     type_into(named(window, "alpha"), "0.01234")
     table = window.slider.table
-    assert named(window, "alpha").text() == "0.01234" and window.params.alpha == D("0.01234")
+    assert named(window, "alpha").text() == "0.01234" and window.source.alpha == D("0.01234")
     assert named(window, "alphaSlider").value() == table.nearest(D("0.01234"))  # it follows, silently
     type_into(named(window, "alpha"), "-7")  # out of range: the slider sits at an end
-    assert window.params.alpha == D("-7") and named(window, "alphaSlider").value() == 0
+    assert window.source.alpha == D("-7") and named(window, "alphaSlider").value() == 0
     named(window, "presetSet_4").trigger()  # a preset: an exact position
     assert table.value(named(window, "alphaSlider").value()) == D("0.3")
 
@@ -98,15 +98,15 @@ def test_a_position_the_judge_refuses_leaves_the_box_and_says_why(window):
     type_into(named(window, "startX"), "-1.7e308")
     named(window, "alphaSliderRange_10").trigger()
     slider = named(window, "alphaSlider")
-    before = window.params
+    before = window.source
     slider.setValue(slider.maximum())  # 10 * -1.7e308 is beyond the doubles
-    assert window.params == before and named(window, "alpha").text() == "0.01"
+    assert window.source == before and named(window, "alpha").text() == "0.01"
     assert message(window).startswith(
         "Cannot set alpha to 10: alpha=10 times x runs beyond the largest double"
     )
     assert slider.value() == window.slider.table.nearest(D("0.01"))  # back on the alpha on show
     slider.setValue(window.slider.table.nearest(D("0.5")))  # a position the sweep takes
-    assert window.params.alpha == D("0.5") and message(window) == ""
+    assert window.source.alpha == D("0.5") and message(window) == ""
 
 
 def test_scale_and_range_from_the_menu_and_remembered(qtbot, settings):
@@ -118,7 +118,7 @@ def test_scale_and_range_from_the_menu_and_remembered(qtbot, settings):
     slider = named(first, "alphaSlider")
     assert slider.maximum() == 150 and slider.value() == 5  # 0.01 = 5 * 0.002
     assert named(first, "alphaSliderLow").text() == "0" and named(first, "alphaSliderHigh").text() == "0.3"
-    assert first.params.alpha == D("0.01")  # changing the scale never changes alpha
+    assert first.source.alpha == D("0.01")  # changing the scale never changes alpha
     first.close()
     assert settings.value("slider/scale") == "linear" and settings.value("slider/range") == "0.3"
     again = MainWindow(settings)
@@ -166,14 +166,14 @@ def test_play_paces_at_least_30_positions_a_second_and_5_s_a_pass(window):
 def test_stepping_a_spin_box_stops_play_and_keeps_the_step(window, qtbot):
     box = named(window, "alpha")
     named(window, "playAction").trigger()
-    qtbot.waitUntil(lambda: window.params.alpha != D("0.01"), timeout=3000)
+    qtbot.waitUntil(lambda: window.source.alpha != D("0.01"), timeout=3000)
     box.setFocus()
-    before = window.params.alpha
+    before = window.source.alpha
     QTest.keyClick(box, Qt.Key.Key_Up)  # the arrows (as the wheel and Page keys) step the box
     assert not window.slider.playing()
-    assert window.params.alpha == before + D("0.01") and box.text() == str(before + D("0.01"))
+    assert window.source.alpha == before + D("0.01") and box.text() == str(before + D("0.01"))
     QTest.qWait(150)  # several of Play's ticks would have come by now
-    assert window.params.alpha == before + D("0.01")
+    assert window.source.alpha == before + D("0.01")
 
 
 def test_a_hand_on_the_handle_stops_play(window, qtbot):
@@ -186,9 +186,9 @@ def test_a_hand_on_the_handle_stops_play(window, qtbot):
     )
     QTest.mousePress(slider, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, handle.center())
     assert not window.slider.playing()
-    held = window.params.alpha
+    held = window.source.alpha
     QTest.qWait(150)
-    assert window.params.alpha == held
+    assert window.source.alpha == held
     QTest.mouseRelease(slider, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, handle.center())
 
 
@@ -210,7 +210,7 @@ def test_keys_step_from_any_alpha_to_the_next_position_that_way(window, typed, k
     slider = named(window, "alphaSlider")
     slider.setFocus()
     QTest.keyClick(slider, key)
-    assert window.params.alpha == D(expected) and named(window, "alpha").text() == expected
+    assert window.source.alpha == D(expected) and named(window, "alpha").text() == expected
     assert window.slider.table.value(slider.value()) == D(expected)
     assert slider.accessibleDescription().startswith(f"alpha = {expected},")  # what a screen reader hears
 
@@ -224,7 +224,7 @@ def test_play_goes_back_and_forth_one_position_a_tick(window):
     for _ in range(positions + 5):
         slider._tick()  # what each timer tick does
         seen.append(named(window, "alphaSlider").value())
-        assert window.params.alpha == slider.table.value(seen[-1])
+        assert window.source.alpha == slider.table.value(seen[-1])
     assert seen[:4] == [positions - 2, positions - 1, positions - 2, positions - 3]
     assert min(seen) == 0 and seen[-1] > 0  # bounced at both ends
 
@@ -233,8 +233,8 @@ def test_play_runs_on_its_timer_and_stops_when_pressed_again(window, qtbot):
     play = named(window, "playAction")
     assert play.shortcut().toString() == "Ctrl+Shift+P"
     table = window.slider.table
-    moves = [window.params.alpha]
-    window.inputs.edited.connect(lambda: moves.append(window.params.alpha))
+    moves = [window.source.alpha]
+    window.inputs.edited.connect(lambda: moves.append(window.source.alpha))
     play.trigger()
     assert window.slider.playing() and named(window, "alphaPlay").isChecked()
     # The pace is the timer's (about 30 ticks a second); how many ticks a busy machine
@@ -246,9 +246,9 @@ def test_play_runs_on_its_timer_and_stops_when_pressed_again(window, qtbot):
     assert indices == list(range(indices[0], indices[0] + len(indices)))
     play.trigger()
     assert not window.slider.playing() and not play.isChecked()
-    stopped = window.params.alpha
+    stopped = window.source.alpha
     QTest.qWait(100)
-    assert window.params.alpha == stopped
+    assert window.source.alpha == stopped
 
 
 def test_typing_in_any_box_stops_play(window, qtbot):
@@ -279,7 +279,7 @@ def test_nothing_is_written_to_the_settings_while_playing(qtbot, settings, monke
     keys = settings.allKeys()
     named(win, "playAction").trigger()
     moves = []
-    win.inputs.edited.connect(lambda: moves.append(win.params.alpha))
+    win.inputs.edited.connect(lambda: moves.append(win.source.alpha))
     qtbot.waitUntil(lambda: len(moves) >= 10, timeout=3000)
     assert writes == [] and settings.allKeys() == keys
     win.close()  # closing stops Play, then saves once
@@ -290,11 +290,11 @@ def test_a_refused_position_stops_play(window, qtbot):
     type_into(named(window, "startX"), "-1.8e307")  # alpha = 10 is the one beyond the doubles
     named(window, "alphaSliderRange_10").trigger()
     named(window, "alphaSlider").setValue(window.slider.table.nearest(D("9")))
-    assert window.params.alpha == D("9.12")
+    assert window.source.alpha == D("9.12")
     named(window, "playAction").trigger()
     qtbot.waitUntil(lambda: not window.slider.playing(), timeout=3000)
     assert message(window).startswith("Cannot set alpha to 10: alpha=10 times x runs beyond")
-    assert window.params.alpha == D("9.55") and named(window, "alpha").text() == "9.55"
+    assert window.source.alpha == D("9.55") and named(window, "alpha").text() == "9.55"
 
 
 # -- X11 keys ----------------------------------------------------------------------------
@@ -343,4 +343,4 @@ def test_alt_d_reaches_the_slider_and_arrows_slide(window, qtbot):
     slider = named(window, "alphaSlider")
     qtbot.waitUntil(lambda: QApplication.focusWidget() is slider)
     qtbot.keyClick(slider, Qt.Key.Key_Left)
-    assert window.params.alpha == D("0.00955") and named(window, "alpha").text() == "0.00955"
+    assert window.source.alpha == D("0.00955") and named(window, "alpha").text() == "0.00955"

@@ -89,7 +89,7 @@ def test_pinning_is_capped(window):
 
 def test_presets_set_and_pin_with_their_names(window):
     window.findChild(QAction, "presetSet_3").trigger()
-    assert window.params.alpha == D("0.2")
+    assert window.source.alpha == D("0.2")
     assert "f(x), alpha = 0.2 (TensorFlow)" in window.plot.legend_names()
     window.findChild(QAction, "presetPin_4").trigger()
     window.findChild(QAction, "presetPin_1").trigger()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor
 
 from leaky_gui.calc.sweep import sweep_exact_f
+from leaky_gui.calc.values import values_from_decimals
 from leaky_gui.gui.curve_labels import leftmost_visible, place_boxes
 from leaky_gui.gui.pinned import pinned_style
 from leaky_gui.gui.selftest import named, type_into
@@ -31,7 +32,7 @@ def test_fit_negative_branch_shows_x_up_to_0_and_the_exact_f_there(window):
     assert action.shortcut().toString() == "Ctrl+Shift+N" and "&Negative" in action.text()
     action.trigger()
     (x0, x1), (y0, y1) = view_ranges(window)
-    lowest = float(sweep_exact_f(window.params, 0, D("0.3")))
+    lowest = float(sweep_exact_f(window.source, 0, D("0.3")))
     assert lowest == -1.2  # exactly 0.3 * -4
     assert [x0, x1] == list(padded([-4.0, 0.0]))
     assert [y0, y1] == list(padded([lowest, 0.0]))
@@ -90,6 +91,15 @@ def test_fit_negative_branch_of_a_falling_sweep_and_the_overlays(window):
     named(window, "fitNegativeAction").trigger()
     (x0, x1), (y0, y1) = view_ranges(window)
     assert [x0, x1] == list(padded([-2.0, 0.0])) and [y0, y1] == list(padded([-2.0, 0.0]))
+
+
+def test_fit_negative_branch_of_your_values(window):
+    # Any source of x has a negative branch: your values from their lowest x up to 0.
+    window.show_values(values_from_decimals([D("-1"), D("3"), D("-3")]))
+    window.pin_alpha(D("0.5"))
+    named(window, "fitNegativeAction").trigger()
+    (x0, x1), (y0, y1) = view_ranges(window)
+    assert [x0, x1] == list(padded([-3.0, 0.0])) and [y0, y1] == list(padded([-1.5, 0.0]))
 
 
 def test_without_x_at_or_below_0_it_says_so_and_leaves_the_view(window):

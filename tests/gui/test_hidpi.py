@@ -83,7 +83,7 @@ def test_pens_follow_the_pen_scale_and_images_get_their_own(qtbot, tmp_path):
     plot = SweepPlot()
     qtbot.addWidget(plot)
     plot.show()
-    plot.show_sweep(SweepParams(), (PinnedAlpha(SweepParams().alpha * 30, 0),), Overlays(relu=True))
+    plot.show_source(SweepParams(), (PinnedAlpha(SweepParams().alpha * 30, 0),), Overlays(relu=True))
     plot.set_pen_scale(2.0)
     assert plot.curve.opts["pen"].widthF() == 6.0 and plot.pinned[0].line.opts["pen"].widthF() == 4.0
     assert plot.relu.opts["pen"].widthF() == 3.0 and plot.crosshair.pen.widthF() == 2.0

@@ -15,7 +15,7 @@ def test_shows_current_and_visible_pinned_curves(qtbot):
     panel = InfoPanel()
     qtbot.addWidget(panel)
     pinned = (PinnedAlpha(D("0.3"), 0), PinnedAlpha(D("0.2"), 1, visible=False))
-    panel.show_sweep(SweepParams(), pinned)
+    panel.show_source(SweepParams(), pinned)
     assert panel.summary.text() == "x range: -4.0 to 1.0 (101 points)\nZero crossing: i = 80"
     assert panel.rows() == [
         ["alpha = 0.01 (PyTorch / JAX / ONNX) (current)", "[-0.04, 1.0]", "1.41414"],
@@ -26,7 +26,7 @@ def test_shows_current_and_visible_pinned_curves(qtbot):
 def test_a_downward_sweep_that_never_crosses_zero(qtbot):
     panel = InfoPanel()
     qtbot.addWidget(panel)
-    panel.show_sweep(SweepParams(D("3"), D("-0.5"), 5), ())
+    panel.show_source(SweepParams(D("3"), D("-0.5"), 5), ())
     assert panel.summary.text() == (
         "x range: 1.0 to 3.0 (5 points)\nZero crossing: none (the sweep stays on one side of 0)"
     )

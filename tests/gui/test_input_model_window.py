@@ -22,15 +22,15 @@ def test_the_value_before_an_edit_is_the_value_the_box_holds_then(window):
     start = named(window, "startX")
     type_into(start, "-1e306")
     assert start.text() == "-1e306" and message(window).startswith("start x: pinned alpha=1000")
-    assert window.params.start == D("-4")
+    assert window.source.start == D("-4")
     window.comparison.row_widgets()[0].remove.click()
-    assert window.params.start == D("-1e306") and start.text() == "-1e306" and message(window) == ""
+    assert window.source.start == D("-1e306") and start.text() == "-1e306" and message(window) == ""
     type_into(start, "1e999")
     assert start.text() == "1e999" and "too large for a double" in message(window)
-    assert window.params.start == D("-1e306")
+    assert window.source.start == D("-1e306")
     assert window.model.index(0, 1).data() == "-1e+306"
     QTest.keyClick(start, Qt.Key.Key_Escape)
-    assert start.text() == "-1e+306" and window.params.start == D("-1e306") and message(window) == ""
+    assert start.text() == "-1e+306" and window.source.start == D("-1e306") and message(window) == ""
 
 
 def show_values(window) -> None:
@@ -41,7 +41,7 @@ def show_values(window) -> None:
 def test_typing_the_value_a_greyed_box_shows_and_enter_returns_to_the_sweep(window):
     show_values(window)
     type_into(named(window, "startX"), "-4")  # the value the box already holds
-    assert window.values is None and window.params == SweepParams()
+    assert window.values is None and window.source == SweepParams()
     assert not named(window, "startX").property("outOfUse")
     assert window.windowTitle() == "Leaky ReLU calculator"
 
@@ -49,7 +49,7 @@ def test_typing_the_value_a_greyed_box_shows_and_enter_returns_to_the_sweep(wind
 def test_typing_refused_text_in_a_greyed_box_and_enter_returns_to_the_sweep(window):
     show_values(window)
     type_into(named(window, "count"), "abc")
-    assert window.values is None and window.params == SweepParams()
+    assert window.values is None and window.source == SweepParams()
     assert named(window, "count").text() == "abc" and message(window).startswith("count: digits 0-9 only")
 
 
@@ -84,4 +84,4 @@ def test_a_keystroke_builds_the_sweep_once(window, monkeypatch):
         built.clear()
         QTest.keyClick(box, Qt.Key.Key_Return)
         assert built == []
-    assert window.params == SweepParams(D("-3.5"), D("0.05"), 77, (D("0.25"), D("0.3")))
+    assert window.source == SweepParams(D("-3.5"), D("0.05"), 77, (D("0.25"), D("0.3")))

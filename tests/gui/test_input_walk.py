@@ -260,7 +260,7 @@ class Walk:
         start, step_x, count, alpha = (box.decimal_value() for box in self.boxes.values())
         precision = self.window.inputs.dtype.currentData()
         expected = SweepParams(start, step_x, int(count), (alpha, *pinned), precision)
-        assert self.window.params == expected, where
+        assert self.window.source == expected, where
         assert model is None or model.source == expected, where
         assert self.window.model.rowCount() == count, where
 
@@ -274,8 +274,8 @@ STEPS = (
 def walk(window, seed: int, steps: int, monkeypatch) -> Walk:
     # The plot and the info panel are checked by test_one_judge's walk; here, where only the
     # inputs are, they would take nine tenths of the time.
-    monkeypatch.setattr(window.plot, "show_sweep", lambda *_: None)
-    monkeypatch.setattr(window.info, "show_sweep", lambda *_: None)
+    monkeypatch.setattr(window.plot, "show_source", lambda *_: None)
+    monkeypatch.setattr(window.info, "show_source", lambda *_: None)
     rng = random.Random(seed)
     actions, weights = zip(*STEPS, strict=True)
     state = Walk(window, rng)

@@ -55,7 +55,7 @@ def test_a_preset_alpha_the_sweep_cannot_take_is_refused_with_a_message(panel, q
 
 @pytest.mark.parametrize(("alpha", "note"), [("-0.5", "Negative alpha"), ("2", "alpha > 1"), ("0.5", "")])
 def test_unusual_alpha_gets_the_cores_note(panel, alpha, note):
-    panel.show_sweep(SweepParams(alphas=(D(alpha),)))
+    panel.show_source(SweepParams(alphas=(D(alpha),)))
     assert panel.alpha_note.isVisible() is bool(note)
     assert panel.alpha_note.text().startswith(note)
 

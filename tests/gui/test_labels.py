@@ -51,7 +51,7 @@ def test_alpha_name_keeps_every_digit():
 def test_table_headers_keep_every_digit(params):
     model = SweepTableModel(params)
     assert model.headers()[4:] == [f"f(x; alpha={LONG_TEXT})"]
-    model.set_params(SweepParams(alphas=(LONG, SHORT)))
+    model.set_source(SweepParams(alphas=(LONG, SHORT)))
     assert model.headers()[4:] == ["f(x; alpha=0.1)"]
 
 
@@ -60,7 +60,7 @@ def test_plot_legend_keeps_every_digit(qtbot, params):
     qtbot.addWidget(plot)
     expose(plot)
     pinned = [PinnedAlpha(LONG, 0, visible=True)]
-    plot.show_sweep(params.with_alphas((SHORT,)), pinned, Overlays())
+    plot.show_source(params.with_alphas((SHORT,)), pinned, Overlays())
     names = plot.legend_names()
     assert "f(x), alpha = 0.1" in names
     assert f"alpha = {LONG_TEXT}" in names
@@ -70,7 +70,7 @@ def test_crosshair_readout_names_keep_every_digit(qtbot, params):
     plot = SweepPlot()
     qtbot.addWidget(plot)
     expose(plot)
-    plot.show_sweep(params.with_alphas((LONG,)), [PinnedAlpha(SHORT, 0, visible=True)], Overlays())
+    plot.show_source(params.with_alphas((LONG,)), [PinnedAlpha(SHORT, 0, visible=True)], Overlays())
     parts = plot.readout_at(-2.0).split("    ")
     assert parts[1:] == [f"f(x; {LONG_TEXT}) = -0.2", "f(x; 0.1) = -0.2"]
 
@@ -78,7 +78,7 @@ def test_crosshair_readout_names_keep_every_digit(qtbot, params):
 def test_info_panel_rows_keep_every_digit(qtbot, params):
     panel = InfoPanel()
     qtbot.addWidget(panel)
-    panel.show_sweep(params.with_alphas((LONG,)), [PinnedAlpha(SHORT, 0, visible=True)])
+    panel.show_source(params.with_alphas((LONG,)), [PinnedAlpha(SHORT, 0, visible=True)])
     assert [row[0] for row in panel.rows()] == [f"alpha = {LONG_TEXT} (current)", "alpha = 0.1 (pinned)"]
 
 

@@ -67,12 +67,12 @@ def test_it_follows_the_alpha_box_the_slider_and_play_live(window, qtbot):
     assert shown_alphas(view) == ["0.25"]
     slider = named(window, "alphaSlider")
     slider.setValue(slider.value() + 5)
-    assert shown_alphas(view) == [str(window.params.alpha)] != ["0.25"]
+    assert shown_alphas(view) == [str(window.source.alpha)] != ["0.25"]
     named(window, "playAction").trigger()
-    start = window.params.alpha
-    qtbot.waitUntil(lambda: window.params.alpha != start, timeout=5000)
+    start = window.source.alpha
+    qtbot.waitUntil(lambda: window.source.alpha != start, timeout=5000)
     named(window, "playAction").trigger()  # stop
-    assert shown_alphas(view) == [str(window.params.alpha)]
+    assert shown_alphas(view) == [str(window.source.alpha)]
 
 
 def test_hidden_it_does_no_work_and_catches_up_when_opened(window):

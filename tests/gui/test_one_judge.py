@@ -52,11 +52,11 @@ def test_a_pinned_alpha_refuses_what_it_cannot_take(window):
     start = named(window, "startX")
     assert start.text() == "-1e306" and start.problem().startswith("pinned alpha=1000 times x")
     assert message(window).startswith("start x: pinned alpha=1000 times x runs beyond the largest double")
-    assert window.params == SweepParams(D("-4"), D("0.05"), 5, (D("0.01"), D("1000")))
+    assert window.source == SweepParams(D("-4"), D("0.05"), 5, (D("0.01"), D("1000")))
     assert window.model.rowCount() == 5 and window.model.index(0, 1).data() == "-4.0"
     # Un-pinning 1000 lets the typed text through: it is the value now.
     window.comparison.row_widgets()[0].remove.click()
-    assert window.params == SweepParams(D("-1e306"), D("0.05"), 5, (D("0.01"),))
+    assert window.source == SweepParams(D("-1e306"), D("0.05"), 5, (D("0.01"),))
     assert window.model.index(0, 1).data() == "-1e+306" and message(window) == ""
 
 
@@ -75,11 +75,11 @@ def test_reset_is_refused_where_a_pinned_alpha_forbids_the_defaults(window):
         type_into(named(window, name), text)
     assert window.pin_alpha(D("1e308"))  # every x > 0: alpha is never used
     named(window, "defaultsAction").trigger()
-    assert window.params.start == D("0.1") and named(window, "startX").text() == "0.1"
+    assert window.source.start == D("0.1") and named(window, "startX").text() == "0.1"
     assert message(window).startswith("Cannot reset to the defaults: pinned alpha=1e+308 times x runs")
     window.comparison.remove(D("1e308"))
     named(window, "defaultsAction").trigger()
-    assert window.params == SweepParams() and message(window) == ""
+    assert window.source == SweepParams() and message(window) == ""
 
 
 def test_escape_never_brings_back_a_value_that_is_now_refused(window):
@@ -88,11 +88,11 @@ def test_escape_never_brings_back_a_value_that_is_now_refused(window):
     box.setFocus()
     box.selectAll()
     QTest.keyClicks(box, "-1e")  # -1 is the value while the exponent is incomplete
-    assert window.params.start == D("-1")
+    assert window.source.start == D("-1")
     assert window.pin_alpha(D("1e10"))  # fine with -1, impossible with -1e300
     QTest.keyClick(box, Qt.Key.Key_Escape)
-    assert box.text() == "-1" and window.params.start == D("-1")
-    assert window.params.alphas == (D("0.01"), D("1e10"))
+    assert box.text() == "-1" and window.source.start == D("-1")
+    assert window.source.alphas == (D("0.01"), D("1e10"))
 
 
 def test_text_refused_after_a_pin_ruled_out_the_old_value_says_what_is_kept(window):
@@ -103,20 +103,20 @@ def test_text_refused_after_a_pin_ruled_out_the_old_value_says_what_is_kept(wind
     QTest.keyClicks(box, "-1e")
     assert window.pin_alpha(D("1e10"))  # fine with -1, impossible with -1e300
     QTest.keyClicks(box, "x")
-    assert box.text() == "-1ex" and window.params.start == D("-1")
+    assert box.text() == "-1ex" and window.source.start == D("-1")
     assert message(window).startswith("start x: not a number: '-1ex' (the sweep keeps -1: -1e+300")
 
 
 def test_a_zero_with_a_vast_exponent_is_zero_at_once(window):
     assert parse_decimal("0e-999999999").as_tuple().exponent == 0  # no 10**999999999 anywhere
     type_into(named(window, "startX"), "0e-999999999")
-    assert window.params.start == 0 and window.model.index(0, 1).data() == "0.0"
+    assert window.source.start == 0 and window.model.index(0, 1).data() == "0.0"
 
 
 def test_arrows_step_exactly_beyond_28_digits(window):
     type_into(named(window, "alpha"), "0.10000000000000000000000000001")
     named(window, "alpha").stepBy(1)
-    assert window.params.alpha == D("0.11000000000000000000000000001")
+    assert window.source.alpha == D("0.11000000000000000000000000001")
 
 
 def test_a_restored_pin_the_sweep_cannot_take_is_left_out(qtbot, settings):
@@ -130,7 +130,7 @@ def test_a_restored_pin_the_sweep_cannot_take_is_left_out(qtbot, settings):
     again = MainWindow(settings)
     qtbot.addWidget(again)
     assert again.comparison.alphas() == (D("0.3"), D("0.2"))
-    assert again.params.alphas == (D("0.01"), D("0.3"), D("0.2"))
+    assert again.source.alphas == (D("0.01"), D("0.3"), D("0.2"))
 
 
 def test_pinned_colours_survive_a_restart(qtbot, settings):
@@ -179,7 +179,7 @@ def test_restore_runs_one_refresh(qtbot, settings):
     again = CountingWindow(settings)
     qtbot.addWidget(again)
     assert CountingWindow.shown == 1
-    assert again.params.alphas == (D("0.01"), D("0.3"), D("0.2")) and again.params.precision == "float16"
+    assert again.source.alphas == (D("0.01"), D("0.3"), D("0.2")) and again.source.precision == "float16"
     assert again.overlays().derivative and again.plot.current.derivative.getData()[0] is not None
 
 
@@ -222,12 +222,12 @@ def check_invariant(window, settings, step: int, log: list[str]) -> None:
     )
     expected = SweepParams(start, step_x, count, (alpha, *(p.alpha for p in pinned)), inputs.precision)
     assert named(window, "dtype").currentData() == expected.precision, where
-    assert window.params == expected, where
-    assert window.model.params == expected and window.model.rowCount() == count, where
+    assert window.source == expected, where
+    assert window.model.source == expected and window.model.rowCount() == count, where
     assert window.model.index(count - 1, 1).data() == expected.text(expected.x_last), where
     assert window.model.index(0, 2).data() == expected.text(expected.f(0)), where
     assert window.plot.curve_data() == tuple(finite(*expected.curve_points())), where
-    assert window.single._params == expected, where
+    assert window.single._source == expected, where
     assert f"({count:,} points)" in window.info.summary.text(), where
     assert window.info.rows()[0][0] == f"{alpha_name(alpha)} (current)", where
     status = window.statusBar().currentMessage()

@@ -33,7 +33,7 @@ def plot(qtbot):
     plot = SweepPlot()
     qtbot.addWidget(plot)
     plot.resize(800, 500)
-    plot.show_sweep(SweepParams(), (), Overlays())  # x from -4 to 1, f from -0.04 to 1
+    plot.show_source(SweepParams(), (), Overlays())  # x from -4 to 1, f from -0.04 to 1
     expose(plot)
     return plot
 
@@ -86,7 +86,7 @@ def test_a_change_paints_the_plot_once(plot, qtbot):
     for start in ("-3", "-2.5", "-2"):  # each moves the view: the fit follows the sweep
         before = plot.getPlotItem().getViewBox().viewRange()
         paints.count = 0
-        plot.show_sweep(SweepParams(start=Decimal(start)), (), Overlays())
+        plot.show_source(SweepParams(start=Decimal(start)), (), Overlays())
         qtbot.waitUntil(lambda: paints.count > 0)
         qtbot.wait(50)
         assert plot.getPlotItem().getViewBox().viewRange() != before

@@ -40,14 +40,14 @@ def readout_parts(text: str) -> dict[str, str]:
 
 
 def test_normal_zoom_reads_exact_values(plot):
-    plot.show_sweep(SweepParams(), [], Overlays())
+    plot.show_source(SweepParams(), [], Overlays())
     assert plot.readout_at(-3.7) == "x = -3.7    f(x; 0.01) = -0.037"
     assert plot.readout_at(-3.7000000001) == "x = -3.7    f(x; 0.01) = -0.037"
     assert plot.readout_at(0.5) == "x = 0.5    f(x; 0.01) = 0.5"
 
 
 def test_huge_zoom_says_where_f_overflows_instead_of_raising(plot):
-    plot.show_sweep(HUGE, [], Overlays())
+    plot.show_source(HUGE, [], Overlays())
     set_x_range(plot, -1e307, 1e307)
     beyond = readout_parts(plot.readout_at(-5e306))
     assert beyond == {"x": "-5e+306", "f(x; 100)": "beyond ±1.8e308"}
@@ -61,7 +61,7 @@ def test_huge_zoom_says_where_f_overflows_instead_of_raising(plot):
 
 
 def test_tiny_zoom_keeps_the_digits_a_pixel_resolves(plot):
-    plot.show_sweep(SweepParams(), [], Overlays())
+    plot.show_source(SweepParams(), [], Overlays())
     set_x_range(plot, 1e-20, 2e-20)
     where = 1.23456789012345e-20
     parts = readout_parts(plot.readout_at(where))
@@ -74,13 +74,13 @@ def test_tiny_zoom_keeps_the_digits_a_pixel_resolves(plot):
 
 
 def test_the_mouse_slot_reads_where_the_mouse_is_at_huge_zoom(plot, qtbot):
-    plot.show_sweep(HUGE, [], Overlays())
+    plot.show_source(HUGE, [], Overlays())
     set_x_range(plot, -1e307, 1e307)
     said: list[str] = []
     plot.readoutChanged.connect(said.append)
     view = plot.getPlotItem().getViewBox()
     rect = view.sceneBoundingRect()
-    plot._on_mouse_moved(QPointF(rect.left() + rect.width() / 4, rect.center().y()))
+    plot.scene().sigMouseMoved.emit(QPointF(rect.left() + rect.width() / 4, rect.center().y()))  # the mouse
     parts = readout_parts(said[-1])
     assert abs(float(parts["x"]) - -5e306) <= 2 * pixel_width(plot)
     assert parts["f(x; 100)"] == "beyond ±1.8e308"
@@ -88,11 +88,11 @@ def test_the_mouse_slot_reads_where_the_mouse_is_at_huge_zoom(plot, qtbot):
 
 
 def test_the_mouse_slot_at_normal_zoom(plot):
-    plot.show_sweep(SweepParams(), [], Overlays())
+    plot.show_source(SweepParams(), [], Overlays())
     said: list[str] = []
     plot.readoutChanged.connect(said.append)
     view = plot.getPlotItem().getViewBox()
     middle = view.mapViewToScene(QPointF(-2.0, 0.0))
-    plot._on_mouse_moved(middle)
+    plot.scene().sigMouseMoved.emit(middle)  # as the mouse does
     parts = readout_parts(said[-1])
     assert abs(float(parts["x"]) - -2.0) <= pixel_width(plot)

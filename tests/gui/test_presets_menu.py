@@ -14,7 +14,7 @@ def test_prelu_and_rrelu_presets_set_and_pin_with_their_names(window):
     assert rrelu.text() == "&7 PyTorch RReLU eval mode  (alpha = 0.22916666666666666)"
     assert (prelu.shortcut().toString(), rrelu.shortcut().toString()) == ("Ctrl+6", "Ctrl+7")
     rrelu.trigger()
-    assert window.params.alpha == D("0.22916666666666666")
+    assert window.source.alpha == D("0.22916666666666666")
     assert "f(x), alpha = 0.22916666666666666 (PyTorch RReLU eval mode)" in window.plot.legend_names()
     window.findChild(QAction, "presetPin_6").trigger()
     assert window.comparison.alphas() == (D("0.25"),)

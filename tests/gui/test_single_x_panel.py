@@ -27,7 +27,7 @@ def test_evaluates_exactly_and_signals_the_point(panel, qtbot):
 def test_follows_the_sweeps_alpha(panel, qtbot):
     type_into(panel.edit, "-2")
     with qtbot.waitSignal(panel.pointChanged) as signal:
-        panel.show_sweep(SweepParams(alphas=(Decimal("0.2"),)))
+        panel.show_source(SweepParams(alphas=(Decimal("0.2"),)))
     assert panel.result.text() == "f(-2.0) = -0.4      f'(-2.0) = 0.2"
     assert signal.args == [-2.0, -0.4]
 

@@ -25,7 +25,7 @@ from leaky_gui.gui.table_model import SweepTableModel
 def test_passes_qt_model_tester(qtmodeltester):
     model = SweepTableModel(SweepParams(count=57))
     qtmodeltester.check(model)
-    model.set_params(
+    model.set_source(
         SweepParams(start=Decimal("2"), step=Decimal("-0.5"), count=9, alphas=(Decimal("0.3"), Decimal("0")))
     )
     qtmodeltester.check(model)
@@ -54,7 +54,7 @@ def test_zero_crossing_row_is_highlighted_and_no_other():
     assert model.crossing_row == 80
     assert model.data(model.index(80, 1), Qt.ItemDataRole.BackgroundRole) is not None
     assert model.data(model.index(79, 1), Qt.ItemDataRole.BackgroundRole) is None
-    model.set_params(SweepParams(start=Decimal("1")))
+    model.set_source(SweepParams(start=Decimal("1")))
     assert model.crossing_row is None
 
 
@@ -68,7 +68,7 @@ def test_pinned_alphas_add_columns():
 def test_hundred_million_rows_cost_no_memory_and_the_last_is_reachable():
     model = SweepTableModel(SweepParams())
     tracemalloc.start()
-    model.set_params(SweepParams(count=MAX_GUI_COUNT))
+    model.set_source(SweepParams(count=MAX_GUI_COUNT))
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert peak < 100_000  # bytes: nothing per row
@@ -80,7 +80,7 @@ def test_hundred_million_rows_cost_no_memory_and_the_last_is_reachable():
 def test_reset_signals_wrap_a_change(qtbot):
     model = SweepTableModel(SweepParams())
     with qtbot.waitSignals([model.modelAboutToBeReset, model.modelReset]):
-        model.set_params(SweepParams(count=5))
+        model.set_source(SweepParams(count=5))
     assert model.rowCount() == 5
 
 
@@ -101,7 +101,7 @@ def test_same_shape_changes_cells_in_place_and_a_view_keeps_its_selection(qtbot)
     )
     model.headerDataChanged.connect(lambda *args: headers.append(args[1:]))
 
-    model.set_params(SweepParams(start=Decimal("-3"), alphas=(Decimal("0.2"), Decimal("0.5"))))
+    model.set_source(SweepParams(start=Decimal("-3"), alphas=(Decimal("0.2"), Decimal("0.5"))))
     # From x on (x moved), and the i cells where the crossing was (80) and is (60).
     assert not resets and headers == [(0, 4)]
     assert changed[0] == ((0, 1), (100, 4)) and sorted(changed[1:]) == [
@@ -115,24 +115,24 @@ def test_same_shape_changes_cells_in_place_and_a_view_keeps_its_selection(qtbot)
     assert model.crossing_row == 60  # -3 + 60 * 0.05 = 0
     assert view.currentIndex() == model.index(7, 2) and view.selectionModel().isSelected(model.index(5, 0))
 
-    model.set_params(SweepParams(start=Decimal("-3"), alphas=(Decimal("0.2"), Decimal("0.7"))))
+    model.set_source(SweepParams(start=Decimal("-3"), alphas=(Decimal("0.2"), Decimal("0.7"))))
     assert headers[-1] == (0, 4)  # a pinned alpha's header changes with it
     changed.clear()
-    model.set_params(SweepParams(start=Decimal("-3"), alphas=(Decimal("0.25"), Decimal("0.7"))))
+    model.set_source(SweepParams(start=Decimal("-3"), alphas=(Decimal("0.25"), Decimal("0.7"))))
     assert changed == [((0, 2), (100, 4))] and len(headers) == 2  # x stays; the header 'f(x)' too
 
     # Values of the same count are other rows: a reset, and the selection goes.
     from leaky_gui.calc.values import values_from_decimals
 
     values = values_from_decimals([Decimal(v) for v in range(101)], alphas=(Decimal("0.25"), Decimal("0.7")))
-    model.set_params(values)
+    model.set_source(values)
     assert resets == [1] and not view.selectionModel().hasSelection()
     view.selectionModel().select(model.index(5, 0), QItemSelectionModel.SelectionFlag.Select)
-    model.set_params(values.with_precision("float32"))  # the same values: in place, kept
+    model.set_source(values.with_precision("float32"))  # the same values: in place, kept
     assert resets == [1] and view.selectionModel().isSelected(model.index(5, 0))
     resets.clear()
 
-    model.set_params(SweepParams(count=7))  # fewer rows and columns: a reset, the selection goes
+    model.set_source(SweepParams(count=7))  # fewer rows and columns: a reset, the selection goes
     assert resets == [1] and not view.selectionModel().hasSelection()
 
 
@@ -210,7 +210,7 @@ def test_the_view_repaints_only_the_columns_that_change(qtbot, monkeypatch):
 
     def repainted_after(params):
         painted.rects = []
-        model.set_params(params)
+        model.set_source(params)
         qtbot.waitUntil(lambda: bool(painted.rects))
         return painted.rects[0]
 
@@ -253,7 +253,7 @@ def test_what_is_on_screen_after_each_change_is_a_fresh_paint(qtbot, direction):
         SweepParams(start=Decimal("-0.6"), alphas=(Decimal("0.2"), Decimal("0.5"))),  # crossing at 12
     ]
     for params in changes:
-        model.set_params(params)
+        model.set_source(params)
         qtbot.wait(50)
         # The cells only (the scroll bar's handle is drawn with another state in a grab).
         cells = view.viewport().geometry()

@@ -38,7 +38,7 @@ def test_every_digit_typed_is_shown_and_computed(window, name, text):
     named(window, "singleX").setFocus()
     box.clearFocus()
     assert box.text() == shown
-    assert getattr(window.params, BOXES[name]) == D(text)
+    assert getattr(window.source, BOXES[name]) == D(text)
     assert message(window) == ""
 
 
@@ -53,22 +53,22 @@ def test_the_table_shows_the_same_number_as_the_box(window):
 def test_long_decimals_keep_every_digit_the_sweep_uses(window):
     type_into(named(window, "startX"), "0.1234567890123456789")
     assert named(window, "startX").text() == "0.1234567890123456789"
-    assert window.params.start == D("0.1234567890123456789")
+    assert window.source.start == D("0.1234567890123456789")
 
 
 def test_more_digits_than_decimals_default_context_are_kept(window):
     digits = "0.1234567890123456789012345678901234"  # 34 digits: Decimal's context rounds at 28
     type_into(named(window, "startX"), digits)
-    assert named(window, "startX").text() == digits and window.params.start == D(digits)
+    assert named(window, "startX").text() == digits and window.source.start == D(digits)
 
 
 def test_arrows_step_exactly_in_decimals(window):
     type_into(named(window, "alpha"), "0.05")
     named(window, "alpha").stepBy(1)
-    assert named(window, "alpha").text() == "0.06" and window.params.alpha == D("0.06")
+    assert named(window, "alpha").text() == "0.06" and window.source.alpha == D("0.06")
     type_into(named(window, "startX"), "1e-11")
     named(window, "startX").stepBy(1)
-    assert named(window, "startX").text() == "0.50000000001" and window.params.start == D("0.50000000001")
+    assert named(window, "startX").text() == "0.50000000001" and window.source.start == D("0.50000000001")
 
 
 def test_restored_and_preset_values_show_every_digit(qtbot, settings):
@@ -81,7 +81,7 @@ def test_restored_and_preset_values_show_every_digit(qtbot, settings):
     qtbot.addWidget(again)
     assert named(again, "startX").text() == "-1e-300" and named(again, "stepX").text() == "1.23456789012345"
     named(again, "presetSet_4").trigger()
-    assert named(again, "alpha").text() == "0.3" and again.params.alpha == D("0.3")
+    assert named(again, "alpha").text() == "0.3" and again.source.alpha == D("0.3")
 
 
 def test_out_of_range_text_stays_with_its_message_and_never_settles_on_a_prefix(window, qtbot):
@@ -89,9 +89,9 @@ def test_out_of_range_text_stays_with_its_message_and_never_settles_on_a_prefix(
     type_into(count, "1000000000")  # its prefix 100000000 was fine, one keystroke earlier
     assert count.text() == "1000000000"
     assert message(window) == "count: must be from 1 to 100,000,000"
-    assert window.params.count == 101  # the value from before the edit, not the prefix
+    assert window.source.count == 101  # the value from before the edit, not the prefix
     named(window, "singleX").setFocus()  # leaving the field changes nothing
-    assert count.text() == "1000000000" and window.params.count == 101 and message(window)
+    assert count.text() == "1000000000" and window.source.count == 101 and message(window)
     count.setFocus()
     qtbot.keyClick(count, Qt.Key.Key_Escape)
     assert count.text() == "101" and message(window) == ""
@@ -101,16 +101,16 @@ def test_a_number_beyond_the_doubles_is_refused_and_escape_restores(window, qtbo
     start = named(window, "startX")
     type_into(start, "1e999")
     assert start.text() == "1e999" and "too large for a double" in message(window)
-    assert window.params.start == D("-4")
+    assert window.source.start == D("-4")
     qtbot.keyClick(start, Qt.Key.Key_Escape)
     assert start.text() == "-4" and message(window) == ""
 
 
 def test_huge_and_tiny_starts_are_taken_as_typed(window):
     type_into(named(window, "startX"), "1e300")
-    assert window.params.start == D("1e300") and named(window, "startX").text() == "1e+300"
+    assert window.source.start == D("1e300") and named(window, "startX").text() == "1e+300"
     type_into(named(window, "startX"), "-1.7e308")
-    assert window.params.start == D("-1.7e308") and message(window) == ""
+    assert window.source.start == D("-1.7e308") and message(window) == ""
 
 
 def test_a_sweep_beyond_the_doubles_is_explained_and_no_prefix_kept(window):
@@ -118,20 +118,20 @@ def test_a_sweep_beyond_the_doubles_is_explained_and_no_prefix_kept(window):
     type_into(named(window, "stepX"), "1e308")  # 1e3, 1e30 on the way were fine
     assert named(window, "stepX").text() == "1e308"
     assert message(window) == "step x: the sweep runs beyond the largest double (1.8e308)"
-    assert window.params.step == D("0.05")
+    assert window.source.step == D("0.05")
 
 
 def test_step_zero_keeps_its_text_and_message_after_enter(window):
     type_into(named(window, "stepX"), "0")
     assert named(window, "stepX").text() == "0"
-    assert message(window) == "step x: must not be 0" and window.params.step == D("0.05")
+    assert message(window) == "step x: must not be 0" and window.source.step == D("0.05")
 
 
 def test_a_comma_is_refused_with_a_hint_where_the_locale_writes_points(window):
     type_into(named(window, "alpha"), "0,05")
     assert named(window, "alpha").text() == "0,05"  # kept as typed, not turned into 5
     assert "use '.' as the decimal point" in message(window)
-    assert window.params.alpha == D("0.01")
+    assert window.source.alpha == D("0.01")
     type_into(named(window, "singleX"), "-2,5")
     assert "use '.' as the decimal point" in named(window, "singleResult").text()
 
@@ -141,10 +141,10 @@ def test_a_decimal_comma_is_the_decimal_point_in_a_decimal_comma_locale(qtbot, s
     win = MainWindow(settings, fresh=True)
     qtbot.addWidget(win)
     type_into(named(win, name), "0,05")
-    assert getattr(win.params, BOXES[name]) == D("0.05")
+    assert getattr(win.source, BOXES[name]) == D("0.05")
     assert named(win, name).text() == "0.05"  # shown in the app's one number format
     type_into(named(win, name), "-2.5")  # '.' is accepted everywhere
-    assert getattr(win.params, BOXES[name]) == D("-2.5")
+    assert getattr(win.source, BOXES[name]) == D("-2.5")
 
 
 def test_single_x_takes_a_decimal_comma_in_a_decimal_comma_locale(qtbot, settings, german):
@@ -159,7 +159,7 @@ def test_grouping_is_never_read_as_a_decimal_point(qtbot, settings, german):
     qtbot.addWidget(win)
     type_into(named(win, "startX"), "1.000,5")
     assert "no thousands separators" in named(win, "paramMessage").text()
-    assert win.params.start == D("-4")
+    assert win.source.start == D("-4")
 
 
 @pytest.mark.parametrize("text", ["1,000", "1.000", "1e3", "-5"])
@@ -167,7 +167,7 @@ def test_count_takes_digits_only(window, text):
     type_into(named(window, "count"), text)
     assert named(window, "count").text() == text
     assert "digits 0-9 only" in message(window)
-    assert window.params.count == 101
+    assert window.source.count == 101
 
 
 def test_digits_of_other_scripts_are_not_read_as_numbers(window):
@@ -176,7 +176,7 @@ def test_digits_of_other_scripts_are_not_read_as_numbers(window):
         edit.selectAll()
         edit.insert("١٢")
         assert edit.text() == "١٢" and message(window).startswith(("count: digits", "start x: not a number"))
-    assert (window.params.count, window.params.start) == (101, D("-4"))
+    assert (window.source.count, window.source.start) == (101, D("-4"))
 
 
 def test_letters_are_kept_and_explained_not_dropped(window):

@@ -123,7 +123,7 @@ def test_a_window_built_shown_resized_tiny_and_zoomed(qtbot, settings, singular)
     assert none_met(singular)
     # A sweep over nearly all the doubles: both axes' scales multiply to 0.
     type_into(named(window, "startX"), "-1.7e308")
-    assert window.params.x_first == -1.7e308
+    assert window.source.x_first == -1.7e308
     zoom_every_way(window.plot)
     for size in TINY_SIZES:
         window.resize(*size)
@@ -138,7 +138,7 @@ def test_a_window_built_shown_resized_tiny_and_zoomed(qtbot, settings, singular)
 def test_a_plot_alone_labelled_before_it_has_a_size_then_tiny_and_zoomed(qtbot, singular, params):
     plot = SweepPlot()
     qtbot.addWidget(plot)
-    plot.show_sweep(params, [], Overlays(derivative=True, relu=True, identity=True))
+    plot.show_source(params, [], Overlays(derivative=True, relu=True, identity=True))
     assert none_met(singular)
     for size in TINY_SIZES:
         plot.resize(*size)

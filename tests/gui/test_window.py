@@ -59,14 +59,14 @@ def test_inputs_have_labels_with_mnemonics_and_tooltips(window):
 
 def test_spin_boxes_keep_every_digit_and_take_the_full_count_range(window):
     type_into(named(window, "count"), str(MAX_GUI_COUNT))
-    assert window.params.count == MAX_GUI_COUNT
+    assert window.source.count == MAX_GUI_COUNT
     type_into(named(window, "count"), str(MAX_GUI_COUNT + 1))
     assert (
-        window.params.count == MAX_GUI_COUNT
+        window.source.count == MAX_GUI_COUNT
         and "from 1 to 100,000,000" in named(window, "paramMessage").text()
     )
     type_into(named(window, "alpha"), "0.123456")
-    assert window.params.alpha == Decimal("0.123456")
+    assert window.source.alpha == Decimal("0.123456")
     assert named(window, "alpha").text() == "0.123456"
 
 
@@ -76,7 +76,7 @@ def test_typing_updates_table_and_plot_live(window, qtbot):
     type_into(named(window, "startX"), "-1.5")
     type_into(named(window, "stepX"), "0.5")
     expected = SweepParams(Decimal("-1.5"), Decimal("0.5"), 7, (Decimal("0.3"),))
-    assert window.params == expected
+    assert window.source == expected
     check_window_shows(window, expected)
     assert window.model.index(0, 2).data() == "-0.45"
     xs, _ = window.plot.samples.getData()
@@ -96,18 +96,18 @@ def test_step_zero_is_refused_with_a_message_and_the_sweep_kept(window, qtbot):
     qtbot.keyClicks(named(window, "stepX"), "0")
     assert named(window, "paramMessage").isVisible()
     assert "must not be 0" in named(window, "paramMessage").text()
-    assert window.params.step == Decimal("0.05")  # the last good sweep stays on show
+    assert window.source.step == Decimal("0.05")  # the last good sweep stays on show
     qtbot.keyClicks(named(window, "stepX"), ".2")
-    assert window.params.step == Decimal("0.2")
+    assert window.source.step == Decimal("0.2")
     assert not named(window, "paramMessage").isVisible()
 
 
 def test_arrows_step_over_zero(window):
     type_into(named(window, "stepX"), "0.01")
     named(window, "stepX").stepDown()
-    assert window.params.step == Decimal("-0.01")
+    assert window.source.step == Decimal("-0.01")
     named(window, "stepX").stepUp()
-    assert window.params.step == Decimal("0.01")
+    assert window.source.step == Decimal("0.01")
 
 
 def test_negative_step_sweeps_downwards(window):
@@ -123,7 +123,7 @@ def test_negative_step_sweeps_downwards(window):
 )
 def test_unusual_alpha_is_accepted_with_a_note(window, alpha, visible):
     type_into(named(window, "alpha"), alpha)
-    assert window.params.alpha == Decimal(alpha)
+    assert window.source.alpha == Decimal(alpha)
     assert named(window, "alphaNote").isVisible() is visible
 
 
@@ -203,11 +203,11 @@ def test_settings_come_back_and_fresh_ignores_them(qtbot, settings):
     first.close()
     again = MainWindow(settings)
     qtbot.addWidget(again)
-    assert (again.params.start, again.params.alpha) == (Decimal("-2"), Decimal("0.3"))
+    assert (again.source.start, again.source.alpha) == (Decimal("-2"), Decimal("0.3"))
     assert named(again, "singleX").text() == "-1"
     fresh = MainWindow(settings, fresh=True)
     qtbot.addWidget(fresh)
-    assert fresh.params == SweepParams()
+    assert fresh.source == SweepParams()
 
 
 def test_corrupt_settings_fall_back_to_defaults(qtbot, settings):
@@ -217,7 +217,7 @@ def test_corrupt_settings_fall_back_to_defaults(qtbot, settings):
     settings.setValue("window/geometry", "not a geometry")
     win = MainWindow(settings)
     qtbot.addWidget(win)
-    assert win.params == SweepParams()
+    assert win.source == SweepParams()
 
 
 def test_default_settings_are_not_the_users(qapp, isolated_settings_dir):

@@ -31,14 +31,14 @@ def test_the_combo_offers_four_precisions_float64_first(window):
         "float16",
         "bfloat16",
     ]
-    assert combo.currentData() == "float64" and window.params.precision == "float64"
+    assert combo.currentData() == "float64" and window.source.precision == "float64"
     assert "PyTorch" in combo.toolTip()
 
 
 def test_float16_drives_the_table_and_the_status_bar(window):
     type_into(named(window, "startX"), "-3.55")
     choose(window, "float16")
-    assert window.params.precision == "float16"
+    assert window.source.precision == "float16"
     # float16 holds -3.55 as -3.55078125; 0.01 times that, in float32, rounds to float16 -0.03552
     assert [window.model.index(0, c).data() for c in range(4)] == ["0", "-3.55", "-0.03552", "0.01"]
     assert window.statusBar().currentMessage().startswith("float16: 101 points")
@@ -137,11 +137,11 @@ def test_the_precision_is_remembered_and_a_bad_one_falls_back(qtbot, settings):
     first.close()
     again = MainWindow(settings)
     qtbot.addWidget(again)
-    assert named(again, "dtype").currentData() == "bfloat16" and again.params.precision == "bfloat16"
+    assert named(again, "dtype").currentData() == "bfloat16" and again.source.precision == "bfloat16"
     settings.setValue("inputs/dtype", "float8")
     fallback = MainWindow(settings)
     qtbot.addWidget(fallback)
-    assert named(fallback, "dtype").currentData() == "float64" and fallback.params.precision == "float64"
+    assert named(fallback, "dtype").currentData() == "float64" and fallback.source.precision == "float64"
 
 
 def test_float16_overflow_shows_inf_and_nothing_breaks(window, qtbot):

@@ -93,7 +93,7 @@ def test_alpha_pins_and_precision_work_on_values(window, qtbot, few_csv, monkeyp
     assert cells(window, 2)[0] == "-0.74" and cells(window, 4)[0] == "-1.11"  # 0.2 and 0.3 times -3.7
     assert window.model.headers()[-1] == "f(x; alpha=0.3)"
     named(window, "dtype").setCurrentIndex(named(window, "dtype").findData("float16"))
-    assert window.params.precision == "float16" and window.values is not None
+    assert window.source.precision == "float16" and window.values is not None
     assert cells(window, 1)[0] == format_in(float(np.float16(-3.7)), "float16")
 
 
@@ -104,7 +104,7 @@ def test_a_float32_array_in_float32_is_the_array_itself(window, qtbot, tmp_path,
     open_file(window, qtbot, tmp_path / "acts.npy", monkeypatch)
     named(window, "dtype").setCurrentIndex(named(window, "dtype").findData("float32"))
     flat = data.reshape(-1)
-    assert window.params.count == 1200
+    assert window.source.count == 1200
     assert (
         window.statusBar()
         .currentMessage()
@@ -161,12 +161,12 @@ def test_a_cancelled_read_leaves_the_sweep_and_nothing_else(window, qtbot, tmp_p
     with open(big, "w") as f:
         for chunk in range(20):
             f.write("\n".join(str(chunk * 100_000 + k) for k in range(100_000)) + "\n")
-    before = window.params
+    before = window.source
     files = set(tmp_path.iterdir())
     assert window.values_reader.open(big)
     window.values_reader.cancel()
     qtbot.waitUntil(lambda: not window.values_reader.running(), timeout=30_000)
-    assert window.values is None and window.params == before
+    assert window.values is None and window.source == before
     assert "cancelled" in window.statusBar().currentMessage()
     assert set(tmp_path.iterdir()) == files
 
@@ -191,7 +191,7 @@ def test_drop_a_file_on_the_window(window, qtbot, few_csv):
     mime.setUrls([QUrl.fromLocalFile(str(few_csv))])
     assert drag_and_drop(window, mime) == (True, True)
     qtbot.waitUntil(lambda: window.values is not None, timeout=10_000)
-    assert window.values.name == "few.csv" and window.params.count == len(TYPED)
+    assert window.values.name == "few.csv" and window.source.count == len(TYPED)
 
 
 def test_paste_a_spreadsheet_column(window, qtbot):
@@ -213,12 +213,12 @@ def test_paste_with_nothing_on_the_clipboard_says_so(window):
 def test_typing_in_a_sweep_box_or_back_to_sweep_returns_to_the_sweep(window, qtbot, few_csv, monkeypatch):
     open_file(window, qtbot, few_csv, monkeypatch)
     type_into(named(window, "count"), "11")
-    assert window.values is None and window.params == SweepParams(count=11)
+    assert window.values is None and window.source == SweepParams(count=11)
     assert not named(window, "startX").property("outOfUse") and not named(window, "sourceNote").isVisible()
     assert window.windowTitle() == "Leaky ReLU calculator"
     open_file(window, qtbot, few_csv, monkeypatch)
     named(window, "backToSweepAction").trigger()
-    assert window.values is None and window.params.count == 11 and window.plot.curve_data()[0][0] == -4.0
+    assert window.values is None and window.source.count == 11 and window.plot.curve_data()[0][0] == -4.0
     assert not named(window, "backToSweepAction").isEnabled()
 
 
@@ -227,7 +227,7 @@ def test_the_judge_weighs_alpha_against_the_values_too(window, qtbot, tmp_path, 
     path.write_text("-1e306\n1\n")
     open_file(window, qtbot, path, monkeypatch)
     type_into(named(window, "alpha"), "1000")  # 1000 * -1e306 is beyond the doubles
-    assert window.params.alpha == D("0.01") and window.values is not None
+    assert window.source.alpha == D("0.01") and window.values is not None
     assert "huge.txt" in named(window, "paramMessage").text()
     assert not window.pin_alpha(D("1000"))
 

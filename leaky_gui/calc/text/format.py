@@ -505,9 +505,10 @@ def precision_text(
     nearest the decimals, so that it need not be checked; ``values`` may then be None, and
     are made so where needed.
     """
+    if precision == "float32" and decimals is not None:
+        return _float32_text_of_decimals(values, *decimals, divided)
+    assert values is not None, "values are made where no decimals are given"
     if precision == "float32":
-        if decimals is not None:
-            return _float32_text_of_decimals(values, *decimals, divided)
         return digits_text_column(values, precision)
     return _table_text(values, precision)
 

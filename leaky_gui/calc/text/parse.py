@@ -392,7 +392,7 @@ def nearest_doubles(
         index = qa - _Q_MIN
         wa = w[at]
         truncated = np.zeros(at.size, dtype=bool)
-        if wide is not None and bool(wide[at].any()):
+        if wide is not None and w_high is not None and bool(wide[at].any()):
             high = w_high[at]
             n = bit_length(high)
             big = n > 0
