@@ -3,6 +3,7 @@
     leaky-relu sweep [--start S] [--step T] [--count N] [--alpha A]... [--derivative] [-o FILE]
     leaky-relu eval X [X ...] [--alpha A]... [--derivative] [-o FILE]
     leaky-relu eval --input FILE|- [--column N|NAME] [--alpha A]... [--derivative] [-o FILE]
+    leaky-relu stats [--mean M] [--std S] [--alpha A ...] [--depth L] [--init NAME] [--per-layer] [-o FILE]
 
 Bad input exits with status 2 and one line on stderr naming the field.
 """
@@ -32,6 +33,14 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 from leaky_gui.calc.alphas import unusual_alpha_note
 from leaky_gui.calc.atomic_file import OutputPathError, atomic_output, check_output_path, remove_temporaries
 from leaky_gui.calc.csv_export import csv_header, iter_csv_chunks, write_csv, write_csv_stream
+from leaky_gui.calc.layer_stats import (
+    DEFAULT_DEPTH,
+    DEFAULT_INIT,
+    DEFAULT_MEAN,
+    DEFAULT_STD,
+    LayerParams,
+    stats_csv_lines,
+)
 from leaky_gui.calc.precision import DEFAULT_PRECISION, PRECISIONS
 from leaky_gui.calc.readers import ValuesFileError, iter_values
 from leaky_gui.calc.sweep import (
@@ -154,6 +163,54 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--decimal-comma", action="store_true", help=comma_help)
     evaluate.add_argument("--dtype", choices=PRECISIONS, default=DEFAULT_PRECISION, help=dtype_help)
     evaluate.add_argument("-o", "--output", metavar="FILE", help="write to FILE atomically instead of stdout")
+
+    stats = commands.add_parser(
+        "stats",
+        help="what alpha does to a network: f of a Gaussian, and the signal and gradient through depth",
+        description=(
+            "For a pre-activation X ~ N(mean, std^2): the share on the leaky side P(X <= 0), E[f], Var[f], "
+            "E[f'], E[f'^2], the Kaiming gain, the per-layer factor k = c(1 + alpha^2)/2 of the "
+            "signal's second moment, and after L square layers without bias (weights of variance "
+            "c/fan_in) std_ratio = sqrt(E[h_L^2])/std and grad_std_ratio = sqrt(E[(d/dh_0)^2] / "
+            "E[(d/dh_L)^2]), one row per alpha, as CSV."
+        ),
+    )
+    stats.add_argument(
+        "--mean", default=str(DEFAULT_MEAN), metavar="M", help="mean of X (default %(default)s)"
+    )
+    stats.add_argument(
+        "--std",
+        default=str(DEFAULT_STD),
+        metavar="S",
+        help="standard deviation of X, > 0 (default %(default)s)",
+    )
+    stats.add_argument(
+        "--alpha",
+        action="extend",
+        nargs="+",
+        metavar="A",
+        help=f"leak slope; several give a row each (default {DEFAULT_ALPHA})",
+    )
+    stats.add_argument(
+        "--depth",
+        default=str(DEFAULT_DEPTH),
+        metavar="L",
+        help="number of layers, 1 to 1,000,000 (default %(default)s)",
+    )
+    stats.add_argument(
+        "--init",
+        default=DEFAULT_INIT,
+        metavar="NAME",
+        help="the weights' initialisation: he (kaiming_normal_(a=alpha), c = 2/(1 + alpha^2)), "
+        "kaiming-default (a = 0, c = 2), torch-default (nn.Linear/nn.Conv*, c = 1/3), xavier or "
+        "lecun (c = 1), or gain=G (c = G^2) (default %(default)s)",
+    )
+    stats.add_argument(
+        "--per-layer",
+        action="store_true",
+        help="one row per alpha and depth 0..L: alpha,depth,std_ratio,grad_std_ratio",
+    )
+    stats.add_argument("-o", "--output", metavar="FILE", help="write to FILE atomically instead of stdout")
     return parser
 
 
@@ -211,6 +268,23 @@ def _run_eval(args: argparse.Namespace) -> int:
             out.write("".join(rows))
         return 0
     sys.stdout.write("".join(rows))
+    sys.stdout.flush()
+    return 0
+
+
+def _run_stats(args: argparse.Namespace) -> int:
+    params = LayerParams.from_text(args.mean, args.std, args.depth, args.init)
+    alphas = _alphas(args.alpha)
+    for alpha in alphas:
+        params.check_alpha(alpha)
+    target = check_output_path(args.output.strip()) if args.output is not None else None
+    lines = stats_csv_lines(alphas, params, args.per_layer)
+    _warn_unusual(alphas)
+    if target is not None:
+        with atomic_output(target) as temp_name, open(temp_name, "w", encoding="ascii", newline="") as out:
+            out.writelines(lines)
+        return 0
+    sys.stdout.writelines(lines)
     sys.stdout.flush()
     return 0
 
@@ -398,6 +472,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             _tune_the_process()
         if args.command == "sweep":
             return _run_sweep(args)
+        if args.command == "stats":
+            return _run_stats(args)
         return _run_eval(args)
     except (UsageError, ParameterError, OutputPathError, ValuesFileError) as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)

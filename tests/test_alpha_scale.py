@@ -44,7 +44,7 @@ def test_every_position_is_a_short_exact_decimal_rising_strictly(scale, top):
 
 def test_the_presets_are_positions_on_the_log_scale():
     positions = alpha_scale("log", "1").positions
-    for preset in ("0.01", "0.2", "0.3", "1"):
+    for preset in ("0.01", "0.2", "0.25", "0.3", "1"):
         assert D(preset) in positions
     assert {100, 200, 300, 500} <= set(log_mantissas())
     assert len(log_mantissas()) == 50 and log_mantissas()[0] == 100 and log_mantissas()[-1] == 955

@@ -183,9 +183,18 @@ def test_presets_are_the_framework_defaults():
         ("TensorFlow", Decimal("0.2")),
         ("Keras LeakyReLU layer", Decimal("0.3")),
         ("identity", Decimal("1")),
+        ("PyTorch PReLU initial", Decimal("0.25")),
+        ("PyTorch RReLU eval mode", Decimal("0.22916666666666666")),
     ]
     assert preset_name(Decimal("0.30")) == "Keras LeakyReLU layer"
     assert preset_name(Decimal("0.5")) is None
+
+
+def test_the_rrelu_preset_is_the_double_pytorch_computes_in_eval_mode():
+    # torch.nn.RReLU's defaults lower=1/8, upper=1/3; F.rrelu(training=False) uses (lower + upper) / 2.
+    (rrelu,) = [p.alpha for p in PRESETS if p.name == "PyTorch RReLU eval mode"]
+    assert float(rrelu) == (1.0 / 8 + 1.0 / 3) / 2
+    assert str(rrelu) == repr((1.0 / 8 + 1.0 / 3) / 2)
 
 
 @pytest.mark.parametrize("alpha", [0, 0.01, 0.2, 0.3, 1, -0.5, 3])

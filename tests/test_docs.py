@@ -55,3 +55,15 @@ def test_every_local_link_leads_to_a_file_and_heading(name):
         assert linked.exists(), f"{name}: {target} names no file"
         if anchor:
             assert anchor in anchors_of(linked), f"{name}: {target} names no heading"
+
+
+def test_the_module_map_names_every_module():
+    """docs/architecture.md's module map: a new module gets a row (what it holds)."""
+    architecture = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    package = ROOT / "leaky_gui"
+    for module in sorted(package.rglob("*.py")):
+        if module.name in ("__init__.py", "__main__.py", "_version.py"):
+            continue
+        assert module.name in architecture, (
+            f"docs/architecture.md's module map lacks {module.relative_to(ROOT)}"
+        )

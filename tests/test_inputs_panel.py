@@ -1,23 +1,25 @@
-"""The inputs panel alone, without a window: values, edited, notes."""
+"""The inputs panel alone, without a window: it forwards typing to its model and shows what it holds."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 import pytest
+from PySide6.QtCore import Qt
 
 from leaky_gui.calc.sweep import SweepParams
-from leaky_gui.gui.inputs_panel import InputsPanel
+from leaky_gui.gui.inputs_panel import InputsPanel, inputs_model
 from leaky_gui.gui.selftest import type_into
 
 D = Decimal
 
-#: The panel under test, for the shared ``panel`` fixture (conftest.py).
-PANEL = InputsPanel
+
+def PANEL() -> InputsPanel:  # the shared ``panel`` fixture's name for it (conftest.py)
+    return InputsPanel(inputs_model())
 
 
 def test_starts_at_the_defaults(panel):
-    assert panel.values() == (D("-4"), D("0.05"), 101, D("0.01"))
+    assert panel.model.inputs() == (D("-4"), D("0.05"), 101, D("0.01"))
     assert [panel.findChild(type(panel.start), n).text() for n in ("startX", "stepX", "alpha")] == [
         "-4",
         "0.05",
@@ -25,19 +27,30 @@ def test_starts_at_the_defaults(panel):
     ]
 
 
-def test_typing_emits_edited_and_set_values_does_not(panel, qtbot):
+def test_typing_emits_edited_and_the_box_shows_the_models_value(panel, qtbot):
     with qtbot.waitSignal(panel.edited):
         type_into(panel.alpha, "0.3")
-    assert panel.values()[3] == D("0.3")
+    assert panel.model.inputs()[3] == D("0.3") and panel.alpha.decimal_value() == D("0.3")
+    panel.alpha.setFocus()
+    qtbot.keyClick(panel.alpha, Qt.Key.Key_End)
+    qtbot.keyClicks(panel.alpha, "0")  # 0.30: the same value, so nothing to refresh
     with qtbot.assertNotEmitted(panel.edited):
-        panel.set_values(D("1"), D("-0.5"), 9, D("0.2"))
-    assert panel.values() == (D("1"), D("-0.5"), 9, D("0.2"))
+        qtbot.keyClick(panel.alpha, Qt.Key.Key_Return)
+    assert panel.alpha.text() == "0.3"  # Enter shows it in the one number style
 
 
 def test_a_preset_alpha_counts_as_an_edit(panel, qtbot):
     with qtbot.waitSignal(panel.edited):
-        panel.set_alpha(D("0.2"))
-    assert panel.values()[3] == D("0.2")
+        assert panel.set_alpha(D("0.2"))
+    assert panel.model.inputs()[3] == D("0.2") and panel.alpha.text() == "0.2"
+
+
+def test_a_preset_alpha_the_sweep_cannot_take_is_refused_with_a_message(panel, qtbot):
+    panel.model.set_inputs(D("-1"), D("-1"), 3, D("0.01"))
+    with qtbot.assertNotEmitted(panel.edited):
+        assert not panel.set_alpha(D("1e308"))
+    assert panel.model.inputs()[3] == D("0.01") and panel.alpha.text() == "0.01"
+    assert panel.message.text().startswith("Cannot set alpha to 1e+308: alpha=1e+308 times x runs beyond")
 
 
 @pytest.mark.parametrize(("alpha", "note"), [("-0.5", "Negative alpha"), ("2", "alpha > 1"), ("0.5", "")])
@@ -48,45 +61,22 @@ def test_unusual_alpha_gets_the_cores_note(panel, alpha, note):
 
 
 def test_a_refusal_shows_until_the_next_change(panel, qtbot):
-    panel.refuse("Cannot set alpha to 1e308: alpha=1e308 times x runs beyond the largest double (1.8e308)")
+    panel.model.refuse(
+        "Cannot set alpha to 1e308: alpha=1e308 times x runs beyond the largest double (1.8e308)"
+    )
+    panel.show_model()
     assert panel.message.isVisible() and "largest double" in panel.message.text()
     type_into(panel.alpha, "0.3")
     assert not panel.message.isVisible()
 
 
-def test_the_judge_decides_for_typing_presets_resets_and_the_precision(panel, qtbot):
-    """Whatever the judge refuses never becomes a value, however it arrives."""
-    refused = {D("7"), D("0.7")}
-
-    def judge(start, step, count, alpha, precision):
-        if precision == "float16":
-            return "no float16 today"
-        return "seven is refused" if {start, alpha} & refused else ""
-
-    panel.judge = judge
-    type_into(panel.start, "7")
-    assert panel.values()[0] == D("-4") and panel.start.text() == "7"
-    assert panel.message.text() == "start x: seven is refused"
-    assert not panel.set_alpha(D("0.7")) and panel.values()[3] == D("0.01")
-    assert panel.message.text() == "start x: seven is refused"  # the box's complaint comes first
-    panel.start.undo_edit()
-    assert panel.message.text().startswith("Cannot set alpha to 0.7: seven is refused")
-    assert panel.set_values(D("7"), D("1"), 3, D("0.1")) == "seven is refused"
-    assert panel.values() == (D("-4"), D("0.05"), 101, D("0.01"))
-    panel.dtype.setCurrentIndex(panel.dtype.findData("float16"))
-    assert panel.precision() == "float64" and panel.dtype.currentData() == "float64"
-    assert "no float16 today" in panel.message.text()
-
-
-def test_refused_text_is_judged_again_when_what_refused_it_goes(panel):
-    blocked = [D("1e300")]
-    panel.judge = lambda start, step, count, alpha, precision: "blocked" if start in blocked else ""
-    type_into(panel.start, "1e300")
-    assert panel.values()[0] == D("-4") and panel.start.problem() == "blocked"
-    blocked.clear()
-    panel.rejudge()
-    assert panel.values()[0] == D("1e300") and panel.start.problem() == ""
-    assert not panel.message.isVisible()
+def test_escape_brings_back_the_value_and_its_text(panel, qtbot):
+    panel.start.setFocus()
+    panel.start.selectAll()
+    qtbot.keyClicks(panel.start, "abc")
+    assert panel.start.problem().startswith("not a number") and panel.model.inputs()[0] == D("-4")
+    qtbot.keyClick(panel.start, Qt.Key.Key_Escape)
+    assert panel.start.text() == "-4" and panel.start.problem() == "" and not panel.message.isVisible()
 
 
 def test_a_box_problem_is_named_after_its_field(panel, qtbot):

@@ -18,6 +18,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtTest import QTest
 
 from leaky_gui.calc.alphas import PRESETS, alpha_name
+from leaky_gui.calc.inputs import FIELDS
 from leaky_gui.calc.precision import PRECISION_LABELS, PRECISIONS
 from leaky_gui.calc.sweep import SweepParams, sweep_problem
 from leaky_gui.calc.text import parse_decimal
@@ -206,21 +207,24 @@ def _reads_as(text: str, whole: bool) -> Decimal:
 def check_invariant(window, settings, step: int, log: list[str]) -> None:
     """Everything shows the sweep of exactly the values in the boxes."""
     where = f"after step {step}: " + " | ".join(log[-6:])
-    inputs = window.inputs
-    for box in inputs.boxes():
-        problem = box.problem()
-        if not problem:  # what is shown is the value
-            assert _reads_as(box.text(), box is inputs.count) == box.decimal_value(), where
-        elif problem != "incomplete number":  # refused: the value from before the edit, or says which
-            assert box.decimal_value() == box.settled_value() or "the sweep keeps" in problem, where
+    inputs = window.inputs_model
+    for name, box in zip(FIELDS, window.inputs.boxes(), strict=True):
+        held = inputs.box(name)
+        assert (box.text(), box.decimal_value(), box.problem()) == (held.text, held.value, held.problem), (
+            where
+        )
+        if not held.problem:  # what is shown is the value
+            assert _reads_as(box.text(), box is window.inputs.count) == held.value, where
+        elif held.refused and held.before is not None:  # the value from before the edit, or says which
+            assert held.value == held.before or "the sweep keeps" in held.problem, where
     problems = inputs.problems()
     assert message(window) == (problems[0] if problems else message(window)), where
-    start, step_x, count, alpha = inputs.values()
+    start, step_x, count, alpha = inputs.inputs()
     pinned = window.comparison.pinned()
-    assert sweep_problem(start, step_x, count, alpha, [p.alpha for p in pinned], inputs.precision()) == "", (
+    assert sweep_problem(start, step_x, count, alpha, [p.alpha for p in pinned], inputs.precision) == "", (
         where
     )
-    expected = SweepParams(start, step_x, count, (alpha, *(p.alpha for p in pinned)), inputs.precision())
+    expected = SweepParams(start, step_x, count, (alpha, *(p.alpha for p in pinned)), inputs.precision)
     assert named(window, "dtype").currentData() == expected.precision, where
     assert window.params == expected, where
     assert window.model.params == expected and window.model.rowCount() == count, where

@@ -11,7 +11,7 @@ import pytest
 from on_screen import press
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QTextCursor
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QApplication, QMenu
 
 from leaky_gui.cli import build_parser
 from leaky_gui.gui.selftest import named
@@ -126,6 +126,31 @@ def test_clicking_a_contents_link_scrolls_to_its_heading(window, qtbot):
     qtbot.waitUntil(lambda: browser.verticalScrollBar().value() > 0)
     top = browser.cursorForPosition(QPoint(20, 20)).block()
     assert top.text() == "File formats" and top.blockFormat().headingLevel() == 2
+
+
+def test_the_guide_follows_light_and_dark(window, qtbot):
+    named(window, "userGuideAction").trigger()
+    guide = guide_of(window)
+    qtbot.waitUntil(guide.isVisible)
+    browser = guide.browser
+
+    def link_colour() -> str:
+        for _, fmt in guide._fragments():
+            if fmt.anchorHref() == "#file-formats":
+                return fmt.foreground().color().name()
+        raise AssertionError("no link to #file-formats")
+
+    light = link_colour()
+    browser.verticalScrollBar().setValue(500)
+    named(window, "themeDarkAction").trigger()
+    qtbot.waitUntil(lambda: link_colour() != light)
+    assert link_colour() == QApplication.palette().link().color().name()
+    assert browser.verticalScrollBar().value() == 500  # the reader's place is kept
+    assert guide.broken_links() == [] and "file-formats" in guide.anchors()
+    dark = link_colour()
+    named(window, "themeLightAction").trigger()
+    qtbot.waitUntil(lambda: link_colour() != dark)
+    assert link_colour() == QApplication.palette().link().color().name()
 
 
 def _menu_entries(menu: QMenu) -> list[QAction]:

@@ -374,3 +374,72 @@ def test_a_remembered_file_that_no_longer_reads_says_so(qtbot, settings, few_csv
     qtbot.waitUntil(lambda: named(again, "sourceNote").text() != "", timeout=10_000)
     assert again.values is None
     assert "could not be read again (few.csv line 3" in named(again, "sourceNote").text()
+
+
+def test_excel_unicode_text_and_compressed_files_open_drop_and_come_back(
+    qtbot, settings, tmp_path, monkeypatch, boxes
+):
+    """Open, drop and the remembered file all read what other tools write."""
+    import codecs
+    import gzip
+
+    unicode_text = tmp_path / "book.txt"  # Excel's "Unicode Text"
+    unicode_text.write_bytes(
+        codecs.BOM_UTF16_LE
+        + "".join(f"p{i}\t{x}\r\n" for i, x in enumerate(["x", *TYPED])).encode("utf-16-le")
+    )
+    packed = tmp_path / "few.csv.gz"
+    packed.write_bytes(gzip.compress(("x\n" + "\n".join(TYPED) + "\n").encode()))
+    shown = [format_number(float(D(x))) for x in TYPED]
+    zeros = tmp_path / "zeros.csv"
+    zeros.write_bytes(b"\x00" * 100_000)
+    first = MainWindow(settings)
+    qtbot.addWidget(first)
+    open_file(first, qtbot, unicode_text, monkeypatch)
+    assert cells(first, 1) == shown
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(packed))])
+    assert drag_and_drop(first, mime) == (True, True)
+    qtbot.waitUntil(lambda: first.values is not None and first.values.name == "few.csv.gz", timeout=10_000)
+    assert cells(first, 1) == shown
+    first.values_reader.open(zeros)
+    qtbot.waitUntil(lambda: not first.values_reader.running(), timeout=10_000)
+    assert boxes[-1][1].startswith("zeros.csv: not a text file")
+    assert first.values.name == "few.csv.gz"
+    first.close()
+    again = MainWindow(settings)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.values is not None, timeout=10_000)
+    assert again.values.name == "few.csv.gz" and cells(again, 1) == shown
+
+
+def test_seventeen_digit_numbers_show_whole_at_the_default_size(window, qtbot, tmp_path, monkeypatch):
+    """x and f(x) as numpy and polars write them, never cut to '4.67633347235…'; the info
+    table's curve, f range and gain whole too."""
+    from PySide6.QtCore import QRect
+
+    xs = [float(v) for v in np.random.default_rng(17).standard_normal(500) * 3]
+    path = tmp_path / "x17.csv"
+    path.write_text("x\n" + "".join(f"{v!r}\n" for v in xs))
+    open_file(window, qtbot, path, monkeypatch)
+    table = window.table
+    qtbot.wait(50)  # the columns fit once the rows are on show
+    metrics = table.fontMetrics()
+    rows = range(table.rowAt(0), table.rowAt(table.viewport().height() - 1))
+    assert len(rows) > 10
+    for column in range(table.model().columnCount()):
+        for row in rows:
+            text = table.model().index(row, column).data()
+            assert metrics.horizontalAdvance(text) + 4 <= table.columnWidth(column), (row, column, text)
+    assert sum(table.columnWidth(c) for c in range(4)) <= table.viewport().width()  # no scrolling sideways
+    assert max(len(table.model().index(r, 1).data()) for r in rows) >= 19  # 17 digits, a sign and a point
+    info = window.info.table
+    for column in range(3):
+        text = info.item(0, column).text()
+        width = info.columnWidth(column) - 4
+        wrapped = info.fontMetrics().boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
+        assert wrapped.width() <= width and wrapped.height() <= info.rowHeight(0), (column, text)
+        if column:  # numbers stay on one line
+            assert info.fontMetrics().horizontalAdvance(text) <= width, text
+    bar = info.horizontalScrollBar()
+    assert not bar.isVisible() or bar.maximum() == 0

@@ -4,7 +4,8 @@ Every position is an exact decimal of at most three significant digits, so movin
 slider types a value such as 0.0132 or 0.2 into the Alpha box, never a float's tail
 (0.013182567...). The log scale has 50 positions a decade, 10**(k/50) rounded to three
 digits with Decimal arithmetic, each decade the same mantissas; the mantissas nearest
-the presets' (1, 2, 3) and 5 are those exactly, so 0.01, 0.2 and 0.3 are positions.
+the presets' first three digits (1, 2, 229, 25, 3) and 5 are those exactly, so 0.01, 0.2,
+0.25 and 0.3 are positions.
 The linear scale steps by a short decimal from 0. Play's pace is decided here as well.
 """
 

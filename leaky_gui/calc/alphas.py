@@ -42,6 +42,13 @@ PRESETS: tuple[Preset, ...] = (
     Preset("Keras LeakyReLU layer", Decimal("0.3")),
     # alpha = 1 collapses f to the identity line.
     Preset("identity", Decimal("1")),
+    # The slopes of PyTorch's other leaky units (after the first five, whose Ctrl+1..5 stay):
+    # torch.nn.PReLU(num_parameters=1, init=0.25) starts its learned slope at 0.25;
+    Preset("PyTorch PReLU initial", Decimal("0.25")),
+    # torch.nn.RReLU(lower=1/8, upper=1/3) in eval mode uses (lower + upper) / 2, computed
+    # in doubles: (0.125 + 0.3333333333333333) / 2 is 0.22916666666666666, the double nearest
+    # the exact 11/48 (0.229166... recurring), written as its shortest text.
+    Preset("PyTorch RReLU eval mode", Decimal("0.22916666666666666")),
 )
 
 

@@ -8,6 +8,11 @@
   the columns, as spreadsheets in decimal-comma locales write them) one ``,`` is the point.
   Empty cells, words, NaN and inf are errors. Cells are parsed a block of lines at a time
   with numpy; only cells outside the plain form go through ``parse_decimal`` one by one.
+* Text as other tools write it: UTF-8 (a byte-order mark or none) or UTF-16 with a
+  byte-order mark (Excel's "Unicode Text", tab-separated), and ``.gz``, ``.bz2`` or ``.xz``
+  files of it (known by their first bytes, decompressed as they are read, with the standard
+  library). A file with NUL or other control bytes is "not a text file"; a line longer than
+  ``MAX_LINE_BYTES`` ends the read (so ``/dev/zero`` stops at once, memory flat).
 * ``.npy``: float16, float32, float64 or any integer type, any shape (flattened in C
   order), opened with ``np.load(mmap_mode="r", allow_pickle=False)`` and never copied whole.
   Object arrays, ``.npz``, ``.pt`` and pickles are refused with what to do instead.
@@ -20,9 +25,14 @@ nothing. A reader either returns whole ``Values`` or raises; it changes nothing 
 
 from __future__ import annotations
 
+import bz2
+import codecs
+import gzip
 import io
+import lzma
 import os
 import sys
+import zlib
 from collections import deque
 from collections.abc import Callable, Iterator
 from decimal import Decimal
@@ -32,10 +42,11 @@ from typing import BinaryIO
 import numpy as np
 
 from leaky_gui.calc.exact import ExactNumber
-from leaky_gui.calc.text.rows import DoubleRows
-from leaky_gui.calc.text_reader import TextColumnReader, checked
+from leaky_gui.calc.text.rows import WIDTH, DoubleRows
+from leaky_gui.calc.text_reader import MAX_LINE_BYTES, TextColumnReader, checked, line_too_long, not_text
 from leaky_gui.calc.value_data import (
     DecimalColumn,
+    Extent,
     StoredArray,
     ValuesCancelled,
     ValuesFileError,
@@ -47,8 +58,21 @@ __all__ = ["STDIN", "ValuesCancelled", "ValuesFileError", "read_npy", "read_text
 
 STDIN = "-"
 BLOCK_BYTES = 1 << 23  # text is parsed about 8 MB at a time
+#: A read that can be stopped (the window's) parses 1 MB at a time: Cancel is answered soon.
+STOPPABLE_BLOCK_BYTES = 1 << 20
 _NPY_MAGIC = b"\x93NUMPY"
 _ZIP_MAGIC = b"PK\x03\x04"
+HEAD_BYTES = 1 << 16  # what decides the kind of a file: compression, encoding, binary bytes
+#: Compressed text, known by its first bytes: (magic, what to call it, the opener). The
+#: decompressing stream lives as long as the read; closing the file under it ends it.
+_COMPRESSED = (
+    (b"\x1f\x8b", ".gz", lambda f: gzip.GzipFile(fileobj=f, mode="rb")),
+    (b"BZh", ".bz2", lambda f: bz2.BZ2File(f, mode="rb")),
+    (b"\xfd7zXZ\x00", ".xz", lambda f: lzma.LZMAFile(f, mode="rb")),  # noqa: SIM115
+)
+_DECOMPRESS_ERRORS = (OSError, EOFError, lzma.LZMAError, zlib.error, ValueError)
+#: Bytes no text file holds (tab, line ends, form feed and vertical tab are text).
+_CONTROL = bytes([*range(0, 9), *range(14, 26), *range(27, 32), 127])  # not ^Z, an old end of file
 _SAVE_HINT = "save the tensor with np.save(path, tensor.numpy()) and open the .npy"
 
 Progress = Callable[[int, int], None]
@@ -105,13 +129,14 @@ def iter_values(
     """
     if str(path) == STDIN:
         stream = stdin if stdin is not None else sys.stdin.buffer
-        head = _peek(stream)
+        head = stream.read(HEAD_BYTES)
         if head.startswith(_NPY_MAGIC):
-            yield _npy_from_bytes(stream.read(), "standard input")
+            yield _npy_from_bytes(head + stream.read(), "standard input")
             return
         _refuse_binary(head, "standard input")
+        text, where = _as_text(stream, head, "standard input", pushed_back=True)
         yield from _text_parts(
-            stream,
+            text,
             "standard input",
             column,
             decimal_comma,
@@ -119,6 +144,7 @@ def iter_values(
             should_stop,
             rows_of=rows_of,
             alphas=alphas,
+            where=where,
         )
         return
     target = Path(path)
@@ -126,14 +152,14 @@ def iter_values(
     try:
         size = target.stat().st_size
         with open(target, "rb") as stream:
-            head = stream.read(8)
+            head = stream.read(HEAD_BYTES)
             if head.startswith(_NPY_MAGIC) or target.suffix.lower() == ".npy":
                 yield read_npy(target, progress, should_stop)
                 return
             _refuse_binary(head, name, target.suffix.lower())
-            stream.seek(0)
+            text, where = _as_text(stream, head, name, pushed_back=not stream.seekable())
             yield from _text_parts(
-                stream,
+                text,
                 name,
                 column,
                 decimal_comma,
@@ -142,6 +168,7 @@ def iter_values(
                 size=size,
                 rows_of=rows_of,
                 alphas=alphas,
+                where=where,
             )
     except IsADirectoryError:
         raise ValuesFileError(f"{name}: is a folder; give a file") from None
@@ -153,26 +180,150 @@ def iter_values(
         raise ValuesFileError(f"{name}: cannot read it: {exc.strerror or exc}") from None
 
 
+def _as_text(
+    stream: BinaryIO, head: bytes, name: str, *, pushed_back: bool
+) -> tuple[BinaryIO, Callable[[], int] | None]:
+    """``stream`` (whose first bytes ``head`` are read already) as UTF-8 text, and where the
+    read stands in the file when that is not the text's count of bytes (compressed files).
+
+    ``pushed_back``: the stream cannot seek, so ``head`` is put back in front of it.
+    """
+    where = None
+    for magic, kind, opener in _COMPRESSED:
+        if head.startswith(magic):
+            if not pushed_back:
+                stream.seek(0)
+                raw: BinaryIO = stream
+            else:
+                raw = _Text(stream, head, name)  # type: ignore[assignment]
+            where = raw.tell if not pushed_back else None
+            try:
+                decompressed = opener(raw)
+                inner = decompressed.read(HEAD_BYTES)
+            except _DECOMPRESS_ERRORS as exc:
+                raise ValuesFileError(f"{name}: not a readable {kind} file ({exc})") from None
+            _refuse_binary(inner, name)
+            return _Text(decompressed, inner, name, kind=kind, encoding=_encoding(inner)), where
+    encoding = _encoding(head)
+    if encoding is None and not pushed_back:
+        stream.seek(0)
+        return stream, None
+    return _Text(stream, head, name, encoding=encoding), None  # type: ignore[return-value]
+
+
+def _encoding(head: bytes) -> str | None:
+    """UTF-16 (by its byte-order mark, or ASCII text with every other byte NUL), else None: UTF-8."""
+    if head.startswith(codecs.BOM_UTF16_LE):
+        return "utf-16-le"
+    if head.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16-be"
+    sample = head[:64]
+    if len(sample) >= 4 and len(sample) % 2 == 0:  # no mark: NUL bytes in every other place
+        if not sample[1::2].strip(b"\x00") and b"\x00" not in sample[0::2]:
+            return "utf-16-le"
+        if not sample[0::2].strip(b"\x00") and b"\x00" not in sample[1::2]:
+            return "utf-16-be"
+    return None
+
+
+class _Text(io.RawIOBase):
+    """The bytes of ``source`` after ``head`` (read from it already), as UTF-8.
+
+    With ``encoding``, UTF-16 is decoded a block at a time (its byte-order mark dropped);
+    with ``kind`` (a compressed file), a broken or truncated stream is said as the file's problem.
+    """
+
+    def __init__(
+        self, source: BinaryIO, head: bytes, name: str, *, kind: str = "", encoding: str | None = None
+    ) -> None:
+        super().__init__()
+        self._source = source
+        self._name = name
+        self._kind = kind
+        self._decoder = codecs.getincrementaldecoder(encoding)("replace") if encoding else None
+        self._pending = memoryview(b"")
+        self._at = 0
+        self._done = False
+        self._put(head, skip_mark=True)
+
+    def readable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._at
+
+    def _put(self, data: bytes, *, skip_mark: bool = False, final: bool = False) -> None:
+        if self._decoder is not None:
+            text = self._decoder.decode(data, final)
+            if skip_mark and text.startswith("\ufeff"):
+                text = text[1:]
+            data = text.encode("utf-8")
+        self._pending = memoryview(data)
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        out = memoryview(buffer).cast("B")
+        filled = 0
+        while filled < len(out):
+            if not self._pending:
+                if self._done:
+                    break
+                try:
+                    chunk = self._source.read(max(len(out) - filled, 1 << 16))
+                except _DECOMPRESS_ERRORS as exc:
+                    if not self._kind:
+                        raise
+                    raise ValuesFileError(f"{self._name}: not a readable {self._kind} file ({exc})") from None
+                self._done = not chunk
+                self._put(chunk, final=self._done)
+                continue
+            n = min(len(out) - filled, len(self._pending))
+            out[filled : filled + n] = self._pending[:n]
+            self._pending = self._pending[n:]
+            filled += n
+        self._at += filled
+        return filled
+
+
 def _joined(blocks: list[DecimalColumn]) -> DecimalColumn:
+    """One column of consecutive blocks, with the extent the blocks found (no pass again)."""
     big: dict[int, ExactNumber] = {}
     offset = 0
     for block in blocks:
         big.update((offset + i, e) for i, e in block.big.items())
         offset += block.count
-    return DecimalColumn(
+    joined = DecimalColumn(
         np.concatenate([b.numerators for b in blocks]),
         np.concatenate([b.scales for b in blocks]),
         np.array(sorted(big), dtype=np.int64),
         big,
     )
+    if all(b._extent is not None for b in blocks):
+        joined._extent = _joined_extent(blocks)
+    return joined
 
 
-def _peek(stream: BinaryIO) -> bytes:
-    peek = getattr(stream, "peek", None)
-    return peek(8)[:8] if peek is not None else b""
+def _joined_extent(blocks: list[DecimalColumn]) -> Extent:
+    """The extent of blocks laid end to end: the first smallest and first largest x win ties."""
+    best_min = best_max = None
+    i_min = i_max = None
+    nans = infs = offset = 0
+    for block in blocks:
+        extent = block._extent
+        assert extent is not None
+        nans += extent.nan_count
+        infs += extent.inf_count
+        if extent.i_min is not None and extent.i_max is not None:
+            low, high = block.exact_x(extent.i_min), block.exact_x(extent.i_max)
+            if best_min is None or low < best_min:
+                best_min, i_min = low, offset + extent.i_min
+            if best_max is None or high > best_max:
+                best_max, i_max = high, offset + extent.i_max
+        offset += block.count
+    return Extent(i_min, i_max, nans, infs)
 
 
 def _refuse_binary(head: bytes, name: str, suffix: str = "") -> None:
+    """Say what to do with archives, pickles and other binary files, from their first bytes."""
     if suffix == ".npz" or (head.startswith(_ZIP_MAGIC) and suffix not in {".pt", ".pth"}):
         raise ValuesFileError(
             f"{name}: an .npz archive is not read (it would load into memory and may hold pickles); "
@@ -182,6 +333,10 @@ def _refuse_binary(head: bytes, name: str, suffix: str = "") -> None:
         raise ValuesFileError(
             f"{name}: PyTorch and pickle files are never loaded (they can run code); {_SAVE_HINT}"
         )
+    if any(head.startswith(magic) for magic, _, _ in _COMPRESSED) or _encoding(head):
+        return
+    if head.translate(None, _CONTROL) != head:
+        raise not_text(name)
 
 
 # ---------------------------------------------------------------------------
@@ -297,17 +452,24 @@ def _text_parts(
     separator: str | None = None,
     rows_of: DoubleRows | None = None,
     alphas: tuple[Decimal, ...] | None = None,
+    where: Callable[[], int] | None = None,
 ) -> Iterator[Values | bytes]:
+    """``where()``: how far the read is in a file of ``size`` bytes, when not the bytes read (compressed)."""
     if rows_of is not None:
         yield from _text_rows(stream, name, column, decimal_comma, rows_of, alphas)
         return
     reader = TextColumnReader(name, column, decimal_comma, separator, alphas)
     done = 0
     tail = b""
+    block_bytes = BLOCK_BYTES if should_stop is None else STOPPABLE_BLOCK_BYTES
     while True:
         if should_stop is not None and should_stop():
             raise ValuesCancelled
-        data = stream.read(BLOCK_BYTES)
+        data = stream.read(block_bytes)
+        if not done and data[:HEAD_BYTES].translate(None, _CONTROL) != data[:HEAD_BYTES]:
+            raise not_text(name)
+        if b"\x00" in data:
+            raise not_text(name)
         done += len(data)
         if not data:
             if tail:
@@ -320,8 +482,11 @@ def _text_parts(
             tail = data[cut:]
         else:
             tail = data
+        if len(tail) > MAX_LINE_BYTES:
+            raise line_too_long(name)
         if progress is not None:
-            progress(done, max(size, done))
+            at = where() if where is not None else done
+            progress(at, max(size, at))
         yield from _drained(reader)
     yield from _drained(reader)
     _check_some(reader, name)
@@ -371,6 +536,8 @@ def _text_rows(
                 break
             end = start + got
             cut = _after_last_newline(buf, end)
+            if end - cut > MAX_LINE_BYTES:
+                raise line_too_long(name)
             tail = buf[cut:end].tobytes()
             if cut == WIDTH:
                 continue  # no whole line yet
@@ -406,7 +573,6 @@ def _after_last_newline(buf: np.ndarray, end: int) -> int:
 
 
 FAST_BLOCK_BYTES = 1 << 19  # a task for a worker: about 50,000 lines
-WIDTH = 16  # bytes kept free before each block read (a whole line is never among them)
 
 
 class _FastBlocks:
@@ -444,7 +610,7 @@ class _FastBlocks:
         """Hand the lines in ``padded[WIDTH:]`` to a worker (the WIDTH bytes before: anything)."""
         if padded.size > WIDTH:
             assert self.maker is not None
-            self.pending.append((self.pool.submit(self.maker.rows, padded[WIDTH:]), padded))
+            self.pending.append((self.pool.submit(self.maker.rows, padded[WIDTH:], padded), padded))
         while len(self.pending) > self.workers + 1:  # each worker busy, one more waiting
             yield from self._next()
 

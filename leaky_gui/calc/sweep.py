@@ -2,7 +2,7 @@
 
 Pure Python and numpy, no Qt: the command line, the CSV writer and the window all
 come here for numbers, so there is exactly one definition of each. (Number text is in
-``numtext``, exact scaled integers in ``exact``, the framework precisions in ``precision``,
+the text engine ``text``, exact scaled integers in ``exact``, the framework precisions in ``precision``,
 presets and gains in ``alphas``.)
 
 Exactness. Every input is kept as the decimal the user typed. A value with ``d``
@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -36,6 +36,7 @@ from leaky_gui.calc.precision import (
     format_in,
     leaky_in,
     round_to,
+    tensor_to,
 )
 from leaky_gui.calc.source import step_through
 from leaky_gui.calc.text import (
@@ -46,6 +47,7 @@ from leaky_gui.calc.text import (
     parse_count,
     parse_decimal,
 )
+from leaky_gui.calc.value_data import StoredArray
 
 if TYPE_CHECKING:  # values.py builds on this module
     from leaky_gui.calc.values import Values
@@ -70,6 +72,7 @@ __all__ = [
     "rounding_note",
     "sweep_exact_f",
     "sweep_problem",
+    "whole_sweep_problem",
     "zero_crossing_text",
 ]
 
@@ -82,14 +85,35 @@ DEFAULT_ALPHA = Decimal("0.01")
 _INT64_SAFE = 1 << 62  # products of numerators below this stay inside int64
 
 
-def leaky_relu(x: float | int | str | Decimal, alpha: float | int | str | Decimal = DEFAULT_ALPHA) -> float:
-    """f(x) = x if x > 0 else alpha*x, the double nearest the exact decimal result.
+Number = float | int | str | Decimal
+ArrayLike = Any  # a numpy array, or anything np.asarray takes: lists, tuples, tensors' .numpy()
 
-    Floats count as the decimal their shortest text shows, so
-    ``leaky_relu(-3.7)`` is -0.037, not -0.037000000000000005.
+
+def leaky_relu(x: Number | ArrayLike, alpha: Number = DEFAULT_ALPHA, dtype: Any = DEFAULT_PRECISION) -> Any:
+    """f(x) = x if x > 0 else alpha*x, the double nearest the exact result.
+
+    A number (a Python float, int, str or Decimal) gives a Python float; a float counts as
+    the decimal its shortest text shows, so ``leaky_relu(-3.7)`` is -0.037, not
+    -0.037000000000000005. An array (or a list, a tuple, anything ``np.asarray`` takes)
+    gives an array of its shape: each x is the double it holds (float16, float32 and
+    integers exactly too), NaN stays NaN. ``alpha`` is the decimal its text names
+    (``"0.01"``, or a float's shortest text). ``dtype`` float32, float16 or bfloat16
+    computes as PyTorch does (``torch.nn.functional.leaky_relu`` on a tensor of that
+    dtype); arrays come back as float32 or float16 (bfloat16 values in a float32 array).
     """
+    precision = _precision(dtype)
+    ea = ExactNumber.of(parse_decimal(_scalar(alpha), "alpha"))
+    if not _is_number(x):
+        xs = _array_of(x)
+        if precision == DEFAULT_PRECISION:
+            return StoredArray(xs).exact_f_block(0, xs.size, ea).reshape(xs.shape)
+        x_d = tensor_to(xs, precision)
+        return _as_dtype(leaky_in(x_d, alpha_float(ea), precision), precision)
+    x = _scalar(x)
     ex = ExactNumber.of(parse_decimal(x, "x"))
-    ea = ExactNumber.of(parse_decimal(alpha, "alpha"))
+    if precision != DEFAULT_PRECISION:
+        x_d = tensor_to(np.array([_nearest(ex, x)]), precision)
+        return float(leaky_in(x_d, alpha_float(ea), precision)[0])
     try:
         return leaky_exact(ex, ea)
     except OverflowError:
@@ -98,12 +122,89 @@ def leaky_relu(x: float | int | str | Decimal, alpha: float | int | str | Decima
 
 
 def leaky_relu_derivative(
-    x: float | int | str | Decimal, alpha: float | int | str | Decimal = DEFAULT_ALPHA
-) -> float:
-    """f'(x) = 1 if x > 0 else alpha (so f'(0) = alpha, as in PyTorch and TensorFlow)."""
+    x: Number | ArrayLike, alpha: Number = DEFAULT_ALPHA, dtype: Any = DEFAULT_PRECISION
+) -> Any:
+    """f'(x) = 1 if x > 0 else alpha (so f'(0) = alpha, as in PyTorch and TensorFlow).
+
+    Numbers and arrays as in ``leaky_relu``; ``dtype`` gives alpha in that precision, as
+    PyTorch's gradient has it.
+    """
+    precision = _precision(dtype)
+    a = parse_decimal(_scalar(alpha), "alpha")
+    if not _is_number(x):
+        xs = _array_of(x)
+        if precision == DEFAULT_PRECISION:
+            return np.where(xs.astype(np.float64) > 0, 1.0, float(a) + 0.0)
+        return _as_dtype(derivative_in(tensor_to(xs, precision), float(a), precision), precision)
+    x = _scalar(x)
+    if precision != DEFAULT_PRECISION:
+        x_d = tensor_to(np.array([_nearest(ExactNumber.of(parse_decimal(x, "x")), x)]), precision)
+        return float(derivative_in(x_d, float(a), precision)[0])
     if parse_decimal(x, "x") > 0:
         return 1.0
-    return float(parse_decimal(alpha, "alpha")) + 0.0
+    return float(a) + 0.0
+
+
+def alpha_float(alpha: ExactNumber) -> float:
+    """The double nearest alpha (what a framework is handed as its negative slope)."""
+    return alpha.to_float()
+
+
+def _is_number(x: object) -> bool:
+    return isinstance(x, (int, float, str, Decimal, np.generic))
+
+
+def _scalar(x: Any) -> Number:
+    """A numpy scalar as the number it shows: its shortest text in its own type."""
+    if isinstance(x, np.floating) and not isinstance(x, float):
+        return str(x)
+    if isinstance(x, np.floating):
+        return float(x)
+    if isinstance(x, np.integer):
+        return int(x)
+    if isinstance(x, np.bool_):
+        return bool(x)
+    return x
+
+
+def _array_of(x: object) -> np.ndarray:
+    """``x`` as a numpy array of doubles, smaller floats or integers, as it holds them."""
+    try:
+        xs = np.asarray(x)
+    except (TypeError, ValueError) as exc:
+        raise ParameterError("x", f"not a number or an array of numbers ({exc})") from None
+    if xs.dtype.kind == "b":
+        xs = xs.astype(np.uint8)
+    if not (xs.dtype.kind in "iu" or (xs.dtype.kind == "f" and xs.dtype.itemsize in (2, 4, 8))):
+        raise ParameterError(
+            "x", f"an array of {xs.dtype} is not read: give float64, float32, float16 or integer values"
+        )
+    return xs
+
+
+def _nearest(ex: ExactNumber, typed: object) -> float:
+    try:
+        return ex.to_float()
+    except OverflowError:
+        raise ParameterError("x", f"{typed} is beyond the largest double") from None
+
+
+def _precision(dtype: Any) -> str:
+    """'float64', 'float32', 'float16' or 'bfloat16' from a name, a numpy dtype or a torch dtype."""
+    name = getattr(dtype, "name", None) if isinstance(dtype, np.dtype) else None
+    if name is None:
+        try:
+            name = np.dtype(dtype).name
+        except TypeError:
+            name = str(dtype)
+    name = name.removeprefix("torch.")
+    if name not in PRECISIONS:
+        raise ParameterError("dtype", f"{dtype!r}: use one of {', '.join(PRECISIONS)}")
+    return name
+
+
+def _as_dtype(values: np.ndarray, precision: str) -> np.ndarray:
+    return values.astype(np.float16 if precision == "float16" else np.float32)
 
 
 # ---------------------------------------------------------------------------
@@ -174,13 +275,18 @@ class SweepParams:
         )
 
     def _check_range(self) -> None:
-        # f is piecewise linear, so the extremes of x and every f are at the two ends.
-        for i in (0, self.count - 1):
+        # f is piecewise linear, so the extremes of x and every f are at the two ends. The
+        # current alpha is checked before the others, so that an error names it first.
+        ends = (0, self.count - 1)
+        for i in ends:
             try:
                 self.exact_x(i)
             except OverflowError:
                 raise ParameterError("count", "the sweep runs beyond the largest double (1.8e308)") from None
-            every_f_within_the_doubles(self, i)
+            f_within_the_doubles(self, i, 0)
+        for index in range(1, len(self.alphas)):
+            for i in ends:
+                f_within_the_doubles(self, i, index)
 
     @property
     def alpha(self) -> Decimal:
@@ -406,15 +512,22 @@ def negative_branch(
 
 def every_f_within_the_doubles(source: SweepParams | Values, i: int) -> None:
     """Raise ParameterError naming the first alpha whose f(x_i) runs beyond the doubles."""
-    for alpha in source.alphas:
-        try:
-            source.exact_f(i, alpha)
-        except OverflowError:
-            error = ParameterError(
-                "alpha", f"alpha={decimal_label(alpha)} times x runs beyond the largest double (1.8e308)"
-            )
-            error.row = i
-            raise error from None
+    for index in range(len(source.alphas)):
+        f_within_the_doubles(source, i, index)
+
+
+def f_within_the_doubles(source: SweepParams | Values, i: int, index: int) -> None:
+    """Raise ParameterError (with ``row`` and ``alpha_index``) if f(x_i) for alpha number
+    ``index`` runs beyond the doubles."""
+    alpha = source.alphas[index]
+    try:
+        source.exact_f(i, alpha)
+    except OverflowError:
+        error = ParameterError(
+            "alpha", f"alpha={decimal_label(alpha)} times x runs beyond the largest double (1.8e308)"
+        )
+        error.row, error.alpha_index = i, index
+        raise error from None
 
 
 def leaky_point(x: Decimal, alpha: Decimal, precision: str = DEFAULT_PRECISION) -> tuple[float, float, float]:
@@ -448,22 +561,22 @@ def sweep_problem(
     """The one judge of a sweep's inputs: why they make no sweep, or '' when they make one.
 
     It judges the whole: start, step and count, the current alpha, every pinned alpha and
-    the precision. The window asks it before any value becomes a box's value, before an
-    alpha is pinned and before the precision changes, so that what the boxes show is
-    always a sweep the views can show.
+    the precision, by building the sweep once. The inputs model (leaky_gui.calc.inputs)
+    judges the same way, keeping the sweep it built when the inputs are taken.
     """
-    pinned = tuple(pinned)
     try:
         SweepParams(start, step, count, (alpha, *pinned), precision)
-    except ParameterError as whole:
-        try:
-            SweepParams(start, step, count, (alpha,), precision)
-        except ParameterError as error:
-            return error.message
-        for other in pinned:  # the sweep is fine alone: a pinned alpha refuses it
-            try:
-                SweepParams(start, step, count, (other,), precision)
-            except ParameterError as error:
-                return f"pinned {error.message}; unpin it first"
-        return whole.message  # pragma: no cover - each alpha alone passes, so together they do
+    except ParameterError as error:
+        return whole_sweep_problem(error)
     return ""
+
+
+def whole_sweep_problem(error: ParameterError) -> str:
+    """What a sweep with the current alpha first, then the pinned ones, says when refused.
+
+    The sweep checks the current alpha before the pinned ones, each at both ends, so the
+    first error names what a sweep with each alpha alone, in turn, would refuse first.
+    """
+    if error.alpha_index:
+        return f"pinned {error.message}; unpin it first"
+    return error.message

@@ -18,12 +18,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 import numpy as np
 
 from leaky_gui.calc.exact import ExactNumber, nearest_double
 from leaky_gui.calc.precision import two_product_error
+from leaky_gui.calc.text import nearest_doubles
 
 __all__ = [
     "BLOCK_ROWS",
@@ -35,6 +35,7 @@ __all__ = [
     "ValuesCancelled",
     "ValuesFileError",
     "find_extent",
+    "leaky_of_doubles",
 ]
 
 BLOCK_ROWS = 1 << 20  # rows per block when a pass goes over all values
@@ -84,9 +85,6 @@ class DecimalColumn:
     kind: str = "decimal"
     _extent: Extent | None = field(default=None, repr=False)
     _statistics: dict = field(default_factory=dict, repr=False)
-    #: The text as typed, when the reader kept it: (rows, width) bytes right-aligned (NUL
-    #: before them), and which rows' text is exactly the shortest text of their double.
-    typed: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False)
 
     @property
     def count(self) -> int:
@@ -111,8 +109,13 @@ class DecimalColumn:
         scales = self.scales[lo:hi]
         fast = (np.abs(num) < 2**53) & (scales <= _EXACT_POWERS)
         out = num.astype(np.float64) / _POWERS_OF_TEN[np.minimum(scales, _EXACT_POWERS)]
-        for r in np.flatnonzero(~fast).tolist():
-            out[r] = nearest_double(int(num[r]), int(scales[r]))
+        slow = np.flatnonzero(~fast)
+        if slow.size > 16:  # 17-digit decimals: the text engine's vectorised nearest double
+            n = num[slow]
+            out[slow] = nearest_doubles(np.abs(n).astype(np.uint64), -scales[slow].astype(np.int64), n < 0)
+        else:  # a few (a table's row): one at a time costs less than the vectorised set-up
+            for r in slow.tolist():
+                out[r] = nearest_double(int(num[r]), int(scales[r]))
         for i in self._bigs_in(lo, hi).tolist():
             out[i - lo] = self.exact_x(i)
         return out
@@ -132,12 +135,6 @@ class DecimalColumn:
                 return num * 10**shift, scale
         exact = [self.exact(i) for i in range(lo, hi)]
         return [e.numerator * 10 ** (scale - e.scale) for e in exact], scale
-
-    def typed_block(self, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray] | None:
-        """(text as typed, verbatim) of rows [lo, hi), if the reader kept it."""
-        if self.typed is None:
-            return None
-        return self.typed[0][lo:hi], self.typed[1][lo:hi]
 
     def exact_f_block(self, lo: int, hi: int, alpha: ExactNumber) -> np.ndarray:
         """f exactly rounded for rows [lo, hi)."""
@@ -190,19 +187,104 @@ class StoredArray:
     def exact_f_block(self, lo: int, hi: int, alpha: ExactNumber) -> np.ndarray:
         """f of the exact values held, the double nearest alpha*x (x > 0: x itself)."""
         raw = self.raw(lo, hi)
+        if self.integer and raw.size and max(-int(raw.min()), int(raw.max())) >= 2**53:
+            return self._exact_f_of_integers(raw, alpha)  # not all of them doubles
+        return leaky_of_doubles(np.asarray(raw, dtype=np.float64), alpha)
+
+    def _exact_f_of_integers(self, raw: np.ndarray, alpha: ExactNumber) -> np.ndarray:
         x = raw.astype(np.float64)
         out = x.copy()
         rows = np.flatnonzero(~(x > 0))
-        if rows.size == 0:
-            return out
-        a_float = float(Decimal(alpha.numerator).scaleb(-alpha.scale))
-        finite = np.isfinite(x[rows])
-        with np.errstate(invalid="ignore", over="ignore"):
-            out[rows[~finite]] = x[rows[~finite]] * a_float  # nan stays nan; -inf*0 is nan, as in torch
-        rows = rows[finite]
-        products = _binary_products(x[rows], raw[rows], self.integer, alpha)
-        out[rows] = products
+        if rows.size:
+            out[rows] = _binary_products(x[rows], raw[rows], True, alpha)
         return out
+
+
+CHUNK = 1 << 14  # leaky_of_doubles works this many rows at a time: its temporaries stay in cache
+
+
+def leaky_of_doubles(x: np.ndarray, alpha: ExactNumber) -> np.ndarray:
+    """f(x) for doubles x: x where x > 0, else the double nearest the exact alpha*x (0 is +0.0).
+
+    NaN stays NaN and -inf becomes alpha*-inf as float arithmetic says (NaN for alpha 0, as
+    in PyTorch). With alpha = p/q in lowest terms (q = 2**i * 5**j): if |p| is a power of
+    two (0.01, 0.1, 0.2, 0.25, 0.5...) or 0, x*p is exact and one IEEE division rounds
+    correctly; otherwise x*p is made exact as two doubles (Dekker), divided by q with one
+    Newton step, and the result proved to be the nearest double; the few rows it cannot prove
+    (a result within 2**-40 of a tie, beyond +-2**900, or beyond the doubles) are worked out
+    in integers. Returned as a new float64 array of x's shape.
+    """
+    x = np.asarray(x, dtype=np.float64)
+    flat = x.reshape(-1)
+    out = np.empty(flat.shape, dtype=np.float64)
+    p, q = alpha.numerator, 10**alpha.scale
+    g = math.gcd(p, q)
+    p, q = p // g, q // g
+    if abs(p) >= 2**53 or q >= 2**53:
+        out[:] = flat
+        rows = np.flatnonzero(~(flat > 0))
+        out[rows] = _binary_products(flat[rows], flat[rows], False, alpha)
+        return out.reshape(x.shape)
+    exact_times = p == 0 or (abs(p) & (abs(p) - 1)) == 0
+    p_f, q_f = float(p), float(q)
+    above = np.empty(min(flat.size, CHUNK), dtype=bool)
+    for lo in range(0, flat.size, CHUNK):
+        hi = min(lo + CHUNK, flat.size)
+        xc, o, mask = flat[lo:hi], out[lo:hi], above[: hi - lo]
+        with np.errstate(over="ignore", under="ignore", invalid="ignore"):
+            if exact_times:
+                if p == 1:
+                    np.divide(xc, q_f, out=o)
+                else:
+                    np.multiply(xc, p_f, out=o)
+                    np.divide(o, q_f, out=o)
+                np.add(o, 0.0, out=o)
+                unsure = np.flatnonzero(np.isinf(o) & np.isfinite(xc)) if abs(p) > 1 else None
+            else:
+                unsure = _leaky_general(xc, p_f, q_f, o)
+        np.greater(xc, 0.0, out=mask)
+        np.copyto(o, xc, where=mask)
+        if unsure is not None and unsure.size:
+            unsure = unsure[~mask[unsure]]
+            for r in unsure.tolist():
+                o[r] = _exact_product(float(xc[r]), p, q)
+    return out.reshape(x.shape)
+
+
+def _leaky_general(x: np.ndarray, p: float, q: float, out: np.ndarray) -> np.ndarray:
+    """x*p/q rounded to the nearest double into ``out``; the rows not proved right.
+
+    h + l = x*p exactly (Dekker); y = h/q, then y += ((h - y*q) + l)/q, where h - y*q is
+    exact (Sterbenz) and y*q exact as two doubles. y is the nearest double when the exact
+    remainder x*p - y*q lies inside +-q*u/2 (u: the smaller spacing of doubles at y), which
+    is checked with a margin far above the few roundings left in computing it.
+    """
+    h = x * p
+    l_ = two_product_error(x, p, h)
+    y = h / q
+    g = y * q
+    y += ((h - g) + (l_ - two_product_error(y, q, g))) / q
+    g = y * q
+    remainder = (h - g) + (l_ - two_product_error(y, q, g))
+    size = np.abs(y)
+    half_gap = (size - np.nextafter(size, 0.0)) * (q * 0.5 * (1.0 - 2.0**-40))
+    magnitude = np.abs(x)
+    proved = (np.abs(remainder) < half_gap) & (magnitude < 2.0**900) & (magnitude > 2.0**-900)
+    np.add(y, 0.0, out=out)
+    zero = x == 0
+    out[zero] = 0.0
+    other = ~np.isfinite(x)
+    out[other] = x[other] * p  # NaN stays NaN, -inf is -inf times the sign of p (p is not 0 here)
+    return np.flatnonzero(~(proved | zero | other))
+
+
+def _exact_product(x: float, p: int, q: int) -> float:
+    """The double nearest x*p/q for a finite double x, in integers (±inf beyond the doubles)."""
+    n, d = x.as_integer_ratio()
+    try:
+        return (p * n) / (q * d) + 0.0  # int / int: correctly rounded
+    except OverflowError:
+        return math.inf if p * n > 0 else -math.inf
 
 
 def _decimal_products(num: np.ndarray | list[int], scale: int, alpha: ExactNumber) -> np.ndarray:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -28,6 +29,7 @@ from leaky_gui.calc.values import ValuesStatistics
 from leaky_gui.gui.pinned import PinnedAlpha
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_SLACK = 80  # px the table may be wider than it needs before it gives the room back
 
 
 class InfoPanel(QGroupBox):
@@ -52,9 +54,13 @@ class InfoPanel(QGroupBox):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setToolTip("f range over the sweep, and the He/Kaiming gain sqrt(2 / (1 + alpha^2))")
         header = self.table.horizontalHeader()
+        # The f range and gain fit their text (17-digit numbers whole); the curve's name takes
+        # what is left, wrapped onto more lines if need be; the table asks for that width.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.statistics = QLabel()
         self.statistics.setObjectName("valuesStatistics")
         self.statistics.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -88,6 +94,27 @@ class InfoPanel(QGroupBox):
             )
             for column, text in enumerate(texts):
                 self._set_cell(row, column, text)
+        self._ask_for_width()
+
+    def _ask_for_width(self) -> None:
+        """A minimum width for the table: the numbers whole, each part of a curve's name on a line."""
+        table = self.table
+        metrics = table.fontMetrics()
+        parts = [
+            part
+            for r in range(table.rowCount())
+            for part in table.item(r, 0).text().replace(" (", "\n(").split("\n")
+        ]
+        margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1) + 2
+        curve = max((metrics.horizontalAdvance(p) for p in parts), default=0) + margin
+        numbers = sum(
+            max(table.sizeHintForColumn(c), table.horizontalHeader().sectionSizeHint(c)) for c in (1, 2)
+        )
+        bar = table.verticalScrollBar()
+        need = curve + numbers + 2 * table.frameWidth() + (bar.sizeHint().width() if bar.isVisible() else 0)
+        # Only a real change lays the window out again (not each step of the alpha slider).
+        if need > table.minimumWidth() or need < table.minimumWidth() - _SLACK:
+            table.setMinimumWidth(need)
 
     def show_statistics(
         self,

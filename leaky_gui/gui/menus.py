@@ -176,6 +176,7 @@ def build_menus(window: MainWindow) -> None:
     window.legend_action = action(
         "Show &Legend", "legendAction", menu, slot=window.plot.show_legend, checkable=True, checked=True
     )
+    menu.addAction(window.layer_dock.toggleViewAction())  # Ctrl+Shift+L
     menu.addSeparator()
     theme_menu = menu.addMenu("&Theme")
     theme_menu.setObjectName("themeMenu")

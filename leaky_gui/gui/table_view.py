@@ -7,12 +7,24 @@ the table's selection (see ``_keep_headers_off_the_selection``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QAccessible, QAccessibleTableModelChangeEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleTableModelChangeEvent,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QKeySequence,
+)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
 from leaky_gui.gui.limits import COPY_LIMIT, ROW_HEIGHT
 from leaky_gui.gui.table_model import SweepTableModel
+
+#: The narrowest the index column and the number columns get, so that short numbers breathe.
+_NARROWEST = (48, 110)
+_NO_COLUMN = 1 << 30
+FIT_LATER_MS = 150
 
 
 class SweepTableView(QTableView):
@@ -48,12 +60,86 @@ class SweepTableView(QTableView):
         vertical.setDefaultSectionSize(ROW_HEIGHT)
         horizontal = self.horizontalHeader()
         horizontal.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # The stretched last column never gets narrower than its size before stretching:
+        # keep that small, so that the columns fitted to their text leave it what is left.
+        horizontal.setDefaultSectionSize(48)
         horizontal.setStretchLastSection(True)
         horizontal.setDefaultAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         for column, width in enumerate((80, 120, 120)):
             self.setColumnWidth(column, width)
         for header in (vertical, horizontal):
             header.setHighlightSections(False)
+        # Columns fit the longest text on show (17-digit numbers whole), measured over the
+        # visible rows only, once per turn of the event loop however many changes come.
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.timeout.connect(self.fit_columns)
+        self._fit_exactly = True
+        self._fit_from = 0
+        self._metrics: tuple | None = None  # (font, its metrics, bold metrics, cell margin)
+        model.modelReset.connect(lambda: self._schedule_fit(exactly=True))
+        model.dataChanged.connect(lambda top_left, *_: self._schedule_fit(first=top_left.column()))
+        self.verticalScrollBar().valueChanged.connect(lambda _: self._schedule_fit())
+
+    def _schedule_fit(self, *, exactly: bool = False, first: int = 0) -> None:
+        """Fit at once for a new source; after scrolling or a new alpha, within FIT_LATER_MS
+        of the first change (so the slider's 30 moves a second cost a few fits, not 30)."""
+        self._fit_exactly = self._fit_exactly or exactly
+        self._fit_from = 0 if exactly else min(self._fit_from, first)
+        if exactly:
+            self._fit_timer.start(0)
+        elif not self._fit_timer.isActive():
+            self._fit_timer.start(FIT_LATER_MS)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._schedule_fit(exactly=True)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._schedule_fit()
+
+    def visible_rows(self) -> range:
+        """The rows on show (some, before the table is first laid out)."""
+        count = self.model().rowCount()
+        first = max(self.rowAt(0), 0)
+        last = self.rowAt(max(self.viewport().height() - 1, 0))
+        if last < 0:
+            last = min(count, first + 64) - 1
+        return range(first, min(last + 1, count))
+
+    def fit_columns(self) -> None:
+        """Each column but the last (which stretches) as wide as its longest text on show.
+
+        After a new source the columns fit exactly (narrower too); while scrolling or as
+        alpha moves they only grow, so that columns do not jitter. Only visible rows are
+        asked (Qt's own ``resizeColumnsToContents`` would ask every row while hidden), and
+        only the longest texts measured.
+        """
+        exactly, self._fit_exactly = self._fit_exactly, False
+        first, self._fit_from = self._fit_from, _NO_COLUMN
+        model = self.model()
+        rows = self.visible_rows()
+        crossing = getattr(model, "crossing_row", None)
+        if self._metrics is None or self._metrics[0] != self.font():
+            bold = QFont(self.font())
+            bold.setBold(True)
+            margin = (
+                2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1) + 2
+            )
+            self._metrics = (QFont(self.font()), self.fontMetrics(), QFontMetrics(bold), margin)
+        _, plain, bold_metrics, margin = self._metrics
+        header = self.horizontalHeader()
+        for column in range(min(first, model.columnCount()), model.columnCount() - 1):
+            texts = [(str(model.index(row, column).data() or ""), row) for row in rows]
+            longest = max((len(t) for t, _ in texts), default=0)
+            need = max(header.sectionSizeFromContents(column).width(), _NARROWEST[min(column, 1)])
+            for text, row in texts:
+                if len(text) >= longest - 2 or row == crossing:  # digits are about as wide as each other
+                    metrics = bold_metrics if row == crossing else plain
+                    need = max(need, metrics.horizontalAdvance(text) + margin)
+            if exactly or need > self.columnWidth(column):
+                self.setColumnWidth(column, need)
 
     def setSelectionModel(self, selection_model: QItemSelectionModel) -> None:
         super().setSelectionModel(selection_model)  # also hands it to both headers

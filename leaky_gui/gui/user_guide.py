@@ -13,7 +13,7 @@ import importlib.resources
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QEvent, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QTextCharFormat, QTextCursor, QTextImageFormat
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
@@ -60,9 +60,21 @@ class UserGuide(QDialog):
         layout.addWidget(self.browser)
         self.resize(860, 680)
         self.browser.setSearchPaths([str(guide_path().parent)])  # the screenshots beside the guide
+        self._load()
+
+    def _load(self) -> None:
         self.browser.setMarkdown(guide_path().read_text(encoding="utf-8"))
         self.browser.document().setDocumentMargin(16)
         self._prepare()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Light or dark: links take their colour from the palette when the Markdown is read,
+        so read it again (at the same place) when the palette changes."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "browser"):
+            at = self.browser.verticalScrollBar().value()
+            self._load()
+            self.browser.verticalScrollBar().setValue(at)
 
     def _prepare(self) -> None:
         """Give each heading its anchor, fit each screenshot to IMAGE_WIDTH, let code wrap."""

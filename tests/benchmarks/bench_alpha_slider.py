@@ -1,13 +1,15 @@
 """Alpha slider speed: one slider position until every view holds the new alpha and has repainted.
 
 Run on demand:  QT_QPA_PLATFORM=offscreen python tests/benchmarks/bench_alpha_slider.py [--profile]
+                [--layer-view]
 
 For counts 101, 1,000,000 and 100,000,000, with three pinned alphas and the curve labels
 on, the slider moves one position at a time (as a drag or Play does); each is timed from
 the slider's value change until the table model, plot, single x, info panel and status bar
 hold the new alpha and the table and plot have both painted. The goal is a median of at
 most 16 ms (one 60 Hz frame) at 100,000,000 points. ``--profile`` prints where the time
-goes at the largest count.
+goes at the largest count. ``--layer-view`` opens View > Layer Statistics first (depth
+1000, kaiming-default), and each position also waits for its rows to hold the new alpha.
 """
 
 from __future__ import annotations
@@ -41,12 +43,17 @@ def main() -> None:
     for alpha in ("0.2", "0.3", "0.05"):
         window.pin_alpha(Decimal(alpha))
     named(window, "singleX").setText("-2")
+    layer_view = "--layer-view" in sys.argv
+    if layer_view:
+        named(window, "layerViewAction").trigger()
+        window.layer_view.set_inputs(type(window.layer_view.inputs())(depth="1000", init="kaiming-default"))
     app.processEvents()
     counter = PaintCounter(window)
     slider = named(window, "alphaSlider")
     print(
         f"alpha slider: one position until table, plot, single x, info and status hold the new alpha "
-        f"and table and plot have painted ({POSITIONS} positions per count, 3 pinned alphas, labels on)"
+        f"and table and plot have painted ({POSITIONS} positions per count, 3 pinned alphas, labels on"
+        f"{', the Layer view open at depth 1000' if layer_view else ''})"
     )
     medians = {}
     for count in COUNTS:
@@ -67,6 +74,7 @@ def main() -> None:
             assert window.single._params.alpha == alpha
             assert window.info.rows()[0][0] == f"{alpha_name(alpha)} (current)"
             assert window.statusBar().currentMessage().endswith(alpha_name(alpha))
+            assert not layer_view or window.layer_view.rows()[0].alpha == alpha
         medians[count] = statistics.median(times)
         print(
             f"  count {count:>11,}: median {medians[count] * 1e3:5.1f} ms, "

@@ -1,0 +1,589 @@
+"""The Layer view: what each alpha on show does to a deep network (leaky_gui.calc.layer_stats).
+
+A panel with one verb in, ``show_alphas``, and signals out (``message``). Its own inputs,
+mean, std, depth and initialisation, are judged together by ``LayerParams.from_text`` as
+they are typed: text that makes no statistics stays as typed with a message, and the rows
+and curves on show are those of the last good inputs. A table with a row per alpha (copied
+as tab-separated text, exported as the CSV ``leaky-relu stats`` writes) and a plot of the
+signal's std ratio over depth on a log axis, the gradient's dashed.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QKeySequence, QPainter, QPen, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from leaky_gui.calc.alphas import alpha_name
+from leaky_gui.calc.atomic_file import OutputPathError, atomic_output, check_output_path
+from leaky_gui.calc.layer_stats import (
+    DEFAULT_DEPTH,
+    DEFAULT_INIT,
+    DEFAULT_MEAN,
+    DEFAULT_STD,
+    INIT_NAMES,
+    LayerParams,
+    LayerStats,
+    depth_log10_ratios,
+    layer_stats,
+    stats_csv_lines,
+)
+from leaky_gui.calc.text import ParameterError, decimal_label, format_label, format_number
+from leaky_gui.gui.comparison import swatch
+from leaky_gui.gui.pinned import pinned_style
+from leaky_gui.gui.plot_items import Stroke
+from leaky_gui.gui.theme import LIGHT, Scheme
+from leaky_gui.gui.widgets import ERROR, NOTE, message_label, set_message_kind, show_message
+
+#: The window's depth box takes 1 .. this many layers (the command line goes further).
+MAX_VIEW_DEPTH = 1000
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+#: The table's columns: (header, tooltip, LayerStats field); the ratios first, the CSV keeps its order.
+_COLUMNS = (
+    ("alpha", "the alpha (current first, then the pinned ones)", ""),
+    ("std ratio", "sqrt(E[h_L²]) / std after L layers", "std_ratio"),
+    ("grad ratio", "sqrt(E[(d/dh_0)²] / E[(d/dh_L)²]) through L layers", "grad_std_ratio"),
+    (
+        "layer factor",
+        "k = c (1 + alpha²) / 2: each layer after the first multiplies the signal's second moment by k",
+        "layer_factor",
+    ),
+    ("Kaiming gain", "sqrt(2 / (1 + alpha²)), PyTorch's calculate_gain('leaky_relu', alpha)", "kaiming_gain"),
+    ("leaky share", "P(X <= 0): the share of pre-activations on the leaky side", "leaky_share"),
+    ("E[f]", "E[f(X)], X ~ N(mean, std²)", "mean"),
+    ("Var[f]", "Var[f(X)]", "variance"),
+    ("E[f']", "E[f'(X)], the mean slope", "mean_slope"),
+    (
+        "E[f'²]",
+        "E[f'(X)²]: how the first layer scales the gradient's second moment (times c)",
+        "mean_slope_sq",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class LayerInputs:
+    """The Layer view's typed inputs and toggle, as remembered between runs."""
+
+    mean: str = decimal_label(DEFAULT_MEAN)
+    std: str = decimal_label(DEFAULT_STD)
+    depth: str = str(DEFAULT_DEPTH)
+    init: str = DEFAULT_INIT
+    gradient: bool = True
+
+
+#: The settings keys of the Layer view (texts as typed, the toggle, and whether it is open).
+_KEYS = {
+    "mean": "layerView/mean",
+    "std": "layerView/std",
+    "depth": "layerView/depth",
+    "init": "layerView/init",
+}
+_GRADIENT_KEY = "layerView/gradient"
+_OPEN_KEY = "layerView/open"
+
+
+def _flag(raw: object, default: bool) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    return {"true": True, "false": False}.get(str(raw).lower(), default)
+
+
+def load_layer_inputs(settings: QSettings) -> LayerInputs:
+    """The remembered inputs; any that do not judge well together give way to the defaults."""
+    texts = {}
+    for name, key in _KEYS.items():
+        raw = settings.value(key, getattr(LayerInputs, name))
+        texts[name] = raw if isinstance(raw, str) else getattr(LayerInputs, name)
+    gradient = _flag(settings.value(_GRADIENT_KEY, True), True)
+    try:
+        _judge(texts["mean"], texts["std"], texts["depth"], texts["init"])
+    except ParameterError:
+        return LayerInputs(gradient=gradient)
+    return LayerInputs(**texts, gradient=gradient)
+
+
+def restore_layer_view(settings: QSettings, view: LayerView, dock: QDockWidget) -> None:
+    """The view's remembered inputs, and its dock open or closed as it was."""
+    view.set_inputs(load_layer_inputs(settings))
+    dock.setVisible(_flag(settings.value(_OPEN_KEY, False), False))
+
+
+def save_layer_view(settings: QSettings, view: LayerView, dock: QDockWidget) -> None:
+    inputs = view.inputs()
+    for name, key in _KEYS.items():
+        settings.setValue(key, getattr(inputs, name))
+    settings.setValue(_GRADIENT_KEY, inputs.gradient)
+    settings.setValue(_OPEN_KEY, not dock.isHidden())
+
+
+def _judge(mean: str, std: str, depth: str, init: str) -> LayerParams:
+    return LayerParams.from_text(mean, std, depth, init, max_depth=MAX_VIEW_DEPTH)
+
+
+class _Log10Axis(pg.AxisItem):
+    """An axis over log10 values that reads them as powers of ten (the curves are drawn as log10).
+
+    Not pyqtgraph's log mode: that takes log10 of the data itself, and ratios of 1e-385 are
+    0 in doubles, while their log10 is an ordinary number.
+    """
+
+    def __init__(self) -> None:
+        super().__init__("left")
+        self.logMode = True  # ticks at 1, 2, ..., 9 times powers of ten; the view is not told
+
+    def tickStrings(self, values, scale, spacing) -> list[str]:
+        """Powers of ten only ('0.1', '1', '100', '1e-20'): the ticks between stay unlabelled."""
+        texts = []
+        for value in values:
+            power = round(value)
+            if abs(value - power) > 1e-6:
+                texts.append("")
+            elif -4 <= power <= 6:
+                texts.append(format_label(10.0**power))
+            else:
+                texts.append(f"1e{power}")
+        return texts
+
+
+class LayerView(QWidget):
+    """Leaky ReLU's statistics and the signal through depth, for each alpha on show."""
+
+    #: Text for the status bar, and how long to show it (ms).
+    message = Signal(str, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("layerView")
+        self._alphas: tuple[tuple[Decimal, int | None], ...] = ((Decimal("0.01"), None),)
+        self._params = LayerParams.from_text()
+        #: The inputs before the edit under way: what shows while its text is refused (not a
+        #: prefix that judged well on the way, 100 on the way to 1001).
+        self._settled = self._params
+        self._rows: list[LayerStats] = []
+        self._scheme: Scheme = LIGHT
+        self._pen_scale = 1.0
+        self._stale = True
+
+        self.mean_edit = self._edit("layerMean", "0", "Mean of the pre-activation X ~ N(mean, std²)")
+        self.std_edit = self._edit("layerStd", "1", "Standard deviation of X, above 0")
+        self.depth_edit = self._edit(
+            "layerDepth", str(DEFAULT_DEPTH), f"Number of layers, 1 to {MAX_VIEW_DEPTH:,}"
+        )
+        for edit in (self.mean_edit, self.std_edit, self.depth_edit):
+            edit.textEdited.connect(lambda _: self._on_edited())
+            edit.editingFinished.connect(self._settle)
+        self.init_box = QComboBox()
+        self.init_box.setObjectName("layerInit")
+        self.init_box.setEditable(True)
+        self.init_box.addItems([name for name in INIT_NAMES if name != "gain=G"])
+        self.init_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.init_box.setAccessibleName("Initialisation")
+        self.init_box.setToolTip(
+            "The weights' variance c/fan_in: he = kaiming_normal_(a=alpha), c = 2/(1 + alpha²); "
+            "kaiming-default (a = 0) c = 2; torch-default (nn.Linear) c = 1/3; xavier, lecun c = 1; "
+            "or type gain=G for c = G²"
+        )
+        self.init_box.lineEdit().textEdited.connect(lambda _: self._on_edited())
+        self.init_box.activated.connect(lambda _: (self._on_edited(), self._settle()))
+        self.init_box.lineEdit().editingFinished.connect(self._settle)
+        self.problem = message_label("layerProblem", ERROR)
+        self.note = message_label("layerNote", NOTE)
+        self.gradient_check = QCheckBox("Gradient ratio (dashed)")
+        self.gradient_check.setObjectName("layerGradient")
+        self.gradient_check.setChecked(True)
+        self.gradient_check.setToolTip("Also draw each alpha's gradient ratio, dashed, in its colour")
+        self.gradient_check.toggled.connect(self._draw)
+
+        self.table = QTableWidget(0, len(_COLUMNS))
+        self.table.setObjectName("layerTable")
+        self.table.setAccessibleName("Layer statistics per alpha")
+        self.table.setAccessibleDescription(
+            "One row per alpha: the statistics of f(X) for X ~ N(mean, std²) and the std and "
+            "gradient ratios after the depth's layers; Ctrl+C copies the selected rows"
+        )
+        self.table.setTabKeyNavigation(False)
+        self.table.setHorizontalHeaderLabels([title for title, _, _ in _COLUMNS])
+        for column, (_, tip, _) in enumerate(_COLUMNS):
+            self.table.horizontalHeaderItem(column).setToolTip(tip)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        # Sized to the contents when the inputs or the rows change, not as alpha slides:
+        # measuring every row on every change was a third of Play's time here.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._sized_for: object = None
+        copy = QShortcut(QKeySequence.StandardKey.Copy, self.table, context=Qt.ShortcutContext.WidgetShortcut)
+        copy.activated.connect(self.copy_rows)
+        self.copy_button = QPushButton("Copy Rows")
+        self.copy_button.setObjectName("layerCopy")
+        self.copy_button.setToolTip("The selected rows (all, if none is selected) as tab-separated text")
+        self.copy_button.clicked.connect(self.copy_rows)
+        self.export_button = QPushButton("Export Rows…")
+        self.export_button.setObjectName("layerExport")
+        self.export_button.setToolTip("Every row as CSV, as `leaky-relu stats` writes it")
+        self.export_button.clicked.connect(self._ask_export)
+
+        self.plot = pg.PlotWidget(axisItems={"left": _Log10Axis()})
+        self.plot.setObjectName("layerPlot")
+        self.plot.setAccessibleName("Plot of the std ratio over depth")
+        self.plot.setAccessibleDescription(
+            "For each alpha, the signal's std ratio after 0 to L layers on a log axis, and the "
+            "gradient's dashed"
+        )
+        item = self.plot.getPlotItem()
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        item.setLabel("bottom", "depth (layers)")
+        item.setLabel("left", "std ratio")
+        for side in ("left", "bottom"):
+            item.getAxis(side).enableAutoSIPrefix(False)
+        item.showGrid(x=True, y=True, alpha=0.25)
+        self._curves: list[tuple[pg.PlotDataItem, pg.PlotDataItem]] = []
+        self._pens: list[tuple[object, object]] = []  # what each curve's pens were made from
+        self._drawn: list[object] = []  # what each curve's points were made from
+        self._view: tuple[int, int, int, int] | None = None
+
+        row = QHBoxLayout()
+        for label, widget in (("mean", self.mean_edit), ("std", self.std_edit), ("depth", self.depth_edit)):
+            row.addWidget(_caption(label))
+            row.addWidget(widget, 1)
+        row.addWidget(_caption("init"))
+        row.addWidget(self.init_box, 2)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.gradient_check)
+        buttons.addStretch(1)
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.export_button)
+        table_box = QWidget()
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.table, 1)
+        table_layout.addLayout(buttons)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.setObjectName("layerSplitter")
+        split.setChildrenCollapsible(False)
+        split.addWidget(table_box)
+        split.addWidget(self.plot)
+        split.setSizes([420, 300])
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.note)
+        layout.addWidget(split, 1)
+        self.set_scheme(LIGHT)
+
+    @staticmethod
+    def _edit(name: str, text: str, tip: str) -> QLineEdit:
+        edit = QLineEdit(text)
+        edit.setObjectName(name)
+        edit.setToolTip(tip)
+        edit.setAccessibleName(tip.split(",")[0])
+        return edit
+
+    def sizeHint(self) -> QSize:
+        return QSize(900, 210)  # a dock's first height: room for a few rows and the plot
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._follow_screen()
+        if self._stale:
+            self._update()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.DevicePixelRatioChange:
+            self._follow_screen()
+        return super().event(event)
+
+    def _follow_screen(self) -> None:
+        """Pens as wide in logical pixels at any device pixel ratio (pyqtgraph's are cosmetic)."""
+        scale = self.devicePixelRatioF()
+        if scale > 0 and scale != self._pen_scale:
+            self._pen_scale = scale
+            self.set_scheme(self._scheme)
+
+    @staticmethod
+    def dock(view: LayerView, window: QMainWindow) -> QDockWidget:
+        """``view`` in a dock along the bottom of ``window``, under the plot and Sweep info.
+
+        A dock, not a tab beside Sweep info: ten columns and a plot need the window's width,
+        and a dock can also float as a window of its own, as large as wanted.
+        """
+        dock = QDockWidget("Layer statistics", window)
+        dock.setObjectName("layerDock")
+        dock.setWidget(view)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        dock.hide()  # opened from View > Layer Statistics; the sweep keeps the room until then
+        toggle = dock.toggleViewAction()
+        toggle.setObjectName("layerViewAction")
+        toggle.setText("L&ayer Statistics")
+        toggle.setShortcut("Ctrl+Shift+L")
+        toggle.setToolTip(
+            "What each alpha on show does to a deep network: statistics and the signal through depth "
+            "(Ctrl+Shift+L)"
+        )
+        return dock
+
+    # -- in --------------------------------------------------------------------
+
+    def show_alphas(self, alphas: Sequence[tuple[Decimal, int | None]]) -> None:
+        """Show these alphas, each with its pinned style slot (None: the current alpha's curve)."""
+        alphas = tuple(alphas)
+        if alphas == self._alphas and not self._stale:
+            return
+        self._alphas = alphas
+        self._stale = True
+        if self.isVisible():  # hidden (another tab): worked out when shown
+            self._update()
+
+    def set_scheme(self, scheme: Scheme) -> None:
+        """Draw in ``scheme``'s colours (light or dark)."""
+        self._scheme = scheme
+        self.plot.setBackground(scheme.background)
+        item = self.plot.getPlotItem()
+        for side in ("left", "bottom"):
+            axis = item.getAxis(side)
+            axis.setPen(Stroke(scheme.foreground).pen(self._pen_scale))
+            axis.setTextPen(pg.mkPen(scheme.foreground))
+        set_message_kind(self.problem, ERROR, scheme)
+        set_message_kind(self.note, NOTE, scheme)
+        if not self._stale:
+            self._update()  # the swatches and curves in the new colours
+
+    def inputs(self) -> LayerInputs:
+        """The inputs as typed (to remember)."""
+        return LayerInputs(
+            self.mean_edit.text(),
+            self.std_edit.text(),
+            self.depth_edit.text(),
+            self.init_box.currentText(),
+            self.gradient_check.isChecked(),
+        )
+
+    def set_inputs(self, inputs: LayerInputs) -> None:
+        """Take remembered inputs (judged as if typed)."""
+        self.mean_edit.setText(inputs.mean)
+        self.std_edit.setText(inputs.std)
+        self.depth_edit.setText(inputs.depth)
+        self.init_box.setEditText(inputs.init)
+        self.gradient_check.setChecked(inputs.gradient)
+        self._on_edited()
+        self._settle()
+
+    @property
+    def params(self) -> LayerParams:
+        """The inputs on show (the last that judged well)."""
+        return self._params
+
+    # -- out -------------------------------------------------------------------
+
+    def rows(self) -> list[LayerStats]:
+        """The rows on show, one per alpha."""
+        if self._stale:
+            self._update()
+        return list(self._rows)
+
+    def rows_as_text(self, selected_only: bool = True) -> str:
+        """The selected rows (or all) with the header, tab-separated, numbers in full."""
+        rows = self.rows()
+        chosen = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        if not selected_only or not chosen:
+            chosen = list(range(len(rows)))
+        lines = stats_csv_lines([rows[i].alpha for i in chosen], self._params)
+        return "".join(line.replace(",", "\t") for line in lines)
+
+    def copy_rows(self) -> None:
+        QGuiApplication.clipboard().setText(self.rows_as_text())
+        self.message.emit("Layer statistics copied as tab-separated text.", 4000)
+
+    def export_csv(self, path: str) -> bool:
+        """Every row as ``leaky-relu stats`` writes it, whole or not at all; False with a message if not."""
+        try:
+            target = check_output_path(path)
+            with atomic_output(target) as temp, open(temp, "w", encoding="ascii", newline="") as out:
+                out.writelines(stats_csv_lines([row.alpha for row in self.rows()], self._params))
+        except (OutputPathError, OSError) as error:
+            self.message.emit(f"Layer statistics not exported: {error}", 8000)
+            return False
+        self.message.emit(f"Layer statistics exported to {target}", 6000)
+        return True
+
+    def _ask_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export Layer Statistics", "layer_stats.csv", "CSV (*.csv)"
+        )
+        if path:
+            self.export_csv(path if path.lower().endswith(".csv") else path + ".csv")
+
+    # -- inside ----------------------------------------------------------------
+
+    def _on_edited(self) -> None:
+        try:
+            params = _judge(
+                self.mean_edit.text(),
+                self.std_edit.text(),
+                self.depth_edit.text(),
+                self.init_box.currentText(),
+            )
+        except ParameterError as error:
+            show_message(self.problem, f"{error.field}: {error.message}")
+            params = self._settled
+        else:
+            show_message(self.problem, "")
+        self._show_params(params)
+
+    def _settle(self) -> None:
+        """An edit ends (Enter, or the field left): what it shows is the value before the next."""
+        self._settled = self._params
+
+    def _show_params(self, params: LayerParams) -> None:
+        if params != self._params:
+            self._params = params
+            self._stale = True
+            if self.isVisible():
+                self._update()
+
+    def _update(self) -> None:
+        self._stale = False
+        rows = []
+        for alpha, _ in self._alphas:
+            try:
+                rows.append(layer_stats(alpha, self._params))
+            except ParameterError:  # |alpha| above 1e50: no statistics, and no row
+                rows.append(None)
+        self._rows = [row for row in rows if row is not None]
+        missing = [
+            format_label(alpha) for (alpha, _), row in zip(self._alphas, rows, strict=True) if row is None
+        ]
+        show_message(
+            self.note,
+            f"No row for alpha = {', '.join(missing)}: beyond 1e50 in size, E[f²] leaves the doubles."
+            if missing
+            else "",
+        )
+        self._alphas_shown = [a for a, row in zip(self._alphas, rows, strict=True) if row is not None]
+        self.table.setRowCount(len(self._rows))
+        for r, (row, (alpha, slot)) in enumerate(zip(self._rows, self._alphas_shown, strict=True)):
+            values = [getattr(row, name) for _, _, name in _COLUMNS[1:]]
+            cells = [format_label(alpha), *(f"{value:.6g}" for value in values)]
+            tips = [
+                alpha_name(alpha) + (" (current)" if slot is None else " (pinned)"),
+                *map(format_number, values),
+            ]
+            for column, (text, tip) in enumerate(zip(cells, tips, strict=True)):
+                item = self.table.item(r, column)
+                if item is None:
+                    item = QTableWidgetItem()
+                    if column:
+                        item.setTextAlignment(_RIGHT)
+                    self.table.setItem(r, column, item)
+                if item.text() != text:  # setText repaints even when nothing changed
+                    item.setText(text)
+                if item.toolTip() != tip:
+                    item.setToolTip(tip)
+            swatch_key = (slot, self._scheme.name)
+            first = self.table.item(r, 0)
+            if first.data(Qt.ItemDataRole.UserRole) != swatch_key:
+                first.setIcon(self._swatch(slot))
+                first.setData(Qt.ItemDataRole.UserRole, swatch_key)
+        if self._sized_for != (self._params, len(self._rows)):
+            self._sized_for = (self._params, len(self._rows))
+            self.table.resizeColumnsToContents()
+        self._draw()
+
+    def _swatch(self, slot: int | None) -> QIcon:
+        """A short line in the curve's colour and dash, as the plot draws it."""
+        if slot is not None:
+            return swatch(slot, self._scheme, QSize(22, 12))
+        pixmap = QPixmap(QSize(22, 12))
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setPen(QPen(QColor(self._scheme.current), 4))
+        painter.drawLine(1, 6, 21, 6)
+        painter.end()
+        return QIcon(pixmap)
+
+    def _draw(self, *_: object) -> None:
+        """Each alpha's lines by their vertices: depth 0, 1 and L (after the first layer a
+        ratio's log is a straight line in the depth), pens set only when they change."""
+        if self._stale:
+            return
+        item = self.plot.getPlotItem()
+        shown = getattr(self, "_alphas_shown", [])
+        while len(self._curves) < len(shown):
+            signal, gradient = pg.PlotDataItem([], []), pg.PlotDataItem([], [])
+            item.addItem(signal)
+            item.addItem(gradient)
+            self._curves.append((signal, gradient))
+            self._pens.append((None, None))
+            self._drawn.append(None)
+        depth = self._params.depth
+        ends = [0, 1, depth] if depth > 1 else [0, 1]
+        low, high = -1.0, 1.0  # at least 0.1 .. 10
+        for index, (signal, gradient) in enumerate(self._curves):
+            if index >= len(shown):
+                if self._drawn[index] is not None:
+                    self._drawn[index] = None
+                    signal.setData([], [])
+                    gradient.setData([], [])
+                continue
+            alpha, slot = shown[index]
+            colour = self._scheme.current if slot is None else pinned_style(slot, self._scheme)[0]
+            width = 3.0 if slot is None else 2.0
+            log_signal, log_gradient = (line[ends] for line in depth_log10_ratios(alpha, self._params))
+            pens = (
+                (colour, width, self._pen_scale),
+                (colour, max(1.5, width - 1), self._pen_scale),
+            )
+            if self._pens[index] != pens:  # a new pen costs pyqtgraph a redraw of the item
+                self._pens[index] = pens
+                signal.setPen(Stroke(colour, width).pen(self._pen_scale))
+                gradient.setPen(Stroke(colour, pens[1][1], Qt.PenStyle.DashLine).pen(self._pen_scale))
+                signal.setZValue(20 if slot is None else 10)
+            key = (alpha, self._params, self.gradient_check.isChecked())
+            if self._drawn[index] != key:  # a pinned alpha's lines stay as they are while alpha slides
+                self._drawn[index] = key
+                signal.setData(ends, log_signal, connect="finite")
+                if self.gradient_check.isChecked():
+                    gradient.setData(ends, log_gradient, connect="finite")
+                else:
+                    gradient.setData([], [])
+            for line in (log_signal, log_gradient):
+                finite = line[np.isfinite(line)]
+                if finite.size:
+                    low, high = min(low, float(finite.min())), max(high, float(finite.max()))
+        # Whole decades: the view (and its axis, costly to repaint) stays put while alpha
+        # slides within them.
+        view = (0, depth, math.floor(low - 0.02), math.ceil(high + 0.02))
+        if view != self._view:
+            self._view = view
+            item.getViewBox().setRange(xRange=view[:2], yRange=view[2:], padding=0)
+
+
+def _caption(text: str) -> QLabel:
+    """A field's caption; no mnemonic (the window's Alt+letters are spoken for), the field has a name."""
+    return QLabel(f"{text}:")

@@ -1,0 +1,62 @@
+"""The window's panes: controls and table on the left; plot, readout, comparison and info on the right.
+
+Only placement: which part sits where, the splitters between them and the tab order.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QMainWindow, QSplitter, QVBoxLayout, QWidget
+
+from leaky_gui.gui.alpha_slider import AlphaSlider
+from leaky_gui.gui.comparison import ComparisonPanel
+from leaky_gui.gui.inputs_panel import InputsPanel
+from leaky_gui.gui.single_x_panel import SingleXPanel
+from leaky_gui.gui.widgets import splitter
+
+
+def lay_out(
+    window: QMainWindow,
+    controls: tuple[InputsPanel, AlphaSlider, SingleXPanel],
+    table: QWidget,
+    plot: QWidget,
+    readout: QWidget,
+    comparison: ComparisonPanel,
+    info: QWidget,
+) -> dict[str, QSplitter]:
+    """Place the parts in ``window``; the splitters, by the names their state is remembered under."""
+    inputs, slider, single = controls
+    left_top = _pane(QVBoxLayout, (inputs, 0), (slider, 0), (single, 0))
+    plot_box = _pane(QVBoxLayout, (plot, 1), (readout, 0))
+    bottom = _pane(QHBoxLayout, (comparison, 2), (info, 3))
+
+    vertical, horizontal = Qt.Orientation.Vertical, Qt.Orientation.Horizontal
+    right = splitter(vertical, "rightSplitter", (plot_box, bottom), 0, [560, 200])
+    left = splitter(vertical, "leftSplitter", (left_top, table), 1, [])
+    main = splitter(horizontal, "mainSplitter", (left, right), 1, [470, 710])
+    window.setCentralWidget(main)
+    order = (
+        *inputs.boxes(),
+        inputs.dtype,
+        slider.slider,
+        slider.play_button,
+        single.edit,
+        table,
+        plot,
+        *comparison.controls(),
+    )
+    for before, after in itertools.pairwise(order):
+        window.setTabOrder(before, after)
+    return {"main_splitter": main, "left_splitter": left, "right_splitter": right}
+
+
+def _pane(layout: type[QBoxLayout], *parts: tuple[QWidget, int]) -> QWidget:
+    """A plain widget holding ``parts`` (widget, stretch) in a row or column, without margins."""
+    pane = QWidget()
+    box = layout(pane)
+    box.setContentsMargins(0, 0, 0, 0)
+    for widget, stretch in parts:
+        box.addWidget(widget, stretch)
+    return pane
