@@ -16,7 +16,7 @@ import numpy as np
 from leaky_gui.calc.exact import ExactNumber
 from leaky_gui.calc.text import general_only
 from leaky_gui.calc.text.format import TEXT_WIDTH, format_double, shortest_text
-from leaky_gui.calc.text.line_csv import WIDTH, LineCsv, _NotPlain
+from leaky_gui.calc.text.line_csv import WIDTH, LineCsv, _NotPlain, line_points
 from leaky_gui.calc.text.parse import (
     mul64,
     nearest_double,
@@ -26,7 +26,7 @@ from leaky_gui.calc.text.parse import (
     scan_text,
 )
 
-__all__ = ["WIDTH", "DoubleRows", "LineCsv"]
+__all__ = ["WIDTH", "DoubleRows", "LineCsv", "line_points"]
 
 _NEWLINE, _CR, _QUOTE = 10, 13, ord('"')
 _PIECE = 1 << 14  # rows a pass works on: its arrays stay in the caches
