@@ -14,6 +14,7 @@ from PySide6.QtCore import QSettings
 
 from leaky_gui.calc.layer_stats import DEFAULT_DEPTH, DEFAULT_INIT, DEFAULT_MEAN, DEFAULT_STD, LayerParams
 from leaky_gui.calc.text import ParameterError, decimal_label
+from leaky_gui.gui.panes import settings_flag
 
 #: The window's depth box takes 1 .. this many layers (the command line goes further).
 MAX_VIEW_DEPTH = 1000
@@ -38,13 +39,6 @@ LAYER_KEYS = {
     "init": "layerView/init",
 }
 GRADIENT_KEY = "layerView/gradient"
-OPEN_KEY = "layerView/open"
-
-
-def settings_flag(raw: object, default: bool) -> bool:
-    if isinstance(raw, bool):
-        return raw
-    return {"true": True, "false": False}.get(str(raw).lower(), default)
 
 
 def load_layer_inputs(settings: QSettings) -> LayerInputs:

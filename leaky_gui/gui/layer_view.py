@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -53,13 +52,12 @@ from leaky_gui.gui.layer_inputs import (
     GRADIENT_KEY,
     LAYER_KEYS,
     MAX_VIEW_DEPTH,
-    OPEN_KEY,
     LayerInputs,
     judge_layer_inputs,
     load_layer_inputs,
-    settings_flag,
 )
 from leaky_gui.gui.layer_plot import LayerCurves, layer_plot
+from leaky_gui.gui.panes import LAYER_OPEN_KEY
 from leaky_gui.gui.plot_items import Stroke
 from leaky_gui.gui.theme import LIGHT, Scheme
 from leaky_gui.gui.widgets import ERROR, NOTE, message_label, set_message_kind, show_message
@@ -88,10 +86,9 @@ _COLUMNS = (
 )
 
 
-def restore_layer_view(settings: QSettings, view: LayerView, dock: QDockWidget) -> None:
-    """The view's remembered inputs, and its dock open or closed as it was."""
+def restore_layer_view(settings: QSettings, view: LayerView) -> None:
+    """The view's remembered inputs (whether its dock was open: panes.layer_view_was_open)."""
     view.set_inputs(load_layer_inputs(settings))
-    dock.setVisible(settings_flag(settings.value(OPEN_KEY, False), False))
 
 
 def save_layer_view(settings: QSettings, view: LayerView, dock: QDockWidget) -> None:
@@ -99,7 +96,7 @@ def save_layer_view(settings: QSettings, view: LayerView, dock: QDockWidget) -> 
     for name, key in LAYER_KEYS.items():
         settings.setValue(key, getattr(inputs, name))
     settings.setValue(GRADIENT_KEY, inputs.gradient)
-    settings.setValue(OPEN_KEY, not dock.isHidden())
+    settings.setValue(LAYER_OPEN_KEY, not dock.isHidden())
 
 
 class LayerView(QWidget, LayerCurves):
@@ -243,28 +240,6 @@ class LayerView(QWidget, LayerCurves):
         if scale > 0 and scale != self._pen_scale:
             self._pen_scale = scale
             self.set_scheme(self._scheme)
-
-    @staticmethod
-    def dock(view: LayerView, window: QMainWindow) -> QDockWidget:
-        """``view`` in a dock along the bottom of ``window``, under the plot and Sweep info.
-
-        A dock, not a tab beside Sweep info: ten columns and a plot need the window's width,
-        and a dock can also float as a window of its own, as large as wanted.
-        """
-        dock = QDockWidget("Layer statistics", window)
-        dock.setObjectName("layerDock")
-        dock.setWidget(view)
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        dock.hide()  # opened from View > Layer Statistics; the sweep keeps the room until then
-        toggle = dock.toggleViewAction()
-        toggle.setObjectName("layerViewAction")
-        toggle.setText("L&ayer Statistics")
-        toggle.setShortcut("Ctrl+Shift+L")
-        toggle.setToolTip(
-            "What each alpha on show does to a deep network: statistics and the signal through depth "
-            "(Ctrl+Shift+L)"
-        )
-        return dock
 
     # -- in --------------------------------------------------------------------
 

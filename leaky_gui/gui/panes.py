@@ -1,20 +1,66 @@
 """The window's panes: controls and table on the left; plot, readout, comparison and info on the right.
 
-Only placement: which part sits where, the splitters between them and the tab order.
+Only placement: which part sits where, the splitters between them and the tab order; and
+the Layer view's dock along the bottom, empty until the view is first opened (built then,
+by the window: its imports are not the first paint's).
 """
 
 from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QDockWidget,
+    QHBoxLayout,
+    QMainWindow,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from leaky_gui.gui.alpha_slider import AlphaSlider
 from leaky_gui.gui.comparison import ComparisonPanel
 from leaky_gui.gui.inputs_panel import InputsPanel
 from leaky_gui.gui.single_x_panel import SingleXPanel
 from leaky_gui.gui.widgets import splitter
+
+#: The settings key of whether the Layer view was open (its inputs' keys are in layer_inputs).
+LAYER_OPEN_KEY = "layerView/open"
+
+
+def settings_flag(raw: object, default: bool) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    return {"true": True, "false": False}.get(str(raw).lower(), default)
+
+
+def layer_view_was_open(settings: QSettings) -> bool:
+    return settings_flag(settings.value(LAYER_OPEN_KEY, False), False)
+
+
+def layer_dock(window: QMainWindow) -> QDockWidget:
+    """The Layer view's dock along the bottom of ``window``, under the plot and Sweep info; hidden, empty.
+
+    A dock, not a tab beside Sweep info: ten columns and a plot need the window's width,
+    and a dock can also float as a window of its own, as large as wanted. Its action
+    (View > Layer Statistics, Ctrl+Shift+L) is there from the start; the view is set in
+    it when first opened.
+    """
+    dock = QDockWidget("Layer statistics", window)
+    dock.setObjectName("layerDock")
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    dock.hide()  # opened from View > Layer Statistics; the sweep keeps the room until then
+    toggle = dock.toggleViewAction()
+    toggle.setObjectName("layerViewAction")
+    toggle.setText("L&ayer Statistics")
+    toggle.setShortcut("Ctrl+Shift+L")
+    toggle.setToolTip(
+        "What each alpha on show does to a deep network: statistics and the signal through depth "
+        "(Ctrl+Shift+L)"
+    )
+    return dock
 
 
 def lay_out(

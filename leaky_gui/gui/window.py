@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QSettings, Qt, qWarning
 from PySide6.QtGui import QAction, QGuiApplication
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QWidget,
 )
 
 from leaky_gui.calc.alphas import alpha_name
@@ -46,10 +47,9 @@ from leaky_gui.gui.comparison import ComparisonPanel
 from leaky_gui.gui.export_controller import ExportController
 from leaky_gui.gui.info_panel import InfoPanel
 from leaky_gui.gui.inputs_panel import InputsPanel, inputs_model
-from leaky_gui.gui.layer_view import LayerView, restore_layer_view, save_layer_view
 from leaky_gui.gui.memory import Memory
 from leaky_gui.gui.menus import build_menus
-from leaky_gui.gui.panes import lay_out
+from leaky_gui.gui.panes import LAYER_OPEN_KEY, lay_out, layer_dock, layer_view_was_open
 from leaky_gui.gui.plot import Overlays, SweepPlot
 from leaky_gui.gui.single_x_panel import SingleXPanel
 from leaky_gui.gui.spinbox import DecimalSpinBox
@@ -60,6 +60,9 @@ from leaky_gui.gui.table_view import SweepTableView
 from leaky_gui.gui.theme import Scheme, ThemeController
 from leaky_gui.gui.values_loader import ValuesController
 from leaky_gui.gui.widgets import WindowShortcutsFirst, set_message_scheme
+
+if TYPE_CHECKING:
+    from leaky_gui.gui.layer_view import LayerView
 
 READOUT_PROMPT = "Move the mouse over the plot to read x and f(x) of every visible curve."
 ABOUT = (
@@ -101,7 +104,8 @@ class MainWindow(QMainWindow):
         )
         self.comparison = ComparisonPanel()
         self.info = InfoPanel()
-        self.layer_view = LayerView()
+        self._layer_view: LayerView | None = None  # built when first opened (see layer_view)
+        self._restore_layer = self._settings is not None and not fresh
         self.exports = ExportController(self)
         self.values_reader = ValuesController(self)
         self.statistics = StatisticsFeed(self.info, self.plot, self.values_reader, lambda: self._source)
@@ -111,7 +115,8 @@ class MainWindow(QMainWindow):
             self, (self.inputs, self.slider, self.single), self.table, self.plot, self.readout, self.comparison,
             self.info,
         )  # fmt: skip
-        self.layer_dock = LayerView.dock(self.layer_view, self)
+        self.layer_dock = layer_dock(self)
+        self.layer_dock.visibilityChanged.connect(lambda shown: shown and self.layer_view)
         self._actions = build_menus(self, self)
         self.memory = Memory(
             self, self.inputs_model, self.inputs, self.comparison, self.single, self.slider, self.exports,
@@ -148,9 +153,10 @@ class MainWindow(QMainWindow):
         self._show_scheme(self.theme.scheme)
         self.resize(1180, 760)
 
-        self.layer_view.message.connect(self.statusBar().showMessage)
         if self._settings is not None and not fresh:
-            restore_layer_view(self._settings, self.layer_view, self.layer_dock)
+            if layer_view_was_open(self._settings):
+                self.layer_view  # noqa: B018 (built: its imports only when it shows)
+                self.layer_dock.show()
             self.apply_state(load_state(self._settings))
         else:
             self.refresh()
@@ -172,7 +178,8 @@ class MainWindow(QMainWindow):
         """Draw the plot, swatches, table highlight and messages in ``scheme`` (light or dark)."""
         self.plot.set_scheme(scheme)
         self.comparison.set_scheme(scheme)
-        self.layer_view.set_scheme(scheme)
+        if self._layer_view is not None:
+            self._layer_view.set_scheme(scheme)
         self.model.set_crossing_colour(scheme.table_crossing)
         set_message_scheme(scheme, self)
         if self._values_look is not None:  # the greyed boxes' grey is the palette's: take the new one
@@ -200,13 +207,39 @@ class MainWindow(QMainWindow):
         self.inputs.show_source(source)
         self.single.show_source(source)
         self.info.show_source(source, pinned)
-        self.layer_view.show_alphas(((source.alpha, None), *((p.alpha, p.slot) for p in pinned)))
+        if self._layer_view is not None:
+            self._layer_view.show_alphas(self._layer_alphas())
         self.slider.follow(source.alpha)
         self.statusBar().showMessage(
             f"{PRECISION_LABELS[source.precision]}: {source.description()}; {alpha_name(source.alpha)}"
         )
         if self.inputs_model.values is not None:  # your values on show: the source is they, as shown
             self.statistics.ask(cast(Values, source))
+
+    def _layer_alphas(self) -> tuple[tuple[Decimal, int | None], ...]:
+        """The alphas on show for the Layer view: the current one (slot None), then the pinned."""
+        source = self._source
+        return ((source.alpha, None), *((p.alpha, p.slot) for p in self.comparison.pinned()))
+
+    @property
+    def layer_view(self) -> LayerView:
+        """The Layer view, built (and set in its dock) when first asked for: View > Layer Statistics."""
+        if self._layer_view is None:
+            from leaky_gui.gui.layer_view import LayerView, restore_layer_view
+
+            view = self._layer_view = LayerView()
+            view.message.connect(self.statusBar().showMessage)
+            if self._restore_layer:
+                assert self._settings is not None
+                restore_layer_view(self._settings, view)
+            view.set_scheme(self.theme.scheme)
+            view.show_alphas(self._layer_alphas())
+            self.layer_dock.setWidget(view)
+            edits = view.findChildren(QLineEdit)
+            self.shortcuts.claim(self.findChildren(QAction), list[QWidget](edits))
+            for edit in edits:
+                edit.textEdited.connect(lambda *_: self.slider.stop())
+        return self._layer_view
 
     @contextmanager
     def _one_refresh(self) -> Iterator[None]:
@@ -345,7 +378,12 @@ class MainWindow(QMainWindow):
     def save_settings(self) -> None:
         if self._settings is not None:
             save_state(self._settings, self.state())
-            save_layer_view(self._settings, self.layer_view, self.layer_dock)
+            if self._layer_view is not None:
+                from leaky_gui.gui.layer_view import save_layer_view
+
+                save_layer_view(self._settings, self._layer_view, self.layer_dock)
+            else:
+                self._settings.setValue(LAYER_OPEN_KEY, False)  # never opened; its inputs stay as remembered
 
     def _toggles(self) -> dict[str, QAction]:
         """The checkable actions whose state is remembered, by their WindowState names."""

@@ -76,11 +76,15 @@ def test_it_follows_the_alpha_box_the_slider_and_play_live(window, qtbot):
 
 
 def test_hidden_it_does_no_work_and_catches_up_when_opened(window):
-    view = named(window, "layerView")
+    assert window.findChild(LayerView) is None  # not even built until first opened
     type_into(named(window, "alpha"), "0.3")
-    assert view._stale  # nothing worked out while closed
     view = opened(window)
+    assert named(window, "layerDock").widget() is view
     assert shown_alphas(view) == ["0.3"]
+    named(window, "layerViewAction").trigger()  # closed again
+    type_into(named(window, "alpha"), "0.4")
+    assert view._stale and shown_alphas(view) == ["0.3"]  # nothing worked out while closed
+    assert shown_alphas(opened(window)) == ["0.4"]
 
 
 @pytest.mark.parametrize(
@@ -199,10 +203,14 @@ def test_its_inputs_and_whether_it_is_open_are_remembered(qtbot, settings):
         False,
     )
     assert view.params == LayerParams.from_text("0.5", "1", "7")
-    assert not named(second, "layerDock").isHidden()
+    assert not named(second, "layerDock").isHidden() and named(second, "layerDock").widget() is view
+    second.show()
+    assert view.isVisible() and view.rows()[0].alpha == second.source.alpha
     fresh = MainWindow(settings, fresh=True)
     qtbot.addWidget(fresh)
-    assert named(fresh, "layerView").depth_edit.text() == "50" and named(fresh, "layerDock").isHidden()
+    assert named(fresh, "layerDock").isHidden() and fresh.findChild(LayerView) is None
+    fresh.show()
+    assert opened(fresh).depth_edit.text() == "50"
 
 
 def test_remembered_inputs_that_do_not_judge_give_way_to_the_defaults(qtbot, settings):
@@ -210,7 +218,8 @@ def test_remembered_inputs_that_do_not_judge_give_way_to_the_defaults(qtbot, set
     settings.setValue("layerView/depth", "40")
     window = MainWindow(settings)
     qtbot.addWidget(window)
-    view = named(window, "layerView")
+    window.show()
+    view = opened(window)
     assert (view.std_edit.text(), view.depth_edit.text()) == ("1", "50") and problem(view) == ""
 
 
@@ -242,7 +251,6 @@ def test_open_it_keeps_every_control_named_and_every_mnemonic_unique(window):
 
 
 def test_pens_follow_the_device_pixel_ratio(window, monkeypatch):
-    view = named(window, "layerView")
     monkeypatch.setattr(LayerView, "devicePixelRatioF", lambda self: 2.0)
     view = opened(window)
     assert view._curves[0][0].opts["pen"].widthF() == 6.0  # the current curve: 3 logical px

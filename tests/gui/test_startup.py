@@ -11,8 +11,9 @@ import sys
 from leaky_gui._version import __version__
 
 #: Loaded when first used, not before the window's first paint: the values readers, the
-#: export machinery (pyqtgraph's exporters pull in xml.dom), the self-test, and
-#: importlib.metadata (a version lookup walks every installed distribution).
+#: export machinery (pyqtgraph's exporters pull in xml.dom), the self-test,
+#: importlib.metadata (a version lookup walks every installed distribution), and the Layer
+#: view and its statistics (built when View > Layer Statistics first opens it).
 NOT_AT_START = (
     "leaky_gui.calc.readers",
     "leaky_gui.calc.text_reader",
@@ -22,6 +23,8 @@ NOT_AT_START = (
     "leaky_gui.gui.selftest",
     "pyqtgraph.exporters",
     "importlib.metadata",
+    "leaky_gui.gui.layer_view",
+    "leaky_gui.calc.layer_stats",
 )
 
 FIRST_PAINT = """
