@@ -13,10 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leaky_gui.calc import text_columns
 from leaky_gui.calc.csv_export import iter_csv_chunks
 from leaky_gui.calc.precision import format_in, tensor_to
 from leaky_gui.calc.sweep import SweepParams
+from leaky_gui.calc.text import format as text_columns
 
 D = Decimal
 

@@ -29,7 +29,7 @@ print(len(modules), sorted(m for m in sys.modules if m.split('.')[0] in qt or m.
 def test_calculation_and_cli_import_no_qt():
     done = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, check=True)
     count, loaded = done.stdout.strip().split(" ", 1)
-    assert int(count) >= 6  # numtext, sweep, precision, alphas, text_columns, csv_export
+    assert int(count) >= 6  # text, sweep, precision, alphas, exact, csv_export
     assert loaded == "[]"
 
 

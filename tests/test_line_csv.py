@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from leaky_gui.calc import readers
 from leaky_gui.calc.csv_export import iter_csv_chunks
-from leaky_gui.calc.line_csv import WIDTH, LineCsv
 from leaky_gui.calc.sweep import ExactNumber
+from leaky_gui.calc.text.rows import WIDTH, LineCsv
 from leaky_gui.calc.text_reader import TextColumnReader
 from leaky_gui.cli import main
 

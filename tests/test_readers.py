@@ -14,8 +14,7 @@ from hypothesis import strategies as st
 from leaky_gui.calc import readers, text_reader
 from leaky_gui.calc.readers import ValuesFileError, read_text, read_values
 from leaky_gui.calc.sweep import ExactNumber
-from leaky_gui.calc.text import ParameterError, format_number, parse_decimal
-from leaky_gui.calc.text_parse import parse_fixed_point_cells, parse_fixed_point_lines, parse_plain_cells
+from leaky_gui.calc.text import ParameterError, parse_decimal, scan_cells
 from leaky_gui.calc.value_data import ValuesCancelled
 
 D = Decimal
@@ -95,12 +94,13 @@ cell_text = st.one_of(
 @settings(max_examples=500, deadline=None)
 @given(cells=st.lists(cell_text, min_size=1, max_size=20), decimal_comma=st.booleans())
 @pytest.mark.slow
-def test_plain_cells_parse_as_parse_decimal_does_or_are_left_to_it(cells, decimal_comma):
+def test_cells_the_engine_reads_are_what_parse_decimal_reads_or_are_left_to_it(cells, decimal_comma):
     data = "\n".join(cells).encode()
     buf = np.frombuffer(data, dtype=np.uint8)
     ends = np.array([i for i, b in enumerate(data) if b == 10] + [len(data)])
     starts = np.concatenate(([0], ends[:-1] + 1))
-    num, scales, slow = parse_plain_cells(buf, starts, ends, decimal_comma)
+    point = ord(",") if decimal_comma else ord(".")
+    num, scales, slow = text_reader._exact_columns(scan_cells(buf, starts, ends, point))
     for cell, n, s, is_slow in zip(cells, num.tolist(), scales.tolist(), slow.tolist(), strict=True):
         if is_slow:
             continue
@@ -108,128 +108,13 @@ def test_plain_cells_parse_as_parse_decimal_does_or_are_left_to_it(cells, decima
         assert D(n).scaleb(-s) == D(exact.numerator).scaleb(-exact.scale), cell
 
 
-@settings(max_examples=300, deadline=None)
-@given(
-    cells=st.lists(
-        st.one_of(
-            st.from_regex(r"[+-]?\d{0,19}\.?\d{0,19}", fullmatch=True),
-            st.sampled_from(["1,5", "+", "-.", "1-2"]),
-        ),
-        min_size=1,
-        max_size=30,
-    ),
-    decimal_comma=st.booleans(),
-    other_column=st.booleans(),
-)
-@pytest.mark.slow
-def test_the_fixed_point_fast_path_reads_what_parse_decimal_reads(cells, decimal_comma, other_column):
-    lines = [f"7;{c};x" if other_column else c for c in cells]
-    data = ("\n".join(lines) + "\n").encode()
+def test_the_engine_takes_the_common_case():
+    data = b"-3.7\n+0.125\n12\n.5\n5.\n-0\n6.1227573641555475\n-2.405794275760342327e+00\n1E5\n"
     buf = np.frombuffer(data, dtype=np.uint8)
     ends = np.array([i for i, b in enumerate(data) if b == 10])
     starts = np.concatenate(([0], ends[:-1] + 1))
-    if other_column:
-        starts, ends = starts + 2, ends - 2
-    fast = parse_fixed_point_cells(buf, starts, ends, decimal_comma)
-    if fast is None:
-        return
-    for cell, n, s in zip(cells, *(a.tolist() for a in fast), strict=True):
-        exact = ExactNumber.of(parse_decimal(cell, decimal_comma=decimal_comma))  # must not raise
-        assert D(n).scaleb(-s) == D(exact.numerator).scaleb(-exact.scale), cell
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    cells=st.lists(
-        st.one_of(
-            st.from_regex(r"[+-]?\d{0,8}\.\d{0,8}", fullmatch=True),
-            st.from_regex(r"-?0\.0{0,6}[1-9]{1,3}", fullmatch=True),
-            st.sampled_from(
-                ["1,5", "+", "-.", "1-2", "12", "-", "0.0", "-0.000", "1.2.3", "12345678901234.5"]
-            ),
-        ),
-        min_size=1,
-        max_size=30,
-    ),
-    decimal_comma=st.booleans(),
-)
-@pytest.mark.slow
-def test_the_one_number_a_line_fast_path_reads_what_parse_decimal_reads(cells, decimal_comma):
-    if decimal_comma:
-        cells = [c.replace(".", ",") for c in cells]
-    data = ("\n".join(cells) + "\n").encode()
-    fast = parse_fixed_point_lines(np.frombuffer(data, dtype=np.uint8), decimal_comma)
-    if fast is None:
-        return
-    num, scales, typed, verbatim = fast
-    for r, cell in enumerate(cells):
-        exact = ExactNumber.of(parse_decimal(cell, decimal_comma=decimal_comma))  # must not raise
-        assert D(int(num[r])).scaleb(-int(scales[r])) == D(exact.numerator).scaleb(-exact.scale), cell
-        text = typed[r].tobytes().lstrip(b"\0").decode()
-        assert text == cell.replace(",", "."), cell
-        shortest = format_number(float(D(exact.numerator).scaleb(-exact.scale)))
-        if verbatim[r]:
-            assert text == shortest, cell
-
-
-def test_the_one_number_a_line_fast_path_marks_the_shortest_texts():
-    cells = [
-        "-3.7",
-        "+0.5",
-        "0.25",
-        "00.5",
-        "1.50",
-        "5.",
-        ".5",
-        "-0.0",
-        "0.0001",
-        "0.00001",
-        "123456789012.345",
-    ]
-    data = ("\n".join(cells) + "\n").encode()
-    *_, verbatim = parse_fixed_point_lines(np.frombuffer(data, dtype=np.uint8))
-    assert verbatim.tolist() == [True, False, True, False, False, False, False, False, True, False, True]
-    assert (
-        parse_fixed_point_lines(np.frombuffer(b"1.5\n2\n", dtype=np.uint8)) is None
-    )  # a line without a point
-    assert parse_fixed_point_lines(np.frombuffer(b"1.5\n1234567890.1234567\n", dtype=np.uint8)) is None
-
-
-def test_text_read_in_pieces_writes_what_it_reads(tmp_path, monkeypatch):
-    monkeypatch.setattr(text_reader, "_PIECE_BYTES", 64)
-    rng = np.random.default_rng(3)
-    cells = [
-        f"{v:.{rng.integers(1, 7)}f}" for v in rng.standard_normal(2000) * 10.0 ** rng.integers(-5, 6, 2000)
-    ]
-    values = read_values(write(tmp_path, "x.csv", "x\n" + "\n".join(cells) + "\n"))
-    assert xs(values) == [float(c) for c in cells]
-
-
-def test_the_x_column_copied_as_typed_is_the_one_made_from_the_digits(tmp_path):
-    from dataclasses import replace
-
-    from leaky_gui.calc.csv_export import iter_csv_chunks
-    from leaky_gui.calc.values import Values
-
-    rng = np.random.default_rng(4)
-    values = rng.standard_normal(5000) * 10.0 ** rng.integers(-6, 6, 5000)
-    cells = [f"{v:.{rng.integers(1, 7)}f}" for v in values] + ["0.0001", "-0.00001", "1.000", "-0.0"]
-    read = read_values(write(tmp_path, "x.csv", "\n".join(cells) + "\n"))
-    assert read.data.typed is not None and read.data.typed[1].any() and not read.data.typed[1].all()
-    plain = Values(replace(read.data, typed=None, _extent=None), name=read.name)
-    for alphas in ((D("0.01"),), (D("0.2"), D("3"))):
-        made = [
-            b"".join(c for c, _ in iter_csv_chunks(v.with_alphas(alphas), True, 1000)) for v in (read, plain)
-        ]
-        assert made[0] == made[1]
-
-
-def test_the_fast_path_takes_the_common_case():
-    data = b"-3.7\n+0.125\n12\n.5\n5.\n-0\n"
-    buf = np.frombuffer(data, dtype=np.uint8)
-    ends = np.array([i for i, b in enumerate(data) if b == 10])
-    starts = np.concatenate(([0], ends[:-1] + 1))
-    num, scales = parse_fixed_point_cells(buf, starts, ends)
+    num, scales, slow = text_reader._exact_columns(scan_cells(buf, starts, ends))
+    assert not slow.any()
     assert [D(n).scaleb(-s) for n, s in zip(num.tolist(), scales.tolist(), strict=True)] == [
         D("-3.7"),
         D("0.125"),
@@ -237,7 +122,20 @@ def test_the_fast_path_takes_the_common_case():
         D("0.5"),
         D(5),
         D(0),
+        D("6.1227573641555475"),
+        D("-2.405794275760342327"),
+        D(100000),
     ]
+
+
+def test_text_read_in_pieces_writes_what_it_reads(tmp_path, monkeypatch):
+    monkeypatch.setattr(text_reader, "_PIECE_ROWS", 64)
+    rng = np.random.default_rng(3)
+    cells = [
+        f"{v:.{rng.integers(1, 7)}f}" for v in rng.standard_normal(2000) * 10.0 ** rng.integers(-5, 6, 2000)
+    ]
+    values = read_values(write(tmp_path, "x.csv", "x\n" + "\n".join(cells) + "\n"))
+    assert xs(values) == [float(c) for c in cells]
 
 
 # --- bad files ------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from leaky_gui._version import __version__
 NOT_AT_START = (
     "leaky_gui.calc.readers",
     "leaky_gui.calc.text_reader",
-    "leaky_gui.calc.line_csv",
+    "leaky_gui.calc.text.rows",
     "leaky_gui.calc.csv_export",
     "leaky_gui.gui.export",
     "leaky_gui.gui.selftest",

@@ -8,8 +8,8 @@ import threading
 import numpy as np
 import pytest
 
-from leaky_gui.calc import text_columns
 from leaky_gui.calc.precision import format_in
+from leaky_gui.calc.text import format as text_columns
 
 THREADS = 16
 BATCH = 16

@@ -14,7 +14,7 @@ numerators, so memory stays flat at any count. The text of every number is exact
 
 In a framework precision (float32, float16, bfloat16) the x_i are rounded as PyTorch
 rounds them and every number is the shortest text in that precision
-(leaky_gui.calc.text_columns holds the column text of both kinds).
+(leaky_gui.calc.text.format holds the column text of both kinds).
 
 With ``decimal_comma`` the file is what spreadsheets in decimal-comma locales (de, fr, es,
 pt, ...) open as it is: ``;`` between columns and ``,`` as the decimal point, the same
@@ -41,7 +41,7 @@ from leaky_gui.calc.precision import leaky_in, round_to
 from leaky_gui.calc.source import XSource
 from leaky_gui.calc.sweep import SweepParams, format_label, format_number
 from leaky_gui.calc.text import csv_line
-from leaky_gui.calc.text_columns import (
+from leaky_gui.calc.text.format import (
     constant_text,
     fixed_text,
     pad,
@@ -49,7 +49,6 @@ from leaky_gui.calc.text_columns import (
     python_text,
     scaled_text,
 )
-from leaky_gui.calc.values import Values
 
 __all__ = [
     "CHUNK_ROWS",
@@ -115,8 +114,7 @@ class _ChunkWriter:
         if block is None:
             return self._binary_columns(lo, hi, derivatives)
         num, scale = block
-        typed = self.params.typed_block(lo, hi) if isinstance(self.params, Values) else None
-        x_text = self._x_column(num, scale) if typed is None else _typed_column(num, scale, *typed)
+        x_text = self._x_column(num, scale)
         positive = np.asarray([n > 0 for n in num], dtype=bool) if isinstance(num, list) else num > 0
         fs = [self._f_column(num, scale, x_text, positive, alpha) for alpha in self.alphas]
         choice = positive.astype(np.intp)
@@ -240,20 +238,6 @@ def _product_decimals(
     if largest * abs(alpha.numerator) >= _INT64_SAFE:
         return None
     return part * alpha.numerator, scale + alpha.scale
-
-
-def _typed_column(
-    num: np.ndarray | list[int], scale: int, typed: np.ndarray, verbatim: np.ndarray
-) -> np.ndarray:
-    """x's text column from the text as typed: its bytes where they are the shortest text, else made."""
-    others = np.flatnonzero(~verbatim)
-    if others.size == 0:
-        return typed
-    if isinstance(num, list):
-        part = python_text([num[i] / 10**scale for i in others.tolist()])
-    else:
-        part = scaled_text(num[others], scale)
-    return _merged(typed, part, others)
 
 
 def _merged(x_text: np.ndarray, part: np.ndarray, rows: np.ndarray) -> np.ndarray:

@@ -42,7 +42,7 @@ from typing import BinaryIO
 import numpy as np
 
 from leaky_gui.calc.exact import ExactNumber
-from leaky_gui.calc.text.rows import DoubleRows
+from leaky_gui.calc.text.rows import WIDTH, DoubleRows
 from leaky_gui.calc.text_reader import MAX_LINE_BYTES, TextColumnReader, checked, line_too_long, not_text
 from leaky_gui.calc.value_data import (
     DecimalColumn,
@@ -573,7 +573,6 @@ def _after_last_newline(buf: np.ndarray, end: int) -> int:
 
 
 FAST_BLOCK_BYTES = 1 << 19  # a task for a worker: about 50,000 lines
-WIDTH = 16  # bytes kept free before each block read (a whole line is never among them)
 
 
 class _FastBlocks:
@@ -611,7 +610,7 @@ class _FastBlocks:
         """Hand the lines in ``padded[WIDTH:]`` to a worker (the WIDTH bytes before: anything)."""
         if padded.size > WIDTH:
             assert self.maker is not None
-            self.pending.append((self.pool.submit(self.maker.rows, padded[WIDTH:]), padded))
+            self.pending.append((self.pool.submit(self.maker.rows, padded[WIDTH:], padded), padded))
         while len(self.pending) > self.workers + 1:  # each worker busy, one more waiting
             yield from self._next()
 

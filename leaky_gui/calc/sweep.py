@@ -2,7 +2,7 @@
 
 Pure Python and numpy, no Qt: the command line, the CSV writer and the window all
 come here for numbers, so there is exactly one definition of each. (Number text is in
-``numtext``, exact scaled integers in ``exact``, the framework precisions in ``precision``,
+the text engine ``text``, exact scaled integers in ``exact``, the framework precisions in ``precision``,
 presets and gains in ``alphas``.)
 
 Exactness. Every input is kept as the decimal the user typed. A value with ``d``

@@ -1,8 +1,9 @@
 """One column of exact decimals from blocks of text lines (no Qt): the text readers' engine.
 
 The first line decides the layout (separator, header, column); each block of whole lines
-is then parsed with numpy where the cells are plain (``leaky_gui.calc.text_parse``) and
-with ``parse_decimal`` where they are not, and every problem names the line and column.
+is then parsed a block at a time by the text engine's vectorised path (``scan_cells``) and
+cell by cell with ``parse_decimal`` where it leaves a cell (longer significands, words,
+values beyond the doubles), and every problem names the line and column.
 ``leaky_gui.calc.readers`` feeds it blocks and turns its column into ``Values``.
 """
 
@@ -15,21 +16,15 @@ from decimal import Decimal
 import numpy as np
 
 from leaky_gui.calc.exact import ExactNumber
-from leaky_gui.calc.text import ParameterError, TextError, parse_decimal
-from leaky_gui.calc.text_parse import (
-    NEWLINE,
-    parse_fixed_point_cells,
-    parse_fixed_point_lines,
-    parse_fixed_point_run,
-    parse_plain_cells,
-)
+from leaky_gui.calc.text import ParameterError, TextError, nearest_doubles, parse_decimal, scan_cells
+from leaky_gui.calc.text.parse import INT64_SAFE
 from leaky_gui.calc.value_data import DecimalColumn, ValuesFileError
 from leaky_gui.calc.values import Values
 
 __all__ = ["MAX_LINE_BYTES", "TextColumnReader", "checked", "line_too_long", "not_text"]
 
-_PIECE_BYTES = 1 << 20  # the one-number-a-line fast path parses a block in pieces of about 1 MB
-_INT64_SAFE = 1 << 62
+_PIECE_ROWS = 1 << 15  # cells parsed in pieces: their arrays stay in the caches
+_POW10_I64 = 10 ** np.arange(19, dtype=np.int64)
 #: No file of numbers has a line this long: such a line ends the read (``/dev/zero`` has one).
 MAX_LINE_BYTES = 1 << 20
 
@@ -96,7 +91,6 @@ class TextColumnReader:
         self.started = False
         self.numerators: list[np.ndarray] = []
         self.scales: list[np.ndarray] = []
-        self.typed: list[tuple[np.ndarray, np.ndarray] | None] = []
         self.big: dict[int, ExactNumber] = {}
         self.count = 0
 
@@ -218,15 +212,6 @@ class TextColumnReader:
                 if not block:
                     return
         buf = np.frombuffer(block, dtype=np.uint8)
-        if self.separator is None and b"\r" not in block and b'"' not in block:
-            run = buf if block.endswith(b"\n") else np.append(buf, np.uint8(NEWLINE))
-            if self._parse_lines(run):
-                return
-            fast = parse_fixed_point_run(run, self.decimal_comma)  # one number a line: the block is the run
-            if fast is not None:
-                self._append(*fast)
-                self.line += fast[0].size
-                return
         if not final or block.endswith(b"\n"):
             ends = np.flatnonzero(buf == 10)
         else:
@@ -245,28 +230,6 @@ class TextColumnReader:
         else:
             self._parse(buf, block, cell_starts, cell_ends)
         self.line += starts.size
-
-    def _parse_lines(self, run: np.ndarray) -> bool:
-        """One number a line, each with a point: parsed a piece of about 1 MB at a time (the
-        temporaries stay in the caches), or False (nothing kept) if a piece is not all such lines."""
-        parts = []
-        lo = 0
-        while lo < run.size:
-            hi = run.size
-            if hi - lo > _PIECE_BYTES:  # cut after the last newline of the piece's last 64 bytes
-                near = np.flatnonzero(run[lo + _PIECE_BYTES - 64 : lo + _PIECE_BYTES] == NEWLINE)
-                if not near.size:
-                    return False  # a line longer than the fast path's
-                hi = lo + _PIECE_BYTES - 64 + int(near[-1]) + 1
-            lines = parse_fixed_point_lines(run[lo:hi], self.decimal_comma)
-            if lines is None:
-                return False
-            parts.append(lines)
-            lo = hi
-        for num, scales, typed, verbatim in parts:
-            self._append(num, scales, (typed, verbatim))
-            self.line += num.size
-        return True
 
     def _choose_column(self, block: bytes, starts: np.ndarray, ends: np.ndarray) -> None:
         cells = self._split(block[starts[0] : ends[0]].decode("utf-8", "replace"))
@@ -328,30 +291,27 @@ class TextColumnReader:
         self._append(num, scales)
 
     def _keep_one(self, num: np.ndarray, scales: np.ndarray, r: int, exact: ExactNumber) -> None:
-        if abs(exact.numerator) < _INT64_SAFE and exact.scale < 2**15:
+        if abs(exact.numerator) < INT64_SAFE and exact.scale < 2**15:
             num[r], scales[r] = exact.numerator, exact.scale
         else:
             self.big[self.count + r] = exact
 
-    def _append(
-        self, num: np.ndarray, scales: np.ndarray, typed: tuple[np.ndarray, np.ndarray] | None = None
-    ) -> None:
+    def _append(self, num: np.ndarray, scales: np.ndarray) -> None:
         self.numerators.append(num)
         self.scales.append(scales)
-        self.typed.append(typed)
         self.count += num.size
 
     def _parse(self, buf: np.ndarray, block: bytes, cell_starts: np.ndarray, cell_ends: np.ndarray) -> None:
-        """Plain cells ([+-]digits[.digits][e[+-]digits]) in numpy; the others one by one."""
-        fast = parse_fixed_point_cells(buf, cell_starts, cell_ends, self.decimal_comma)
-        if fast is not None:
-            self._append(*fast)
-            return
-        num, scales, slow = parse_plain_cells(buf, cell_starts, cell_ends, self.decimal_comma)
-        for r in np.flatnonzero(slow).tolist():
-            cell = block[cell_starts[r] : cell_ends[r]].decode("utf-8", "replace")
-            self._keep_one(num, scales, r, ExactNumber.of(self._decimal(cell, self.line + r + 1)))
-        self._append(num, scales)
+        """Cells the text engine reads in numpy, a piece at a time; the others one by one."""
+        point = ord(",") if self.decimal_comma else ord(".")
+        for lo in range(0, cell_starts.size, _PIECE_ROWS):
+            starts, ends = cell_starts[lo : lo + _PIECE_ROWS], cell_ends[lo : lo + _PIECE_ROWS]
+            num, scales, slow = _exact_columns(scan_cells(buf, starts, ends, point))
+            for r in np.flatnonzero(slow).tolist():
+                cell = block[starts[r] : ends[r]].decode("utf-8", "replace")
+                exact = ExactNumber.of(self._decimal(cell, self.line + lo + r + 1))
+                self._keep_one(num, scales, r, exact)
+            self._append(num, scales)
 
     def drain(self) -> Values | None:
         """The values parsed since the last drain, as a part of their own (None if none)."""
@@ -359,15 +319,13 @@ class TextColumnReader:
             return None
         offset = self.count - sum(n.size for n in self.numerators)
         big = {i - offset: e for i, e in self.big.items()}
-        typed = _joined_typed(self.typed)
         data = DecimalColumn(
             np.concatenate(self.numerators) if len(self.numerators) > 1 else self.numerators[0],
             np.concatenate(self.scales) if len(self.scales) > 1 else self.scales[0],
             np.array(sorted(big), dtype=np.int64),
             big,
-            typed=typed,
         )
-        self.numerators, self.scales, self.typed, self.big = [], [], [], {}
+        self.numerators, self.scales, self.big = [], [], {}
         try:
             return (
                 Values(data, name=self.name)
@@ -381,15 +339,24 @@ class TextColumnReader:
             raise self._error(self.line - data.count + exc.row + 1, exc.message, column) from None
 
 
-def _joined_typed(parts: list[tuple[np.ndarray, np.ndarray] | None]) -> tuple[np.ndarray, np.ndarray] | None:
-    """The typed text of consecutive parts as one, right-aligned to the widest (None unless all have it)."""
-    if len(parts) == 1 or any(p is None for p in parts):
-        return parts[0] if len(parts) == 1 else None
-    width = max(p[0].shape[1] for p in parts)  # type: ignore[index]
-    rows = sum(p[0].shape[0] for p in parts)  # type: ignore[index]
-    typed = np.zeros((rows, width), dtype=np.uint8)
-    at = 0
-    for text, _ in parts:  # type: ignore[misc]
-        typed[at : at + text.shape[0], width - text.shape[1] :] = text
-        at += text.shape[0]
-    return typed, np.concatenate([p[1] for p in parts])  # type: ignore[index]
+def _exact_columns(scanned) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(numerators, scales, slow) from scanned cells: x = numerator / 10**scale exactly, int64.
+
+    Rows the vectorised path left, whose integer form passes int64, or whose value lies near
+    the ends of the doubles (its nearest double may be 0 or infinite) are ``slow``: 0 there.
+    """
+    w, q = scanned.w, scanned.q
+    slow = ~scanned.fast
+    up = np.clip(q, 0, 18)
+    fits = (w < np.uint64(INT64_SAFE)) & (q >= -32767) & (q <= 18)
+    fits &= (q <= 0) | (w < (np.uint64(INT64_SAFE) // _POW10_I64[up].astype(np.uint64)))
+    slow |= ~fits
+    # Far from the ends of the doubles (1e-290 .. 1e280) every value is well inside them.
+    edge = np.flatnonzero(~slow & (w != 0) & ((q < -290) | (q > 260)))
+    if edge.size:
+        doubles = nearest_doubles(w[edge], q[edge])
+        slow[edge[(doubles == 0) | ~np.isfinite(doubles)]] = True
+    magnitude = np.where(slow, 0, w).astype(np.int64) * np.where(slow, 1, _POW10_I64[up])
+    num = np.where(scanned.negative, -magnitude, magnitude)
+    scales = np.where(slow | (w == 0), 0, np.maximum(-q, 0)).astype(np.int16)
+    return num, scales, slow

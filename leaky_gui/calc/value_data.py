@@ -85,9 +85,6 @@ class DecimalColumn:
     kind: str = "decimal"
     _extent: Extent | None = field(default=None, repr=False)
     _statistics: dict = field(default_factory=dict, repr=False)
-    #: The text as typed, when the reader kept it: (rows, width) bytes right-aligned (NUL
-    #: before them), and which rows' text is exactly the shortest text of their double.
-    typed: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False)
 
     @property
     def count(self) -> int:
@@ -138,12 +135,6 @@ class DecimalColumn:
                 return num * 10**shift, scale
         exact = [self.exact(i) for i in range(lo, hi)]
         return [e.numerator * 10 ** (scale - e.scale) for e in exact], scale
-
-    def typed_block(self, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray] | None:
-        """(text as typed, verbatim) of rows [lo, hi), if the reader kept it."""
-        if self.typed is None:
-            return None
-        return self.typed[0][lo:hi], self.typed[1][lo:hi]
 
     def exact_f_block(self, lo: int, hi: int, alpha: ExactNumber) -> np.ndarray:
         """f exactly rounded for rows [lo, hi)."""

@@ -204,12 +204,6 @@ class Values:
             return self.data.decimal_block(lo, hi)
         return None
 
-    def typed_block(self, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray] | None:
-        """Rows [lo, hi) as typed, where each row's text is its own shortest text: see DecimalColumn."""
-        if isinstance(self.data, DecimalColumn):
-            return self.data.typed_block(lo, hi)
-        return None
-
     def f_block(self, lo: int, hi: int, alpha: Decimal) -> np.ndarray:
         if self.exact:
             return self.data.exact_f_block(lo, hi, self.exact_alpha(alpha))

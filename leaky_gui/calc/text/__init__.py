@@ -17,21 +17,21 @@ The contract (stated here once):
     ``LEAKY_GUI_TEXT_GENERAL=1`` every value takes the general path, so that tests and
     benchmarks can compare the two.
 
-* ``parse``: text to (negative, n, q) and to doubles (``scan_cells``, ``nearest_doubles``;
-  ``scan_text``, ``nearest_double``); typed text judged for the boxes, the command line and
-  the readers (``judge_decimal``, ``parse_decimal``, ``parse_count``, ``ParameterError``);
-* ``format``: doubles to their shortest text (``shortest_text``; ``format_double``), and the
-  app's one number style for labels (``format_label``, ``decimal_label``, ``csv_line``);
-* ``rows``: CSV rows ``x,f(alpha=A)...`` straight from blocks of text (``eval --input``);
-* ``wide``: uint64 words as wide integers, and the constants of decimal text.
+* ``parse``: the constants of decimal text and 128-bit products in uint64 words; text to
+  (negative, n, q) and to doubles (``scan_cells``, ``nearest_doubles``; ``scan_text``,
+  ``nearest_double``); typed text judged for the boxes, the command line and the readers
+  (``judge_decimal``, ``parse_decimal``, ``parse_count``, ``ParameterError``);
+* ``format``: doubles to their shortest text (``shortest_text``; ``format_double``), the
+  app's one number style for labels (``format_label``, ``decimal_label``, ``csv_line``),
+  and text a column at a time for the CSV writer (exact decimals, framework precisions);
+* ``rows``: CSV rows ``x,f(alpha=A)...`` straight from blocks of text (``eval --input``):
+  ``DoubleRows`` for any decimals, ``LineCsv`` for short lines of one fixed-point decimal.
 
 Errors are ``TextError`` with a ``code`` (``TextError.EMPTY`` ...): callers choose their
 wording from the code, never from a message.
 """
 
 from __future__ import annotations
-
-import os
 
 from leaky_gui.calc.text.format import (
     csv_line,
@@ -43,8 +43,10 @@ from leaky_gui.calc.text.format import (
     shortest_text,
 )
 from leaky_gui.calc.text.parse import (
+    GENERAL_ENV,
     ParameterError,
     TextError,
+    general_only,
     judge_decimal,
     nearest_double,
     nearest_doubles,
@@ -74,10 +76,3 @@ __all__ = [
     "shortest_digits",
     "shortest_text",
 ]
-
-GENERAL_ENV = "LEAKY_GUI_TEXT_GENERAL"
-
-
-def general_only() -> bool:
-    """Whether every value takes the general path (``LEAKY_GUI_TEXT_GENERAL=1``)."""
-    return os.environ.get(GENERAL_ENV, "") not in ("", "0")

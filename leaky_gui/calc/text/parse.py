@@ -18,20 +18,27 @@ digits on at least one side of the point (``.5``, ``5.``, ``1E5``, ``-0.000``).
 from __future__ import annotations
 
 import math
+import os
 import re
 from decimal import Decimal
 
 import numpy as np
 
-from leaky_gui.calc.text.wide import MAX_DIGITS, POW10_U64, bit_length, eight_digits, mul64
-
 __all__ = [
+    "GENERAL_ENV",
+    "INT64_SAFE",
     "LARGEST_DECIMAL_EXPONENT",
+    "MAX_DIGITS",
     "SMALLEST_DECIMAL_EXPONENT",
     "ParameterError",
     "Scanned",
     "TextError",
+    "bit_length",
+    "eight_digit_text",
+    "eight_digits",
+    "general_only",
     "judge_decimal",
+    "mul64",
     "nearest_double",
     "nearest_doubles",
     "parse_count",
@@ -39,6 +46,69 @@ __all__ = [
     "scan_cells",
     "scan_text",
 ]
+
+# -- the constants of decimal text, and wide integers in numpy uint64 words ------------
+# numpy has no 128-bit integer: a 64 x 64 -> 128-bit product is made from four 32 x 32-bit
+# products, exactly.
+
+MAX_DIGITS = 19  # a significand of up to 19 digits fits uint64: the vectorised path
+DIGITS_FIT = 10**MAX_DIGITS  # the first significand the vectorised path does not take
+INT64_SAFE = 1 << 62  # products of numerators below this stay inside int64
+POW10_U64 = 10 ** np.arange(MAX_DIGITS + 1, dtype=np.uint64)  # 10**0 .. 10**19
+
+GENERAL_ENV = "LEAKY_GUI_TEXT_GENERAL"  # set to 1: every value takes the general path
+
+
+def general_only() -> bool:
+    """Whether every value takes the general path (``LEAKY_GUI_TEXT_GENERAL=1``)."""
+    return os.environ.get(GENERAL_ENV, "") not in ("", "0")
+
+
+_LOW32 = np.uint64(0xFFFFFFFF)
+_U32 = np.uint64(32)
+
+
+def mul64(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(high, low) words of the exact 128-bit products a * b of uint64 arrays."""
+    a0, a1 = a & _LOW32, a >> _U32
+    b0, b1 = b & _LOW32, b >> _U32
+    p00 = a0 * b0
+    p01 = a0 * b1
+    p10 = a1 * b0
+    middle = (p00 >> _U32) + (p01 & _LOW32) + (p10 & _LOW32)  # below 3 * 2**32: no carry out
+    low = (middle << _U32) | (p00 & _LOW32)
+    high = a1 * b1 + (p01 >> _U32) + (p10 >> _U32) + (middle >> _U32)
+    return high, low
+
+
+def bit_length(words: np.ndarray) -> np.ndarray:
+    """Bits of each uint64 (0 for 0), as int64: exact, from the exponent of two float conversions."""
+    high = (words >> _U32).astype(np.float64)
+    low = (words & _LOW32).astype(np.float64)
+    from_high = np.frexp(high)[1]
+    from_low = np.frexp(low)[1]
+    return np.where(words >> _U32 != 0, from_high + 32, from_low).astype(np.int64)
+
+
+def eight_digits(words: np.ndarray) -> np.ndarray:
+    """The value of eight digits 0..9 a byte (first byte most significant) in each uint64, SWAR."""
+    words = (words * np.uint64(10) + (words >> np.uint64(8))) & np.uint64(0x00FF00FF00FF00FF)
+    words = (words * np.uint64(100) + (words >> np.uint64(16))) & np.uint64(0x0000FFFF0000FFFF)
+    return (words * np.uint64(10_000) + (words >> np.uint64(32))) & np.uint64(0xFFFFFFFF)
+
+
+def eight_digit_text(values: np.ndarray) -> np.ndarray:
+    """The eight ASCII digits (leading zeros included, first digit in the lowest byte) of each
+    value below 10**8, as one uint64 each, SWAR: halves, quarters, then bytes, each a multiply
+    and a shift that stays inside its lane."""
+    high = values // np.uint64(10_000)
+    v = high | ((values - high * np.uint64(10_000)) << _U32)
+    q = ((v * np.uint64(5243)) >> np.uint64(19)) & np.uint64(0x0000007F0000007F)  # // 100 a lane
+    v = q | ((v - q * np.uint64(100)) << np.uint64(16))
+    q = ((v * np.uint64(103)) >> np.uint64(10)) & np.uint64(0x000F000F000F000F)  # // 10 a lane
+    v = q | ((v - q * np.uint64(10)) << np.uint64(8))
+    return v + np.uint64(0x3030303030303030)
+
 
 # A nonzero n * 10**q with q + digits(n) - 1 above this is beyond 2**1024: infinite.
 LARGEST_DECIMAL_EXPONENT = 309
@@ -377,7 +447,6 @@ def nearest_doubles(
 # ---------------------------------------------------------------------------
 # Scanning cells
 
-_DIGIT, _POINT_CLASS, _E, _SIGN, _PAD = 1, 2, 3, 4, 5
 _WIDTH = 40  # cells longer than this take the general path
 _FRONT = 24  # bytes before the block, for the windows that end near its start
 
@@ -391,17 +460,6 @@ class Scanned:
         self.w, self.q, self.negative, self.fast = w, q, negative, fast
 
 
-def _classes(point: int) -> np.ndarray:
-    table = np.zeros(256, dtype=np.uint8)
-    table[ord("0") : ord("9") + 1] = _DIGIT
-    table[point] = _POINT_CLASS
-    table[[ord("e"), ord("E")]] = _E
-    table[[ord("+"), ord("-")]] = _SIGN
-    table[0] = _PAD
-    return table
-
-
-_CLASSES = {ord("."): _classes(ord(".")), ord(","): _classes(ord(","))}
 _KEEP_FIRST = (np.arange(_WIDTH)[None, :] < np.arange(_WIDTH + 1)[:, None]).astype(np.uint8) * 0xFF
 _LOW_NIBBLES = np.uint64(0x0F0F0F0F0F0F0F0F)
 
@@ -414,10 +472,24 @@ def _window_digits(padded: np.ndarray, ends: np.ndarray, counts: np.ndarray, wor
     chunk = windows[ends - width].view(np.uint64).reshape(ends.size, words) & _LOW_NIBBLES
     keep = _KEEP_LAST[width][counts]
     chunk &= keep
-    value = eight_digits(chunk[:, 0])
+    top = eight_digits(chunk[:, 0])
+    value = top
     for k in range(1, words):
         value = value * np.uint64(10**8) + eight_digits(chunk[:, k])
+    if words == 3:  # 24 digits may pass 2**64: 0 where they pass 10**19 (the first eight above 999)
+        value = np.where(top < np.uint64(1000), value, np.uint64(0))
     return value
+
+
+def _all_zero_fraction(padded: np.ndarray, ends: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Whether the ``counts`` digits before ``ends`` are all zeros (a fraction read as 0 was
+    either zero or beyond 10**19)."""
+    words = 3
+    width = 8 * words
+    windows = np.ndarray((padded.size - width + 1,), dtype=f"V{width}", buffer=padded, strides=(1,))
+    chunk = windows[ends - width].view(np.uint64).reshape(ends.size, words) & _LOW_NIBBLES
+    chunk &= _KEEP_LAST[width][counts]
+    return ~chunk.any(axis=1)
 
 
 def _keep_last_words(width: int) -> np.ndarray:
@@ -429,36 +501,67 @@ def _keep_last_words(width: int) -> np.ndarray:
 _KEEP_LAST = {width: _keep_last_words(width) for width in (8, 24)}
 
 
-def scan_cells(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray, point: int = ord(".")) -> Scanned:
+def _row_bits(mask: np.ndarray) -> np.ndarray:
+    """A (rows, 32) boolean matrix as one uint32 a row, column j as bit j."""
+    return np.packbits(mask, axis=1, bitorder="little").view(np.uint32).ravel()
+
+
+def _lowest_bit(bits: np.ndarray) -> np.ndarray:
+    """The place of each uint32's lowest set bit (32 for none)."""
+    return np.bitwise_count((bits & (~bits + np.uint32(1))) - np.uint32(1)).astype(np.int64)
+
+
+def pad_block(buf: np.ndarray) -> np.ndarray:
+    """``buf`` with the room ``scan_cells`` reads around it: zeros before and after."""
+    padded = np.zeros(_FRONT + buf.size + _WIDTH, dtype=np.uint8)
+    padded[_FRONT : _FRONT + buf.size] = buf
+    return padded
+
+
+def scan_cells(
+    buf: np.ndarray,
+    starts: np.ndarray,
+    ends: np.ndarray,
+    point: int = ord("."),
+    *,
+    padded: np.ndarray | None = None,
+) -> Scanned:
     """Significands and exponents of the cells buf[starts:ends], a block at a time.
 
     Rows not ``fast`` (another form, more than 19 significant digits, more than 19 digits on
     one side of the point, exponents of more than four digits, longer than 40 bytes) hold
-    nothing: the caller reads them with ``scan_text``, which decides them all.
+    nothing: the caller reads them with ``scan_text``, which decides them all. ``padded``
+    is ``pad_block(buf)`` when the caller has made it already (a block read in pieces).
     """
     rows = starts.size
     lengths = ends - starts
-    # The block with room around it: _FRONT bytes before (windows reaching back), _WIDTH after.
-    padded = np.zeros(_FRONT + buf.size + _WIDTH, dtype=np.uint8)
-    padded[_FRONT : _FRONT + buf.size] = buf
-    items = np.ndarray((padded.size - _WIDTH + 1,), dtype=f"V{_WIDTH}", buffer=padded, strides=(1,))
+    if padded is None:
+        padded = pad_block(buf)
     width_ok = (lengths >= 1) & (lengths <= _WIDTH)
     clipped = np.where(width_ok, lengths, 0)
-    chars = items[starts + _FRONT].view(np.uint8).reshape(rows, _WIDTH)
-    chars &= _KEEP_FIRST[clipped]
-    cls = _CLASSES[point][chars]
-    is_e = cls == _E
-    is_point = cls == _POINT_CLASS
-    is_sign = cls == _SIGN
-    n_e = is_e.sum(axis=1)
-    n_point = is_point.sum(axis=1)
-    n_sign = is_sign.sum(axis=1)
-    n_digit = (cls == _DIGIT).sum(axis=1)
+    width = 32 if int(clipped.max(initial=1)) <= 32 else _WIDTH
+    items = np.ndarray((padded.size - width + 1,), dtype=f"V{width}", buffer=padded, strides=(1,))
+    chars = items[starts + _FRONT].view(np.uint8).reshape(rows, width)
+    chars &= _KEEP_FIRST[clipped, :width]
+    is_e = (chars | np.uint8(0x20)) == ord("e")
+    is_point = chars == point
+    is_sign = (chars == ord("+")) | (chars == ord("-"))
+    good = ((chars - np.uint8(ord("0"))) < 10) | is_point | is_e | is_sign
+    if width == 32:  # each mask a row as the bits of a uint32: counts and first places in O(1)
+        e_bits, point_bits, sign_bits, good_bits = (_row_bits(m) for m in (is_e, is_point, is_sign, good))
+        n_e, n_point, n_sign, n_good = (
+            np.bitwise_count(b).astype(np.int64) for b in (e_bits, point_bits, sign_bits, good_bits)
+        )
+        first_e, first_point = _lowest_bit(e_bits), _lowest_bit(point_bits)
+    else:
+        n_e, n_point, n_sign, n_good = (np.count_nonzero(m, axis=1) for m in (is_e, is_point, is_sign, good))
+        first_e, first_point = is_e.argmax(axis=1), is_point.argmax(axis=1)
     has_e = n_e > 0
-    at_e = np.where(has_e, is_e.argmax(axis=1), clipped)
-    at_point = np.where(n_point > 0, is_point.argmax(axis=1), at_e)
-    lead = is_sign[:, 0]
-    exp_sign = has_e & is_sign[np.arange(rows), np.minimum(at_e + 1, _WIDTH - 1)]
+    at_e = np.where(has_e, first_e, clipped)
+    at_point = np.where(n_point > 0, first_point, at_e)
+    lead = is_sign[:, 0].astype(np.int64)
+    after_e = chars[np.arange(rows), np.minimum(at_e + 1, width - 1)]
+    exp_sign = (has_e & ((after_e == ord("+")) | (after_e == ord("-")))).astype(np.int64)
     n_int = at_point - lead
     n_frac = np.where(n_point > 0, at_e - at_point - 1, 0)
     n_exp = np.where(has_e, clipped - at_e - 1 - exp_sign, 0)
@@ -467,24 +570,31 @@ def scan_cells(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray, point: int
         & (n_e <= 1)
         & (n_point <= 1)
         & (at_point <= at_e)
-        & (n_sign == lead.astype(np.int64) + exp_sign)
-        & (n_digit + n_point + n_e + n_sign == clipped)
+        & (n_sign == lead + exp_sign)
+        & (n_good == clipped)
         & (n_int + n_frac >= 1)
         & (~has_e | ((n_exp >= 1) & (n_exp <= 4)))
         & (n_int <= MAX_DIGITS)
-        & (n_frac <= MAX_DIGITS)
+        & (n_frac <= 24)
     )
     base = starts + _FRONT
     n_int = np.where(fast, n_int, 0)
     n_frac = np.where(fast, n_frac, 0)
-    n_exp = np.where(fast, n_exp, 0)
     whole = _window_digits(padded, base + at_point, n_int, 3)
     fraction = _window_digits(padded, base + at_e, n_frac, 3)
-    exponent = _window_digits(padded, base + clipped, n_exp, 1).astype(np.int64)
-    exp_negative = exp_sign & (chars[np.arange(rows), np.minimum(at_e + 1, _WIDTH - 1)] == ord("-"))
+    q = -n_frac
+    if bool(has_e.any()):
+        n_exp = np.where(fast, n_exp, 0)
+        exponent = _window_digits(padded, base + clipped, n_exp, 1).astype(np.int64)
+        q = np.where(exp_sign.astype(bool) & (after_e == ord("-")), -exponent, exponent) + q
     # At most 19 significant digits: the whole part's digits and every digit after the point.
-    fast &= (whole == 0) | (whole < POW10_U64[MAX_DIGITS - n_frac])
-    w = whole * POW10_U64[n_frac] + fraction
-    q = np.where(exp_negative, -exponent, exponent) - n_frac
-    negative = lead & (chars[:, 0] == ord("-"))
+    # 19 digits after the point and more (polars' -0.00007493491446249875) only for 0.xxx,
+    # with at most 19 after the leading zeros; window sums at or above 10**19 came back 0.
+    short_frac = np.minimum(n_frac, MAX_DIGITS)
+    fast &= (
+        (whole == 0)
+        & ((fraction != 0) | (n_frac <= MAX_DIGITS) | _all_zero_fraction(padded, base + at_e, n_frac))
+    ) | ((n_frac <= MAX_DIGITS) & (whole < POW10_U64[MAX_DIGITS - short_frac]))
+    w = whole * POW10_U64[short_frac] + fraction
+    negative = lead.astype(bool) & (chars[:, 0] == ord("-"))
     return Scanned(np.where(fast, w, np.uint64(0)), np.where(fast, q, 0), negative, fast)

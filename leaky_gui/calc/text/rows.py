@@ -14,13 +14,20 @@ from __future__ import annotations
 import numpy as np
 
 from leaky_gui.calc.exact import ExactNumber
-from leaky_gui.calc.line_csv import LineCsv
 from leaky_gui.calc.text import general_only
-from leaky_gui.calc.text.format import TEXT_WIDTH, format_double, shortest_text
-from leaky_gui.calc.text.parse import nearest_double, nearest_doubles, scan_cells, scan_text
-from leaky_gui.calc.text.wide import mul64
+from leaky_gui.calc.text.format import TEXT_WIDTH, constant_text, format_double, scaled_text, shortest_text
+from leaky_gui.calc.text.parse import (
+    INT64_SAFE,
+    eight_digits,
+    mul64,
+    nearest_double,
+    nearest_doubles,
+    pad_block,
+    scan_cells,
+    scan_text,
+)
 
-__all__ = ["DoubleRows"]
+__all__ = ["DoubleRows", "LineCsv"]
 
 _NEWLINE, _CR, _QUOTE = 10, 13, ord('"')
 _PIECE = 1 << 14  # rows a pass works on: its arrays stay in the caches
@@ -90,10 +97,16 @@ class DoubleRows:
             n_columns=n_columns,
         )
 
-    def rows(self, block: np.ndarray) -> tuple[bytes, int] | None:
-        """(CSV bytes, rows) of ``block`` (whole lines, the last ending in a newline), or None."""
+    def rows(self, block: np.ndarray, after: np.ndarray | None = None) -> tuple[bytes, int] | None:
+        """(CSV bytes, rows) of ``block`` (whole lines, the last ending in a newline), or None.
+
+        ``after``, when given, is the block with 16 bytes of anything before it (``block`` is
+        ``after[16:]``): the short lines' rows read back into them, and need no copy then.
+        """
         if self.short_lines is not None and not general_only():
-            made = self.short_lines.rows(np.concatenate((np.zeros(16, dtype=np.uint8), block)))
+            if after is None:
+                after = np.concatenate((np.zeros(WIDTH, dtype=np.uint8), block))
+            made = self.short_lines.rows(after)
             if made is not None:
                 return made
         cells = self._cells(block)
@@ -101,10 +114,11 @@ class DoubleRows:
             return None
         starts, ends = cells
         pieces = []
+        padded = pad_block(block)
         try:
             for lo in range(0, starts.size, _PIECE):
                 hi = min(lo + _PIECE, starts.size)
-                pieces.append(self._piece(block, starts[lo:hi], ends[lo:hi]))
+                pieces.append(self._piece(block, padded, starts[lo:hi], ends[lo:hi]))
         except _NotPlain:
             return None
         data = b"".join(pieces).translate(self.table, b"\0")
@@ -135,11 +149,11 @@ class DoubleRows:
 
     # -- one piece ----------------------------------------------------------------
 
-    def _piece(self, block: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> bytes:
+    def _piece(self, block: np.ndarray, padded: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> bytes:
         rows = starts.size
         if general_only():
             return self._general_piece(block, starts, ends)
-        scanned = scan_cells(block, starts, ends, self.point)
+        scanned = scan_cells(block, starts, ends, self.point, padded=padded)
         w, q, negative = scanned.w, scanned.q, scanned.negative
         slow = np.flatnonzero(~scanned.fast)
         exact_slow = {}
@@ -198,11 +212,12 @@ class DoubleRows:
         else:
             f = np.array([nearest_double(int(w[r]) * a, int(q[r]) - alpha.scale) for r in rows.tolist()])
             np.negative(f, out=f, where=sign)
-        if exact_slow:
-            place = {int(r): i for i, r in enumerate(rows.tolist())}
-            for r, (neg, n, e) in exact_slow.items():
-                i = place.get(r)
-                if i is not None:
+        if exact_slow:  # rows is sorted: where each slow row is in it, if it is
+            slow = np.fromiter(exact_slow, dtype=np.int64, count=len(exact_slow))
+            at = np.minimum(np.searchsorted(rows, slow), rows.size - 1)
+            for r, i in zip(slow.tolist(), at.tolist(), strict=True):
+                if rows[i] == r:
+                    neg, n, e = exact_slow[r]
                     value = nearest_double(n * a, e - alpha.scale)
                     f[i] = -value if neg != (alpha.numerator < 0) else value
         return f
@@ -247,3 +262,437 @@ class DoubleRows:
             cells += ["1.0" if x > 0 else text for text in self.derivative_texts]
             lines.append(between.join(cells) + "\n")
         return "".join(lines).encode("ascii")
+
+
+# ---------------------------------------------------------------------------
+# Short lines: one plain decimal of at most 16 bytes with a point a line (six decimals)
+## CSV rows made straight from lines of one decimal each (no Qt): the fast path of ``eval --input``.
+#
+# The common file at scale holds one plain decimal a line (``-4.292619``). For a block of
+# such lines, in exact float64, the rows ``x,f(alpha=A)...`` are made here in one go, without
+# building ``Values``: every step is a numpy loop over the block, so blocks are made at once
+# on several cores.
+#
+# * Each line's bytes (at most 16) are gathered once, right-aligned in two uint64 words.
+# * x's text is those bytes wherever they are already the shortest text of their double (no
+#   '+', no leading zero, not below 1e-4) once trailing zeros of the fraction are blanked
+#   out (``4.50`` prints ``4.5``); f for x > 0 is the same text.
+# * f for x < 0 at alpha = 10**-k (0.1, 0.01, 0.001) is exact decimal arithmetic on that
+#   text: the point moves k places to the left (``-4.292619`` -> ``-0.04292619``), a few word
+#   operations a row, no digits made; where f would need 'e' notation, it is made instead.
+# * Only the rows left (other alphas, zero, '+', leading zeros, |x| < 1e-4) get an exact
+#   integer numerator (eight digits at a time, SWAR) and their text from ``scaled_text``,
+#   the writer's own exact text.
+# * The columns go into one byte matrix, NUL where a text is shorter, squeezed out at once.
+#
+# A block that is not all such lines gives None: the caller reads it with the full reader,
+# which parses it or names the bad line. What comes out is byte for byte what the general
+# writer (``iter_csv_chunks``) gives for the same values (tests/test_line_csv.py).
+
+WIDTH = 16  # bytes of a line at most, as two uint64 words
+_ZERO, _NINE, _PLUS, _MINUS = (ord(c) for c in "09+-")
+_POWERS = 10 ** np.arange(WIDTH + 3, dtype=np.uint64)
+_INT_POWERS = _POWERS.astype(np.int64)
+# Per count n (0..16), the mask (as two words) that keeps the last n bytes of 16: one
+# table per word, as a gather from a 1-D table costs a tenth of one from a 2-D one.
+_KEEP_LAST = (
+    np.where(np.arange(WIDTH) >= WIDTH - np.arange(WIDTH + 1)[:, None], 0xFF, 0)
+    .astype(np.uint8)
+    .view(np.uint64)
+)
+_KEEP_FIRST_WORD, _KEEP_SECOND_WORD = _KEEP_LAST[:, 0].copy(), _KEEP_LAST[:, 1].copy()
+
+
+def _rows(matrix: np.ndarray, start: int, width: int) -> np.ndarray:
+    """Bytes [start, start + width) of each row of a C-contiguous byte matrix, as one
+    opaque item a row: copies and fancy indexing then move a row at a time, not a byte."""
+    return np.ndarray(
+        (matrix.shape[0],), dtype=f"V{width}", buffer=matrix, offset=start, strides=(matrix.strides[0],)
+    )
+
+
+def _widened(text: np.ndarray, width: int) -> np.ndarray:
+    """A left-aligned text matrix widened with NULs to ``width`` columns."""
+    if text.shape[1] == width:
+        return np.ascontiguousarray(text)
+    out = np.zeros((text.shape[0], width), dtype=np.uint8)
+    _rows(out, 0, text.shape[1])[:] = _rows(np.ascontiguousarray(text), 0, text.shape[1])
+    return out
+
+
+_LOW_NIBBLES = np.uint64(0x0F0F0F0F0F0F0F0F)
+# Per count n (0..8), n bytes of '0' in the low bytes of a word.
+_ZEROS_FIRST = np.array([int("30" * n or "0", 16) for n in range(9)], dtype=np.uint64)
+
+
+class LineCsv:
+    """Makes the CSV rows of blocks of one-decimal lines, for fixed alphas and options."""
+
+    def __init__(
+        self,
+        alphas: tuple[ExactNumber, ...],
+        derivative_texts: tuple[str, ...],
+        decimal_comma: bool = False,
+    ) -> None:
+        self.alphas = alphas
+        # alpha = 10**-k: f below 0 is x's digits with the point k places to the left.
+        self.shifts = [a.scale if a.numerator == 1 and 1 <= a.scale <= 3 else None for a in alphas]
+        self.decimal_comma = decimal_comma
+        self.point = ord(",") if decimal_comma else ord(".")  # in the file and in the output
+        self.separator = ord(";") if decimal_comma else ord(",")
+        self.derivative_texts = list(derivative_texts)
+        # The text is made with '.', the typed text has the file's point: both become the output's.
+        table = bytearray(range(256))
+        if decimal_comma:  # the made text has '.', the typed text the file's ','
+            table[ord(".")] = ord(",")
+        self.table = bytes(table)
+
+    @staticmethod
+    def usable(alphas: tuple[ExactNumber, ...]) -> bool:
+        """Alphas whose products with 15-digit x stay in int64 and well inside the doubles."""
+        return all(abs(a.numerator) < 1 << 31 and a.scale <= 30 for a in alphas)
+
+    def rows(self, padded: np.ndarray) -> tuple[bytes | bytearray, int] | None:
+        """(CSV bytes, rows) of the lines in ``padded[WIDTH:]``, or None unless every line is plain.
+
+        ``padded`` starts with WIDTH bytes of anything (the gather reaches back into them
+        for the first line) and then whole lines, the last ended by a newline.
+        """
+        lay = _Layout.of(padded, self.point)
+        if lay is None:
+            return None
+        rows = lay.rows
+        minus, scales = lay.minus, lay.scales
+        plain, first_digit = lay.plain()
+        all_zero, trailing, blanks = lay.trailing_zeros(plain)
+
+        # Where f is x's digits shifted (alpha = 10**-k), no numerator is needed.
+        shifted = []
+        for k in self.shifts:
+            if k is None:
+                shifted.append(None)
+                continue
+            fixed = (lay.n_int >= k - 3) & (first_digit <= 4 - k)  # |f| >= 1e-4: not 'e' notation
+            fits = (lay.n_int > k) | (scales + k <= WIDTH - 3)
+            shifted.append(np.flatnonzero(minus & plain & ~all_zero & fixed & fits))
+        odd = np.flatnonzero(~plain)
+        if all(s is not None for s in shifted):
+            need_f = minus & ~plain  # the plain negative rows some alpha cannot shift
+            for s in shifted:
+                rest = minus & plain
+                rest[s] = False
+                need_f |= rest
+        else:
+            need_f = minus
+        need = np.flatnonzero(need_f | ~plain)
+        numerators = np.zeros(rows, dtype=np.int64)
+        if need.size:
+            numerators[need] = self._numerators(lay, need)  # from the bytes as typed
+        lay.blank(trailing, blanks)
+        positive = np.where(plain, ~minus, numerators > 0) if odd.size else ~minus
+
+        try:
+            x_text = self._text(numerators, scales, odd)
+            columns = []
+            for alpha, k, rows_shifted in zip(self.alphas, self.shifts, shifted, strict=True):
+                made = ~positive
+                if rows_shifted is not None:
+                    made[rows_shifted] = False
+                others = np.flatnonzero(made)
+                words = None
+                if rows_shifted is not None and rows_shifted.size:
+                    words = _shift(lay, rows_shifted, k), _shifted_width(lay, rows_shifted, k)
+                columns.append(
+                    (rows_shifted, words, others, self._products(numerators, scales, others, alpha))
+                )
+        except _NotPlain:
+            return None
+        constants = [constant_text([text, "1.0"], positive.astype(np.intp)) for text in self.derivative_texts]
+        x_width = max(int(lay.lengths.max()), x_text.shape[1] if x_text is not None else 0)
+        return self._join(lay.typed, odd, x_text, columns, constants, x_width, rows), rows
+
+    def _numerators(self, lay: _Layout, need: np.ndarray) -> np.ndarray:
+        """Exact integer numerators of the rows ``need`` (x = numerator / 10**scale)."""
+        words = lay.lines[need].view(np.uint64).reshape(need.size, 2)
+        halves = eight_digits(words & _LOW_NIBBLES)
+        value = halves[:, 0] * np.uint64(10**8) + halves[:, 1]  # the point and sign read as digits
+        power = _POWERS[lay.scales[need]]
+        value -= power * np.uint64(self.point & 0x0F)
+        has_sign = lay.has_sign[need]
+        if has_sign.any():
+            first = lay.first[need]
+            value -= ((first & np.uint8(0x0F)) * has_sign).astype(np.uint64) * _POWERS[lay.lengths[need] - 1]
+        magnitude = ((value // (power * np.uint64(10))) * power + value % power).astype(np.int64)
+        return np.where(lay.minus[need], -magnitude, magnitude)
+
+    @staticmethod
+    def _aligned(numerators: np.ndarray, scales: np.ndarray) -> tuple[np.ndarray, int]:
+        """The numerators at the largest of their scales, or _NotPlain where that passes int64."""
+        scale = int(scales.max())
+        shift = scale - scales
+        if int(shift.max()) > 18 or bool((np.abs(numerators) >= INT64_SAFE // _INT_POWERS[shift]).any()):
+            raise _NotPlain
+        return numerators * _INT_POWERS[shift], scale
+
+    def _text(self, numerators: np.ndarray, scales: np.ndarray, rows: np.ndarray) -> np.ndarray | None:
+        if rows.size == 0:
+            return None
+        return scaled_text(*self._aligned(numerators[rows], scales[rows]))
+
+    def _products(
+        self, numerators: np.ndarray, scales: np.ndarray, rows: np.ndarray, alpha: ExactNumber
+    ) -> np.ndarray | None:
+        if rows.size == 0:
+            return None
+        aligned = self._aligned(numerators[rows], scales[rows])
+        if max(int(np.abs(aligned[0]).max()), 1) * abs(alpha.numerator) >= INT64_SAFE:
+            raise _NotPlain
+        return scaled_text(aligned[0] * alpha.numerator, aligned[1] + alpha.scale)
+
+    def _join(
+        self,
+        typed: np.ndarray,
+        odd: np.ndarray,
+        x_text: np.ndarray | None,
+        columns: list,
+        constants: list[np.ndarray],
+        x_width: int,
+        rows: int,
+    ) -> bytearray:
+        """x, each f, each f' and the separators in one matrix; the NULs squeezed out."""
+        widths = [x_width]
+        for _, words, _, text in columns:
+            width = max(x_width, text.shape[1] if text is not None else 0)
+            if words is not None:
+                width = max(width, words[1])
+            widths.append(width)
+        widths += [c.shape[1] for c in constants]
+        # In a bytearray (zeroed), which translates without a copy out of numpy first.
+        store = bytearray(rows * (sum(widths) + len(widths)))
+        chars = np.frombuffer(store, dtype=np.uint8).reshape(rows, -1)
+        # x: the typed bytes (right-aligned), the odd rows' made text over them.
+        _put_right(chars, 0, x_width, None, typed)
+        x = _rows(chars, 0, x_width)
+        if x_text is not None:
+            x[odd] = _rows(_widened(x_text, x_width), 0, x_width)
+        at = x_width
+        for (rows_shifted, words, others, text), width in zip(columns, widths[1:], strict=False):
+            chars[:, at] = self.separator
+            at += 1
+            _rows(chars, at, x_width)[:] = x  # f = x where x > 0
+            if words is not None:
+                _put_right(chars, at, width, rows_shifted, words[0])
+            if text is not None:
+                _rows(chars, at, width)[others] = _rows(_widened(text, width), 0, width)
+            at += width
+        for constant in constants:
+            chars[:, at] = self.separator
+            at += 1
+            _rows(chars, at, constant.shape[1])[:] = _rows(
+                np.ascontiguousarray(constant), 0, constant.shape[1]
+            )
+            at += constant.shape[1]
+        chars[:, at] = _NEWLINE
+        del chars
+        return store.translate(self.table, b"\0")
+
+
+def _put_right(chars: np.ndarray, at: int, width: int, subset: np.ndarray | None, typed: np.ndarray) -> None:
+    """Right-aligned 16-byte texts into a field of ``width`` bytes (all rows, or ``subset``)."""
+    kept = min(width, WIDTH)
+    source = _rows(typed, WIDTH - kept, kept)
+    if subset is None:
+        _rows(chars, at + width - kept, kept)[:] = source
+        return
+    if width > kept:
+        _rows(chars, at, width - kept)[subset] = np.zeros(1, dtype=f"V{width - kept}")
+    _rows(chars, at + width - kept, kept)[subset] = source
+
+
+class _Layout:
+    """Where the lines, points and signs of a block are, and each line's bytes right-aligned."""
+
+    @classmethod
+    def of(cls, padded: np.ndarray, point: int) -> _Layout | None:
+        """The layout of a block of plain lines (``[+-]digits.digits``, at most 16 bytes), else None."""
+        cells = padded[WIDTH:]
+        lines = line_points(cells, point)
+        if lines is None:
+            return None
+        starts, ends, points, first, has_sign = lines
+        rows = ends.size
+        minus = first == _MINUS
+        plus = first == _PLUS
+        lengths = ends - starts
+        n_int = points - starts - has_sign
+        scales = ends - points - 1
+        if int(lengths.max()) > WIDTH or int((n_int + scales).min()) < 1:
+            return None
+        lay = cls()
+        lay.cells, lay.ends, lay.points, lay.starts, lay.rows = cells, ends, points, starts, rows
+        lay.first, lay.minus, lay.plus, lay.has_sign = first, minus, plus, has_sign
+        lay.lengths, lay.n_int, lay.scales = lengths, n_int, scales
+        # Each line right-aligned in 16 bytes, NUL before it.
+        gathered = np.ndarray((padded.size - WIDTH + 1,), dtype="V16", buffer=padded, strides=(1,))[ends]
+        words = gathered.view(np.uint64).reshape(rows, 2)
+        words[:, 0] &= _KEEP_FIRST_WORD[lengths]
+        words[:, 1] &= _KEEP_SECOND_WORD[lengths]
+        lay.lines = words.view("V16").reshape(rows)  # as typed, until blank() blanks trailing zeros
+        lay.typed = lay.lines.view(np.uint8).reshape(rows, WIDTH)
+        return lay
+
+    def plain(self) -> tuple[np.ndarray, np.ndarray]:
+        """Rows that print as typed (a digit each side of the point, no '+', no leading zero,
+        |x| >= 1e-4), and where x's first nonzero digit is: the j-th after the point for
+        0.xxx (5: none in the first four), else 0."""
+        cells = self.cells
+        lead = cells[self.starts + self.has_sign]
+        n_int = self.n_int
+        plain = ~self.plus & (n_int >= 1) & (self.scales >= 1) & ((n_int == 1) | (lead != _ZERO))
+        first_digit = np.zeros(self.rows, dtype=np.int64)
+        small = np.flatnonzero(plain & (lead == _ZERO))  # 0.xxx
+        if small.size:
+            scales = self.scales[small]
+            # A fraction of at most 8 digits is the top of the line's last word: shifted down,
+            # its first digit is the lowest byte. The lowest nonzero byte of the digits less
+            # '0' is found from the lowest set bit (a power of two: a float holds it exactly).
+            words = self.lines.view(np.uint64).reshape(self.rows, 2)[small, 1]
+            short = np.minimum(scales, 8)
+            fraction = (words >> (np.uint64(8) * (8 - short).astype(np.uint64))) ^ _ZEROS_FIRST[short]
+            lowest = fraction & (~fraction + np.uint64(1))
+            at = (np.frexp(lowest.astype(np.float64))[1] - 1) // 8 + 1
+            at[fraction == 0] = 5
+            longer = np.flatnonzero(scales > 8)  # the first digits are in the other word: byte by byte
+            if longer.size:
+                p = self.points[small[longer]]
+                found = np.full(longer.size, 5, dtype=np.int64)
+                for j in range(4, 0, -1):
+                    found[self.cells[p + j] != _ZERO] = j
+                at[longer] = found
+            at = np.minimum(at, 5)
+            first_digit[small] = at
+            plain[small[at > 4]] = False
+        return plain, first_digit
+
+    def trailing_zeros(self, plain: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(rows whose fraction is all zeros, the plain rows ending in 0, how many of their
+        trailing zeros go: all but one digit after the point)."""
+        all_zero = np.zeros(self.rows, dtype=bool)
+        trailing = np.flatnonzero(plain & (self.typed[:, WIDTH - 1] == _ZERO))
+        if not trailing.size:
+            return all_zero, trailing, trailing
+        scales = self.scales[trailing]
+        # The line's last eight bytes with '0' as 0: its zeros at the end are the leading
+        # zero bytes of the word, found from its highest set bit (a float's exponent, exact:
+        # no byte here is above 0x30, so the conversion never rounds up a power of two).
+        ends = self.lines.view(np.uint64).reshape(self.rows, 2)[trailing, 1] ^ np.uint64(0x3030303030303030)
+        exponent = np.frexp(ends.astype(np.float64))[1]
+        count = np.minimum((64 - exponent) // 8, scales)
+        longer = np.flatnonzero(count == 8)  # all eight were zeros: count on byte by byte
+        if longer.size:
+            run = np.ones(longer.size, dtype=bool)
+            at = self.ends[trailing[longer]] - 9
+            for j in range(int(scales[longer].max()) - 8):
+                run &= (self.cells[at - j] == _ZERO) & (8 + j < scales[longer])
+                if not run.any():
+                    break
+                count[longer] += run
+        all_zero[trailing] = count == scales
+        return all_zero, trailing, np.minimum(count, scales - 1)
+
+    def blank(self, trailing: np.ndarray, count: np.ndarray) -> None:
+        """Blank ``count`` trailing zeros of the rows ``trailing`` in ``lines`` (NUL: squeezed out)."""
+        if not trailing.size:
+            return
+        blanked = self.lines[trailing].view(np.uint64).reshape(trailing.size, 2)
+        blanked[:, 0] &= ~_KEEP_FIRST_WORD[count]
+        blanked[:, 1] &= ~_KEEP_SECOND_WORD[count]
+        self.lines[trailing] = blanked.view("V16").reshape(trailing.size)
+
+
+_SHIFT_TABLES: dict[int, tuple[np.ndarray, ...]] = {}
+
+
+def _shift_tables(k: int) -> tuple[np.ndarray, ...]:
+    """Per (scale, integer digits), the bytes that move one place right, those that stay,
+    and those added, as word masks, for moving a right-aligned negative x's point k places left.
+
+    With at most k integer digits they all move over the point and '-0.' and zeros come
+    before them (-4.5 -> -0.045 for k = 2); with more, the point lands among them."""
+    tables = _SHIFT_TABLES.get(k)
+    if tables is not None:
+        return tables
+    move = np.zeros((256, WIDTH), dtype=np.uint8)
+    stay = np.zeros((256, WIDTH), dtype=np.uint8)
+    add = np.zeros((256, WIDTH), dtype=np.uint8)
+    for scale in range(WIDTH):
+        p = WIDTH - 1 - scale  # the point's place
+        for n in range(1, WIDTH):
+            key = scale * WIDTH + n
+            if p - n - 1 < 0:
+                continue  # no room for the digits and the sign
+            if n <= k:
+                if p - k - 2 < 0:
+                    continue
+                move[key, p - n : p] = 0xFF
+                stay[key, p + 1 :] = 0xFF
+                add[key, p + 1 - k : p + 1 - n] = ord("0")
+                add[key, p - k] = ord(".")
+                add[key, p - k - 1] = ord("0")
+                add[key, p - k - 2] = _MINUS
+            else:
+                move[key, p - k : p] = 0xFF
+                stay[key, : p - k] = 0xFF
+                stay[key, p + 1 :] = 0xFF
+                add[key, p - k] = ord(".")
+    tables = tuple(t.view(np.uint64)[:, half].copy() for t in (move, stay, add) for half in (0, 1))
+    _SHIFT_TABLES[k] = tables
+    return tables
+
+
+def _shift(lay: _Layout, rows: np.ndarray, k: int) -> np.ndarray:
+    """f = x / 10**k of negative plain rows, right-aligned in 16 bytes: x's bytes, moved."""
+    move_lo, move_hi, stay_lo, stay_hi, add_lo, add_hi = _shift_tables(k)
+    words = lay.lines[rows].view(np.uint64).reshape(rows.size, 2)
+    lo, hi = words[:, 0].copy(), words[:, 1].copy()
+    key = lay.scales[rows] * WIDTH + lay.n_int[rows]
+    moving_lo = lo & move_lo[key]
+    out = np.empty((rows.size, 2), dtype=np.uint64)
+    out[:, 0] = (moving_lo << np.uint64(8)) | (lo & stay_lo[key]) | add_lo[key]
+    out[:, 1] = (
+        ((hi & move_hi[key]) << np.uint64(8))
+        | (moving_lo >> np.uint64(56))
+        | (hi & stay_hi[key])
+        | add_hi[key]
+    )
+    return out.view(np.uint8)
+
+
+def _shifted_width(lay: _Layout, rows: np.ndarray, k: int) -> int:
+    """How many of the 16 bytes the longest of these shifted texts may take."""
+    n_int = lay.n_int[rows]
+    return int(np.where(n_int <= k, 3 + k + lay.scales[rows], lay.lengths[rows]).max())
+
+
+def line_points(
+    cells: np.ndarray, point: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
+    """(starts, ends, points, first bytes, leading signs) of a block's lines, each ending in a
+    newline and holding one ``point`` and no byte above '9', whose only bytes below '0' are the
+    newlines, the points and a sign that leads its line; None for any other block."""
+    if cells.size == 0 or cells[-1] != _NEWLINE or int(cells.max()) > _NINE:
+        return None
+    ends = np.flatnonzero(cells == _NEWLINE)
+    points = np.flatnonzero(cells == point)
+    if points.size != ends.size:
+        return None
+    starts = np.empty_like(ends)
+    starts[0] = 0
+    np.add(ends[:-1], 1, out=starts[1:])
+    if not (bool((points >= starts).all()) and bool((points < ends).all())):
+        return None  # a line without its one point
+    first = cells[starts]
+    has_sign = (first == _MINUS) | (first == _PLUS)
+    if int(np.count_nonzero(cells < _ZERO)) != 2 * ends.size + int(np.count_nonzero(has_sign)):
+        return None  # a byte below '0' that is no newline, point or leading sign
+    return starts, ends, points, first, has_sign
