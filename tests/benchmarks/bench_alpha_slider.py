@@ -34,7 +34,7 @@ def main() -> None:
 
     from leaky_gui.app import create_application
     from leaky_gui.calc.alphas import alpha_name
-    from leaky_gui.gui.selftest import named
+    from leaky_gui.gui.selftest import named, type_into
     from leaky_gui.gui.window import MainWindow
 
     app = create_application(sys.argv)
@@ -57,7 +57,7 @@ def main() -> None:
     )
     medians = {}
     for count in COUNTS:
-        named(window, "count").setValue(count)
+        type_into(named(window, "count"), str(count))  # the boxes take typed text (the inputs model)
         slider.setValue(0)
         app.processEvents()
         times = []
