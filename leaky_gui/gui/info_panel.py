@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QStyle,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -27,8 +26,8 @@ from leaky_gui.calc.source import XSource
 from leaky_gui.calc.sweep import format_label, zero_crossing_text
 from leaky_gui.calc.values import ValuesStatistics
 from leaky_gui.gui.pinned import PinnedAlpha
+from leaky_gui.gui.widgets import table_cell
 
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _SLACK = 80  # px the table may be wider than it needs before it gives the room back
 
 
@@ -93,7 +92,7 @@ class InfoPanel(QGroupBox):
                 f"{kaiming_gain(alpha):.6g}",
             )
             for column, text in enumerate(texts):
-                self._set_cell(row, column, text)
+                table_cell(self.table, row, column, text)
         self._ask_for_width()
 
     def _ask_for_width(self) -> None:
@@ -153,16 +152,6 @@ class InfoPanel(QGroupBox):
             lines.append(f"  {format_label(alpha)}: {mean:.6g}, {std:.6g}")
         self.statistics.setText("\n".join(lines))
         self.statistics.show()
-
-    def _set_cell(self, row: int, column: int, text: str) -> None:
-        item = self.table.item(row, column)
-        if item is None:
-            item = QTableWidgetItem()
-            if column:
-                item.setTextAlignment(_RIGHT)
-            self.table.setItem(row, column, item)
-        if item.text() != text:  # setText repaints even when nothing changed
-            item.setText(text)
 
     def rows(self) -> list[list[str]]:
         """The table's texts, row by row."""

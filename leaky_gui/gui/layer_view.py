@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -60,9 +59,8 @@ from leaky_gui.gui.layer_plot import LayerCurves, layer_plot
 from leaky_gui.gui.panes import LAYER_OPEN_KEY
 from leaky_gui.gui.plot_items import Stroke
 from leaky_gui.gui.theme import LIGHT, Scheme
-from leaky_gui.gui.widgets import ERROR, NOTE, message_label, set_message_kind, show_message
+from leaky_gui.gui.widgets import ERROR, NOTE, message_label, set_message_kind, show_message, table_cell
 
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 #: The table's columns: (header, tooltip, LayerStats field); the ratios first, the CSV keeps its order.
 _COLUMNS = (
     ("alpha", "the alpha (current first, then the pinned ones)", ""),
@@ -388,14 +386,7 @@ class LayerView(QWidget, LayerCurves):
                 *map(format_number, values),
             ]
             for column, (text, tip) in enumerate(zip(cells, tips, strict=True)):
-                item = self.table.item(r, column)
-                if item is None:
-                    item = QTableWidgetItem()
-                    if column:
-                        item.setTextAlignment(_RIGHT)
-                    self.table.setItem(r, column, item)
-                if item.text() != text:  # setText repaints even when nothing changed
-                    item.setText(text)
+                item = table_cell(self.table, r, column, text)
                 if item.toolTip() != tip:
                     item.setToolTip(tip)
             swatch_key = (slot, self._scheme.name)

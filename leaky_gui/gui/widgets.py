@@ -6,7 +6,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QThread
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMenu, QProgressDialog, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMenu,
+    QProgressDialog,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from leaky_gui.gui.theme import DARK, LIGHT, Scheme, palette_is_dark
 
@@ -33,6 +41,23 @@ def set_message_scheme(scheme: Scheme, root: QWidget) -> None:
     for label in root.findChildren(QLabel):
         if label.property(_KIND) is not None:
             set_message_kind(label, label.property(_KIND), scheme)
+
+
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def table_cell(table: QTableWidget, row: int, column: int, text: str) -> QTableWidgetItem:
+    """The item at ``row``, ``column`` showing ``text`` (made if missing, numbers right-aligned
+    past the first column); its text is set only when it changes, as setText always repaints."""
+    item = table.item(row, column)
+    if item is None:
+        item = QTableWidgetItem()
+        if column:
+            item.setTextAlignment(_RIGHT)
+        table.setItem(row, column, item)
+    if item.text() != text:
+        item.setText(text)
+    return item
 
 
 def locale_uses_decimal_comma() -> bool:
