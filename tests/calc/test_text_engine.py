@@ -221,6 +221,27 @@ def test_seventeen_digit_and_numpy_texts_take_the_vectorised_path():
     assert np.array_equal(doubles, np.concatenate([values, values]))
 
 
+def test_the_quotient_path_rounds_ties_and_near_ties_as_the_oracle():
+    """w / 10**k in doubles (most text) against the oracle, at half-way points between
+    doubles (integers from 2**54 up) and one unit either side of them."""
+    rng = np.random.default_rng(22)
+    ws, qs = [], []
+    for x in rng.integers(2**54, 2**60, 3000).astype(np.float64).tolist():
+        half = int(x) + int(np.nextafter(x, math.inf) - x) // 2
+        for k in range(4):
+            if (half + 1) * 10**k < 2**64:
+                ws += [half * 10**k - 1, half * 10**k, half * 10**k + 1]
+                qs += [-k] * 3
+    for x in (rng.random(3000) * 20).tolist():  # 17 digits near the ties of doubles below 20
+        half = (Fraction(x) + Fraction(float(np.nextafter(x, math.inf)))) / 2
+        ws += [int(half * 10**17) + d for d in (-1, 0, 1)]
+        qs += [-17] * 3
+    doubles = nearest_doubles(np.array(ws, dtype=np.uint64), np.array(qs))
+    assert doubles.tolist() == [
+        oracle_double(Fraction(w) * Fraction(10) ** q) for w, q in zip(ws, qs, strict=True)
+    ]
+
+
 # ---------------------------------------------------------------------------
 # The edges of the doubles
 
