@@ -9,6 +9,7 @@ import subprocess
 import sys
 from decimal import Decimal
 from fractions import Fraction
+from unittest import mock
 
 import numpy as np
 import pytest
@@ -26,6 +27,7 @@ from leaky_gui.calc.text import (
     scan_cells,
     shortest_text,
 )
+from leaky_gui.calc.text import parse as text_parse
 from leaky_gui.calc.text.rows import DoubleRows
 
 # ---------------------------------------------------------------------------
@@ -206,6 +208,37 @@ def test_scanned_cells_are_their_exact_nearest_doubles(texts):
             same_sign = math.copysign(1, doubles[i]) == math.copysign(1, want)
             assert doubles[i] == want
             assert same_sign or want == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            decimal_texts(),
+            st.sampled_from(["", "-", ".", "1e", "1e+", "e5", "1.2.3", "1e5e5", "0." + "0" * 22]),
+        ),
+        min_size=1,
+        max_size=30,
+    ),
+    st.booleans(),
+)
+def test_lines_are_scanned_as_cells_are(texts, crlf):
+    """Cells that are whole lines take passes over the bytes: the same rows fast (or fewer),
+    each with the same significand and exponent as the scan of any cells."""
+    data = "".join(t + ("\r\n" if crlf else "\n") for t in texts).encode()
+    buf = np.frombuffer(data, dtype=np.uint8)
+    ends = np.flatnonzero(buf == 10)
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    ends = ends - crlf
+    lines = scan_cells(buf, starts, ends)
+    with mock.patch.object(text_parse, "_scan_lines", lambda *args: None):
+        cells = scan_cells(buf, starts, ends)
+    assert not np.any(lines.fast & ~cells.fast)
+    same = lines.fast
+    assert np.array_equal(lines.w[same], cells.w[same]) and np.array_equal(lines.q[same], cells.q[same])
+    assert np.array_equal(lines.negative[same], cells.negative[same])
+    if all(t and t[-1].isdigit() and "e" not in t.lower()[:1] and len(t) < 30 for t in texts):
+        assert text_parse._scan_lines(buf, starts, ends, ord("."), text_parse.pad_block(buf)) is not None
 
 
 def test_seventeen_digit_and_numpy_texts_take_the_vectorised_path():
