@@ -157,7 +157,7 @@ def test_the_plot_draws_each_alpha_in_its_curves_colour_with_the_gradient_dashed
     window.pin_alpha(D("0.2"))
     view = opened(window)
     type_into(named(window, "layerMean"), "0.5")
-    signal, gradient = view._curves[1]
+    signal, gradient = view.plot.curves[1]
     want_signal, want_gradient = depth_log10_ratios(D("0.2"), view.params)
     assert list(signal.xData) == list(gradient.xData) == [0, 1, 50]  # a straight line after the first layer
     assert np.array_equal(signal.yData, want_signal[[0, 1, 50]])
@@ -166,7 +166,7 @@ def test_the_plot_draws_each_alpha_in_its_curves_colour_with_the_gradient_dashed
     slot = window.comparison.pinned()[0].slot
     colour = pinned_style(slot, window.theme.scheme)[0]
     assert signal.opts["pen"].color().name() == gradient.opts["pen"].color().name() == colour.lower()
-    assert view._curves[0][0].opts["pen"].color().name() == window.theme.scheme.current.lower()
+    assert view.plot.curves[0][0].opts["pen"].color().name() == window.theme.scheme.current.lower()
     named(window, "layerGradient").click()  # off
     assert len(gradient.yData or []) == 0
     named(window, "layerGradient").click()
@@ -178,10 +178,10 @@ def test_the_plot_reads_underflowing_ratios_on_its_log_axis(window):
     type_into(named(window, "layerDepth"), "1000")
     view.init_box.setCurrentText("torch-default")
     view.init_box.activated.emit(0)
-    signal, _ = view._curves[0]
+    signal, _ = view.plot.curves[0]
     assert view.rows()[0].std_ratio == 0.0  # 0.17**500: beyond the doubles
     assert signal.yData[-1] == pytest.approx(-389.05, abs=0.01)  # its log10 still drawn
-    low, _ = view.plot.getPlotItem().getViewBox().viewRange()[1]
+    low, _ = view.plot.widget.getPlotItem().getViewBox().viewRange()[1]
     assert low < -389
 
 
@@ -229,8 +229,8 @@ def test_dark_scheme_recolours_the_plot(window):
     named(window, "themeDarkAction").trigger()
     scheme = window.theme.scheme
     assert scheme.dark
-    assert view.plot.backgroundBrush().color().name() == scheme.background.lower()
-    assert view._curves[1][0].opts["pen"].color().name() == pinned_style(0, scheme)[0].lower()
+    assert view.plot.widget.backgroundBrush().color().name() == scheme.background.lower()
+    assert view.plot.curves[1][0].opts["pen"].color().name() == pinned_style(0, scheme)[0].lower()
 
 
 def test_open_it_keeps_every_control_named_and_every_mnemonic_unique(window):
@@ -253,7 +253,7 @@ def test_open_it_keeps_every_control_named_and_every_mnemonic_unique(window):
 def test_pens_follow_the_device_pixel_ratio(window, monkeypatch):
     monkeypatch.setattr(LayerView, "devicePixelRatioF", lambda self: 2.0)
     view = opened(window)
-    assert view._curves[0][0].opts["pen"].widthF() == 6.0  # the current curve: 3 logical px
+    assert view.plot.curves[0][0].opts["pen"].widthF() == 6.0  # the current curve: 3 logical px
 
 
 def test_an_alpha_too_large_for_the_statistics_gets_a_note_not_a_row(window):
