@@ -47,15 +47,13 @@ from leaky_gui.calc.layer_stats import (
 )
 from leaky_gui.calc.text import ParameterError, format_label, format_number
 from leaky_gui.gui.layer_inputs import (
-    GRADIENT_KEY,
-    LAYER_KEYS,
     MAX_VIEW_DEPTH,
     LayerInputs,
     judge_layer_inputs,
     load_layer_inputs,
 )
 from leaky_gui.gui.layer_plot import LayerPlot
-from leaky_gui.gui.panes import LAYER_OPEN_KEY
+from leaky_gui.gui.state import LAYER_GRADIENT_KEY, LAYER_KEYS, LAYER_OPEN_KEY
 from leaky_gui.gui.theme import LIGHT, Scheme
 from leaky_gui.gui.widgets import ERROR, NOTE, message_label, set_message_kind, show_message, table_cell
 
@@ -83,7 +81,7 @@ _COLUMNS = (
 
 
 def restore_layer_view(settings: QSettings, view: LayerView) -> None:
-    """The view's remembered inputs (whether its dock was open: panes.layer_view_was_open)."""
+    """The view's remembered inputs (whether its dock was open: state.layer_view_was_open)."""
     view.set_inputs(load_layer_inputs(settings))
 
 
@@ -91,7 +89,7 @@ def save_layer_view(settings: QSettings, view: LayerView, dock: QDockWidget) -> 
     inputs = view.inputs()
     for name, key in LAYER_KEYS.items():
         settings.setValue(key, getattr(inputs, name))
-    settings.setValue(GRADIENT_KEY, inputs.gradient)
+    settings.setValue(LAYER_GRADIENT_KEY, inputs.gradient)
     settings.setValue(LAYER_OPEN_KEY, not dock.isHidden())
 
 

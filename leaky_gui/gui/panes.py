@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QDockWidget,
@@ -23,19 +23,6 @@ from leaky_gui.gui.comparison import ComparisonPanel
 from leaky_gui.gui.inputs_panel import InputsPanel
 from leaky_gui.gui.single_x_panel import SingleXPanel
 from leaky_gui.gui.widgets import splitter
-
-#: The settings key of whether the Layer view was open (its inputs' keys are in layer_inputs).
-LAYER_OPEN_KEY = "layerView/open"
-
-
-def settings_flag(raw: object, default: bool) -> bool:
-    if isinstance(raw, bool):
-        return raw
-    return {"true": True, "false": False}.get(str(raw).lower(), default)
-
-
-def layer_view_was_open(settings: QSettings) -> bool:
-    return settings_flag(settings.value(LAYER_OPEN_KEY, False), False)
 
 
 def layer_dock(window: QMainWindow) -> QDockWidget:

@@ -49,11 +49,11 @@ from leaky_gui.gui.info_panel import InfoPanel
 from leaky_gui.gui.inputs_panel import InputsPanel, inputs_model
 from leaky_gui.gui.memory import Memory
 from leaky_gui.gui.menus import build_menus
-from leaky_gui.gui.panes import LAYER_OPEN_KEY, lay_out, layer_dock, layer_view_was_open
+from leaky_gui.gui.panes import lay_out, layer_dock
 from leaky_gui.gui.plot import Overlays, SweepPlot
 from leaky_gui.gui.single_x_panel import SingleXPanel
 from leaky_gui.gui.spinbox import DecimalSpinBox
-from leaky_gui.gui.state import WindowState, load_state, save_state
+from leaky_gui.gui.state import LAYER_OPEN_KEY, WindowState, layer_view_was_open, load_state, save_state
 from leaky_gui.gui.statistics_feed import StatisticsFeed
 from leaky_gui.gui.table_model import SweepTableModel
 from leaky_gui.gui.table_view import SweepTableView
