@@ -212,8 +212,14 @@ def load_state(settings: QSettings) -> WindowState:
     if sweep_problem(start, step, count, alpha, (), values["precision"]):  # each is fine alone, not together
         for name in ("start", "step", "count", "alpha"):
             values[name] = getattr(defaults, name)
-    pinned = read_pinned(settings)
-    values["pinned"] = pins_the_sweep_takes(start, step, count, alpha, values["precision"], pinned)
+    values["pinned"] = pins_the_sweep_takes(  # judged against the inputs kept (the defaults, if reset)
+        values["start"],
+        values["step"],
+        values["count"],
+        values["alpha"],
+        values["precision"],
+        read_pinned(settings),
+    )
     return WindowState(**values)
 
 
