@@ -45,7 +45,7 @@ from leaky_gui.calc.layer_stats import (
     layer_stats,
     stats_csv_lines,
 )
-from leaky_gui.calc.text import ParameterError, format_label, format_number
+from leaky_gui.calc.text import ParameterError, csv_line, format_label, format_number
 from leaky_gui.gui.layer_inputs import (
     MAX_VIEW_DEPTH,
     LayerInputs,
@@ -112,6 +112,9 @@ class LayerView(QWidget):
         self._scheme: Scheme = LIGHT
         self._pen_scale = 1.0
         self._stale = True
+        #: Copy numbers with ',' as the decimal point and the header alike (the window's
+        #: Decimal Comma option, as the main table's copy).
+        self.decimal_comma = False
 
         self.mean_edit = self._edit("layerMean", "0", "Mean of the pre-activation X ~ N(mean, std²)")
         self.std_edit = self._edit("layerStd", "1", "Standard deviation of X, above 0")
@@ -291,13 +294,14 @@ class LayerView(QWidget):
         return list(self._rows)
 
     def rows_as_text(self, selected_only: bool = True) -> str:
-        """The selected rows (or all) with the header, tab-separated, numbers in full."""
+        """The selected rows (or all) with the header, tab-separated, numbers in full (with
+        ``decimal_comma``, ',' as their decimal point)."""
         rows = self.rows()
         chosen = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         if not selected_only or not chosen:
             chosen = list(range(len(rows)))
         lines = stats_csv_lines([self._shown[i][0] for i in chosen], self._params)
-        return "".join(line.replace(",", "\t") for line in lines)
+        return "".join(csv_line(line.rstrip("\n").split(","), self.decimal_comma, "\t") for line in lines)
 
     def copy_rows(self) -> None:
         QGuiApplication.clipboard().setText(self.rows_as_text())

@@ -229,6 +229,8 @@ class MainWindow(QMainWindow):
 
             view = self._layer_view = LayerView()
             view.message.connect(self.statusBar().showMessage)
+            view.decimal_comma = self._actions.decimal_comma.isChecked()
+            self._actions.decimal_comma.toggled.connect(lambda on: setattr(view, "decimal_comma", on))
             if self._restore_layer:
                 assert self._settings is not None
                 restore_layer_view(self._settings, view)

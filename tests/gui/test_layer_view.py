@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget
 
-from leaky_gui.calc.layer_stats import LayerParams, depth_log10_ratios, layer_stats
+from leaky_gui.calc.layer_stats import LayerParams, depth_log10_ratios, layer_stats, stats_csv_lines
 from leaky_gui.cli import main as cli
 from leaky_gui.gui.layer_view import LayerView
 from leaky_gui.gui.pinned import pinned_style
@@ -151,6 +151,25 @@ def test_rows_copy_as_tab_separated_text_and_export_as_the_stats_csv(window, tmp
     ]
     assert not view.export_csv(str(tmp_path / "no" / "such.csv"))
     assert "does not exist" in window.statusBar().currentMessage()
+
+
+def test_copied_rows_honour_the_decimal_comma_option_as_the_main_tables_copy_does(window):
+    window.pin_alpha(D("0.2"))
+    comma = named(window, "csvDecimalCommaAction")
+    comma.setChecked(True)
+    view = opened(window)  # built with the option on
+    lines = stats_csv_lines([D("0.01"), D("0.2")], view.params)
+    with_points = "".join(line.replace(",", "\t") for line in lines)
+    view.copy_rows()
+    copied = QGuiApplication.clipboard().text()
+    assert copied == with_points.replace(".", ",")
+    assert copied.splitlines()[2].startswith("0,2\t")
+    window.table.selectAll()
+    window.table.copy_selected_rows()
+    assert "0,01" in QGuiApplication.clipboard().text()  # the main table's copy, alike
+    comma.setChecked(False)  # and off again while the view is open
+    view.copy_rows()
+    assert QGuiApplication.clipboard().text() == with_points
 
 
 def test_the_plot_draws_each_alpha_in_its_curves_colour_with_the_gradient_dashed(window):
