@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, qWarning
 from PySide6.QtGui import QAction, QGuiApplication
@@ -213,8 +213,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             f"{PRECISION_LABELS[source.precision]}: {source.description()}; {alpha_name(source.alpha)}"
         )
-        if self.inputs_model.values is not None:  # your values on show: the source is they, as shown
-            self.statistics.ask(cast(Values, source))
+        self.statistics.ask(source)  # none for a sweep
 
     def _layer_alphas(self) -> tuple[tuple[Decimal, int | None], ...]:
         """The alphas on show for the Layer view: the current one (slot None), then the pinned."""
@@ -333,7 +332,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(
             "Leaky ReLU calculator" if values is None else f"{values.name} \N{EN DASH} Leaky ReLU calculator"
         )
-        self.info.show_statistics(None)
 
     def dragEnterEvent(self, event) -> None:
         if _dropped_file(event.mimeData()) is not None:
