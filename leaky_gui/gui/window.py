@@ -38,7 +38,6 @@ from leaky_gui.calc.sweep import (
     DEFAULT_COUNT,
     DEFAULT_START,
     DEFAULT_STEP,
-    SweepParams,
     decimal_label,
 )
 from leaky_gui.calc.values import Values
@@ -86,10 +85,10 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle("Leaky ReLU calculator")
         self._settings = (settings if settings is not None else QSettings()) if remember else None
-        self._source: XSource = SweepParams()
         self._held = 0  # refresh() waits while > 0 (restoring: many changes, one refresh)
 
         self.inputs_model = inputs_model()
+        self._source: XSource = self.inputs_model.source
         self.inputs = InputsPanel(self.inputs_model)
         self.slider = AlphaSlider()
         self.single = SingleXPanel()
