@@ -44,6 +44,7 @@ BLOCK_ROWS = 1 << 20  # rows per block when a pass goes over all values
 #: Rows a numpy pass over decimals works on at a time: its temporaries stay in the caches,
 #: and below the size that the C library maps afresh (and the kernel zeroes) for each.
 PIECE_ROWS = 1 << 13
+_FEW_ROWS = 4  # rows worked out one by one in integers (a table's cells)
 _INT64_SAFE = 1 << 62
 _EXACT_POWERS = 22  # 10.0**k is exact for k <= 22
 _POWERS_OF_TEN = 10.0 ** np.arange(_EXACT_POWERS + 1)  # looked up: a power a value costs more
@@ -110,6 +111,8 @@ class DecimalColumn:
 
     def doubles(self, lo: int, hi: int) -> np.ndarray:
         """The double nearest each x in rows [lo, hi): int64 / 10**s, one rounding, where exact."""
+        if hi - lo <= _FEW_ROWS:  # a table's cell: integers cost less than numpy's set-up
+            return np.array([self.exact_x(i) for i in range(lo, hi)], dtype=np.float64)
         if hi - lo > PIECE_ROWS:  # in pieces: the temporaries stay small (in the caches, off mmap)
             out = np.empty(hi - lo, dtype=np.float64)
             for start in range(lo, hi, PIECE_ROWS):
@@ -171,6 +174,17 @@ class DecimalColumn:
 
     def exact_f_block(self, lo: int, hi: int, alpha: ExactNumber) -> np.ndarray:
         """f exactly rounded for rows [lo, hi)."""
+        if hi - lo <= _FEW_ROWS:  # a table's cell: as _decimal_products makes it, in integers
+            exact = [self.exact(i) for i in range(lo, hi)]
+            return np.array(
+                [
+                    nearest_double(e.numerator, e.scale)
+                    if e.numerator > 0
+                    else nearest_double(alpha.numerator * e.numerator, e.scale + alpha.scale)
+                    for e in exact
+                ],
+                dtype=np.float64,
+            )
         num, scale = self.decimal_block(lo, hi)
         return _decimal_products(num, scale, alpha)
 
