@@ -1,0 +1,158 @@
+"""The window's language: English, German or French, chosen in View > Language or following
+the desktop; installs our translator and Qt's own (``qtbase_<lang>.qm``) for its dialogs.
+
+Every string a user sees goes through ``translate(context, text)`` (Qt's
+``QCoreApplication.translate``; ``pyside6-lupdate`` finds the calls by that name). Numbers are
+formatted outside it, and texts the calculation builds (refusals, descriptions, preset names;
+the command line prints the same) stay English. The language is chosen once, before the
+window is built: a change in View > Language takes effect at the next start.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+
+from leaky_gui.calc.alphas import preset_name
+from leaky_gui.calc.sweep import format_label
+
+#: Qt's translate: ``translate("Context", "text")``; lupdate extracts calls by this name.
+translate = QCoreApplication.translate
+
+#: View > Language's setting, read before the window is built (so not in state.WindowState,
+#: which the window restores); beside its feature, as panes.LAYER_OPEN_KEY is.
+LANGUAGE_KEY = "view/language"
+FOLLOW_DESKTOP = ""  # the setting's value for "as the desktop says"
+LANGUAGES = ("en", "de", "fr")  # English is the source: it needs no translator
+#: How each language names itself in View > Language (never translated).
+NATIVE_NAMES = {"en": "English", "de": "Deutsch", "fr": "Français"}
+CATALOGUE = "leaky_gui"  # leaky_gui_de.qm, leaky_gui_fr.qm
+
+_installed: list[QTranslator] = []  # kept alive while installed (Qt does not own them)
+
+
+def translations_dir() -> Path:
+    """Our .qm files: ``translations`` in the package ``leaky_gui.resources``, installed or frozen."""
+    return Path(str(importlib.resources.files("leaky_gui.resources").joinpath("translations")))
+
+
+def desktop_language(locale: QLocale | None = None) -> str:
+    """The first of the desktop's UI languages (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) we speak."""
+    for name in (locale or QLocale.system()).uiLanguages():
+        code = name.replace("_", "-").split("-")[0].lower()
+        if code in LANGUAGES:
+            return code
+    return "en"
+
+
+def chosen_setting(settings: QSettings | None) -> str:
+    """View > Language as remembered: a code of LANGUAGES, or FOLLOW_DESKTOP."""
+    if settings is None:
+        return FOLLOW_DESKTOP
+    raw = str(settings.value(LANGUAGE_KEY, FOLLOW_DESKTOP))
+    return raw if raw in LANGUAGES else FOLLOW_DESKTOP
+
+
+def language_to_use(settings: QSettings | None) -> str:
+    """The language the window speaks: the remembered choice, else the desktop's."""
+    return chosen_setting(settings) or desktop_language()
+
+
+def install_language(language: str) -> str:
+    """Install the translators for ``language`` (replacing any installed here); return it.
+
+    English installs none. Qt's own catalogue comes from Qt's translations folder (PySide6
+    ships ``qtbase_de.qm`` and ``qtbase_fr.qm``): its dialogs' buttons, the file dialog.
+    """
+    app = QCoreApplication.instance()
+    assert app is not None, "translators need the application"
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    if language not in LANGUAGES or language == "en":
+        return "en"
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in (
+        (f"{CATALOGUE}_{language}", str(translations_dir())),
+        (f"qtbase_{language}", qt_folder),
+    ):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            _installed.append(translator)
+    return language
+
+
+def installed_catalogues() -> list[str]:
+    """The files of the translators installed here (the self-test checks them)."""
+    return [translator.filePath() for translator in _installed]
+
+
+def save_choice(settings: QSettings | None, choice: str) -> None:
+    """Remember View > Language's choice (a code of LANGUAGES or FOLLOW_DESKTOP)."""
+    if settings is not None:
+        settings.setValue(LANGUAGE_KEY, choice)
+
+
+#: The calculation's preset names and alpha notes, as the GUI shows them (translated here;
+#: the command line prints them in English).
+_CALC_WORDS = (
+    QT_TRANSLATE_NOOP("Presets", "ReLU"),
+    QT_TRANSLATE_NOOP("Presets", "PyTorch / JAX / ONNX"),
+    QT_TRANSLATE_NOOP("Presets", "TensorFlow"),
+    QT_TRANSLATE_NOOP("Presets", "Keras LeakyReLU layer"),
+    QT_TRANSLATE_NOOP("Presets", "identity"),
+    QT_TRANSLATE_NOOP("Presets", "PyTorch PReLU initial"),
+    QT_TRANSLATE_NOOP("Presets", "PyTorch RReLU eval mode"),
+    QT_TRANSLATE_NOOP(
+        "Presets", "Negative alpha is unusual: f then rises again for x < 0 instead of leaking downwards"
+    ),
+    QT_TRANSLATE_NOOP("Presets", "alpha > 1 is unusual: the x <= 0 side is then steeper than the x > 0 side"),
+)
+
+
+def calc_words(text: str) -> str:
+    """A preset's name or an alpha note from the calculation, in the window's language."""
+    return translate("Presets", text)
+
+
+def alpha_name(alpha: Decimal) -> str:
+    """'alpha = 0.3 (Keras LeakyReLU layer)' as calc.alphas.alpha_name, the preset's name translated."""
+    preset = preset_name(alpha)
+    return f"alpha = {format_label(alpha)}" + (f" ({calc_words(preset)})" if preset else "")
+
+
+def language_menu(parent: QWidget, menu: QMenu, settings: QSettings | None) -> dict[str, QAction]:
+    """View > Language: Follow Desktop, then each language by its own name; the choice is
+    remembered and takes effect at the next start (a message says so)."""
+    menu.setObjectName("languageMenu")
+    group = QActionGroup(menu)
+    chosen = chosen_setting(settings)
+    actions: dict[str, QAction] = {}
+    follow = translate("Menus", "&Follow Desktop")
+    for code, text in ((FOLLOW_DESKTOP, follow), ("en", "&English"), ("de", "&Deutsch"), ("fr", "F&rançais")):
+        action = actions[code] = QAction(text, parent)
+        action.setObjectName(f"language_{code or 'follow'}")
+        action.setCheckable(True)
+        action.setChecked(code == chosen)
+        action.triggered.connect(lambda _=False, code=code: _on_chosen(parent, settings, code))
+        group.addAction(action)
+        menu.addAction(action)
+    return actions
+
+
+def _on_chosen(parent: QWidget, settings: QSettings | None, choice: str) -> None:
+    save_choice(settings, choice)
+    language = choice or desktop_language()
+    QMessageBox.information(
+        parent,
+        translate("Menus", "Language"),
+        translate("Menus", "Leaky ReLU Calculator will speak {language} from its next start.").format(
+            language=NATIVE_NAMES[language]
+        ),
+    )
