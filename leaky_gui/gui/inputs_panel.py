@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from leaky_gui.calc.alphas import unusual_alpha_note
 from leaky_gui.calc.inputs import FIELDS, InputsModel
-from leaky_gui.calc.precision import PRECISION_LABELS, PRECISIONS
+from leaky_gui.calc.precision import PRECISIONS
 from leaky_gui.calc.source import XSource
 from leaky_gui.calc.sweep import decimal_label
-from leaky_gui.gui.language import calc_words, translate
+from leaky_gui.gui.language import calc_words, precision_label, translate
 from leaky_gui.gui.limits import MAX_GUI_COUNT
 from leaky_gui.gui.spinbox import DecimalSpinBox
 from leaky_gui.gui.widgets import ERROR, NOTE, locale_uses_decimal_comma, message_label, show_message
@@ -93,7 +93,7 @@ class InputsPanel(QGroupBox):
         self.dtype = QComboBox()
         self.dtype.setObjectName("dtype")
         for name in PRECISIONS:
-            self.dtype.addItem(PRECISION_LABELS[name], name)
+            self.dtype.addItem(precision_label(name), name)
         self.dtype.setToolTip(
             translate(
                 "InputsPanel",

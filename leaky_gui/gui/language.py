@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from leaky_gui.calc.alphas import preset_name
+from leaky_gui.calc.precision import PRECISION_LABELS
 from leaky_gui.calc.sweep import format_label
 
 #: Qt's translate: ``translate("Context", "text")``; lupdate extracts calls by this name.
@@ -113,6 +114,7 @@ _CALC_WORDS = (
         "Presets", "Negative alpha is unusual: f then rises again for x < 0 instead of leaking downwards"
     ),
     QT_TRANSLATE_NOOP("Presets", "alpha > 1 is unusual: the x <= 0 side is then steeper than the x > 0 side"),
+    QT_TRANSLATE_NOOP("Presets", "float64 (exact)"),
 )
 
 
@@ -156,3 +158,8 @@ def _on_chosen(parent: QWidget, settings: QSettings | None, choice: str) -> None
             language=NATIVE_NAMES[language]
         ),
     )
+
+
+def precision_label(precision: str) -> str:
+    """How the window names a precision: 'float64 (exact)' (calc's PRECISION_LABELS), translated."""
+    return translate("Presets", PRECISION_LABELS[precision])

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaky_gui.calc.precision import PRECISION_LABELS
 from leaky_gui.calc.source import XSource
 from leaky_gui.calc.sweep import (
     DEFAULT_ALPHA,
@@ -47,7 +46,6 @@ from leaky_gui.gui.comparison import ComparisonPanel
 from leaky_gui.gui.export_controller import ExportController
 from leaky_gui.gui.info_panel import InfoPanel
 from leaky_gui.gui.inputs_panel import InputsPanel, inputs_model
-from leaky_gui.gui.language import alpha_name
 from leaky_gui.gui.memory import Memory
 from leaky_gui.gui.menus import build_menus
 from leaky_gui.gui.panes import LAYER_OPEN_KEY, lay_out, layer_dock, layer_view_was_open
@@ -196,9 +194,7 @@ class MainWindow(QMainWindow):
         if self._layer_view is not None:
             self._layer_view.show_alphas(self._layer_alphas())
         self.slider.follow(source.alpha)
-        self.statusBar().showMessage(
-            f"{PRECISION_LABELS[source.precision]}: {source.description()}; {alpha_name(source.alpha)}"
-        )
+        self.statusBar().showMessage(words.status_line(source))
         if self.inputs_model.values is not None:  # your values on show: the source is they, as shown
             self.statistics.ask(cast(Values, source))
 

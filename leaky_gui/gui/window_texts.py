@@ -7,7 +7,9 @@ line prints it, with its numbers.
 
 from __future__ import annotations
 
-from leaky_gui.gui.language import translate
+from leaky_gui.calc.source import XSource
+from leaky_gui.gui.info_panel import zero_crossing_label
+from leaky_gui.gui.language import alpha_name, precision_label, translate
 
 
 def readout_prompt() -> str:
@@ -87,3 +89,20 @@ def about(version: str) -> tuple[str, str]:
         "<p>Offline; no data leaves this computer.</p>",
     )
     return translate("MainWindow", "About Leaky ReLU Calculator"), text.format(version=version)
+
+
+def status_line(source: XSource) -> str:
+    """The status bar's line: precision, what the x are, alpha. A sweep is worded here; your
+    values keep the calculation's description (their file's name, count and kind)."""
+    if source.evenly_spaced and source.count:
+        what = translate(
+            "MainWindow", "{count} points, x from {low} to {high}, zero crossing: {crossing}"
+        ).format(
+            count=f"{source.count:,}",
+            low=source.text(source.x(0)),
+            high=source.text(source.x(source.count - 1)),
+            crossing=zero_crossing_label(source.zero_crossing_index()),
+        )
+    else:
+        what = source.description()
+    return f"{precision_label(source.precision)}: {what}; {alpha_name(source.alpha)}"
