@@ -14,7 +14,7 @@ import importlib.resources
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
@@ -28,6 +28,14 @@ translate = QCoreApplication.translate
 #: View > Language's setting, read before the window is built (so not in state.WindowState,
 #: which the window restores); beside its feature, as panes.LAYER_OPEN_KEY is.
 LANGUAGE_KEY = "view/language"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for translation where it is declared (lupdate finds this name); the
+    code translates it where it shows it. (PySide6's own is typed as returning object.)"""
+    return text
+
+
 FOLLOW_DESKTOP = ""  # the setting's value for "as the desktop says"
 LANGUAGES = ("en", "de", "fr")  # English is the source: it needs no translator
 #: How each language names itself in View > Language (never translated).

@@ -4,7 +4,7 @@ builds ("LayerView" context). Mathematical headers (E[f], Var[f]) are the same i
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from leaky_gui.gui.language import QT_TRANSLATE_NOOP
 
 #: The table's columns: (header, tooltip, LayerStats field); the ratios first, the CSV keeps its order.
 COLUMNS = (

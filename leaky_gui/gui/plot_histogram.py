@@ -11,11 +11,10 @@ from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor
 
 from leaky_gui.calc.source import XSource
-from leaky_gui.gui.language import translate
+from leaky_gui.gui.language import QT_TRANSLATE_NOOP, translate
 from leaky_gui.gui.limits import HISTOGRAM_BINS, VALUE_MARKER_LIMIT
 from leaky_gui.gui.plot_items import clear_item
 from leaky_gui.gui.theme import Scheme

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
 from leaky_gui.calc.source import XSource
@@ -16,7 +16,7 @@ from leaky_gui.calc.sweep import (
     parse_decimal,
     rounding_note,
 )
-from leaky_gui.gui.language import translate
+from leaky_gui.gui.language import QT_TRANSLATE_NOOP, translate
 from leaky_gui.gui.widgets import ERROR, PLAIN, locale_uses_decimal_comma, set_message_kind
 
 PROMPT = QT_TRANSLATE_NOOP("SingleXPanel", "Type an x above to evaluate f(x) and f'(x).")

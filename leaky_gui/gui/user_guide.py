@@ -13,11 +13,11 @@ import importlib.resources
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QUrl
+from PySide6.QtCore import QEvent, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QTextCharFormat, QTextCursor, QTextImageFormat
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
-from leaky_gui.gui.language import translate
+from leaky_gui.gui.language import QT_TRANSLATE_NOOP, translate
 
 GUIDE_FILE = "user-guide.md"
 TITLE = QT_TRANSLATE_NOOP("UserGuide", "Leaky ReLU Calculator: User Guide")

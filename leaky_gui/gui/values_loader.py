@@ -14,12 +14,12 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from leaky_gui.calc.value_data import ValuesCancelled, ValuesFileError
 from leaky_gui.calc.values import Values, ValuesStatistics
-from leaky_gui.gui.language import translate
+from leaky_gui.gui.language import QT_TRANSLATE_NOOP, translate
 from leaky_gui.gui.limits import HISTOGRAM_BINS
 from leaky_gui.gui.widgets import end_job, job_progress, locale_uses_decimal_comma
 

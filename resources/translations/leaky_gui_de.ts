@@ -221,6 +221,13 @@ Keine Datei wurde geändert.</translation>
     </message>
 </context>
 <context>
+    <name>GraphicsScene</name>
+    <message>
+        <source>Export...</source>
+        <translation>Exportieren...</translation>
+    </message>
+</context>
+<context>
     <name>InfoPanel</name>
     <message>
         <source>Sweep info</source>
@@ -882,6 +889,37 @@ Die gezeigten Daten bleiben, wie sie waren.</translation>
     </message>
 </context>
 <context>
+    <name>PlotItem</name>
+    <message>
+        <source>Plot Options</source>
+        <translation>Diagrammoptionen</translation>
+    </message>
+    <message>
+        <source>Transforms</source>
+        <translation>Transformationen</translation>
+    </message>
+    <message>
+        <source>Downsample</source>
+        <translation>Ausdünnen</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>Deckkraft</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Gitter</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+</context>
+<context>
     <name>Presets</name>
     <message>
         <source>ReLU</source>
@@ -1108,6 +1146,34 @@ The data on show stay as they were.</source>
         <translation>{reason}
 
 Die gezeigten Daten bleiben, wie sie waren.</translation>
+    </message>
+</context>
+<context>
+    <name>ViewBox</name>
+    <message>
+        <source>ViewBox options</source>
+        <extracomment>pyqtgraph&apos;s right-click menu on the plots, translated in its own contexts (pyqtgraph asks QCoreApplication.translate); its dialogs (Plot Options&apos; forms, Export...) stay English.</extracomment>
+        <translation>Ansichtsoptionen</translation>
+    </message>
+    <message>
+        <source>View All</source>
+        <translation>Alles zeigen</translation>
+    </message>
+    <message>
+        <source>axis</source>
+        <translation>Achse</translation>
+    </message>
+    <message>
+        <source>Mouse Mode</source>
+        <translation>Mausmodus</translation>
+    </message>
+    <message>
+        <source>3 button</source>
+        <translation>3 Tasten</translation>
+    </message>
+    <message>
+        <source>1 button</source>
+        <translation>1 Taste</translation>
     </message>
 </context>
 <context>

@@ -221,6 +221,13 @@ Aucun fichier n&apos;a été modifié.</translation>
     </message>
 </context>
 <context>
+    <name>GraphicsScene</name>
+    <message>
+        <source>Export...</source>
+        <translation>Exporter...</translation>
+    </message>
+</context>
+<context>
     <name>InfoPanel</name>
     <message>
         <source>Sweep info</source>
@@ -882,6 +889,37 @@ Les données affichées restent telles quelles.</translation>
     </message>
 </context>
 <context>
+    <name>PlotItem</name>
+    <message>
+        <source>Plot Options</source>
+        <translation>Options du graphique</translation>
+    </message>
+    <message>
+        <source>Transforms</source>
+        <translation>Transformations</translation>
+    </message>
+    <message>
+        <source>Downsample</source>
+        <translation>Sous-échantillonner</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>Opacité</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Grille</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+</context>
+<context>
     <name>Presets</name>
     <message>
         <source>ReLU</source>
@@ -1108,6 +1146,34 @@ The data on show stay as they were.</source>
         <translation>{reason}
 
 Les données affichées restent telles quelles.</translation>
+    </message>
+</context>
+<context>
+    <name>ViewBox</name>
+    <message>
+        <source>ViewBox options</source>
+        <extracomment>pyqtgraph&apos;s right-click menu on the plots, translated in its own contexts (pyqtgraph asks QCoreApplication.translate); its dialogs (Plot Options&apos; forms, Export...) stay English.</extracomment>
+        <translation>Options de la vue</translation>
+    </message>
+    <message>
+        <source>View All</source>
+        <translation>Tout afficher</translation>
+    </message>
+    <message>
+        <source>axis</source>
+        <translation>axe</translation>
+    </message>
+    <message>
+        <source>Mouse Mode</source>
+        <translation>Mode de la souris</translation>
+    </message>
+    <message>
+        <source>3 button</source>
+        <translation>3 boutons</translation>
+    </message>
+    <message>
+        <source>1 button</source>
+        <translation>1 bouton</translation>
     </message>
 </context>
 <context>
