@@ -474,7 +474,7 @@ x darauf gerundet (über float32), alpha auf float32, alpha*x in float32, dann g
     </message>
     <message>
         <source>Mean of the pre-activation X ~ N(mean, std²)</source>
-        <extracomment>Text for the status bar, and how long to show it (ms). The inputs before the edit under way: what shows while its text is refused (not a prefix that judged well on the way, 100 on the way to 1001).</extracomment>
+        <extracomment>Text for the status bar, and how long to show it (ms). The inputs before the edit under way: what shows while its text is refused (not a prefix that judged well on the way, 100 on the way to 1001). Copy numbers with &apos;,&apos; as the decimal point and the header alike (the window&apos;s Decimal Comma option, as the main table&apos;s copy).</extracomment>
         <translation>Mittelwert der Prä-Aktivierung X ~ N(Mittelwert, std²)</translation>
     </message>
     <message>
@@ -876,7 +876,6 @@ Die gezeigten Daten bleiben, wie sie waren.</translation>
     <name>Panes</name>
     <message>
         <source>Layer statistics</source>
-        <extracomment>The settings key of whether the Layer view was open (its inputs&apos; keys are in layer_inputs).</extracomment>
         <translation>Schichtstatistik</translation>
     </message>
     <message>

@@ -221,6 +221,42 @@ def test_seventeen_digit_and_numpy_texts_take_the_vectorised_path():
     assert np.array_equal(doubles, np.concatenate([values, values]))
 
 
+def written_forms(value: float, nudge: int) -> list[str]:
+    """A double as the tools write it, and near misses that read back to it (or beside it):
+    repr, %.15g-%.17g, numpy's %.18e, trailing zeros, a 17-digit text one unit off."""
+    texts = [repr(value), f"{value:.15g}", f"{value:.16g}", f"{value:.17g}", f"{value:.18e}"]
+    texts.append(repr(value).replace("e", "0e") if "e" in repr(value) else repr(value) + "00")
+    seventeen = f"{value:.16e}"
+    mantissa, exponent = seventeen.split("e")
+    digits = int(mantissa.replace(".", "").replace("-", "")) + nudge
+    sign = "-" if value < 0 else ""
+    texts.append(f"{sign}{digits}e{int(exponent) - 16}")
+    return texts
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.one_of(
+            st.floats(allow_nan=False, allow_infinity=False, min_value=-1e300, max_value=1e300),
+            st.floats(min_value=-20, max_value=20),
+            st.integers(0, 2**64 - 1).map(lambda b: float(np.uint64(b).view(np.float64))),
+        ),
+        min_size=1,
+        max_size=10,
+    ),
+    st.integers(-3, 3),
+    st.sampled_from(["0.01", "0.1", "1e-300", "0.2", "0.37"]),
+)
+@example([0.1, 0.3, 2.0**-1022, 2.0**-1000, 2.0**60, 1e16, 9.999999999999999e-5, 1e-4], 1, "0.01")
+def test_digits_kept_from_the_input_give_the_same_bytes(monkeypatch, values, nudge, alpha):
+    values = [v for v in values if math.isfinite(v) and (v == 0 or 1e-300 < abs(v) < 1e300)]
+    texts = [t for v in values for t in written_forms(v, nudge)] + ["0.10000000000000001", "2.50", "-3.0"]
+    fast = make_rows(texts, [alpha], False, monkeypatch)
+    assert fast == make_rows(texts, [alpha], True, monkeypatch)
+    assert fast == oracle_rows(texts, [alpha])
+
+
 # ---------------------------------------------------------------------------
 # The edges of the doubles
 

@@ -126,7 +126,7 @@ def visible_texts(window) -> list[tuple[str, str]]:
     for side in ("left", "bottom"):
         found.append((f"plot axis {side}", item.getAxis(side).labelText))
     found += [(f"legend {n}", name) for n, name in enumerate(window.plot.legend_names())]
-    layer = window.layer_view.plot.getPlotItem()
+    layer = window.layer_view.plot.widget.getPlotItem()
     found += [(f"layer axis {side}", layer.getAxis(side).labelText) for side in ("left", "bottom")]
     found.append(("status bar", window.statusBar().currentMessage()))
     found.append(("readout", window.readout.text()))

@@ -25,6 +25,7 @@ from leaky_gui.calc.text.parse import (
     scan_cells,
     scan_text,
 )
+from leaky_gui.calc.text.shortest import text_from_decimals
 
 __all__ = ["WIDTH", "DoubleRows", "LineCsv", "line_points"]
 
@@ -154,7 +155,8 @@ class DoubleRows:
         exact_slow = {}
         for r in slow.tolist():
             exact_slow[r] = self._read(block, int(starts[r]), int(ends[r]))
-        x = nearest_doubles(w, q, negative)
+        place = np.empty(rows)
+        x = nearest_doubles(w, q, negative, place=place)
         for r, (neg, n, e) in exact_slow.items():
             x[r] = -nearest_double(n, e) if neg else nearest_double(n, e)
         zero_typed = w == 0
@@ -162,7 +164,7 @@ class DoubleRows:
             zero_typed[slow] = [exact_slow[r][1] == 0 for r in slow.tolist()]
         if not bool(np.isfinite(x).all()) or bool(((x == 0) & ~zero_typed).any()):
             raise _NotPlain  # beyond the doubles: the full reader names the line
-        x_text = shortest_text(x)
+        x_text = text_from_decimals(x, w, q, place)
         positive = x > 0
         others = np.flatnonzero(~positive)
         columns = [x_text]
@@ -170,10 +172,14 @@ class DoubleRows:
             if others.size == 0:
                 columns.append(x_text)
                 continue
-            f = self._products(w, q, negative, others, alpha, exact_slow)
+            f, f_place = self._products(w, q, negative, others, alpha, exact_slow)
             if not bool(np.isfinite(f).all()):
                 raise _NotPlain
-            columns.append(merged(x_text, shortest_text(f), others))
+            if f_place is None:
+                f_text = shortest_text(f)
+            else:  # alpha = 10**-scale: alpha * x is x's digits, often f's shortest text already
+                f_text = text_from_decimals(f, w[others], q[others] - alpha.scale, f_place)
+            columns.append(merged(x_text, f_text, others))
         return self._join(columns, positive, rows)
 
     def _read(self, block: np.ndarray, start: int, end: int) -> tuple[bool, int, int]:
@@ -195,13 +201,18 @@ class DoubleRows:
         rows: np.ndarray,
         alpha: ExactNumber,
         exact_slow: dict[int, tuple[bool, int, int]],
-    ) -> np.ndarray:
-        """The doubles nearest alpha * x of ``rows`` (x <= 0)."""
+    ) -> tuple[np.ndarray, np.ndarray | None]:
+        """The doubles nearest alpha * x of ``rows`` (x <= 0), and where alpha is 10**-scale
+        the ``place`` of each (``nearest_doubles``)."""
         a = abs(alpha.numerator)
         sign = negative[rows] ^ (alpha.numerator < 0)
+        place = None
         if a == 0:
-            return np.zeros(rows.size)
-        if a < _U64:
+            return np.zeros(rows.size), None
+        if a == 1:
+            place = np.empty(rows.size)
+            f = nearest_doubles(w[rows], q[rows] - alpha.scale, sign, place=place)
+        elif a < _U64:
             high, low = mul64(w[rows], np.full(rows.size, a, dtype=np.uint64))
             f = nearest_doubles(low, q[rows] - alpha.scale, sign, high)
         else:
@@ -215,7 +226,7 @@ class DoubleRows:
                     neg, n, e = exact_slow[r]
                     value = nearest_double(n * a, e - alpha.scale)
                     f[i] = -value if neg != (alpha.numerator < 0) else value
-        return f
+        return f, place
 
     def _join(self, columns: list[np.ndarray], positive: np.ndarray, rows: int) -> bytes:
         constants = [
