@@ -97,10 +97,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtCore import QSettings
 
     from leaky_gui.gui.language import install_language, language_to_use
+    from leaky_gui.gui.state import language_choice
 
     # Before the window is built: its words are translated as it builds. The self-test,
     # which ignores remembered settings, follows the desktop.
-    install_language(language_to_use(None if args.self_test else QSettings()))
+    install_language(language_to_use(language_choice(None if args.self_test else QSettings())))
     from leaky_gui.gui.window import MainWindow
 
     if args.self_test:

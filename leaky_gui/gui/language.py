@@ -14,9 +14,7 @@ import importlib.resources
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
-from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from leaky_gui.calc.alphas import preset_name
 from leaky_gui.calc.precision import PRECISION_LABELS
@@ -24,10 +22,6 @@ from leaky_gui.calc.sweep import format_label
 
 #: Qt's translate: ``translate("Context", "text")``; lupdate extracts calls by this name.
 translate = QCoreApplication.translate
-
-#: View > Language's setting, read before the window is built (so not in state.WindowState,
-#: which the window restores); beside its feature, as panes.LAYER_OPEN_KEY is.
-LANGUAGE_KEY = "view/language"
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -59,17 +53,9 @@ def desktop_language(locale: QLocale | None = None) -> str:
     return "en"
 
 
-def chosen_setting(settings: QSettings | None) -> str:
-    """View > Language as remembered: a code of LANGUAGES, or FOLLOW_DESKTOP."""
-    if settings is None:
-        return FOLLOW_DESKTOP
-    raw = str(settings.value(LANGUAGE_KEY, FOLLOW_DESKTOP))
-    return raw if raw in LANGUAGES else FOLLOW_DESKTOP
-
-
-def language_to_use(settings: QSettings | None) -> str:
-    """The language the window speaks: the remembered choice, else the desktop's."""
-    return chosen_setting(settings) or desktop_language()
+def language_to_use(choice: str) -> str:
+    """The language the window speaks: View > Language's choice (state.language_choice), else the desktop's."""
+    return choice if choice in LANGUAGES else desktop_language()
 
 
 def install_language(language: str) -> str:
@@ -102,12 +88,6 @@ def installed_catalogues() -> list[str]:
     return [translator.filePath() for translator in _installed]
 
 
-def save_choice(settings: QSettings | None, choice: str) -> None:
-    """Remember View > Language's choice (a code of LANGUAGES or FOLLOW_DESKTOP)."""
-    if settings is not None:
-        settings.setValue(LANGUAGE_KEY, choice)
-
-
 #: The calculation's preset names and alpha notes, as the GUI shows them (translated here;
 #: the command line prints them in English).
 _CALC_WORDS = (
@@ -135,37 +115,6 @@ def alpha_name(alpha: Decimal) -> str:
     """'alpha = 0.3 (Keras LeakyReLU layer)' as calc.alphas.alpha_name, the preset's name translated."""
     preset = preset_name(alpha)
     return f"alpha = {format_label(alpha)}" + (f" ({calc_words(preset)})" if preset else "")
-
-
-def language_menu(parent: QWidget, menu: QMenu, settings: QSettings | None) -> dict[str, QAction]:
-    """View > Language: Follow Desktop, then each language by its own name; the choice is
-    remembered and takes effect at the next start (a message says so)."""
-    menu.setObjectName("languageMenu")
-    group = QActionGroup(menu)
-    chosen = chosen_setting(settings)
-    actions: dict[str, QAction] = {}
-    follow = translate("Menus", "&Follow Desktop")
-    for code, text in ((FOLLOW_DESKTOP, follow), ("en", "&English"), ("de", "&Deutsch"), ("fr", "F&rançais")):
-        action = actions[code] = QAction(text, parent)
-        action.setObjectName(f"language_{code or 'follow'}")
-        action.setCheckable(True)
-        action.setChecked(code == chosen)
-        action.triggered.connect(lambda _=False, code=code: _on_chosen(parent, settings, code))
-        group.addAction(action)
-        menu.addAction(action)
-    return actions
-
-
-def _on_chosen(parent: QWidget, settings: QSettings | None, choice: str) -> None:
-    save_choice(settings, choice)
-    language = choice or desktop_language()
-    QMessageBox.information(
-        parent,
-        translate("Menus", "Language"),
-        translate("Menus", "Leaky ReLU Calculator will speak {language} from its next start.").format(
-            language=NATIVE_NAMES[language]
-        ),
-    )
 
 
 def precision_label(precision: str) -> str:

@@ -19,7 +19,7 @@ from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QToolBar
 
 from leaky_gui.calc.alphas import PRESETS
 from leaky_gui.calc.source import XSource
@@ -28,9 +28,9 @@ from leaky_gui.gui.alpha_slider import AlphaSlider
 from leaky_gui.gui.comparison import ComparisonPanel
 from leaky_gui.gui.export_controller import ExportController
 from leaky_gui.gui.inputs_panel import InputsPanel
-from leaky_gui.gui.language import calc_words, language_menu, translate
+from leaky_gui.gui.language import FOLLOW_DESKTOP, NATIVE_NAMES, calc_words, desktop_language, translate
 from leaky_gui.gui.plot import Overlays, SweepPlot
-from leaky_gui.gui.state import WindowState
+from leaky_gui.gui.state import LANGUAGE_KEY, WindowState, language_choice
 from leaky_gui.gui.table_view import SweepTableView
 from leaky_gui.gui.theme import DARK_CHOICE, FOLLOW, LIGHT_CHOICE, ThemeController
 from leaky_gui.gui.values_loader import ValuesController
@@ -353,6 +353,37 @@ def _fit_negative_branch(window: QMainWindow, plot: SweepPlot) -> None:
     """Fit the view to the x <= 0 side (View > Fit Negative Branch), or say there is none."""
     if not plot.fit_negative_branch():
         window.statusBar().showMessage(no_negative_branch())
+
+
+def language_menu(window: QMainWindow, menu: QMenu, settings: QSettings | None) -> dict[str, QAction]:
+    """View > Language: Follow Desktop, then each language by its own name; the choice is
+    remembered and takes effect at the next start (a message says so)."""
+    menu.setObjectName("languageMenu")
+    group = QActionGroup(menu)
+    chosen = language_choice(settings)
+    actions: dict[str, QAction] = {}
+    follow = translate("Menus", "&Follow Desktop")
+    for code, text in ((FOLLOW_DESKTOP, follow), ("en", "&English"), ("de", "&Deutsch"), ("fr", "F&rançais")):
+        item = actions[code] = QAction(text, window)
+        item.setObjectName(f"language_{code or 'follow'}")
+        item.setCheckable(True)
+        item.setChecked(code == chosen)
+        item.triggered.connect(_bind(lambda code: _language_chosen(window, settings, code), code))
+        group.addAction(item)
+        menu.addAction(item)
+    return actions
+
+
+def _language_chosen(window: QMainWindow, settings: QSettings | None, choice: str) -> None:
+    if settings is not None:
+        settings.setValue(LANGUAGE_KEY, choice)
+    QMessageBox.information(
+        window,
+        translate("Menus", "Language"),
+        translate("Menus", "Leaky ReLU Calculator will speak {language} from its next start.").format(
+            language=NATIVE_NAMES[choice or desktop_language()]
+        ),
+    )
 
 
 def _show_user_guide(window: QMainWindow) -> None:

@@ -40,15 +40,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaky_gui.gui.language import (
-    LANGUAGE_KEY,
-    desktop_language,
-    installed_catalogues,
-    language_menu,
-    language_to_use,
-    translations_dir,
-)
+from leaky_gui.gui.language import desktop_language, installed_catalogues, language_to_use, translations_dir
+from leaky_gui.gui.menus import language_menu
 from leaky_gui.gui.selftest import named
+from leaky_gui.gui.state import LANGUAGE_KEY, language_choice
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ("de", "fr")
@@ -201,7 +196,7 @@ def _in_a_fresh_process(env: dict[str, str]) -> list[str]:
         from leaky_gui.gui.selftest import named
 
         app = create_application(["leaky-gui"])
-        print(install_language(language_to_use(None)))
+        print(install_language(language_to_use("")))
         from leaky_gui.gui.window import MainWindow
 
         window = MainWindow(remember=False)
@@ -266,7 +261,7 @@ def test_the_desktop_language_is_the_first_we_speak():
 
 def test_view_language_is_remembered_for_the_next_start(window_in, settings, qtbot, monkeypatch):
     monkeypatch.setattr(QMessageBox, "information", lambda *args: QMessageBox.StandardButton.Ok)
-    assert language_to_use(settings) == desktop_language()
+    assert language_to_use(language_choice(settings)) == desktop_language()
     window = window_in("en")
     menu = QMenu()  # a menu of its own, apart from the window's
     qtbot.addWidget(menu)
@@ -276,11 +271,11 @@ def test_view_language_is_remembered_for_the_next_start(window_in, settings, qtb
     ]  # fmt: skip
     assert actions[""].isChecked()
     actions["fr"].trigger()
-    assert settings.value(LANGUAGE_KEY) == "fr" and language_to_use(settings) == "fr"
+    assert settings.value(LANGUAGE_KEY) == "fr" and language_to_use(language_choice(settings)) == "fr"
     actions[""].trigger()
-    assert language_to_use(settings) == desktop_language()
+    assert language_to_use(language_choice(settings)) == desktop_language()
     settings.setValue(LANGUAGE_KEY, "klingon")  # unreadable: the desktop's
-    assert language_to_use(settings) == desktop_language()
+    assert language_to_use(language_choice(settings)) == desktop_language()
     assert named(window, "languageMenu").title() == "Lan&guage"
 
 
