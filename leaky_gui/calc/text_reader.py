@@ -259,6 +259,7 @@ class TextColumnReader:
         else:
             self._parse(buf, block, cells[0], cells[1], line, column)
         data = column.made()
+        data.keep_doubles()  # for its extent now, and the histogram once the read is whole
         find_extent(data)
         return data
 

@@ -91,10 +91,21 @@ class DecimalColumn:
     kind: str = "decimal"
     _extent: Extent | None = field(default=None, repr=False)
     _statistics: dict[tuple[object, ...], Any] = field(default_factory=dict, repr=False)
+    #: The doubles of every row, while a reader holds them (``keep_doubles``, ``forget_doubles``).
+    _doubles: np.ndarray | None = field(default=None, repr=False)
 
     @property
     def count(self) -> int:
         return int(self.numerators.size)
+
+    def keep_doubles(self) -> None:
+        """Work out every row's double once and keep it (a read's extent, then its histogram)."""
+        if self._doubles is None:
+            self._doubles = self.doubles(0, self.count)
+
+    def forget_doubles(self) -> None:
+        """Let the kept doubles go: the column is back to its 10 bytes a value."""
+        self._doubles = None
 
     def exact(self, i: int) -> ExactNumber:
         if i in self.big:
@@ -111,6 +122,8 @@ class DecimalColumn:
 
     def doubles(self, lo: int, hi: int) -> np.ndarray:
         """The double nearest each x in rows [lo, hi): int64 / 10**s, one rounding, where exact."""
+        if self._doubles is not None:
+            return self._doubles[lo:hi].copy()
         if hi - lo <= _FEW_ROWS:  # a table's cell: integers cost less than numpy's set-up
             return np.array([self.exact_x(i) for i in range(lo, hi)], dtype=np.float64)
         if hi - lo > PIECE_ROWS:  # in pieces: the temporaries stay small (in the caches, off mmap)
@@ -203,6 +216,9 @@ class StoredArray:
 
     def __post_init__(self) -> None:
         self._flat = self.array.reshape(-1) if self.array.flags.c_contiguous else None
+
+    def forget_doubles(self) -> None:
+        """Nothing kept: a stored array's doubles are a cast away."""
 
     @property
     def kind(self) -> str:
@@ -440,6 +456,9 @@ def joined_columns(blocks: list[DecimalColumn]) -> DecimalColumn:
     )
     if all(b._extent is not None for b in blocks):
         joined._extent = _joined_extent(blocks)
+    kept = [b._doubles for b in blocks]
+    if all(d is not None for d in kept):
+        joined._doubles = np.concatenate(kept)  # type: ignore[arg-type]
     return joined
 
 

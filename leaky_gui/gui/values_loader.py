@@ -114,6 +114,7 @@ class LoadJob(QThread):
             # The plot's histogram of x here, not on the GUI thread: for 17-digit decimals
             # a pass over 200,000 values is most of a second.
             values.histogram(HISTOGRAM_BINS, should_stop=self._stop.is_set)
+            values.data.forget_doubles()  # the read kept them for the histogram: 8 bytes a value
         except ValuesCancelled:
             self.cancelled.emit()
         except ValuesFileError as error:
