@@ -7,8 +7,8 @@ and curves on show are those of the last good inputs. A table with a row per alp
 as tab-separated text, exported as the CSV ``leaky-relu stats`` writes) and a plot of the
 signal's std ratio over depth on a log axis, the gradient's dashed.
 
-Rooms: ``layer_inputs.py`` (the inputs, judged and remembered), ``layer_plot.py`` (the plot
-and its curves); this module holds the panel, its table, copy and export.
+Rooms: ``layer_inputs.py`` (the inputs, judged and remembered), ``layer_plot.py`` (``LayerPlot``,
+the plot with its curves, held as ``plot``); this module holds the panel, its table, copy and export.
 """
 
 from __future__ import annotations
