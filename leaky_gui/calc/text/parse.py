@@ -212,12 +212,24 @@ _FRONT = 24  # bytes before the block, for the windows that end near its start
 
 
 class Scanned:
-    """The cells of a block: ``fast`` rows have ``w`` (<= 19 significant digits) and ``q``."""
+    """The cells of a block: ``fast`` rows have ``w`` (<= 19 significant digits) and ``q``;
+    ``chars`` holds each cell's text (NUL after it), and ``plain`` rows are laid out as
+    ``repr`` lays out a number from 1e-4 to 1e16 (``[-]digits.digits``, no needless zero)."""
 
-    __slots__ = ("fast", "negative", "q", "w")
+    __slots__ = ("chars", "fast", "negative", "plain", "q", "w")
 
-    def __init__(self, w: np.ndarray, q: np.ndarray, negative: np.ndarray, fast: np.ndarray) -> None:
+    def __init__(
+        self,
+        w: np.ndarray,
+        q: np.ndarray,
+        negative: np.ndarray,
+        fast: np.ndarray,
+        chars: np.ndarray | None = None,
+        plain: np.ndarray | None = None,
+    ) -> None:
         self.w, self.q, self.negative, self.fast = w, q, negative, fast
+        self.chars = chars
+        self.plain = np.zeros(w.size, dtype=bool) if plain is None else plain
 
 
 _KEEP_FIRST = (np.arange(_WIDTH)[None, :] < np.arange(_WIDTH + 1)[:, None]).astype(np.uint8) * 0xFF
@@ -241,6 +253,11 @@ def _window_digits(padded: np.ndarray, ends: np.ndarray, counts: np.ndarray, wor
     return value
 
 
+def _words(counts: np.ndarray) -> int:
+    """Words of eight digits that hold the longest of ``counts`` (1 to 3)."""
+    return min(max(-(-int(counts.max(initial=1)) // 8), 1), 3)
+
+
 def _all_zero_fraction(padded: np.ndarray, ends: np.ndarray, counts: np.ndarray) -> np.ndarray:
     """Whether the ``counts`` digits before ``ends`` are all zeros (a fraction read as 0 was
     either zero or beyond 10**19)."""
@@ -258,12 +275,18 @@ def _keep_last_words(width: int) -> np.ndarray:
     return mask.view(np.uint64).reshape(width + 1, width // 8)
 
 
-_KEEP_LAST = {width: _keep_last_words(width) for width in (8, 24)}
+_KEEP_LAST = {width: _keep_last_words(width) for width in (8, 16, 24)}
+
+
+_GATHER_BITS = np.uint64(0x0102040810204080)  # byte i of 0/1 bytes to bit 56 + i of the product
 
 
 def _row_bits(mask: np.ndarray) -> np.ndarray:
-    """A (rows, 32) boolean matrix as one uint32 a row, column j as bit j."""
-    return np.packbits(mask, axis=1, bitorder="little").view(np.uint32).ravel()
+    """A (rows, 32) boolean matrix as one uint32 a row, column j as bit j (eight bytes of 0/1
+    to eight bits with one multiplication: no product bits collide, SWAR)."""
+    words = mask.view(np.uint64) * _GATHER_BITS
+    words >>= np.uint64(56)
+    return words.astype(np.uint8).view(np.uint32).ravel()
 
 
 def _lowest_bit(bits: np.ndarray) -> np.ndarray:
@@ -299,7 +322,8 @@ def scan_cells(
         padded = pad_block(buf)
     width_ok = (lengths >= 1) & (lengths <= _WIDTH)
     clipped = np.where(width_ok, lengths, 0)
-    width = 32 if int(clipped.max(initial=1)) <= 32 else _WIDTH
+    longest = max(int(clipped.max(initial=1)), 1)
+    width = 32 if longest <= 32 else _WIDTH
     items = np.ndarray((padded.size - width + 1,), dtype=f"V{width}", buffer=padded, strides=(1,))
     chars = items[starts + _FRONT].view(np.uint8).reshape(rows, width)
     chars &= _KEEP_FIRST[clipped, :width]
@@ -340,8 +364,8 @@ def scan_cells(
     base = starts + _FRONT
     n_int = np.where(fast, n_int, 0)
     n_frac = np.where(fast, n_frac, 0)
-    whole = _window_digits(padded, base + at_point, n_int, 3)
-    fraction = _window_digits(padded, base + at_e, n_frac, 3)
+    whole = _window_digits(padded, base + at_point, n_int, _words(n_int))
+    fraction = _window_digits(padded, base + at_e, n_frac, _words(n_frac))
     q = -n_frac
     if bool(has_e.any()):
         n_exp = np.where(fast, n_exp, 0)
@@ -351,10 +375,19 @@ def scan_cells(
     # 19 digits after the point and more (polars' -0.00007493491446249875) only for 0.xxx,
     # with at most 19 after the leading zeros; window sums at or above 10**19 came back 0.
     short_frac = np.minimum(n_frac, MAX_DIGITS)
-    fast &= (
-        (whole == 0)
-        & ((fraction != 0) | (n_frac <= MAX_DIGITS) | _all_zero_fraction(padded, base + at_e, n_frac))
-    ) | ((n_frac <= MAX_DIGITS) & (whole < POW10_U64[MAX_DIGITS - short_frac]))
+    zero_or_long = (fraction == 0) & (n_frac > MAX_DIGITS)
+    if bool(zero_or_long.any()):  # rare: read whether those fractions are all zeros
+        some = np.flatnonzero(zero_or_long)
+        zero_or_long[some] = _all_zero_fraction(padded, base[some] + at_e[some], n_frac[some])
+    fast &= ((whole == 0) & ~((fraction == 0) & (n_frac > MAX_DIGITS) & ~zero_or_long)) | (
+        (n_frac <= MAX_DIGITS) & (whole < POW10_U64[MAX_DIGITS - short_frac])
+    )
     w = whole * POW10_U64[short_frac] + fraction
     negative = lead.astype(bool) & (chars[:, 0] == ord("-"))
-    return Scanned(np.where(fast, w, np.uint64(0)), np.where(fast, q, 0), negative, fast)
+    every = np.arange(rows)
+    plain = fast & ~has_e & (n_point == 1) & (n_frac >= 1) & (n_int >= 1) & (lead == negative)
+    plain &= (n_int == 1) | (chars[every, lead] != ord("0"))
+    plain &= (chars[every, np.maximum(clipped - 1, 0)] != ord("0")) | (n_frac == 1)
+    return Scanned(
+        np.where(fast, w, np.uint64(0)), np.where(fast, q, 0), negative, fast, chars[:, :longest], plain
+    )

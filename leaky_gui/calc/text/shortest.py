@@ -95,11 +95,12 @@ def shortest_digits(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     zero = bits == 0
     digits[zero] = 0
     exponents[zero] = 0
-    _strip_zeros(digits, exponents)
+    strip_zeros(digits, exponents)
     return digits, exponents
 
 
-def _strip_zeros(digits: np.ndarray, exponents: np.ndarray) -> None:
+def strip_zeros(digits: np.ndarray, exponents: np.ndarray) -> None:
+    """Trailing zeros of each d * 10**k moved into k, in place."""
     rows = np.flatnonzero((digits % np.uint64(10) == 0) & (digits != 0))
     while rows.size:
         digits[rows] //= np.uint64(10)
@@ -118,7 +119,7 @@ _POW10 = 10 ** np.arange(20, dtype=np.uint64)
 _MAX_FIELD = 24  # digits of a field at most (three words)
 
 
-def _digit_count(values: np.ndarray) -> np.ndarray:
+def digit_count(values: np.ndarray) -> np.ndarray:
     """Decimal digits of each uint64 (1 for 0)."""
     return np.maximum(np.searchsorted(_POW10, values, side="right"), 1).astype(np.int64)
 
@@ -168,7 +169,7 @@ def shortest_text(values: np.ndarray) -> np.ndarray:
 def laid_out(digits: np.ndarray, k: np.ndarray, negative: np.ndarray) -> np.ndarray:
     """``shortest_text``'s byte matrix of d * 10**k (d without trailing zeros, 0 for zero)."""
     rows = digits.size
-    n = _digit_count(digits)
+    n = digit_count(digits)
     x = k + n - 1
     zero = digits == 0
     x[zero] = 0
@@ -185,16 +186,19 @@ def laid_out(digits: np.ndarray, k: np.ndarray, negative: np.ndarray) -> np.ndar
         whole = np.where(up, digits * _POW10[np.where(up, k, 0)], whole)
     n_whole = np.where(fixed, np.maximum(x + 1, 1), 1)
     shown_frac = np.where(fixed & (n_frac == 0), 1, n_frac)  # '1.0': one zero after the point
-    whole_words = -(-int(n_whole.max(initial=1)) // 8)
-    frac_words = max(-(-int(shown_frac.max(initial=1)) // 8), 1)
+    whole_width = int(n_whole.max(initial=1))  # the fields as wide as their longest
+    frac_width = max(int(shown_frac.max(initial=1)), 1)
+    whole_words, frac_words = -(-whole_width // 8), -(-frac_width // 8)
     any_e = bool(scientific.any())
-    width = 1 + 8 * whole_words + 1 + 8 * frac_words + (5 if any_e else 0)
+    width = 1 + whole_width + 1 + frac_width + (5 if any_e else 0)
     out = np.empty((rows, width), dtype=np.uint8)
     out[:, 0] = np.where(negative & ~zero, ord("-"), 0)
-    at = 1 + 8 * whole_words
-    out[:, 1:at] = _field(whole, n_whole, whole_words)
+    at = 1 + whole_width
+    out[:, 1:at] = _field(whole, n_whole, whole_words)[:, 8 * whole_words - whole_width :]
     out[:, at] = np.where(shown_frac > 0, ord("."), 0)
-    out[:, at + 1 : at + 1 + 8 * frac_words] = _field(fraction, shown_frac, frac_words)
+    out[:, at + 1 : at + 1 + frac_width] = _field(fraction, shown_frac, frac_words)[
+        :, 8 * frac_words - frac_width :
+    ]
     if any_e:
         exponent = np.ndarray((rows,), dtype="V5", buffer=out, offset=width - 5, strides=(width,))
         exponent[:] = np.zeros(1, dtype="V5")
@@ -410,29 +414,41 @@ def _rounded_candidates(
 def text_from_decimals(values: np.ndarray, w: np.ndarray, q: np.ndarray, place: np.ndarray) -> np.ndarray:
     """``shortest_text(values)`` for doubles read from w * 10**q (``place`` from
     ``nearest_doubles``): digits from the decimal where they are provably the shortest."""
+    digits, k, _ = decimal_digits(values, w, q, place)
+    strip_zeros(digits, k)
+    return laid_out(digits, k, np.signbit(values))
+
+
+def decimal_digits(
+    values: np.ndarray, w: np.ndarray, q: np.ndarray, place: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(d, k, same): ``shortest_digits(values)`` as d * 10**k (trailing zeros possibly kept)
+    for doubles read from w * 10**q, and the rows where d, k are w, q themselves."""
     rows = values.size
     bits = values.view(np.uint64) & np.uint64((1 << 63) - 1)
     field = bits & _FIELD_BITS
     digits = np.zeros(rows, dtype=np.uint64)
     k = np.zeros(rows, dtype=np.int64)
     left = np.flatnonzero((bits > _FIELD_BITS) & (w != 0) & ~np.isnan(place))
+    same = np.zeros(rows, dtype=bool)
     if left.size:
         w_l, place_l = w[left], place[left]
         unit = (field[left].astype(np.float64) + _HIDDEN + place_l) / w_l.astype(np.float64)
         lopsided = field[left] == 0
-        n = _digit_count(w_l)
+        n = digit_count(w_l) if bool((w_l >= _POW10[15]).any()) else np.ones(w_l.size, dtype=np.int64)
         for length in (17, 16, 15):
             candidate, ok = _rounded_candidates(w_l, place_l, unit, lopsided, np.maximum(n - length, 0))
             done = np.flatnonzero(ok)
-            digits[left[done]] = candidate[done]
-            k[left[done]] = q[left[done]] + np.maximum(n[done] - length, 0)
+            at = left[done]
+            if length == 17:
+                same[at] = candidate[done].astype(np.uint64) == w_l[done]
+            digits[at] = candidate[done]
+            k[at] = q[at] + np.maximum(n[done] - length, 0)
             if done.size == left.size:
-                left = left[:0]
                 break
             more = np.flatnonzero(~ok)
             left, w_l, place_l, unit, lopsided, n = (a[more] for a in (left, w_l, place_l, unit, lopsided, n))
     others = np.flatnonzero(digits == 0)
     if others.size:
         digits[others], k[others] = shortest_digits(values[others])
-    _strip_zeros(digits, k)
-    return laid_out(digits, k, np.signbit(values))
+    return digits, k, same
