@@ -15,6 +15,7 @@ time. ``curve_points`` is the whole curve over the x range as at most three vert
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol, runtime_checkable
 
@@ -24,11 +25,37 @@ from leaky_gui.calc.exact import ExactNumber
 from leaky_gui.calc.precision import DEFAULT_PRECISION, derivative_in, format_in
 from leaky_gui.calc.text import ParameterError, decimal_label
 
-__all__ = ["AlphasInPrecision", "Blocks", "XSource", "curve_through", "negative_branch", "step_through"]
+__all__ = [
+    "AlphasInPrecision",
+    "Blocks",
+    "ValuesStatistics",
+    "XSource",
+    "curve_through",
+    "negative_branch",
+    "step_through",
+]
 
 #: (numerators, scale) with x_i = numerators[i] / 10**scale exactly: int64, or Python ints
 #: where they run beyond int64.
 Blocks = tuple[np.ndarray | list[int], int]
+
+
+@dataclass(frozen=True)
+class ValuesStatistics:
+    """What the info panel shows about a source of values, in one precision.
+
+    ``share_at_or_below_zero`` is of all values (NaN counts as neither); the mean and
+    standard deviation of f are over the finite f, accumulated in float64.
+    """
+
+    count: int
+    nan_count: int
+    inf_count: int
+    share_at_or_below_zero: float
+    x_min: float | None
+    x_max: float | None
+    f_mean: tuple[float, ...]  # per alpha, in the source's order
+    f_std: tuple[float, ...]
 
 
 @runtime_checkable
@@ -115,6 +142,15 @@ class XSource(Protocol):
 
     def known_histogram(self, bins: int = 80) -> tuple[np.ndarray, float, float] | None:
         """The histogram if it has been worked out already, else None."""
+        ...
+
+    def statistics(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> ValuesStatistics | None:
+        """The count, share at or below 0, and mean and std of f per alpha, a pass over every
+        x; or None, at once, for evenly spaced x (their range and count say it all)."""
         ...
 
 

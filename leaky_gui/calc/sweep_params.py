@@ -295,6 +295,10 @@ class SweepParams(AlphasInPrecision):
     def known_histogram(self, bins: int = 80) -> None:
         return None
 
+    def statistics(self, progress: object = None, should_stop: object = None) -> None:
+        """None: a sweep's range and count (the info panel's) say all its statistics would."""
+        return None
+
     def f_block(self, lo: int, hi: int, alpha: Decimal) -> np.ndarray:
         """f of rows [lo, hi) for ``alpha`` in this sweep's precision."""
         if self.exact:

@@ -23,7 +23,7 @@ import numpy as np
 
 from leaky_gui.calc.exact import ExactNumber, leaky_exact
 from leaky_gui.calc.precision import DEFAULT_PRECISION, PRECISIONS, leaky_in, tensor_to
-from leaky_gui.calc.source import AlphasInPrecision, Blocks, curve_through, step_through
+from leaky_gui.calc.source import AlphasInPrecision, Blocks, ValuesStatistics, curve_through, step_through
 from leaky_gui.calc.sweep_params import DEFAULT_ALPHA
 from leaky_gui.calc.text import ParameterError, parse_decimal
 from leaky_gui.calc.value_data import (
@@ -40,24 +40,6 @@ from leaky_gui.calc.value_data import (
 __all__ = ["Values", "ValuesStatistics", "values_from_decimals"]
 
 _INT64_SAFE = 1 << 62
-
-
-@dataclass(frozen=True)
-class ValuesStatistics:
-    """What the info panel shows about a source of values, in one precision.
-
-    ``share_at_or_below_zero`` is of all values (NaN counts as neither); the mean and
-    standard deviation of f are over the finite f, accumulated in float64.
-    """
-
-    count: int
-    nan_count: int
-    inf_count: int
-    share_at_or_below_zero: float
-    x_min: float | None
-    x_max: float | None
-    f_mean: tuple[float, ...]  # per alpha, in the source's order
-    f_std: tuple[float, ...]
 
 
 # ---------------------------------------------------------------------------

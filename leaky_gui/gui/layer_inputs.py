@@ -14,7 +14,7 @@ from PySide6.QtCore import QSettings
 
 from leaky_gui.calc.layer_stats import DEFAULT_DEPTH, DEFAULT_INIT, DEFAULT_MEAN, DEFAULT_STD, LayerParams
 from leaky_gui.calc.text import ParameterError, decimal_label
-from leaky_gui.gui.panes import settings_flag
+from leaky_gui.gui.state import LAYER_GRADIENT_KEY, LAYER_KEYS, settings_flag
 
 #: The window's depth box takes 1 .. this many layers (the command line goes further).
 MAX_VIEW_DEPTH = 1000
@@ -31,23 +31,13 @@ class LayerInputs:
     gradient: bool = True
 
 
-#: The settings keys of the Layer view (texts as typed, the toggle, and whether it is open).
-LAYER_KEYS = {
-    "mean": "layerView/mean",
-    "std": "layerView/std",
-    "depth": "layerView/depth",
-    "init": "layerView/init",
-}
-GRADIENT_KEY = "layerView/gradient"
-
-
 def load_layer_inputs(settings: QSettings) -> LayerInputs:
     """The remembered inputs; any that do not judge well together give way to the defaults."""
     texts = {}
     for name, key in LAYER_KEYS.items():
         raw = settings.value(key, getattr(LayerInputs, name))
         texts[name] = raw if isinstance(raw, str) else getattr(LayerInputs, name)
-    gradient = settings_flag(settings.value(GRADIENT_KEY, True), True)
+    gradient = settings_flag(settings.value(LAYER_GRADIENT_KEY, True), True)
     try:
         judge_layer_inputs(texts["mean"], texts["std"], texts["depth"], texts["init"])
     except ParameterError:

@@ -1,28 +1,28 @@
 """The Layer view's plot: the signal's std ratio over depth on a log axis, the gradient's dashed.
 
-``layer_plot()`` makes the plot widget; ``LayerCurves`` is the part of ``LayerView`` that
-draws each alpha's lines into it, and the table's swatch of each line (its state lives on the view: ``plot``, ``_curves``,
-``_pens``, ``_drawn``, ``_view``, and the view's alphas, inputs, scheme and pen scale).
+``LayerPlot`` owns the plot widget (made by ``layer_plot()``) and each alpha's lines in it,
+and makes the table's swatch of each line; ``LayerView`` holds one and tells it what to draw.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from decimal import Decimal
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QCheckBox
 
 from leaky_gui.calc.layer_stats import LayerParams, depth_log10_ratios
 from leaky_gui.calc.text import format_label
 from leaky_gui.gui.comparison import swatch
 from leaky_gui.gui.pinned import pinned_style
 from leaky_gui.gui.plot_items import Stroke
-from leaky_gui.gui.theme import Scheme
+from leaky_gui.gui.theme import LIGHT, Scheme
 
-__all__ = ["LayerCurves", "layer_plot"]
+__all__ = ["LayerPlot", "layer_plot"]
 
 
 class _Log10Axis(pg.AxisItem):
@@ -69,22 +69,31 @@ def layer_plot() -> pg.PlotWidget:
     return plot
 
 
-class LayerCurves:
-    """The Layer view's curves (a part of ``LayerView``): each alpha's lines, drawn by their vertices."""
+class LayerPlot:
+    """The Layer view's plot: owns its widget (``widget``) and each alpha's curves, drawn by their vertices."""
 
-    # What the drawing reads and keeps, on the view.
-    plot: pg.PlotWidget
-    gradient_check: QCheckBox
-    _curves: list[tuple[pg.PlotDataItem, pg.PlotDataItem]]
-    _pens: list[tuple[object, object]]
-    _drawn: list[object]
-    _view: tuple[int, int, int, int] | None
-    _params: LayerParams
-    _scheme: Scheme
-    _pen_scale: float
-    _stale: bool
+    def __init__(self) -> None:
+        self.widget = layer_plot()
+        #: Each alpha's (signal, gradient) curves, in the order of the alphas drawn.
+        self.curves: list[tuple[pg.PlotDataItem, pg.PlotDataItem]] = []
+        self._pens: list[tuple[object, object]] = []  # what each curve's pens were made from
+        self._drawn: list[object] = []  # what each curve's points were made from
+        self._view: tuple[int, int, int, int] | None = None
+        self._scheme: Scheme = LIGHT
+        self._pen_scale = 1.0
 
-    def _swatch(self, slot: int | None) -> QIcon:
+    def set_scheme(self, scheme: Scheme, pen_scale: float) -> None:
+        """The background and axes in ``scheme``'s colours, pens ``pen_scale`` device px a logical
+        px; the curves take them when next drawn."""
+        self._scheme, self._pen_scale = scheme, pen_scale
+        self.widget.setBackground(scheme.background)
+        item = self.widget.getPlotItem()
+        for side in ("left", "bottom"):
+            axis = item.getAxis(side)
+            axis.setPen(Stroke(scheme.foreground).pen(pen_scale))
+            axis.setTextPen(pg.mkPen(scheme.foreground))
+
+    def swatch(self, slot: int | None) -> QIcon:
         """A short line in the curve's colour and dash, as the plot draws it."""
         if slot is not None:
             return swatch(slot, self._scheme, QSize(22, 12))
@@ -96,34 +105,32 @@ class LayerCurves:
         painter.end()
         return QIcon(pixmap)
 
-    def _draw(self, *_: object) -> None:
-        """Each alpha's lines by their vertices: depth 0, 1 and L (after the first layer a
-        ratio's log is a straight line in the depth), pens set only when they change."""
-        if self._stale:
-            return
-        item = self.plot.getPlotItem()
-        shown = getattr(self, "_alphas_shown", [])
-        while len(self._curves) < len(shown):
-            signal, gradient = pg.PlotDataItem([], []), pg.PlotDataItem([], [])
-            item.addItem(signal)
-            item.addItem(gradient)
-            self._curves.append((signal, gradient))
+    def draw(self, shown: Sequence[tuple[Decimal, int | None]], params: LayerParams, gradient: bool) -> None:
+        """Each alpha's lines (with its style slot; None: the current alpha) by their vertices:
+        depth 0, 1 and L (after the first layer a ratio's log is a straight line in the
+        depth); the gradient's dashed if ``gradient``; pens set only when they change."""
+        item = self.widget.getPlotItem()
+        while len(self.curves) < len(shown):
+            signal_curve, gradient_curve = pg.PlotDataItem([], []), pg.PlotDataItem([], [])
+            item.addItem(signal_curve)
+            item.addItem(gradient_curve)
+            self.curves.append((signal_curve, gradient_curve))
             self._pens.append((None, None))
             self._drawn.append(None)
-        depth = self._params.depth
+        depth = params.depth
         ends = [0, 1, depth] if depth > 1 else [0, 1]
         low, high = -1.0, 1.0  # at least 0.1 .. 10
-        for index, (signal, gradient) in enumerate(self._curves):
+        for index, (signal, dashed) in enumerate(self.curves):
             if index >= len(shown):
                 if self._drawn[index] is not None:
                     self._drawn[index] = None
                     signal.setData([], [])
-                    gradient.setData([], [])
+                    dashed.setData([], [])
                 continue
             alpha, slot = shown[index]
             colour = self._scheme.current if slot is None else pinned_style(slot, self._scheme)[0]
             width = 3.0 if slot is None else 2.0
-            log_signal, log_gradient = (line[ends] for line in depth_log10_ratios(alpha, self._params))
+            log_signal, log_gradient = (line[ends] for line in depth_log10_ratios(alpha, params))
             pens = (
                 (colour, width, self._pen_scale),
                 (colour, max(1.5, width - 1), self._pen_scale),
@@ -131,16 +138,16 @@ class LayerCurves:
             if self._pens[index] != pens:  # a new pen costs pyqtgraph a redraw of the item
                 self._pens[index] = pens
                 signal.setPen(Stroke(colour, width).pen(self._pen_scale))
-                gradient.setPen(Stroke(colour, pens[1][1], Qt.PenStyle.DashLine).pen(self._pen_scale))
+                dashed.setPen(Stroke(colour, pens[1][1], Qt.PenStyle.DashLine).pen(self._pen_scale))
                 signal.setZValue(20 if slot is None else 10)
-            key = (alpha, self._params, self.gradient_check.isChecked())
+            key = (alpha, params, gradient)
             if self._drawn[index] != key:  # a pinned alpha's lines stay as they are while alpha slides
                 self._drawn[index] = key
                 signal.setData(ends, log_signal, connect="finite")
-                if self.gradient_check.isChecked():
-                    gradient.setData(ends, log_gradient, connect="finite")
+                if gradient:
+                    dashed.setData(ends, log_gradient, connect="finite")
                 else:
-                    gradient.setData([], [])
+                    dashed.setData([], [])
             for line in (log_signal, log_gradient):
                 finite = line[np.isfinite(line)]
                 if finite.size:

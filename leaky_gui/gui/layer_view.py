@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -46,18 +45,15 @@ from leaky_gui.calc.layer_stats import (
     layer_stats,
     stats_csv_lines,
 )
-from leaky_gui.calc.text import ParameterError, format_label, format_number
+from leaky_gui.calc.text import ParameterError, csv_line, format_label, format_number
 from leaky_gui.gui.layer_inputs import (
-    GRADIENT_KEY,
-    LAYER_KEYS,
     MAX_VIEW_DEPTH,
     LayerInputs,
     judge_layer_inputs,
     load_layer_inputs,
 )
-from leaky_gui.gui.layer_plot import LayerCurves, layer_plot
-from leaky_gui.gui.panes import LAYER_OPEN_KEY
-from leaky_gui.gui.plot_items import Stroke
+from leaky_gui.gui.layer_plot import LayerPlot
+from leaky_gui.gui.state import LAYER_GRADIENT_KEY, LAYER_KEYS, LAYER_OPEN_KEY
 from leaky_gui.gui.theme import LIGHT, Scheme
 from leaky_gui.gui.widgets import ERROR, NOTE, message_label, set_message_kind, show_message, table_cell
 
@@ -85,7 +81,7 @@ _COLUMNS = (
 
 
 def restore_layer_view(settings: QSettings, view: LayerView) -> None:
-    """The view's remembered inputs (whether its dock was open: panes.layer_view_was_open)."""
+    """The view's remembered inputs (whether its dock was open: state.layer_view_was_open)."""
     view.set_inputs(load_layer_inputs(settings))
 
 
@@ -93,11 +89,11 @@ def save_layer_view(settings: QSettings, view: LayerView, dock: QDockWidget) -> 
     inputs = view.inputs()
     for name, key in LAYER_KEYS.items():
         settings.setValue(key, getattr(inputs, name))
-    settings.setValue(GRADIENT_KEY, inputs.gradient)
+    settings.setValue(LAYER_GRADIENT_KEY, inputs.gradient)
     settings.setValue(LAYER_OPEN_KEY, not dock.isHidden())
 
 
-class LayerView(QWidget, LayerCurves):
+class LayerView(QWidget):
     """Leaky ReLU's statistics and the signal through depth, for each alpha on show."""
 
     #: Text for the status bar, and how long to show it (ms).
@@ -112,9 +108,13 @@ class LayerView(QWidget, LayerCurves):
         #: prefix that judged well on the way, 100 on the way to 1001).
         self._settled = self._params
         self._rows: list[LayerStats] = []
+        self._shown: list[tuple[Decimal, int | None]] = []  # the alphas with a row, and their slots
         self._scheme: Scheme = LIGHT
         self._pen_scale = 1.0
         self._stale = True
+        #: Copy numbers with ',' as the decimal point and the header alike (the window's
+        #: Decimal Comma option, as the main table's copy).
+        self.decimal_comma = False
 
         self.mean_edit = self._edit("layerMean", "0", "Mean of the pre-activation X ~ N(mean, std²)")
         self.std_edit = self._edit("layerStd", "1", "Standard deviation of X, above 0")
@@ -135,9 +135,11 @@ class LayerView(QWidget, LayerCurves):
             "kaiming-default (a = 0) c = 2; torch-default (nn.Linear) c = 1/3; xavier, lecun c = 1; "
             "or type gain=G for c = G²"
         )
-        self.init_box.lineEdit().textEdited.connect(lambda _: self._on_edited())
-        self.init_box.activated.connect(lambda _: (self._on_edited(), self._settle()))
-        self.init_box.lineEdit().editingFinished.connect(self._settle)
+        init_edit = self.init_box.lineEdit()
+        assert init_edit is not None  # an editable combo box has one
+        init_edit.textEdited.connect(lambda _: self._on_edited())
+        self.init_box.activated.connect(self._on_init_chosen)
+        init_edit.editingFinished.connect(self._settle)
         self.problem = message_label("layerProblem", ERROR)
         self.note = message_label("layerNote", NOTE)
         self.gradient_check = QCheckBox("Gradient ratio (dashed)")
@@ -156,7 +158,9 @@ class LayerView(QWidget, LayerCurves):
         self.table.setTabKeyNavigation(False)
         self.table.setHorizontalHeaderLabels([title for title, _, _ in _COLUMNS])
         for column, (_, tip, _) in enumerate(_COLUMNS):
-            self.table.horizontalHeaderItem(column).setToolTip(tip)
+            header_item = self.table.horizontalHeaderItem(column)
+            assert header_item is not None  # the labels just set made it
+            header_item.setToolTip(tip)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
@@ -175,11 +179,7 @@ class LayerView(QWidget, LayerCurves):
         self.export_button.setToolTip("Every row as CSV, as `leaky-relu stats` writes it")
         self.export_button.clicked.connect(self._ask_export)
 
-        self.plot = layer_plot()
-        self._curves: list[tuple[pg.PlotDataItem, pg.PlotDataItem]] = []
-        self._pens: list[tuple[object, object]] = []  # what each curve's pens were made from
-        self._drawn: list[object] = []  # what each curve's points were made from
-        self._view: tuple[int, int, int, int] | None = None
+        self.plot = LayerPlot()
 
         row = QHBoxLayout()
         for label, widget in (("mean", self.mean_edit), ("std", self.std_edit), ("depth", self.depth_edit)):
@@ -201,7 +201,7 @@ class LayerView(QWidget, LayerCurves):
         split.setObjectName("layerSplitter")
         split.setChildrenCollapsible(False)
         split.addWidget(table_box)
-        split.addWidget(self.plot)
+        split.addWidget(self.plot.widget)
         split.setSizes([420, 300])
         layout = QVBoxLayout(self)
         layout.addLayout(row)
@@ -254,12 +254,7 @@ class LayerView(QWidget, LayerCurves):
     def set_scheme(self, scheme: Scheme) -> None:
         """Draw in ``scheme``'s colours (light or dark)."""
         self._scheme = scheme
-        self.plot.setBackground(scheme.background)
-        item = self.plot.getPlotItem()
-        for side in ("left", "bottom"):
-            axis = item.getAxis(side)
-            axis.setPen(Stroke(scheme.foreground).pen(self._pen_scale))
-            axis.setTextPen(pg.mkPen(scheme.foreground))
+        self.plot.set_scheme(scheme, self._pen_scale)
         set_message_kind(self.problem, ERROR, scheme)
         set_message_kind(self.note, NOTE, scheme)
         if not self._stale:
@@ -299,13 +294,14 @@ class LayerView(QWidget, LayerCurves):
         return list(self._rows)
 
     def rows_as_text(self, selected_only: bool = True) -> str:
-        """The selected rows (or all) with the header, tab-separated, numbers in full."""
+        """The selected rows (or all) with the header, tab-separated, numbers in full (with
+        ``decimal_comma``, ',' as their decimal point)."""
         rows = self.rows()
         chosen = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         if not selected_only or not chosen:
             chosen = list(range(len(rows)))
-        lines = stats_csv_lines([rows[i].alpha for i in chosen], self._params)
-        return "".join(line.replace(",", "\t") for line in lines)
+        lines = stats_csv_lines([self._shown[i][0] for i in chosen], self._params)
+        return "".join(csv_line(line.rstrip("\n").split(","), self.decimal_comma, "\t") for line in lines)
 
     def copy_rows(self) -> None:
         QGuiApplication.clipboard().setText(self.rows_as_text())
@@ -316,7 +312,8 @@ class LayerView(QWidget, LayerCurves):
         try:
             target = check_output_path(path)
             with atomic_output(target) as temp, open(temp, "w", encoding="ascii", newline="") as out:
-                out.writelines(stats_csv_lines([row.alpha for row in self.rows()], self._params))
+                self.rows()  # worked out if stale
+                out.writelines(stats_csv_lines([alpha for alpha, _ in self._shown], self._params))
         except (OutputPathError, OSError) as error:
             self.message.emit(f"Layer statistics not exported: {error}", 8000)
             return False
@@ -347,6 +344,11 @@ class LayerView(QWidget, LayerCurves):
             show_message(self.problem, "")
         self._show_params(params)
 
+    def _on_init_chosen(self, _: int) -> None:
+        """An initialisation picked from the list: judged and settled at once."""
+        self._on_edited()
+        self._settle()
+
     def _settle(self) -> None:
         """An edit ends (Enter, or the field left): what it shows is the value before the next."""
         self._settled = self._params
@@ -360,7 +362,7 @@ class LayerView(QWidget, LayerCurves):
 
     def _update(self) -> None:
         self._stale = False
-        rows = []
+        rows: list[LayerStats | None] = []
         for alpha, _ in self._alphas:
             try:
                 rows.append(layer_stats(alpha, self._params))
@@ -376,28 +378,32 @@ class LayerView(QWidget, LayerCurves):
             if missing
             else "",
         )
-        self._alphas_shown = [a for a, row in zip(self._alphas, rows, strict=True) if row is not None]
+        self._shown = [a for a, row in zip(self._alphas, rows, strict=True) if row is not None]
         self.table.setRowCount(len(self._rows))
-        for r, (row, (alpha, slot)) in enumerate(zip(self._rows, self._alphas_shown, strict=True)):
+        for r, (row, (alpha, slot)) in enumerate(zip(self._rows, self._shown, strict=True)):
             values = [getattr(row, name) for _, _, name in _COLUMNS[1:]]
             cells = [format_label(alpha), *(f"{value:.6g}" for value in values)]
             tips = [
                 alpha_name(alpha) + (" (current)" if slot is None else " (pinned)"),
                 *map(format_number, values),
             ]
-            for column, (text, tip) in enumerate(zip(cells, tips, strict=True)):
-                item = table_cell(self.table, r, column, text)
+            items = [table_cell(self.table, r, column, text) for column, text in enumerate(cells)]
+            for item, tip in zip(items, tips, strict=True):
                 if item.toolTip() != tip:
                     item.setToolTip(tip)
             swatch_key = (slot, self._scheme.name)
-            first = self.table.item(r, 0)
-            if first.data(Qt.ItemDataRole.UserRole) != swatch_key:
-                first.setIcon(self._swatch(slot))
-                first.setData(Qt.ItemDataRole.UserRole, swatch_key)
+            if items[0].data(Qt.ItemDataRole.UserRole) != swatch_key:
+                items[0].setIcon(self.plot.swatch(slot))
+                items[0].setData(Qt.ItemDataRole.UserRole, swatch_key)
         if self._sized_for != (self._params, len(self._rows)):
             self._sized_for = (self._params, len(self._rows))
             self.table.resizeColumnsToContents()
         self._draw()
+
+    def _draw(self, *_: object) -> None:
+        """The plot of the rows on show (not while stale: showing works them out first)."""
+        if not self._stale:
+            self.plot.draw(self._shown, self._params, self.gradient_check.isChecked())
 
 
 def _caption(text: str) -> QLabel:

@@ -82,6 +82,8 @@ class Memory:
     def state(self) -> WindowState:
         """What to remember as it stands (the sweep's boxes even while your values show)."""
         start, step, count, alpha = self.inputs.inputs()
+        checked = {name: action.isChecked() for name, action in self.toggles.items()}
+        panes = {name: bytes(s.saveState().data()) for name, s in self.splitters.items()}
         return WindowState(
             start=start,
             step=step,
@@ -96,7 +98,16 @@ class Memory:
             theme=self.theme.choice,
             slider_scale=self.slider.scale(),
             slider_range=self.slider.top(),
+            show_derivative=checked["show_derivative"],
+            show_relu=checked["show_relu"],
+            show_identity=checked["show_identity"],
+            show_legend=checked["show_legend"],
+            csv_derivative=checked["csv_derivative"],
+            csv_pinned=checked["csv_pinned"],
+            decimal_comma=checked["decimal_comma"],
+            images_as_shown=checked["images_as_shown"],
             geometry=bytes(self.window.saveGeometry().data()),
-            **{name: action.isChecked() for name, action in self.toggles.items()},
-            **{name: bytes(s.saveState().data()) for name, s in self.splitters.items()},
+            main_splitter=panes["main_splitter"],
+            left_splitter=panes["left_splitter"],
+            right_splitter=panes["right_splitter"],
         )

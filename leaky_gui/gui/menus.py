@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Protocol, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
 
 from leaky_gui.calc.alphas import PRESETS
@@ -28,7 +28,7 @@ from leaky_gui.gui.alpha_slider import AlphaSlider
 from leaky_gui.gui.comparison import ComparisonPanel
 from leaky_gui.gui.export_controller import ExportController
 from leaky_gui.gui.inputs_panel import InputsPanel
-from leaky_gui.gui.plot import SweepPlot
+from leaky_gui.gui.plot import Overlays, SweepPlot
 from leaky_gui.gui.state import WindowState
 from leaky_gui.gui.table_view import SweepTableView
 from leaky_gui.gui.theme import DARK_CHOICE, FOLLOW, LIGHT_CHOICE, ThemeController
@@ -55,11 +55,9 @@ class MenuHost(Protocol):
     def source(self) -> XSource: ...
     def refresh(self) -> None: ...
     def export_csv(self) -> None: ...
-    def paste_values(self) -> None: ...
     def reset_inputs(self) -> None: ...
     def pin_alpha(self, alpha: Decimal) -> bool: ...
     def back_to_sweep(self) -> None: ...
-    def fit_negative_branch(self) -> None: ...
     def show_about(self) -> None: ...
 
 
@@ -79,6 +77,23 @@ class MenuActions:
     back_to_sweep: QAction
     legend: QAction
     themes: dict[str, QAction]
+
+    def overlays(self) -> Overlays:
+        """The overlay toggles as they stand."""
+        return Overlays(self.derivative.isChecked(), self.relu.isChecked(), self.identity.isChecked())
+
+    def toggles(self) -> dict[str, QAction]:
+        """The checkable actions whose state is remembered, by their WindowState names."""
+        return {
+            "show_derivative": self.derivative,
+            "show_relu": self.relu,
+            "show_identity": self.identity,
+            "show_legend": self.legend,
+            "csv_derivative": self.csv_derivative,
+            "csv_pinned": self.csv_pinned,
+            "decimal_comma": self.decimal_comma,
+            "images_as_shown": self.images_as_shown,
+        }
 
 
 def build_menus(window: QMainWindow, host: MenuHost) -> MenuActions:
@@ -155,7 +170,7 @@ def build_menus(window: QMainWindow, host: MenuHost) -> MenuActions:
         "pasteValuesAction",
         menu,
         "Ctrl+Shift+V",
-        host.paste_values,
+        lambda: host.values_reader.paste(QGuiApplication.clipboard().text()),
         tip="Show f for a column of numbers copied from a spreadsheet (Ctrl+Shift+V): the first "
         "numeric column, a header row skipped",
     )
@@ -224,7 +239,7 @@ def build_menus(window: QMainWindow, host: MenuHost) -> MenuActions:
         "fitNegativeAction",
         menu,
         "Ctrl+Shift+N",
-        host.fit_negative_branch,
+        lambda: _fit_negative_branch(window, host.plot),
         tip="Show x from the sweep's lowest x up to 0, and every visible curve there (Ctrl+Shift+N)",
     )
     menu.addSeparator()
@@ -275,6 +290,15 @@ def build_menus(window: QMainWindow, host: MenuHost) -> MenuActions:
         legend,
         themes_by_choice,
     )
+
+
+def _fit_negative_branch(window: QMainWindow, plot: SweepPlot) -> None:
+    """Fit the view to the x <= 0 side (View > Fit Negative Branch), or say there is none."""
+    if not plot.fit_negative_branch():
+        window.statusBar().showMessage(
+            "Fit Negative Branch: the sweep has no x <= 0, so there is no negative branch to show; "
+            "the view is left as it was"
+        )
 
 
 def _show_user_guide(window: QMainWindow) -> None:

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QDockWidget,
-    QHBoxLayout,
     QMainWindow,
     QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,19 +23,6 @@ from leaky_gui.gui.comparison import ComparisonPanel
 from leaky_gui.gui.inputs_panel import InputsPanel
 from leaky_gui.gui.single_x_panel import SingleXPanel
 from leaky_gui.gui.widgets import splitter
-
-#: The settings key of whether the Layer view was open (its inputs' keys are in layer_inputs).
-LAYER_OPEN_KEY = "layerView/open"
-
-
-def settings_flag(raw: object, default: bool) -> bool:
-    if isinstance(raw, bool):
-        return raw
-    return {"true": True, "false": False}.get(str(raw).lower(), default)
-
-
-def layer_view_was_open(settings: QSettings) -> bool:
-    return settings_flag(settings.value(LAYER_OPEN_KEY, False), False)
 
 
 def layer_dock(window: QMainWindow) -> QDockWidget:
@@ -74,9 +59,10 @@ def lay_out(
 ) -> dict[str, QSplitter]:
     """Place the parts in ``window``; the splitters, by the names their state is remembered under."""
     inputs, slider, single = controls
-    left_top = _pane(QVBoxLayout, (inputs, 0), (slider, 0), (single, 0))
-    plot_box = _pane(QVBoxLayout, (plot, 1), (readout, 0))
-    bottom = _pane(QHBoxLayout, (comparison, 2), (info, 3))
+    down, across = QBoxLayout.Direction.TopToBottom, QBoxLayout.Direction.LeftToRight
+    left_top = _pane(down, (inputs, 0), (slider, 0), (single, 0))
+    plot_box = _pane(down, (plot, 1), (readout, 0))
+    bottom = _pane(across, (comparison, 2), (info, 3))
 
     vertical, horizontal = Qt.Orientation.Vertical, Qt.Orientation.Horizontal
     right = splitter(vertical, "rightSplitter", (plot_box, bottom), 0, [560, 200])
@@ -98,10 +84,10 @@ def lay_out(
     return {"main_splitter": main, "left_splitter": left, "right_splitter": right}
 
 
-def _pane(layout: type[QBoxLayout], *parts: tuple[QWidget, int]) -> QWidget:
+def _pane(direction: QBoxLayout.Direction, *parts: tuple[QWidget, int]) -> QWidget:
     """A plain widget holding ``parts`` (widget, stretch) in a row or column, without margins."""
     pane = QWidget()
-    box = layout(pane)
+    box = QBoxLayout(direction, pane)
     box.setContentsMargins(0, 0, 0, 0)
     for widget, stretch in parts:
         box.addWidget(widget, stretch)

@@ -174,6 +174,30 @@ PINNED_ALPHAS_KEY = "compare/alphas"
 PINNED_VISIBLE_KEY = "compare/visible"
 PINNED_SLOTS_KEY = "compare/slots"  # each alpha's colour and dash, so they survive a restart
 
+#: The Layer view's keys, apart from WindowState: the view is built (and its inputs judged)
+#: only when first opened. Its inputs as typed, by LayerInputs' field; the gradient toggle;
+#: whether its dock was open.
+LAYER_KEYS = {
+    "mean": "layerView/mean",
+    "std": "layerView/std",
+    "depth": "layerView/depth",
+    "init": "layerView/init",
+}
+LAYER_GRADIENT_KEY = "layerView/gradient"
+LAYER_OPEN_KEY = "layerView/open"
+
+
+def settings_flag(raw: object, default: bool) -> bool:
+    """A stored flag, or ``default`` if it is not one."""
+    try:
+        return _bool(raw)
+    except (TypeError, ValueError):
+        return default
+
+
+def layer_view_was_open(settings: QSettings) -> bool:
+    return settings_flag(settings.value(LAYER_OPEN_KEY, False), False)
+
 
 def load_state(settings: QSettings) -> WindowState:
     """The remembered state; each missing or unreadable value gives its own default."""
@@ -188,8 +212,14 @@ def load_state(settings: QSettings) -> WindowState:
     if sweep_problem(start, step, count, alpha, (), values["precision"]):  # each is fine alone, not together
         for name in ("start", "step", "count", "alpha"):
             values[name] = getattr(defaults, name)
-    pinned = read_pinned(settings)
-    values["pinned"] = pins_the_sweep_takes(start, step, count, alpha, values["precision"], pinned)
+    values["pinned"] = pins_the_sweep_takes(  # judged against the inputs kept (the defaults, if reset)
+        values["start"],
+        values["step"],
+        values["count"],
+        values["alpha"],
+        values["precision"],
+        read_pinned(settings),
+    )
     return WindowState(**values)
 
 

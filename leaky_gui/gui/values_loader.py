@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from leaky_gui.calc.source import XSource
 from leaky_gui.calc.value_data import ValuesCancelled, ValuesFileError
 from leaky_gui.calc.values import Values, ValuesStatistics
 from leaky_gui.gui.limits import HISTOGRAM_BINS
@@ -73,10 +74,10 @@ class StatisticsJob(QThread):
     """The plot's histogram of x and the info panel's statistics of one source (passes over
     every value) on their own thread."""
 
-    done = Signal(object, object)  # the Values asked about, its ValuesStatistics
-    failed = Signal(object, str)  # the Values asked about, why there are no statistics
+    done = Signal(object, object)  # the source asked about, its ValuesStatistics (or None)
+    failed = Signal(object, str)  # the source asked about, why there are no statistics
 
-    def __init__(self, values: Values, parent=None) -> None:
+    def __init__(self, values: XSource, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("valuesStatisticsJob")
         self.values = values
@@ -242,9 +243,9 @@ class ValuesController(QObject):
 
     def statistics(
         self,
-        values: Values,
-        done: Callable[[Values, ValuesStatistics], None],
-        failed: Callable[[Values, str], None],
+        values: XSource,
+        done: Callable[[XSource, ValuesStatistics | None], None],
+        failed: Callable[[XSource, str], None],
     ) -> None:
         """Work out ``values``' histogram and statistics on a worker thread, then call ``done``
         (or ``failed`` with the reason).

@@ -17,10 +17,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, qWarning
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QLabel,
@@ -38,7 +38,6 @@ from leaky_gui.calc.sweep import (
     DEFAULT_COUNT,
     DEFAULT_START,
     DEFAULT_STEP,
-    SweepParams,
     decimal_label,
 )
 from leaky_gui.calc.values import Values
@@ -49,11 +48,11 @@ from leaky_gui.gui.info_panel import InfoPanel
 from leaky_gui.gui.inputs_panel import InputsPanel, inputs_model
 from leaky_gui.gui.memory import Memory
 from leaky_gui.gui.menus import build_menus
-from leaky_gui.gui.panes import LAYER_OPEN_KEY, lay_out, layer_dock, layer_view_was_open
+from leaky_gui.gui.panes import lay_out, layer_dock
 from leaky_gui.gui.plot import Overlays, SweepPlot
 from leaky_gui.gui.single_x_panel import SingleXPanel
 from leaky_gui.gui.spinbox import DecimalSpinBox
-from leaky_gui.gui.state import WindowState, load_state, save_state
+from leaky_gui.gui.state import LAYER_OPEN_KEY, WindowState, layer_view_was_open, load_state, save_state
 from leaky_gui.gui.statistics_feed import StatisticsFeed
 from leaky_gui.gui.table_model import SweepTableModel
 from leaky_gui.gui.table_view import SweepTableView
@@ -86,10 +85,10 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle("Leaky ReLU calculator")
         self._settings = (settings if settings is not None else QSettings()) if remember else None
-        self._source: XSource = SweepParams()
         self._held = 0  # refresh() waits while > 0 (restoring: many changes, one refresh)
 
         self.inputs_model = inputs_model()
+        self._source: XSource = self.inputs_model.source
         self.inputs = InputsPanel(self.inputs_model)
         self.slider = AlphaSlider()
         self.single = SingleXPanel()
@@ -120,7 +119,7 @@ class MainWindow(QMainWindow):
         self._actions = build_menus(self, self)
         self.memory = Memory(
             self, self.inputs_model, self.inputs, self.comparison, self.single, self.slider, self.exports,
-            self.values_reader, self.theme, self._actions.themes, self._toggles(), self.splitters,
+            self.values_reader, self.theme, self._actions.themes, self._actions.toggles(), self.splitters,
         )  # fmt: skip
         self.shortcuts = WindowShortcutsFirst(self)
         fields = [*self.findChildren(QAbstractSpinBox), *self.findChildren(QLineEdit)]
@@ -170,9 +169,7 @@ class MainWindow(QMainWindow):
 
     def overlays(self) -> Overlays:
         """The overlay toggles as they stand."""
-        return Overlays(
-            *(a.isChecked() for a in (self._actions.derivative, self._actions.relu, self._actions.identity))
-        )
+        return self._actions.overlays()
 
     def _show_scheme(self, scheme: Scheme) -> None:
         """Draw the plot, swatches, table highlight and messages in ``scheme`` (light or dark)."""
@@ -213,8 +210,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             f"{PRECISION_LABELS[source.precision]}: {source.description()}; {alpha_name(source.alpha)}"
         )
-        if self.inputs_model.values is not None:  # your values on show: the source is they, as shown
-            self.statistics.ask(cast(Values, source))
+        self.statistics.ask(source)  # none for a sweep
 
     def _layer_alphas(self) -> tuple[tuple[Decimal, int | None], ...]:
         """The alphas on show for the Layer view: the current one (slot None), then the pinned."""
@@ -229,6 +225,8 @@ class MainWindow(QMainWindow):
 
             view = self._layer_view = LayerView()
             view.message.connect(self.statusBar().showMessage)
+            view.decimal_comma = self._actions.decimal_comma.isChecked()
+            self._actions.decimal_comma.toggled.connect(lambda on: setattr(view, "decimal_comma", on))
             if self._restore_layer:
                 assert self._settings is not None
                 restore_layer_view(self._settings, view)
@@ -272,14 +270,6 @@ class MainWindow(QMainWindow):
             self.slider.stop()
             self.slider.follow(self._source.alpha)
 
-    def fit_negative_branch(self) -> None:
-        """Fit the view to the x <= 0 side (View > Fit Negative Branch), or say there is none."""
-        if not self.plot.fit_negative_branch():
-            self.statusBar().showMessage(
-                "Fit Negative Branch: the sweep has no x <= 0, so there is no negative branch to show; "
-                "the view is left as it was"
-            )
-
     def reset_inputs(self) -> None:
         """Back to the defaults: -4, 0.05, 101, 0.01 (refused with a message if a pinned alpha forbids it)."""
         if problem := self.inputs_model.set_inputs(DEFAULT_START, DEFAULT_STEP, DEFAULT_COUNT, DEFAULT_ALPHA):
@@ -312,10 +302,6 @@ class MainWindow(QMainWindow):
         self.inputs_model.back_to_sweep()
         self.refresh()
 
-    def paste_values(self) -> None:
-        """Edit > Paste x Values: the clipboard's text as values."""
-        self.values_reader.paste(QGuiApplication.clipboard().text())
-
     def _show_source_kind(self, values: Values | None) -> None:
         """The title, the sweep boxes' look and Back to Sweep for your values, or None for the sweep."""
         self._values_look = values
@@ -331,7 +317,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(
             "Leaky ReLU calculator" if values is None else f"{values.name} \N{EN DASH} Leaky ReLU calculator"
         )
-        self.info.show_statistics(None)
 
     def dragEnterEvent(self, event) -> None:
         if _dropped_file(event.mimeData()) is not None:
@@ -343,20 +328,18 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.values_reader.open(path)
 
-    def export_source(self) -> XSource:
-        """What Export CSV writes: the sweep with the current alpha, then the pinned ones if asked."""
+    def export_csv(self, target: Path | None = None) -> None:
+        """Write the source on show as CSV on a worker thread, with the current alpha, then the
+        pinned ones if asked; ask for the file unless given ``target``."""
         alphas = [self._source.alpha]
         if self._actions.csv_pinned.isChecked():
             alphas += [a for a in self.comparison.alphas() if a not in alphas]
-        return self._source.with_alphas(alphas)
-
-    def export_csv(self, target: Path | None = None) -> None:
-        """Write the sweep as CSV on a worker thread; ask for the file unless given ``target``."""
+        source = self._source.with_alphas(alphas)
         options = self._actions.csv_derivative.isChecked(), self._actions.decimal_comma.isChecked()
         if target is None:
-            self.exports.export_csv(self.export_source(), *options)
+            self.exports.export_csv(source, *options)
         else:
-            self.exports.start_csv(target, self.export_source(), *options)
+            self.exports.start_csv(target, source, *options)
 
     def show_about(self) -> None:
         from leaky_gui import __version__
@@ -384,19 +367,6 @@ class MainWindow(QMainWindow):
                 save_layer_view(self._settings, self._layer_view, self.layer_dock)
             else:
                 self._settings.setValue(LAYER_OPEN_KEY, False)  # never opened; its inputs stay as remembered
-
-    def _toggles(self) -> dict[str, QAction]:
-        """The checkable actions whose state is remembered, by their WindowState names."""
-        return {
-            "show_derivative": self._actions.derivative,
-            "show_relu": self._actions.relu,
-            "show_identity": self._actions.identity,
-            "show_legend": self._actions.legend,
-            "csv_derivative": self._actions.csv_derivative,
-            "csv_pinned": self._actions.csv_pinned,
-            "decimal_comma": self._actions.decimal_comma,
-            "images_as_shown": self._actions.images_as_shown,
-        }
 
     def closeEvent(self, event) -> None:
         self.slider.stop()

@@ -31,6 +31,15 @@ def test_both_sources_offer_every_method_of_the_interface():
     assert sweep.decimals_divided(0, 2)[1] and not values.decimals_divided(0, 2)[1]
 
 
+def test_statistics_are_asked_of_any_source_and_a_sweep_has_none():
+    # The window asks every source on show, never which kind it is.
+    sweep, values = sources()
+    assert sweep.statistics() is None
+    stats = values.statistics()
+    assert stats is not None and stats.count == 2 and stats.share_at_or_below_zero == 0.5
+    assert len(stats.f_mean) == len(values.alphas)
+
+
 def test_what_they_share_is_written_once():
     for shared in ("alpha", "exact", "text", "exact_alpha", "leak"):
         assert shared in vars(AlphasInPrecision)

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget
 
-from leaky_gui.calc.layer_stats import LayerParams, depth_log10_ratios, layer_stats
+from leaky_gui.calc.layer_stats import LayerParams, depth_log10_ratios, layer_stats, stats_csv_lines
 from leaky_gui.cli import main as cli
 from leaky_gui.gui.layer_view import LayerView
 from leaky_gui.gui.pinned import pinned_style
@@ -153,11 +153,30 @@ def test_rows_copy_as_tab_separated_text_and_export_as_the_stats_csv(window, tmp
     assert "does not exist" in window.statusBar().currentMessage()
 
 
+def test_copied_rows_honour_the_decimal_comma_option_as_the_main_tables_copy_does(window):
+    window.pin_alpha(D("0.2"))
+    comma = named(window, "csvDecimalCommaAction")
+    comma.setChecked(True)
+    view = opened(window)  # built with the option on
+    lines = stats_csv_lines([D("0.01"), D("0.2")], view.params)
+    with_points = "".join(line.replace(",", "\t") for line in lines)
+    view.copy_rows()
+    copied = QGuiApplication.clipboard().text()
+    assert copied == with_points.replace(".", ",")
+    assert copied.splitlines()[2].startswith("0,2\t")
+    window.table.selectAll()
+    window.table.copy_selected_rows()
+    assert "0,01" in QGuiApplication.clipboard().text()  # the main table's copy, alike
+    comma.setChecked(False)  # and off again while the view is open
+    view.copy_rows()
+    assert QGuiApplication.clipboard().text() == with_points
+
+
 def test_the_plot_draws_each_alpha_in_its_curves_colour_with_the_gradient_dashed(window):
     window.pin_alpha(D("0.2"))
     view = opened(window)
     type_into(named(window, "layerMean"), "0.5")
-    signal, gradient = view._curves[1]
+    signal, gradient = view.plot.curves[1]
     want_signal, want_gradient = depth_log10_ratios(D("0.2"), view.params)
     assert list(signal.xData) == list(gradient.xData) == [0, 1, 50]  # a straight line after the first layer
     assert np.array_equal(signal.yData, want_signal[[0, 1, 50]])
@@ -166,7 +185,7 @@ def test_the_plot_draws_each_alpha_in_its_curves_colour_with_the_gradient_dashed
     slot = window.comparison.pinned()[0].slot
     colour = pinned_style(slot, window.theme.scheme)[0]
     assert signal.opts["pen"].color().name() == gradient.opts["pen"].color().name() == colour.lower()
-    assert view._curves[0][0].opts["pen"].color().name() == window.theme.scheme.current.lower()
+    assert view.plot.curves[0][0].opts["pen"].color().name() == window.theme.scheme.current.lower()
     named(window, "layerGradient").click()  # off
     assert len(gradient.yData or []) == 0
     named(window, "layerGradient").click()
@@ -178,10 +197,10 @@ def test_the_plot_reads_underflowing_ratios_on_its_log_axis(window):
     type_into(named(window, "layerDepth"), "1000")
     view.init_box.setCurrentText("torch-default")
     view.init_box.activated.emit(0)
-    signal, _ = view._curves[0]
+    signal, _ = view.plot.curves[0]
     assert view.rows()[0].std_ratio == 0.0  # 0.17**500: beyond the doubles
     assert signal.yData[-1] == pytest.approx(-389.05, abs=0.01)  # its log10 still drawn
-    low, _ = view.plot.getPlotItem().getViewBox().viewRange()[1]
+    low, _ = view.plot.widget.getPlotItem().getViewBox().viewRange()[1]
     assert low < -389
 
 
@@ -229,8 +248,8 @@ def test_dark_scheme_recolours_the_plot(window):
     named(window, "themeDarkAction").trigger()
     scheme = window.theme.scheme
     assert scheme.dark
-    assert view.plot.backgroundBrush().color().name() == scheme.background.lower()
-    assert view._curves[1][0].opts["pen"].color().name() == pinned_style(0, scheme)[0].lower()
+    assert view.plot.widget.backgroundBrush().color().name() == scheme.background.lower()
+    assert view.plot.curves[1][0].opts["pen"].color().name() == pinned_style(0, scheme)[0].lower()
 
 
 def test_open_it_keeps_every_control_named_and_every_mnemonic_unique(window):
@@ -253,7 +272,7 @@ def test_open_it_keeps_every_control_named_and_every_mnemonic_unique(window):
 def test_pens_follow_the_device_pixel_ratio(window, monkeypatch):
     monkeypatch.setattr(LayerView, "devicePixelRatioF", lambda self: 2.0)
     view = opened(window)
-    assert view._curves[0][0].opts["pen"].widthF() == 6.0  # the current curve: 3 logical px
+    assert view.plot.curves[0][0].opts["pen"].widthF() == 6.0  # the current curve: 3 logical px
 
 
 def test_an_alpha_too_large_for_the_statistics_gets_a_note_not_a_row(window):

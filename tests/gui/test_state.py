@@ -51,6 +51,18 @@ def test_inputs_that_together_overflow_fall_back_together(settings):
     assert (state.start, state.step, state.count) == (D("-4"), D("0.05"), 101)
 
 
+def test_pinned_alphas_are_judged_against_the_inputs_kept_not_those_refused(settings):
+    # Start and step that together overflow fall back to the defaults; a pinned alpha fine
+    # with the defaults stays, and one the defaults cannot take (1e308 times -4) goes.
+    settings.setValue("inputs/start", "1e308")
+    settings.setValue("inputs/step", "1e308")
+    settings.setValue("compare/alphas", ["0.2", "1e308", "0.3"])
+    settings.setValue("compare/slots", ["3", "4", "5"])
+    state = load_state(settings)
+    assert (state.start, state.step) == (WindowState().start, WindowState().step)
+    assert state.pinned == (PinnedAlpha(D("0.2"), 3), PinnedAlpha(D("0.3"), 5))
+
+
 def test_a_skipped_pinned_alpha_does_not_shift_the_visibility_of_the_next(settings):
     settings.setValue("compare/alphas", ["0.3", "", "banana", "0.5"])
     settings.setValue("compare/visible", ["1", "1", "1", "0"])
