@@ -94,6 +94,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"leaky-gui {__version__}")
         return 0
     app = create_application(argv)
+    from PySide6.QtCore import QSettings
+
+    from leaky_gui.gui.language import install_language, language_to_use
+    from leaky_gui.gui.state import language_choice
+
+    # Before the window is built: its words are translated as it builds. The self-test,
+    # which ignores remembered settings, follows the desktop.
+    install_language(language_to_use(language_choice(None if args.self_test else QSettings())))
     from leaky_gui.gui.window import MainWindow
 
     if args.self_test:

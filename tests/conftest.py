@@ -101,6 +101,39 @@ def window(qtbot, settings):
 
 
 @pytest.fixture
+def window_in(qtbot):
+    """Build the window in a language ('en', 'de', 'fr', or a QTranslator to install), as
+    ``leaky-gui`` does: the catalogues installed first. English again after the test."""
+    from on_screen import activate, expose
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from leaky_gui.gui.language import install_language
+    from leaky_gui.gui.window import MainWindow
+
+    extra: list[QTranslator] = []
+
+    def make(language):
+        install_language("en")
+        for translator in extra:
+            QCoreApplication.removeTranslator(translator)
+        if isinstance(language, QTranslator):
+            QCoreApplication.installTranslator(language)
+            extra.append(language)
+        else:
+            install_language(language)
+        win = MainWindow(remember=False)
+        qtbot.addWidget(win)
+        expose(win)
+        activate(win)
+        return win
+
+    yield make
+    for translator in extra:
+        QCoreApplication.removeTranslator(translator)
+    install_language("en")
+
+
+@pytest.fixture
 def panel(request, qtbot):
     """The test module's ``PANEL`` (a panel class), alone and shown, without a window."""
     widget = request.module.PANEL()

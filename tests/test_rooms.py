@@ -7,14 +7,17 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "leaky_gui"
 
+#: Modules allowed over 450 lines, each up to its number and no further (none now).
+OVER_THE_LIMIT: dict[str, int] = {}
+
 
 def line_count(path: Path) -> int:
     return len(path.read_text(encoding="utf-8").splitlines())
 
 
 def test_no_module_is_over_450_lines():
-    over = {str(p.relative_to(PACKAGE)): line_count(p) for p in PACKAGE.rglob("*.py") if line_count(p) > 450}
-    assert not over
+    counts = {path.relative_to(PACKAGE).as_posix(): line_count(path) for path in PACKAGE.rglob("*.py")}
+    assert not {name: n for name, n in counts.items() if n > OVER_THE_LIMIT.get(name, 450)}
 
 
 def test_the_window_module_and_its_class_stay_small():

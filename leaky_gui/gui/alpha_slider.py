@@ -35,10 +35,28 @@ from leaky_gui.calc.alpha_scale import (
     play_plan,
 )
 from leaky_gui.calc.sweep import DEFAULT_ALPHA, decimal_label
+from leaky_gui.gui.language import translate
 
-_SCALE_TEXTS = {"log": "&Logarithmic", "linear": "Li&near"}
-_RANGE_TEXTS = {"0.3": "Up to 0.&3", "1": "Up to &1", "10": "Up to 1&0"}
-assert set(_SCALE_TEXTS) == set(SCALES) and set(_RANGE_TEXTS) == set(RANGES)
+
+def _scale_texts() -> dict[str, str]:
+    return {"log": translate("AlphaSlider", "&Logarithmic"), "linear": translate("AlphaSlider", "Li&near")}
+
+
+def _range_texts() -> dict[str, str]:
+    return {
+        "0.3": translate("AlphaSlider", "Up to 0.&3"),
+        "1": translate("AlphaSlider", "Up to &1"),
+        "10": translate("AlphaSlider", "Up to 1&0"),
+    }
+
+
+assert set(_scale_texts()) == set(SCALES) and set(_range_texts()) == set(RANGES)
+
+
+def range_label(table: AlphaScale) -> str:
+    """'0.0001 … 1 (logarithmic)', in the window's language (calc's label() is the CLI's)."""
+    scale = {"log": translate("AlphaSlider", "logarithmic"), "linear": translate("AlphaSlider", "linear")}
+    return f"{table.positions[0]} … {table.positions[-1]} ({scale[table.scale]})"
 
 
 class AlphaSlider(QWidget):
@@ -59,7 +77,7 @@ class AlphaSlider(QWidget):
 
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName("alphaSlider")
-        self.slider.setAccessibleName("Alpha slider")
+        self.slider.setAccessibleName(translate("AlphaSlider", "Alpha slider"))
         self.slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.slider.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.slider.valueChanged.connect(self._on_slider_moved)
@@ -68,7 +86,7 @@ class AlphaSlider(QWidget):
         self.slider.installEventFilter(self)  # focus in: say the alpha to screen readers
         self.slider.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.slider.customContextMenuRequested.connect(self._show_menu)
-        self.label = QLabel("Alpha sli&der:")
+        self.label = QLabel(translate("AlphaSlider", "Alpha sli&der:"))
         self.label.setBuddy(self.slider)
         self.low = QLabel()
         self.low.setObjectName("alphaSliderLow")
@@ -76,20 +94,24 @@ class AlphaSlider(QWidget):
         self.high.setObjectName("alphaSliderHigh")
         self.play_button = QToolButton()
         self.play_button.setObjectName("alphaPlay")
-        self.play_button.setAccessibleName("Play the alpha slider")
+        self.play_button.setAccessibleName(translate("AlphaSlider", "Play the alpha slider"))
 
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self._tick)
 
         #: Scale and range choices (radio items), shown in the Alpha menu and on right-click.
-        self.menu = QMenu("Slider &Scale and Range", self)
+        self.menu = QMenu(translate("AlphaSlider", "Slider &Scale and Range"), self)
         self.menu.setObjectName("alphaSliderMenu")
         self.scale_actions = self._choices(
-            "Scale", [(_SCALE_TEXTS[s], s, f"alphaSliderScale_{s}") for s in SCALES], self._on_scale_chosen
+            translate("AlphaSlider", "Scale"),
+            [(_scale_texts()[s], s, f"alphaSliderScale_{s}") for s in SCALES],
+            self._on_scale_chosen,
         )
         self.range_actions = self._choices(
-            "Range", [(_RANGE_TEXTS[t], t, f"alphaSliderRange_{t}") for t in RANGES], self._on_range_chosen
+            translate("AlphaSlider", "Range"),
+            [(_range_texts()[t], t, f"alphaSliderRange_{t}") for t in RANGES],
+            self._on_range_chosen,
         )
 
         row = QHBoxLayout(self)
@@ -139,9 +161,12 @@ class AlphaSlider(QWidget):
         self.low.setText(decimal_label(self._table.positions[0]))
         self.high.setText(decimal_label(self._table.positions[-1]))
         self.slider.setToolTip(
-            f"Slide alpha over {self._table.label()}: every position an exact decimal of at most "
-            "3 digits, set in the Alpha box as if typed.\nArrows, Page Up/Down, Home and End move it; "
-            "right-click (or the Alpha menu) for the scale and range."
+            translate(
+                "AlphaSlider",
+                "Slide alpha over {range}: every position an exact decimal of at most "
+                "3 digits, set in the Alpha box as if typed.\nArrows, Page Up/Down, Home and End move it; "
+                "right-click (or the Alpha menu) for the scale and range.",
+            ).format(range=range_label(self._table))
         )
         interval, self._stride = play_plan(len(self._table))
         self.timer.setInterval(interval)
@@ -158,7 +183,9 @@ class AlphaSlider(QWidget):
 
     def _describe(self) -> None:
         """Screen readers read a slider's value as its index: say the alpha too."""
-        self.slider.setAccessibleDescription(f"alpha = {decimal_label(self._alpha)}, {self._table.label()}")
+        self.slider.setAccessibleDescription(
+            f"alpha = {decimal_label(self._alpha)}, {range_label(self._table)}"
+        )
 
     # -- Play -----------------------------------------------------------------------
 

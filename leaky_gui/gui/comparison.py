@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaky_gui.calc.alphas import alpha_name
 from leaky_gui.calc.sweep import format_label
+from leaky_gui.gui.language import alpha_name, translate
 from leaky_gui.gui.limits import MAX_PINNED
 from leaky_gui.gui.pinned import PinnedAlpha, pinned_style
 from leaky_gui.gui.theme import LIGHT, Scheme
@@ -52,15 +52,19 @@ class _PinnedRow(QWidget):
         self.check.setIcon(swatch(pinned.slot, scheme))
         self.check.setIconSize(QSize(30, 14))
         self.check.setChecked(pinned.visible)
-        self.check.setToolTip(f"Show or hide the curve for {name}")
+        self.check.setToolTip(
+            translate("ComparisonPanel", "Show or hide the curve for {alpha}").format(alpha=name)
+        )
         # A long name gives way (its tooltip has it whole) so that ✕ always shows.
         self.check.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.check.setMinimumWidth(60)
         self.remove = QToolButton()
         self.remove.setObjectName(f"compareRemove_{format_label(pinned.alpha)}")
         self.remove.setText("✕")
-        self.remove.setToolTip(f"Remove {name} from the comparison")
-        self.remove.setAccessibleName(f"Remove {name}")
+        self.remove.setToolTip(
+            translate("ComparisonPanel", "Remove {alpha} from the comparison").format(alpha=name)
+        )
+        self.remove.setAccessibleName(translate("ComparisonPanel", "Remove {alpha}").format(alpha=name))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 1, 4, 1)
         layout.addWidget(self.check, 1)
@@ -73,17 +77,19 @@ class ComparisonPanel(QGroupBox):
     changed = Signal()
 
     def __init__(self) -> None:
-        super().__init__("Compare alphas")
+        super().__init__(translate("ComparisonPanel", "Compare alphas"))
         self._pinned: list[PinnedAlpha] = []
         self._scheme = LIGHT
-        self.add_button = QPushButton("&Pin Current Alpha")
+        self.add_button = QPushButton(translate("ComparisonPanel", "&Pin Current Alpha"))
         self.add_button.setObjectName("compareAdd")
-        self.add_button.setAccessibleName("Pin current alpha")
-        self.add_button.setToolTip("Keep the current alpha on the plot as an extra curve (Ctrl+P)")
+        self.add_button.setAccessibleName(translate("ComparisonPanel", "Pin current alpha"))
+        self.add_button.setToolTip(
+            translate("ComparisonPanel", "Keep the current alpha on the plot as an extra curve (Ctrl+P)")
+        )
         self.list = QListWidget()
         self.list.setObjectName("comparison")
-        self.list.setToolTip("Pinned alphas: tick to show, ✕ to remove")
-        self.list.setAccessibleName("Pinned alphas")
+        self.list.setToolTip(translate("ComparisonPanel", "Pinned alphas: tick to show, ✕ to remove"))
+        self.list.setAccessibleName(translate("ComparisonPanel", "Pinned alphas"))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.note = message_label("compareNote", NOTE)
         layout = QVBoxLayout(self)
@@ -104,12 +110,18 @@ class ComparisonPanel(QGroupBox):
     def pin(self, alpha: Decimal) -> bool:
         """Pin ``alpha``; refused with a note when it is pinned already or the list is full."""
         if any(p.alpha == alpha for p in self._pinned):
-            self._say(f"{alpha_name(alpha)} is pinned already.")
+            self._say(
+                translate("ComparisonPanel", "{alpha} is pinned already.").format(alpha=alpha_name(alpha))
+            )
             return False
         used = {p.slot for p in self._pinned}
         free = next((slot for slot in range(MAX_PINNED) if slot not in used), None)
         if free is None:
-            self._say(f"At most {MAX_PINNED} alphas can be pinned; remove one first.")
+            self._say(
+                translate(
+                    "ComparisonPanel", "At most {count} alphas can be pinned; remove one first."
+                ).format(count=MAX_PINNED)
+            )
             return False
         self._pinned.append(PinnedAlpha(alpha, free))
         self._say("")

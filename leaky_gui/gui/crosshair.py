@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QPointF, Signal
 
 from leaky_gui.calc.precision import format_in
 from leaky_gui.calc.sweep import ParameterError, leaky_point
+from leaky_gui.gui.language import translate
 from leaky_gui.gui.view_math import held, rounded_to
 
 
@@ -66,7 +67,9 @@ class CrosshairReadout(QObject):
             try:
                 fx = leaky_point(x_value, curve.alpha, precision)[1]
             except ParameterError:  # float64 only: alpha*x beyond the largest double
-                parts.append(f"{curve.name} = beyond ±1.8e308")
+                parts.append(
+                    translate("CrosshairReadout", "{curve} = beyond ±1.8e308").format(curve=curve.name)
+                )
             else:
                 parts.append(f"{curve.name} = {format_in(fx, precision)}")
         return "    ".join(parts)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from leaky_gui.calc.source import XSource
+from leaky_gui.gui.language import translate
 from leaky_gui.gui.theme import LIGHT, Scheme
 from leaky_gui.gui.widgets import end_job, job_progress
 
@@ -55,10 +56,12 @@ class ExportController(QObject):
         if self._refused_while_running():  # not worth a file dialog
             return
         if source.evenly_spaced:
-            caption, name = "Export Sweep as CSV", DEFAULT_CSV_NAME
+            caption, name = translate("ExportController", "Export Sweep as CSV"), DEFAULT_CSV_NAME
         else:  # your values: named after their file (acts.npy -> acts_leaky_relu.csv)
-            caption, name = "Export Values as CSV", f"{Path(source.name).stem or 'values'}_leaky_relu.csv"
-        target = self._ask_save_path(caption, name, "CSV files (*.csv);;All files (*)", (".csv",))
+            caption = translate("ExportController", "Export Values as CSV")
+            name = f"{Path(source.name).stem or 'values'}_leaky_relu.csv"
+        filters = translate("ExportController", "CSV files (*.csv);;All files (*)")
+        target = self._ask_save_path(caption, name, filters, (".csv",))
         if target is not None:
             self.start_csv(target, source, derivative, decimal_comma)
 
@@ -76,21 +79,37 @@ class ExportController(QObject):
         progress = job_progress(
             self._window,
             "exportProgress",
-            "Exporting CSV",
-            f"Writing {source.count:,} rows to {target.name}…",
+            translate("ExportController", "Exporting CSV"),
+            translate("ExportController", "Writing {count} rows to {file}…").format(
+                count=f"{source.count:,}", file=target.name
+            ),
             source.count,
             job.cancel,
         )
         job.progressed.connect(self._on_progress)
-        job.succeeded.connect(lambda rows, path: self.message.emit(f"Exported {rows:,} rows to {path}", 0))
+        job.succeeded.connect(
+            lambda rows, path: self.message.emit(
+                translate("ExportController", "Exported {count} rows to {file}").format(
+                    count=f"{rows:,}", file=path
+                ),
+                0,
+            )
+        )
         job.failed.connect(self._on_failed)
         job.cancelled.connect(
-            lambda: self.message.emit("Export cancelled; no file was written or changed.", 8000)
+            lambda: self.message.emit(
+                translate("ExportController", "Export cancelled; no file was written or changed."), 8000
+            )
         )
         job.finished.connect(self._on_done)
         self._job, self._progress = job, progress
         self.running_changed.emit(True)
-        self.message.emit(f"Exporting {source.count:,} rows to {target}…", 0)
+        self.message.emit(
+            translate("ExportController", "Exporting {count} rows to {file}…").format(
+                count=f"{source.count:,}", file=target
+            ),
+            0,
+        )
         job.start()
         return True
 
@@ -98,7 +117,7 @@ class ExportController(QObject):
         """Whether an export runs already; if so, the status bar says so."""
         if self._job is None:
             return False
-        self.message.emit("An export is already running.", 4000)
+        self.message.emit(translate("ExportController", "An export is already running."), 4000)
         return True
 
     def cancel_and_wait(self) -> None:
@@ -112,10 +131,12 @@ class ExportController(QObject):
             self._progress.setValue(rows)
 
     def _on_failed(self, reason: str) -> None:
-        where = self._job.path if self._job is not None else "the file"
-        self.message.emit(f"Export failed: {reason}", 0)
+        where = self._job.path if self._job is not None else translate("ExportController", "the file")
+        self.message.emit(translate("ExportController", "Export failed: {reason}").format(reason=reason), 0)
         QMessageBox.critical(
-            self._window, "Export Failed", f"Could not write {where}:\n{reason}\n\nNo file was changed."
+            self._window,
+            translate("ExportController", "Export Failed"),
+            could_not_write(where, reason),
         )
 
     def _on_done(self) -> None:
@@ -131,7 +152,10 @@ class ExportController(QObject):
     def export_plot(self, plot: SweepPlot) -> None:
         """Save the plot with its legend as PNG (twice the on-screen size) or SVG."""
         target = self._ask_save_path(
-            "Export Plot Image", DEFAULT_PLOT_NAME, "PNG image (*.png);;SVG image (*.svg)", (".png", ".svg")
+            translate("ExportController", "Export Plot Image"),
+            DEFAULT_PLOT_NAME,
+            translate("ExportController", "PNG image (*.png);;SVG image (*.svg)"),
+            (".png", ".svg"),
         )
         if target is None:
             return
@@ -143,17 +167,17 @@ class ExportController(QObject):
         except (OSError, OutputPathError) as error:
             reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
             QMessageBox.critical(
-                self._window, "Export Failed", f"Could not write {target}:\n{reason}\n\nNo file was changed."
+                self._window, translate("ExportController", "Export Failed"), could_not_write(target, reason)
             )
             return
-        self.message.emit(f"Saved the plot to {target}", 8000)
+        self.message.emit(translate("ExportController", "Saved the plot to {file}").format(file=target), 8000)
 
     def copy_plot_image(self, plot: SweepPlot) -> None:
         """Put the plot on the clipboard as an image, light unless images are as shown."""
         with plot.drawn_in(self._image_scheme(plot), plot.pen_scale):
             image = plot.grab().toImage()
         QGuiApplication.clipboard().setImage(image)
-        self.message.emit("Copied the plot image.", 4000)
+        self.message.emit(translate("ExportController", "Copied the plot image."), 4000)
 
     # -- where to -------------------------------------------------------------
 
@@ -172,7 +196,18 @@ class ExportController(QObject):
         try:
             target = check_output_path(path)
         except OutputPathError as error:
-            QMessageBox.warning(self._window, "Cannot Export", f"{error.args[0].removeprefix('output: ')}.")
+            QMessageBox.warning(
+                self._window,
+                translate("ExportController", "Cannot Export"),
+                f"{error.args[0].removeprefix('output: ')}.",
+            )
             return None
         self.folder = str(target.parent)
         return target
+
+
+def could_not_write(where: object, reason: str) -> str:
+    """The export failure dialog's text (``reason`` is the system's or the calculation's)."""
+    return translate("ExportController", "Could not write {file}:\n{reason}\n\nNo file was changed.").format(
+        file=where, reason=reason
+    )

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaky_gui.calc.alphas import alpha_name, kaiming_gain
+from leaky_gui.calc.alphas import kaiming_gain
 from leaky_gui.calc.source import XSource
-from leaky_gui.calc.sweep import format_label, zero_crossing_text
+from leaky_gui.calc.sweep import format_label
 from leaky_gui.calc.values import ValuesStatistics
+from leaky_gui.gui.language import alpha_name, translate
 from leaky_gui.gui.pinned import PinnedAlpha
 from leaky_gui.gui.widgets import table_cell
 
@@ -35,23 +36,31 @@ class InfoPanel(QGroupBox):
     """What the sweep on show spans, for the current alpha and each visible pinned one."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Sweep info", parent)
+        super().__init__(translate("InfoPanel", "Sweep info"), parent)
         self.setObjectName("sweepInfo")
         self.summary = QLabel()
         self.summary.setObjectName("infoPanel")
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("infoTable")
-        self.table.setAccessibleName("Sweep info per curve")
+        self.table.setAccessibleName(translate("InfoPanel", "Sweep info per curve"))
         self.table.setAccessibleDescription(
-            "Each visible curve's f range over the sweep and its Kaiming gain"
+            translate("InfoPanel", "Each visible curve's f range over the sweep and its Kaiming gain")
         )
         self.table.setTabKeyNavigation(False)
-        self.table.setHorizontalHeaderLabels(["curve", "f range", "Kaiming gain"])
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("InfoPanel", "curve"),
+                translate("InfoPanel", "f range"),
+                translate("InfoPanel", "Kaiming gain"),
+            ]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.setToolTip("f range over the sweep, and the He/Kaiming gain sqrt(2 / (1 + alpha^2))")
+        self.table.setToolTip(
+            translate("InfoPanel", "f range over the sweep, and the He/Kaiming gain sqrt(2 / (1 + alpha^2))")
+        )
         header = self.table.horizontalHeader()
         # The f range and gain fit their text (17-digit numbers whole); the curve's name takes
         # what is left, wrapped onto more lines if need be; the table asks for that width.
@@ -74,15 +83,25 @@ class InfoPanel(QGroupBox):
         """The x range (and, for a sweep, the zero crossing) and each visible curve's f range."""
         p = source
         xs = p.curve_points()[0]  # the ends of the x range (and the kink between)
-        span = f"{p.text(xs[0])} to {p.text(xs[-1])}" if xs else "no finite x"
+        span = (
+            translate("InfoPanel", "{low} to {high}").format(low=p.text(xs[0]), high=p.text(xs[-1]))
+            if xs
+            else translate("InfoPanel", "no finite x")
+        )
         if p.evenly_spaced:
             self.summary.setText(
-                f"x range: {span} ({p.count:,} points)\n"
-                f"Zero crossing: {zero_crossing_text(p.zero_crossing_index())}"
+                translate("InfoPanel", "x range: {span} ({count} points)\nZero crossing: {crossing}").format(
+                    span=span, count=f"{p.count:,}", crossing=zero_crossing_label(p.zero_crossing_index())
+                )
             )
         else:
-            self.summary.setText(f"x range: {span} ({p.count:,} value{'' if p.count == 1 else 's'})")
-        shown = [(p.alpha, "current")] + [(q.alpha, "pinned") for q in pinned if q.visible]
+            self.summary.setText(
+                translate("InfoPanel", "x range: {span} ({values})").format(
+                    span=span, values=values_label(p.count)
+                )
+            )
+        current, pinned_role = translate("InfoPanel", "current"), translate("InfoPanel", "pinned")
+        shown = [(p.alpha, current)] + [(q.alpha, pinned_role) for q in pinned if q.visible]
         self.table.setRowCount(len(shown))
         for row, (alpha, role) in enumerate(shown):
             low, high = p.f_range(alpha)
@@ -130,9 +149,9 @@ class InfoPanel(QGroupBox):
         ``failure`` why they could not be."""
         if stats is None:
             text = (
-                f"No mean and spread of f: {failure}"
+                translate("InfoPanel", "No mean and spread of f: {reason}").format(reason=failure)
                 if failure
-                else "Working out the mean and spread of f…"
+                else translate("InfoPanel", "Working out the mean and spread of f…")
                 if pending
                 else ""
             )
@@ -140,13 +159,17 @@ class InfoPanel(QGroupBox):
             self.statistics.setVisible(bool(text))
             return
         lines = [
-            f"{stats.count:,} value{'' if stats.count == 1 else 's'}, {stats.share_at_or_below_zero:.2%} at or below 0"
+            translate("InfoPanel", "{values}, {share} at or below 0").format(
+                values=values_label(stats.count), share=f"{stats.share_at_or_below_zero:.2%}"
+            )
             + (
-                f"; {stats.nan_count:,} NaN, {stats.inf_count:,} infinite"
+                translate("InfoPanel", "; {nan} NaN, {inf} infinite").format(
+                    nan=f"{stats.nan_count:,}", inf=f"{stats.inf_count:,}"
+                )
                 if stats.nan_count or stats.inf_count
                 else ""
             ),
-            "mean, std of the finite f (float64 sums):",
+            translate("InfoPanel", "mean, std of the finite f (float64 sums):"),
         ]
         for alpha, mean, std in zip(alphas, stats.f_mean, stats.f_std, strict=True):
             lines.append(f"  {format_label(alpha)}: {mean:.6g}, {std:.6g}")
@@ -157,3 +180,16 @@ class InfoPanel(QGroupBox):
         """The table's texts, row by row."""
         items = [[self.table.item(r, c) for c in range(3)] for r in range(self.table.rowCount())]
         return [["" if item is None else item.text() for item in row] for row in items]
+
+
+def values_label(count: int) -> str:
+    """'1 value', '1,000 values': the count as the calculation writes it, the word translated."""
+    text = translate("InfoPanel", "{count} value") if count == 1 else translate("InfoPanel", "{count} values")
+    return text.format(count=f"{count:,}")
+
+
+def zero_crossing_label(index: int | None) -> str:
+    """Where the sweep reaches x = 0 ('i = 80'), or that it does not, in the window's language."""
+    if index is None:
+        return translate("InfoPanel", "none (the sweep stays on one side of 0)")
+    return f"i = {index:,}"

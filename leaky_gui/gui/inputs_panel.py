@@ -18,9 +18,10 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from leaky_gui.calc.alphas import unusual_alpha_note
 from leaky_gui.calc.inputs import FIELDS, InputsModel
-from leaky_gui.calc.precision import PRECISION_LABELS, PRECISIONS
+from leaky_gui.calc.precision import PRECISIONS
 from leaky_gui.calc.source import XSource
 from leaky_gui.calc.sweep import decimal_label
+from leaky_gui.gui.language import calc_words, precision_label, translate
 from leaky_gui.gui.limits import MAX_GUI_COUNT
 from leaky_gui.gui.spinbox import DecimalSpinBox
 from leaky_gui.gui.widgets import ERROR, NOTE, locale_uses_decimal_comma, message_label, show_message
@@ -37,7 +38,7 @@ class InputsPanel(QGroupBox):
     edited = Signal()
 
     def __init__(self, model: InputsModel, parent: QWidget | None = None) -> None:
-        super().__init__("Sweep  x_i = start + i*step,  i = 0 .. count-1", parent)
+        super().__init__(translate("InputsPanel", "Sweep  x_i = start + i*step,  i = 0 .. count-1"), parent)
         self.setObjectName("inputsPanel")
         self.model = model
         self.start = DecimalSpinBox()
@@ -47,17 +48,39 @@ class InputsPanel(QGroupBox):
         self.message = message_label("paramMessage", ERROR)
 
         specs = (
-            (self.start, "startX", "&Start x:", "First x of the sweep (x_0)"),
-            (self.step, "stepX", "S&tep x:", "Distance between points; may be negative, not 0"),
-            (self.count, "count", "&Count:", "Number of points"),
-            (self.alpha, "alpha", "&Alpha:", "Leak slope: f(x) = alpha*x for x <= 0 (0.01 by default)"),
+            (
+                self.start,
+                "startX",
+                translate("InputsPanel", "&Start x:"),
+                translate("InputsPanel", "First x of the sweep (x_0)"),
+            ),
+            (
+                self.step,
+                "stepX",
+                translate("InputsPanel", "S&tep x:"),
+                translate("InputsPanel", "Distance between points; may be negative, not 0"),
+            ),
+            (
+                self.count,
+                "count",
+                translate("InputsPanel", "&Count:"),
+                translate("InputsPanel", "Number of points"),
+            ),
+            (
+                self.alpha,
+                "alpha",
+                translate("InputsPanel", "&Alpha:"),
+                translate("InputsPanel", "Leak slope: f(x) = alpha*x for x <= 0 (0.01 by default)"),
+            ),
         )
         form = QFormLayout(self)
         for (widget, name, label_text, purpose), field in zip(specs, FIELDS, strict=True):
-            tip = f"{purpose}.\nTakes {widget.range_text()}; Escape undoes an edit."
+            tip = translate("InputsPanel", "{purpose}.\nTakes {range}; Escape undoes an edit.").format(
+                purpose=purpose, range=widget.range_text()
+            )
             widget.setObjectName(name)
             widget.setToolTip(tip)
-            widget.setAccessibleName(label_text.replace("&", "").rstrip(":"))
+            widget.setAccessibleName(label_text.replace("&", "").rstrip(": \N{NO-BREAK SPACE}"))
             label = QLabel(label_text)
             label.setBuddy(widget)
             label.setToolTip(tip)
@@ -70,16 +93,19 @@ class InputsPanel(QGroupBox):
         self.dtype = QComboBox()
         self.dtype.setObjectName("dtype")
         for name in PRECISIONS:
-            self.dtype.addItem(PRECISION_LABELS[name], name)
+            self.dtype.addItem(precision_label(name), name)
         self.dtype.setToolTip(
-            "The precision of x, f(x) and f'(x).\n"
-            "float64 (exact): each value the double nearest the exact decimal result.\n"
-            "float32, float16, bfloat16: what PyTorch computes on the CPU for a tensor of that dtype:\n"
-            "x rounded to it (through float32), alpha to float32, alpha*x in float32, then rounded."
+            translate(
+                "InputsPanel",
+                "The precision of x, f(x) and f'(x).\n"
+                "float64 (exact): each value the double nearest the exact decimal result.\n"
+                "float32, float16, bfloat16: what PyTorch computes on the CPU for a tensor of that dtype:\n"
+                "x rounded to it (through float32), alpha to float32, alpha*x in float32, then rounded.",
+            )
         )
-        self.dtype.setAccessibleName("Precision")
+        self.dtype.setAccessibleName(translate("InputsPanel", "Precision"))
         self.dtype.currentIndexChanged.connect(self._on_precision_chosen)
-        dtype_label = QLabel("Precisio&n:")
+        dtype_label = QLabel(translate("InputsPanel", "Precisio&n:"))
         dtype_label.setBuddy(self.dtype)
         dtype_label.setToolTip(self.dtype.toolTip())
         form.addRow(dtype_label, self.dtype)
@@ -94,6 +120,7 @@ class InputsPanel(QGroupBox):
         """Show what the model holds, and note an unusual alpha of the source on show."""
         self.show_model()
         note = unusual_alpha_note(source.alpha)
+        note = calc_words(note) if note else note
         show_message(self.alpha_note, f"{note}." if note else "")
 
     def show_model(self) -> None:
@@ -131,7 +158,11 @@ class InputsPanel(QGroupBox):
 
     def _set_alpha(self, alpha: Decimal) -> None:
         if problem := self.model.set("alpha", alpha):
-            self.model.refuse(f"Cannot set alpha to {decimal_label(alpha)}: {problem}")
+            self.model.refuse(
+                translate("InputsPanel", "Cannot set alpha to {alpha}: {problem}").format(
+                    alpha=decimal_label(alpha), problem=problem
+                )
+            )
 
     def boxes(self) -> tuple[DecimalSpinBox, ...]:
         """Start x, step x, count and alpha, in tab order."""
@@ -151,4 +182,8 @@ class InputsPanel(QGroupBox):
 
     def _choose_precision(self, chosen: str) -> None:
         if problem := self.model.set_precision(chosen):
-            self.model.refuse(f"Cannot compute in {chosen}: {problem}")
+            self.model.refuse(
+                translate("InputsPanel", "Cannot compute in {precision}: {problem}").format(
+                    precision=chosen, problem=problem
+                )
+            )

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from leaky_gui.calc.layer_stats import LayerParams, depth_log10_ratios
 from leaky_gui.calc.text import format_label
 from leaky_gui.gui.comparison import swatch
+from leaky_gui.gui.language import translate
 from leaky_gui.gui.pinned import pinned_style
 from leaky_gui.gui.plot_items import Stroke
 from leaky_gui.gui.theme import LIGHT, Scheme
@@ -54,15 +55,18 @@ def layer_plot() -> pg.PlotWidget:
     """The plot of the std ratio over depth, its left axis reading log10 values as powers of ten."""
     plot = pg.PlotWidget(axisItems={"left": _Log10Axis()})
     plot.setObjectName("layerPlot")
-    plot.setAccessibleName("Plot of the std ratio over depth")
+    plot.setAccessibleName(translate("LayerPlot", "Plot of the std ratio over depth"))
     plot.setAccessibleDescription(
-        "For each alpha, the signal's std ratio after 0 to L layers on a log axis, and the gradient's dashed"
+        translate(
+            "LayerPlot",
+            "For each alpha, the signal's std ratio after 0 to L layers on a log axis, and the gradient's dashed",
+        )
     )
     item = plot.getPlotItem()
     item.setMenuEnabled(False)
     item.hideButtons()
-    item.setLabel("bottom", "depth (layers)")
-    item.setLabel("left", "std ratio")
+    item.setLabel("bottom", translate("LayerPlot", "depth (layers)"))
+    item.setLabel("left", translate("LayerPlot", "std ratio"))
     for side in ("left", "bottom"):
         item.getAxis(side).enableAutoSIPrefix(False)
     item.showGrid(x=True, y=True, alpha=0.25)

@@ -7,8 +7,8 @@ and curves on show are those of the last good inputs. A table with a row per alp
 as tab-separated text, exported as the CSV ``leaky-relu stats`` writes) and a plot of the
 signal's std ratio over depth on a log axis, the gradient's dashed.
 
-Rooms: ``layer_inputs.py`` (the inputs, judged and remembered), ``layer_plot.py`` (the plot
-and its curves); this module holds the panel, its table, copy and export.
+Rooms: ``layer_inputs.py`` (the inputs, judged and remembered), ``layer_plot.py`` (``LayerPlot``,
+the plot with its curves, held as ``plot``); this module holds the panel, its table, copy and export.
 """
 
 from __future__ import annotations
@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaky_gui.calc.alphas import alpha_name
 from leaky_gui.calc.atomic_file import OutputPathError, atomic_output, check_output_path
 from leaky_gui.calc.layer_stats import (
     DEFAULT_DEPTH,
@@ -46,6 +45,7 @@ from leaky_gui.calc.layer_stats import (
     stats_csv_lines,
 )
 from leaky_gui.calc.text import ParameterError, csv_line, format_label, format_number
+from leaky_gui.gui.language import alpha_name, translate
 from leaky_gui.gui.layer_inputs import (
     MAX_VIEW_DEPTH,
     LayerInputs,
@@ -53,31 +53,10 @@ from leaky_gui.gui.layer_inputs import (
     load_layer_inputs,
 )
 from leaky_gui.gui.layer_plot import LayerPlot
+from leaky_gui.gui.layer_texts import COLUMNS
 from leaky_gui.gui.state import LAYER_GRADIENT_KEY, LAYER_KEYS, LAYER_OPEN_KEY
 from leaky_gui.gui.theme import LIGHT, Scheme
 from leaky_gui.gui.widgets import ERROR, NOTE, message_label, set_message_kind, show_message, table_cell
-
-#: The table's columns: (header, tooltip, LayerStats field); the ratios first, the CSV keeps its order.
-_COLUMNS = (
-    ("alpha", "the alpha (current first, then the pinned ones)", ""),
-    ("std ratio", "sqrt(E[h_L²]) / std after L layers", "std_ratio"),
-    ("grad ratio", "sqrt(E[(d/dh_0)²] / E[(d/dh_L)²]) through L layers", "grad_std_ratio"),
-    (
-        "layer factor",
-        "k = c (1 + alpha²) / 2: each layer after the first multiplies the signal's second moment by k",
-        "layer_factor",
-    ),
-    ("Kaiming gain", "sqrt(2 / (1 + alpha²)), PyTorch's calculate_gain('leaky_relu', alpha)", "kaiming_gain"),
-    ("leaky share", "P(X <= 0): the share of pre-activations on the leaky side", "leaky_share"),
-    ("E[f]", "E[f(X)], X ~ N(mean, std²)", "mean"),
-    ("Var[f]", "Var[f(X)]", "variance"),
-    ("E[f']", "E[f'(X)], the mean slope", "mean_slope"),
-    (
-        "E[f'²]",
-        "E[f'(X)²]: how the first layer scales the gradient's second moment (times c)",
-        "mean_slope_sq",
-    ),
-)
 
 
 def restore_layer_view(settings: QSettings, view: LayerView) -> None:
@@ -116,10 +95,16 @@ class LayerView(QWidget):
         #: Decimal Comma option, as the main table's copy).
         self.decimal_comma = False
 
-        self.mean_edit = self._edit("layerMean", "0", "Mean of the pre-activation X ~ N(mean, std²)")
-        self.std_edit = self._edit("layerStd", "1", "Standard deviation of X, above 0")
+        self.mean_edit = self._edit(
+            "layerMean", "0", translate("LayerView", "Mean of the pre-activation X ~ N(mean, std²)")
+        )
+        self.std_edit = self._edit(
+            "layerStd", "1", translate("LayerView", "Standard deviation of X, above 0")
+        )
         self.depth_edit = self._edit(
-            "layerDepth", str(DEFAULT_DEPTH), f"Number of layers, 1 to {MAX_VIEW_DEPTH:,}"
+            "layerDepth",
+            str(DEFAULT_DEPTH),
+            translate("LayerView", "Number of layers, 1 to {max}").format(max=f"{MAX_VIEW_DEPTH:,}"),
         )
         for edit in (self.mean_edit, self.std_edit, self.depth_edit):
             edit.textEdited.connect(lambda _: self._on_edited())
@@ -129,11 +114,14 @@ class LayerView(QWidget):
         self.init_box.setEditable(True)
         self.init_box.addItems([name for name in INIT_NAMES if name != "gain=G"])
         self.init_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.init_box.setAccessibleName("Initialisation")
+        self.init_box.setAccessibleName(translate("LayerView", "Initialisation"))
         self.init_box.setToolTip(
-            "The weights' variance c/fan_in: he = kaiming_normal_(a=alpha), c = 2/(1 + alpha²); "
-            "kaiming-default (a = 0) c = 2; torch-default (nn.Linear) c = 1/3; xavier, lecun c = 1; "
-            "or type gain=G for c = G²"
+            translate(
+                "LayerView",
+                "The weights' variance c/fan_in: he = kaiming_normal_(a=alpha), c = 2/(1 + alpha²); "
+                "kaiming-default (a = 0) c = 2; torch-default (nn.Linear) c = 1/3; xavier, lecun c = 1; "
+                "or type gain=G for c = G²",
+            )
         )
         init_edit = self.init_box.lineEdit()
         assert init_edit is not None  # an editable combo box has one
@@ -142,25 +130,30 @@ class LayerView(QWidget):
         init_edit.editingFinished.connect(self._settle)
         self.problem = message_label("layerProblem", ERROR)
         self.note = message_label("layerNote", NOTE)
-        self.gradient_check = QCheckBox("Gradient ratio (dashed)")
+        self.gradient_check = QCheckBox(translate("LayerView", "Gradient ratio (dashed)"))
         self.gradient_check.setObjectName("layerGradient")
         self.gradient_check.setChecked(True)
-        self.gradient_check.setToolTip("Also draw each alpha's gradient ratio, dashed, in its colour")
+        self.gradient_check.setToolTip(
+            translate("LayerView", "Also draw each alpha's gradient ratio, dashed, in its colour")
+        )
         self.gradient_check.toggled.connect(self._draw)
 
-        self.table = QTableWidget(0, len(_COLUMNS))
+        self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("layerTable")
-        self.table.setAccessibleName("Layer statistics per alpha")
+        self.table.setAccessibleName(translate("LayerView", "Layer statistics per alpha"))
         self.table.setAccessibleDescription(
-            "One row per alpha: the statistics of f(X) for X ~ N(mean, std²) and the std and "
-            "gradient ratios after the depth's layers; Ctrl+C copies the selected rows"
+            translate(
+                "LayerView",
+                "One row per alpha: the statistics of f(X) for X ~ N(mean, std²) and the std and "
+                "gradient ratios after the depth's layers; Ctrl+C copies the selected rows",
+            )
         )
         self.table.setTabKeyNavigation(False)
-        self.table.setHorizontalHeaderLabels([title for title, _, _ in _COLUMNS])
-        for column, (_, tip, _) in enumerate(_COLUMNS):
+        self.table.setHorizontalHeaderLabels([translate("LayerView", title) for title, _, _ in COLUMNS])
+        for column, (_, tip, _) in enumerate(COLUMNS):
             header_item = self.table.horizontalHeaderItem(column)
             assert header_item is not None  # the labels just set made it
-            header_item.setToolTip(tip)
+            header_item.setToolTip(translate("LayerView", tip))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
@@ -170,22 +163,31 @@ class LayerView(QWidget):
         self._sized_for: object = None
         copy = QShortcut(QKeySequence.StandardKey.Copy, self.table, context=Qt.ShortcutContext.WidgetShortcut)
         copy.activated.connect(self.copy_rows)
-        self.copy_button = QPushButton("Copy Rows")
+        self.copy_button = QPushButton(translate("LayerView", "Copy Rows"))
         self.copy_button.setObjectName("layerCopy")
-        self.copy_button.setToolTip("The selected rows (all, if none is selected) as tab-separated text")
+        self.copy_button.setToolTip(
+            translate("LayerView", "The selected rows (all, if none is selected) as tab-separated text")
+        )
         self.copy_button.clicked.connect(self.copy_rows)
-        self.export_button = QPushButton("Export Rows…")
+        self.export_button = QPushButton(translate("LayerView", "Export Rows…"))
         self.export_button.setObjectName("layerExport")
-        self.export_button.setToolTip("Every row as CSV, as `leaky-relu stats` writes it")
+        self.export_button.setToolTip(
+            translate("LayerView", "Every row as CSV, as `leaky-relu stats` writes it")
+        )
         self.export_button.clicked.connect(self._ask_export)
 
         self.plot = LayerPlot()
 
         row = QHBoxLayout()
-        for label, widget in (("mean", self.mean_edit), ("std", self.std_edit), ("depth", self.depth_edit)):
+        captions = (
+            translate("LayerView", "mean"),
+            translate("LayerView", "std"),
+            translate("LayerView", "depth"),
+        )
+        for label, widget in zip(captions, (self.mean_edit, self.std_edit, self.depth_edit), strict=True):
             row.addWidget(_caption(label))
             row.addWidget(widget, 1)
-        row.addWidget(_caption("init"))
+        row.addWidget(_caption(translate("LayerView", "init")))
         row.addWidget(self.init_box, 2)
         buttons = QHBoxLayout()
         buttons.addWidget(self.gradient_check)
@@ -305,7 +307,7 @@ class LayerView(QWidget):
 
     def copy_rows(self) -> None:
         QGuiApplication.clipboard().setText(self.rows_as_text())
-        self.message.emit("Layer statistics copied as tab-separated text.", 4000)
+        self.message.emit(translate("LayerView", "Layer statistics copied as tab-separated text."), 4000)
 
     def export_csv(self, path: str) -> bool:
         """Every row as ``leaky-relu stats`` writes it, whole or not at all; False with a message if not."""
@@ -315,14 +317,18 @@ class LayerView(QWidget):
                 self.rows()  # worked out if stale
                 out.writelines(stats_csv_lines([alpha for alpha, _ in self._shown], self._params))
         except (OutputPathError, OSError) as error:
-            self.message.emit(f"Layer statistics not exported: {error}", 8000)
+            self.message.emit(
+                translate("LayerView", "Layer statistics not exported: {reason}").format(reason=error), 8000
+            )
             return False
-        self.message.emit(f"Layer statistics exported to {target}", 6000)
+        self.message.emit(
+            translate("LayerView", "Layer statistics exported to {file}").format(file=target), 6000
+        )
         return True
 
     def _ask_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export Layer Statistics", "layer_stats.csv", "CSV (*.csv)"
+            self, translate("LayerView", "Export Layer Statistics"), "layer_stats.csv", "CSV (*.csv)"
         )
         if path:
             self.export_csv(path if path.lower().endswith(".csv") else path + ".csv")
@@ -374,17 +380,24 @@ class LayerView(QWidget):
         ]
         show_message(
             self.note,
-            f"No row for alpha = {', '.join(missing)}: beyond 1e50 in size, E[f²] leaves the doubles."
+            translate(
+                "LayerView", "No row for alpha = {alphas}: beyond 1e50 in size, E[f²] leaves the doubles."
+            ).format(alphas=", ".join(missing))
             if missing
             else "",
         )
         self._shown = [a for a, row in zip(self._alphas, rows, strict=True) if row is not None]
         self.table.setRowCount(len(self._rows))
         for r, (row, (alpha, slot)) in enumerate(zip(self._rows, self._shown, strict=True)):
-            values = [getattr(row, name) for _, _, name in _COLUMNS[1:]]
+            values = [getattr(row, name) for _, _, name in COLUMNS[1:]]
             cells = [format_label(alpha), *(f"{value:.6g}" for value in values)]
             tips = [
-                alpha_name(alpha) + (" (current)" if slot is None else " (pinned)"),
+                alpha_name(alpha)
+                + (
+                    translate("LayerView", " (current)")
+                    if slot is None
+                    else translate("LayerView", " (pinned)")
+                ),
                 *map(format_number, values),
             ]
             items = [table_cell(self.table, r, column, text) for column, text in enumerate(cells)]
@@ -408,4 +421,4 @@ class LayerView(QWidget):
 
 def _caption(text: str) -> QLabel:
     """A field's caption; no mnemonic (the window's Alt+letters are spoken for), the field has a name."""
-    return QLabel(f"{text}:")
+    return QLabel(translate("LayerView", "{caption}:").format(caption=text))

@@ -20,6 +20,7 @@ from leaky_gui.gui.alpha_slider import AlphaSlider
 from leaky_gui.gui.comparison import ComparisonPanel
 from leaky_gui.gui.export_controller import ExportController
 from leaky_gui.gui.inputs_panel import InputsPanel
+from leaky_gui.gui.language import translate
 from leaky_gui.gui.single_x_panel import SingleXPanel
 from leaky_gui.gui.state import WindowState, pins_the_sweep_takes
 from leaky_gui.gui.theme import ThemeController
@@ -76,7 +77,9 @@ class Memory:
             self.values_reader.open(Path(path), quiet=True)
         else:
             self.inputs_panel.source_note_once(
-                f"{Path(path).name} (your x values last time) has moved or gone; showing the sweep."
+                translate(
+                    "Memory", "{file} (your x values last time) has moved or gone; showing the sweep."
+                ).format(file=Path(path).name)
             )
 
     def state(self) -> WindowState:

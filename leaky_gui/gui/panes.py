@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from leaky_gui.gui.alpha_slider import AlphaSlider
 from leaky_gui.gui.comparison import ComparisonPanel
 from leaky_gui.gui.inputs_panel import InputsPanel
+from leaky_gui.gui.language import translate
 from leaky_gui.gui.single_x_panel import SingleXPanel
 from leaky_gui.gui.widgets import splitter
 
@@ -33,17 +34,20 @@ def layer_dock(window: QMainWindow) -> QDockWidget:
     (View > Layer Statistics, Ctrl+Shift+L) is there from the start; the view is set in
     it when first opened.
     """
-    dock = QDockWidget("Layer statistics", window)
+    dock = QDockWidget(translate("Panes", "Layer statistics"), window)
     dock.setObjectName("layerDock")
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     dock.hide()  # opened from View > Layer Statistics; the sweep keeps the room until then
     toggle = dock.toggleViewAction()
     toggle.setObjectName("layerViewAction")
-    toggle.setText("L&ayer Statistics")
+    toggle.setText(translate("Panes", "L&ayer Statistics"))
     toggle.setShortcut("Ctrl+Shift+L")
     toggle.setToolTip(
-        "What each alpha on show does to a deep network: statistics and the signal through depth "
-        "(Ctrl+Shift+L)"
+        translate(
+            "Panes",
+            "What each alpha on show does to a deep network: statistics and the signal through depth "
+            "(Ctrl+Shift+L)",
+        )
     )
     return dock
 

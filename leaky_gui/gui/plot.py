@@ -18,12 +18,13 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 
-from leaky_gui.calc.alphas import alpha_name
 from leaky_gui.calc.precision import DEFAULT_PRECISION, format_in
 from leaky_gui.calc.source import XSource, negative_branch
 from leaky_gui.calc.sweep import format_label
+from leaky_gui.gui import plot_texts as words
 from leaky_gui.gui.crosshair import CrosshairReadout, ReadCurve
 from leaky_gui.gui.curve_labels import CurveLabels, LabelledCurve
+from leaky_gui.gui.language import alpha_name
 from leaky_gui.gui.limits import VALUE_MARKER_LIMIT
 from leaky_gui.gui.pinned import PinnedAlpha, pinned_style
 from leaky_gui.gui.plot_histogram import XHistogram
@@ -35,7 +36,6 @@ from leaky_gui.gui.view_math import MIN_VIEW_SPAN, finite, padded
 
 #: Sample markers are drawn when the sweep has at most this many points.
 MARKER_LIMIT = 200
-TITLE = "Leaky ReLU   f(x) = x if x > 0, else alpha·x"
 
 
 __all__ = ["Overlays", "SweepPlot"]
@@ -66,11 +66,8 @@ class SweepPlot(pg.PlotWidget):
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
         self.viewport().setAutoFillBackground(False)
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.setAccessibleName("Plot of f(x) for the current and pinned alphas")
-        self.setAccessibleDescription(
-            "Drag to pan, wheel to zoom, A or Ctrl+0 fits the view; the line under the plot reads "
-            "x and every visible curve's f(x) at the mouse"
-        )
+        self.setAccessibleName(words.tr(words.NAME))
+        self.setAccessibleDescription(words.tr(words.HELP))
         item = self.getPlotItem()
         item.setMenuEnabled(True)
         self._scheme = scheme
@@ -128,7 +125,7 @@ class SweepPlot(pg.PlotWidget):
         self._strokes.append((self.crosshair.setPen, lambda s: Stroke(s.crosshair)))
         self._apply_scheme()
         self._negative_only = False  # the fit shows the x <= 0 branch only (Fit Negative Branch)
-        self.setToolTip("Drag to pan, wheel to zoom, right-click for more; A or Ctrl+0 fits the view again")
+        self.setToolTip(words.tr(words.TIP))
         # The view is fitted from the curves' own vertices, not by pyqtgraph's auto-range,
         # which sizes y from the clipped display data (wrong once f spans more than a million
         # view heights) and overflows to inf near the largest doubles.
@@ -154,10 +151,12 @@ class SweepPlot(pg.PlotWidget):
 
         self._draw_curve(self.current, source, source.alpha, True, overlays.derivative)
         self._set_legend_name(self.current.line, f"f(x), {alpha_name(source.alpha)}")
-        self._set_legend_name(self.current.derivative, "f'(x), dashed" if overlays.derivative else None)
+        self._set_legend_name(
+            self.current.derivative, words.tr(words.DERIVATIVE) if overlays.derivative else None
+        )
         self._show_pinned(source, pinned, overlays)
-        self._draw_reference(self.relu, source, Decimal(0), overlays.relu, "ReLU reference (alpha = 0)")
-        self._draw_reference(self.identity, source, Decimal(1), overlays.identity, "identity y = x")
+        self._draw_reference(self.relu, source, Decimal(0), overlays.relu, words.tr(words.RELU))
+        self._draw_reference(self.identity, source, Decimal(1), overlays.identity, words.tr(words.IDENTITY))
         if sweep_changed:
             self._draw_markers(source)
             self.x_histogram.show_for(source)
@@ -169,7 +168,7 @@ class SweepPlot(pg.PlotWidget):
         if overlays.relu:
             read.append(ReadCurve("ReLU", Decimal(0), False))
         if overlays.identity:
-            read.append(ReadCurve("identity", Decimal(1), False))
+            read.append(ReadCurve(words.tr(words.IDENTITY_SHORT), Decimal(1), False))
         self.readout.read(read, source.precision)
         labelled = [(source.alpha, None), *((p.alpha, p.slot) for p in pinned if p.visible)]
         self.labels.show([LabelledCurve(a, slot, *finite(*source.curve_points(a))) for a, slot in labelled])
@@ -233,7 +232,7 @@ class SweepPlot(pg.PlotWidget):
             self._set_legend_name(self.crossing, None)
         else:
             self.crossing.setData(*finite([source.x(crossing)], [source.f(crossing)]))
-            self._set_legend_name(self.crossing, f"zero crossing, i = {crossing}")
+            self._set_legend_name(self.crossing, words.tr(words.CROSSING).format(i=crossing))
 
     # -- the view --------------------------------------------------------------
 
@@ -384,7 +383,7 @@ class SweepPlot(pg.PlotWidget):
         item = self.getPlotItem()
         for side in ("left", "bottom"):
             item.getAxis(side).setTextPen(pg.mkPen(scheme.foreground))  # tick text and axis label
-        item.setTitle(TITLE, color=scheme.foreground)
+        item.setTitle(words.tr(words.TITLE), color=scheme.foreground)
         self.legend_entries.restyle(scheme)
         self.samples.setSymbolBrush(scheme.current)
         self.x_histogram.restyle(scheme)

@@ -14,13 +14,14 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
 from leaky_gui.calc.source import XSource
+from leaky_gui.gui.language import QT_TRANSLATE_NOOP, translate
 from leaky_gui.gui.limits import HISTOGRAM_BINS, VALUE_MARKER_LIMIT
 from leaky_gui.gui.plot_items import clear_item
 from leaky_gui.gui.theme import Scheme
 
 #: Up to this many values the histogram of x is worked out at once (a few ms).
 INSTANT_HISTOGRAM = 200_000
-LEGEND_NAME = "where the x lie (histogram)"
+LEGEND_NAME = QT_TRANSLATE_NOOP("XHistogram", "where the x lie (histogram)")
 
 
 class XHistogram:
@@ -75,4 +76,6 @@ class XHistogram:
         self.item.setBrush(colour)
 
     def _name(self) -> None:
-        self._set_legend_name(self.item, LEGEND_NAME if self._data is not None else None)
+        self._set_legend_name(
+            self.item, translate("XHistogram", LEGEND_NAME) if self._data is not None else None
+        )

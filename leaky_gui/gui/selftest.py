@@ -82,7 +82,9 @@ def check_exports(window, expected: SweepParams) -> None:
         while window.exports.running() and time.monotonic() < deadline:
             QApplication.processEvents()
             time.sleep(0.005)
-        want = b"".join(data for data, _ in iter_csv_chunks(expected))
+        # As the window writes it: ';' and ',' by default where the locale writes 0,05.
+        comma = named(window, "csvDecimalCommaAction").isChecked()
+        want = b"".join(data for data, _ in iter_csv_chunks(expected, decimal_comma=comma))
         _check(
             target.is_file() and target.read_bytes() == want,
             "the exported CSV differs from the calculation's",
@@ -104,6 +106,26 @@ def check_user_guide(window) -> None:
     broken = guide.broken_links()
     _check(not broken, f"the user guide's links lead nowhere: {broken}")
     guide.close()
+
+
+def check_language() -> str:
+    """The desktop's language, and that its catalogues (ours and Qt's) are installed: the
+    File menu reads 'Datei' under German, and Qt's Cancel button 'Abbrechen'."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from leaky_gui.gui.language import desktop_language, installed_catalogues, translate
+
+    language = desktop_language()
+    if language == "en":
+        return language
+    files = [Path(f).name for f in installed_catalogues()]
+    for name in (f"leaky_gui_{language}.qm", f"qtbase_{language}.qm"):
+        _check(name in files, f"the {language} catalogue {name} is not installed (installed: {files})")
+    _check(translate("Menus", "&File") != "&File", f"the File menu is not translated into {language}")
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    cancel = box.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "")
+    _check(cancel != "Cancel", f"Qt's Cancel button is not translated into {language}")
+    return language
 
 
 def run_self_test(window) -> tuple[bool, str]:
@@ -147,6 +169,7 @@ def run_self_test(window) -> tuple[bool, str]:
         _check(not image.isNull() and image.width() > 0, "the window did not paint")
         check_exports(window, expected)
         check_user_guide(window)
+        language = check_language()
     except SelfTestFailure as failure:
         return False, f"leaky-gui self-test: FAILED: {failure}"
     finally:
@@ -154,5 +177,5 @@ def run_self_test(window) -> tuple[bool, str]:
     took = time.perf_counter() - started
     return True, (
         f"leaky-gui self-test: OK: {expected.count} rows from (-4.0, -0.04) to (1.0, 1.0), "
-        f"zero crossing at i = 80, plot {expected.curve_points()[0]}, {want}, CSV/PNG/SVG export, user guide ({took:.2f} s)"
+        f"zero crossing at i = 80, plot {expected.curve_points()[0]}, {want}, CSV/PNG/SVG export, user guide, language {language} ({took:.2f} s)"
     )

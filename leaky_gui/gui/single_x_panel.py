@@ -16,9 +16,10 @@ from leaky_gui.calc.sweep import (
     parse_decimal,
     rounding_note,
 )
+from leaky_gui.gui.language import QT_TRANSLATE_NOOP, translate
 from leaky_gui.gui.widgets import ERROR, PLAIN, locale_uses_decimal_comma, set_message_kind
 
-PROMPT = "Type an x above to evaluate f(x) and f'(x)."
+PROMPT = QT_TRANSLATE_NOOP("SingleXPanel", "Type an x above to evaluate f(x) and f'(x).")
 
 
 class SingleXPanel(QGroupBox):
@@ -27,17 +28,19 @@ class SingleXPanel(QGroupBox):
     pointChanged = Signal(object, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Evaluate one x", parent)
+        super().__init__(translate("SingleXPanel", "Evaluate one x"), parent)
         self.setObjectName("singleXPanel")
         self._source: XSource = SweepParams()  # only its alpha and precision are used
         self.edit = QLineEdit()
         self.edit.setObjectName("singleX")
-        self.edit.setAccessibleName("Single x")
-        self.edit.setPlaceholderText("e.g. -2 or 1e-3")
-        self.edit.setToolTip("Type one x to evaluate f(x) and f'(x) directly for the current alpha")
+        self.edit.setAccessibleName(translate("SingleXPanel", "Single x"))
+        self.edit.setPlaceholderText(translate("SingleXPanel", "e.g. -2 or 1e-3"))
+        self.edit.setToolTip(
+            translate("SingleXPanel", "Type one x to evaluate f(x) and f'(x) directly for the current alpha")
+        )
         self.edit.setClearButtonEnabled(True)
         self.edit.textChanged.connect(self._evaluate)
-        label = QLabel("Single &x:")
+        label = QLabel(translate("SingleXPanel", "Single &x:"))
         label.setBuddy(self.edit)
         self.result = QLabel()
         self.result.setObjectName("singleResult")
@@ -62,21 +65,32 @@ class SingleXPanel(QGroupBox):
     def _evaluate(self) -> None:
         text = self.edit.text()
         if not text.strip():
-            self._show(PROMPT, PLAIN, None, None)
+            self._show(translate("SingleXPanel", PROMPT), PLAIN, None, None)
             return
         p = self._source
         try:
             x = parse_decimal(text, "x", decimal_comma=locale_uses_decimal_comma())
             x_held, fx, dfx = leaky_point(x, p.alpha, p.precision)
         except ParameterError as error:
-            self._show(f"Cannot evaluate: {error.message}", ERROR, None, None)
+            self._show(
+                translate("SingleXPanel", "Cannot evaluate: {problem}").format(problem=error.message),
+                ERROR,
+                None,
+                None,
+            )
             return
         shown = p.text(x_held)
         result = f"f({shown}) = {p.text(fx)}      f'({shown}) = {p.text(dfx)}"
         if not p.exact:  # why the stored value and the exact one differ, though both may print alike
-            held = "" if Decimal(x_held) == x else f"x is held as {Decimal(x_held):f}; "
+            held = (
+                ""
+                if Decimal(x_held) == x
+                else translate("SingleXPanel", "x is held as {x}; ").format(x=f"{Decimal(x_held):f}")
+            )
             note = rounding_note(fx, exact_leaky(x, p.alpha), p.precision)
-            result += f"\n{p.precision}: {held}f(x) is {note}"
+            result += "\n" + translate("SingleXPanel", "{precision}: {held}f(x) is {note}").format(
+                precision=p.precision, held=held, note=note
+            )
         self._show(result, PLAIN, x_held, fx)
 
     def _show(self, text: str, kind: str, x: float | None, fx: float | None) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtWidgets import QAbstractSpinBox, QSizePolicy, QWidget
 
+from leaky_gui.gui.language import translate
 from leaky_gui.gui.widgets import locale_uses_decimal_comma
 
 
@@ -79,10 +80,15 @@ class DecimalSpinBox(QAbstractSpinBox):
     def range_text(self) -> str:
         """What the box takes, for its tooltip."""
         if self._whole:
-            return f"a whole number from {self._minimum:,} to {self._maximum:,}, digits only"
-        comma = " (or ',')" if locale_uses_decimal_comma() else ""
-        zero = ", except 0" if self._forbid_zero else ""
-        return f"any decimal within the doubles (±1.8e308){zero}; '.'{comma} as the decimal point, 1e-3 style exponents"
+            return translate("DecimalSpinBox", "a whole number from {low} to {high}, digits only").format(
+                low=f"{self._minimum:,}", high=f"{self._maximum:,}"
+            )
+        comma = translate("DecimalSpinBox", " (or ',')") if locale_uses_decimal_comma() else ""
+        zero = translate("DecimalSpinBox", ", except 0") if self._forbid_zero else ""
+        return translate(
+            "DecimalSpinBox",
+            "any decimal within the doubles (±1.8e308){zero}; '.'{comma} as the decimal point, 1e-3 style exponents",
+        ).format(zero=zero, comma=comma)
 
     # -- Qt's spin box API -----------------------------------------------------
 

@@ -29,6 +29,7 @@ from leaky_gui.calc.sweep import (
     parse_decimal,
     sweep_problem,
 )
+from leaky_gui.gui.language import FOLLOW_DESKTOP, LANGUAGES
 from leaky_gui.gui.limits import MAX_GUI_COUNT, MAX_PINNED
 from leaky_gui.gui.pinned import PinnedAlpha
 from leaky_gui.gui.theme import FOLLOW, THEME_CHOICES
@@ -185,6 +186,9 @@ LAYER_KEYS = {
 }
 LAYER_GRADIENT_KEY = "layerView/gradient"
 LAYER_OPEN_KEY = "layerView/open"
+#: View > Language: a code of language.LANGUAGES, or FOLLOW_DESKTOP (''). Apart from
+#: WindowState too: it is read before the window is built, whose words translate as it builds.
+LANGUAGE_KEY = "view/language"
 
 
 def settings_flag(raw: object, default: bool) -> bool:
@@ -197,6 +201,12 @@ def settings_flag(raw: object, default: bool) -> bool:
 
 def layer_view_was_open(settings: QSettings) -> bool:
     return settings_flag(settings.value(LAYER_OPEN_KEY, False), False)
+
+
+def language_choice(settings: QSettings | None) -> str:
+    """View > Language as remembered: a code of LANGUAGES, or FOLLOW_DESKTOP (also for an unreadable value)."""
+    raw = FOLLOW_DESKTOP if settings is None else str(settings.value(LANGUAGE_KEY, FOLLOW_DESKTOP))
+    return raw if raw in LANGUAGES else FOLLOW_DESKTOP
 
 
 def load_state(settings: QSettings) -> WindowState:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from leaky_gui.calc.source import XSource
 from leaky_gui.calc.sweep import SweepParams, format_label, rounding_note
 from leaky_gui.calc.text import csv_line
+from leaky_gui.gui.language import translate
 from leaky_gui.gui.theme import LIGHT
 
 Index = QModelIndex | QPersistentModelIndex
@@ -140,7 +141,7 @@ class SweepTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
             if role == Qt.ItemDataRole.ToolTipRole:
-                return "The sweep reaches x = 0 here: the kink of f"
+                return translate("SweepTableModel", "The sweep reaches x = 0 here: the kink of f")
         return None
 
     def _cell_text(self, row: int, column: int) -> str:
@@ -170,7 +171,9 @@ class SweepTableModel(QAbstractTableModel):
         exact = p.exact_f_decimal(row, alpha)
         if not exact.is_finite():  # NaN and ±inf in stored values are what they are
             return None
-        return f"{p.precision} holds f(x) as " + rounding_note(p.f(row, alpha), exact, p.precision)
+        return translate("SweepTableModel", "{precision} holds f(x) as {note}").format(
+            precision=p.precision, note=rounding_note(p.f(row, alpha), exact, p.precision)
+        )
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole:

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
+from leaky_gui.gui.language import translate
 from leaky_gui.gui.limits import COPY_LIMIT, ROW_HEIGHT
 from leaky_gui.gui.table_model import SweepTableModel
 
@@ -36,10 +37,13 @@ class SweepTableView(QTableView):
     def __init__(self, model: SweepTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("table")
-        self.setAccessibleName("Sweep table")
+        self.setAccessibleName(translate("SweepTableView", "Sweep table"))
         self.setAccessibleDescription(
-            "Columns i, x, f(x) and f'(x) for the current alpha, then f(x) per pinned alpha; "
-            "arrows move between cells, Ctrl+C copies the selected rows"
+            translate(
+                "SweepTableView",
+                "Columns i, x, f(x) and f'(x) for the current alpha, then f(x) per pinned alpha; "
+                "arrows move between cells, Ctrl+C copies the selected rows",
+            )
         )
         self.setTabKeyNavigation(False)  # Tab moves on to the next control; the arrows move in the table
         #: The headers' own selection models, which stay empty (one per header).
@@ -50,7 +54,10 @@ class SweepTableView(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setAlternatingRowColors(True)
         self.setToolTip(
-            "Ctrl+C copies the selected rows as tab-separated text, ready to paste into a spreadsheet"
+            translate(
+                "SweepTableView",
+                "Ctrl+C copies the selected rows as tab-separated text, ready to paste into a spreadsheet",
+            )
         )
         #: Copy numbers with ',' as the decimal point (for decimal-comma spreadsheets).
         self.decimal_comma = False
@@ -226,13 +233,21 @@ class SweepTableView(QTableView):
         if total > COPY_LIMIT:  # nothing is copied, not even the first COPY_LIMIT rows
             export_keys = QKeySequence("Ctrl+E").toString(QKeySequence.SequenceFormat.NativeText)
             self.message.emit(
-                f"Nothing copied: {total:,} rows are selected and the clipboard takes at most "
-                f"{COPY_LIMIT:,} rows. Use File > Export CSV… ({export_keys}) for all of them.",
+                translate(
+                    "SweepTableView",
+                    "Nothing copied: {total} rows are selected and the clipboard takes at most "
+                    "{limit} rows. Use File > Export CSV… ({keys}) for all of them.",
+                ).format(total=f"{total:,}", limit=f"{COPY_LIMIT:,}", keys=export_keys),
                 10000,
             )
             return
         if not total:
-            self.message.emit("Select rows in the table to copy them.", 4000)
+            self.message.emit(translate("SweepTableView", "Select rows in the table to copy them."), 4000)
             return
         QGuiApplication.clipboard().setText(self._model.runs_as_text(runs, self.decimal_comma))
-        self.message.emit(f"Copied {total:,} rows (tab-separated, with the header).", 4000)
+        self.message.emit(
+            translate("SweepTableView", "Copied {count} rows (tab-separated, with the header).").format(
+                count=f"{total:,}"
+            ),
+            4000,
+        )

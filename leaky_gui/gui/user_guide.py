@@ -17,8 +17,10 @@ from PySide6.QtCore import QEvent, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QTextCharFormat, QTextCursor, QTextImageFormat
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
+from leaky_gui.gui.language import QT_TRANSLATE_NOOP, translate
+
 GUIDE_FILE = "user-guide.md"
-TITLE = "Leaky ReLU Calculator: User Guide"
+TITLE = QT_TRANSLATE_NOOP("UserGuide", "Leaky ReLU Calculator: User Guide")
 #: Screenshots are shown at most this wide (logical pixels), so that they fit the window.
 IMAGE_WIDTH = 640
 
@@ -47,10 +49,10 @@ class UserGuide(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("userGuide")
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(translate("UserGuide", TITLE))
         self.browser = QTextBrowser()
         self.browser.setObjectName("userGuideText")
-        self.browser.setAccessibleName("User guide")
+        self.browser.setAccessibleName(translate("UserGuide", "User guide"))
         # Links are followed here: QTextBrowser would reload the Markdown for each '#anchor'
         # link, dropping the headings' anchors with the old document.
         self.browser.setOpenLinks(False)

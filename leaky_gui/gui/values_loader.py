@@ -20,16 +20,18 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from leaky_gui.calc.source import XSource
 from leaky_gui.calc.value_data import ValuesCancelled, ValuesFileError
 from leaky_gui.calc.values import Values, ValuesStatistics
+from leaky_gui.gui.language import QT_TRANSLATE_NOOP, translate
 from leaky_gui.gui.limits import HISTOGRAM_BINS
 from leaky_gui.gui.widgets import end_job, job_progress, locale_uses_decimal_comma
 
 #: Statistics of many values are worked out once input has paused this long (ms).
 STATISTICS_PAUSE_MS = 250
-OPEN_FILTERS = (
+OPEN_FILTERS = QT_TRANSLATE_NOOP(
+    "ValuesController",
     "Numbers (*.csv *.tsv *.txt *.npy *.gz *.bz2 *.xz);;CSV or TSV (*.csv *.tsv);;Text (*.txt);;"
-    "NumPy array (*.npy);;Compressed text (*.gz *.bz2 *.xz);;All files (*)"
+    "NumPy array (*.npy);;Compressed text (*.gz *.bz2 *.xz);;All files (*)",
 )
-PASTED_NAME = "pasted values"
+PASTED_NAME = QT_TRANSLATE_NOOP("ValuesController", "pasted values")
 
 
 class LoadJob(QThread):
@@ -136,7 +138,12 @@ class ValuesController(QObject):
     def ask_and_open(self) -> None:
         """File > Open x Values…: ask for a file, then read it."""
         folder = Path(self.folder) if self.folder and Path(self.folder).is_dir() else Path.home()
-        path, _ = QFileDialog.getOpenFileName(self._window, "Open x Values", str(folder), OPEN_FILTERS)
+        path, _ = QFileDialog.getOpenFileName(
+            self._window,
+            translate("ValuesController", "Open x Values"),
+            str(folder),
+            translate("ValuesController", OPEN_FILTERS),
+        )
         if path:
             self.open(Path(path))
 
@@ -160,10 +167,15 @@ class ValuesController(QObject):
         """Edit > Paste x Values: a column copied from a spreadsheet (tab-separated cells)."""
         if not text.strip():
             self.message.emit(
-                "Paste x Values: the clipboard holds no text; copy a column of numbers first.", 8000
+                translate(
+                    "ValuesController",
+                    "Paste x Values: the clipboard holds no text; copy a column of numbers first.",
+                ),
+                8000,
             )
             return False
         data = text.encode("utf-8")
+        name = translate("ValuesController", PASTED_NAME)
         # Cells on the clipboard are separated by tabs, so 1,5 is one cell: a decimal comma
         # where the desktop's locale writes them (as in the boxes), else refused, not split.
         comma = locale_uses_decimal_comma() if self.decimal_comma is None else self.decimal_comma
@@ -173,7 +185,7 @@ class ValuesController(QObject):
 
             return read_text(
                 io.BytesIO(data),
-                PASTED_NAME,
+                name,
                 None,
                 comma,
                 progress,
@@ -182,26 +194,38 @@ class ValuesController(QObject):
                 separator="\t",
             )
 
-        return self._start(read, PASTED_NAME, "", False)
+        return self._start(read, name, "", False)
 
     def _start(self, read, name: str, origin: str, quiet: bool) -> bool:
         if self._job is not None:
-            self.message.emit("Values are being read already; wait for them or cancel.", 4000)
+            self.message.emit(
+                translate("ValuesController", "Values are being read already; wait for them or cancel."), 4000
+            )
             return False
         job = LoadJob(read, self)
         progress = job_progress(
-            self._window, "valuesProgress", "Reading x Values", f"Reading {name}…", 1000, job.cancel
+            self._window,
+            "valuesProgress",
+            translate("ValuesController", "Reading x Values"),
+            translate("ValuesController", "Reading {name}…").format(name=name),
+            1000,
+            job.cancel,
         )
         job.progressed.connect(self._on_progress)
         job.succeeded.connect(lambda values: self.loaded.emit(values, origin))
         job.failed.connect(lambda reason: self._on_failed(name, reason, quiet))
         job.cancelled.connect(
-            lambda: self.message.emit(f"Reading {name} cancelled; the data on show stay as they were.", 8000)
+            lambda: self.message.emit(
+                translate(
+                    "ValuesController", "Reading {name} cancelled; the data on show stay as they were."
+                ).format(name=name),
+                8000,
+            )
         )
         job.finished.connect(self._on_done)
         self._job, self._progress = job, progress
         self.running_changed.emit(True)
-        self.message.emit(f"Reading {name}…", 0)
+        self.message.emit(translate("ValuesController", "Reading {name}…").format(name=name), 0)
         job.start()
         return True
 
@@ -224,14 +248,18 @@ class ValuesController(QObject):
             self._progress.setValue(min(999, round(1000 * done / total)))
 
     def _on_failed(self, name: str, reason: str, quiet: bool) -> None:
-        self.message.emit(f"Could not read the values: {reason}", 0)
+        self.message.emit(
+            translate("ValuesController", "Could not read the values: {reason}").format(reason=reason), 0
+        )
         if quiet:
             self.quiet_failure.emit(reason)
         else:
             QMessageBox.warning(
                 self._window,
-                "Cannot Read x Values",
-                f"{reason}\n\nThe data on show stay as they were.",
+                translate("ValuesController", "Cannot Read x Values"),
+                translate("ValuesController", "{reason}\n\nThe data on show stay as they were.").format(
+                    reason=reason
+                ),
             )
 
     def _on_done(self) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from leaky_gui.gui.language import translate
 from leaky_gui.gui.theme import DARK, LIGHT, Scheme, palette_is_dark
 
 #: What a message label says, which picks its text colour: an error, a note, or plain text.
@@ -94,7 +95,7 @@ def job_progress(
 ) -> QProgressDialog:
     """A window-modal progress dialog with Cancel for a worker thread's job, shown only if
     the job takes longer than PROGRESS_DELAY_MS; kept open until ``end_job``."""
-    progress = QProgressDialog(text, "Cancel", 0, maximum, parent)
+    progress = QProgressDialog(text, translate("JobProgress", "Cancel"), 0, maximum, parent)
     progress.setObjectName(name)
     progress.setWindowTitle(title)
     progress.setWindowModality(Qt.WindowModality.WindowModal)

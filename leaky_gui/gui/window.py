@@ -30,8 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaky_gui.calc.alphas import alpha_name
-from leaky_gui.calc.precision import PRECISION_LABELS
 from leaky_gui.calc.source import XSource
 from leaky_gui.calc.sweep import (
     DEFAULT_ALPHA,
@@ -41,6 +39,7 @@ from leaky_gui.calc.sweep import (
     decimal_label,
 )
 from leaky_gui.calc.values import Values
+from leaky_gui.gui import window_texts as words
 from leaky_gui.gui.alpha_slider import AlphaSlider
 from leaky_gui.gui.comparison import ComparisonPanel
 from leaky_gui.gui.export_controller import ExportController
@@ -63,17 +62,6 @@ from leaky_gui.gui.widgets import WindowShortcutsFirst, set_message_scheme
 if TYPE_CHECKING:
     from leaky_gui.gui.layer_view import LayerView
 
-READOUT_PROMPT = "Move the mouse over the plot to read x and f(x) of every visible curve."
-ABOUT = (
-    "<h3>Leaky ReLU calculator {version}</h3>"
-    "<p>f(x) = x if x &gt; 0, else alpha&middot;x.<br>"
-    "f'(x) = 1 if x &gt; 0, else alpha &mdash; so f'(0) = alpha, as in PyTorch and "
-    "TensorFlow; x = 0 belongs to the alpha branch.</p>"
-    "<p>Every value is the double nearest the exact decimal result of the inputs as "
-    "typed, shown in its shortest form.</p>"
-    "<p>Offline; no data leaves this computer.</p>"
-)
-
 
 class MainWindow(QMainWindow):
     """The calculator window. ``remember=False`` neither reads nor writes settings."""
@@ -83,7 +71,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setWindowTitle("Leaky ReLU calculator")
+        self.setWindowTitle(words.window_title())
         self._settings = (settings if settings is not None else QSettings()) if remember else None
         self._held = 0  # refresh() waits while > 0 (restoring: many changes, one refresh)
 
@@ -95,12 +83,10 @@ class MainWindow(QMainWindow):
         self.model = SweepTableModel(self._source, self)
         self.table = SweepTableView(self.model)
         self.plot = SweepPlot()
-        self.readout = QLabel(READOUT_PROMPT)
+        self.readout = QLabel(words.readout_prompt())
         self.readout.setObjectName("crosshairReadout")
         self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.readout.setToolTip(
-            "Values at the crosshair: x rounded to the view's resolution, f(x) exact there"
-        )
+        self.readout.setToolTip(words.readout_tip())
         self.comparison = ComparisonPanel()
         self.info = InfoPanel()
         self._layer_view: LayerView | None = None  # built when first opened (see layer_view)
@@ -116,7 +102,7 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         self.layer_dock = layer_dock(self)
         self.layer_dock.visibilityChanged.connect(lambda shown: shown and self.layer_view)
-        self._actions = build_menus(self, self)
+        self._actions = build_menus(self, self, self._settings)
         self.memory = Memory(
             self, self.inputs_model, self.inputs, self.comparison, self.single, self.slider, self.exports,
             self.values_reader, self.theme, self._actions.themes, self._actions.toggles(), self.splitters,
@@ -129,9 +115,7 @@ class MainWindow(QMainWindow):
         self.values_reader.loaded.connect(self.show_values)
         self.values_reader.message.connect(self.statusBar().showMessage)
         self.values_reader.quiet_failure.connect(
-            lambda reason: self.inputs.source_note_once(
-                f"Your x values last time could not be read again ({reason}); showing the sweep."
-            )
+            lambda reason: self.inputs.source_note_once(words.values_not_read_again(reason))
         )
         self.setAcceptDrops(True)
         self.slider.positionChosen.connect(self._on_slider_chosen)
@@ -143,7 +127,7 @@ class MainWindow(QMainWindow):
             spin.stepped.connect(self.slider.stop)
         self.comparison.changed.connect(self._on_pinned_changed)
         self.single.pointChanged.connect(self.plot.set_single_point)
-        self.plot.readoutChanged.connect(lambda text: self.readout.setText(text or READOUT_PROMPT))
+        self.plot.readoutChanged.connect(lambda text: self.readout.setText(text or words.readout_prompt()))
         for source in (self.table, self.exports):
             source.message.connect(self.statusBar().showMessage)
         self.exports.running_changed.connect(lambda running: self._actions.export_csv.setEnabled(not running))
@@ -207,9 +191,7 @@ class MainWindow(QMainWindow):
         if self._layer_view is not None:
             self._layer_view.show_alphas(self._layer_alphas())
         self.slider.follow(source.alpha)
-        self.statusBar().showMessage(
-            f"{PRECISION_LABELS[source.precision]}: {source.description()}; {alpha_name(source.alpha)}"
-        )
+        self.statusBar().showMessage(words.status_line(source))
         self.statistics.ask(source)  # none for a sweep
 
     def _layer_alphas(self) -> tuple[tuple[Decimal, int | None], ...]:
@@ -255,7 +237,7 @@ class MainWindow(QMainWindow):
     def pin_alpha(self, alpha: Decimal) -> bool:
         """Add ``alpha`` to the comparison; refused with a note if pinned already or impossible."""
         if problem := self.inputs_model.pin_problem(alpha):
-            self.comparison.refuse(f"Cannot pin alpha = {decimal_label(alpha)}: {problem}.")
+            self.comparison.refuse(words.cannot_pin(decimal_label(alpha), problem))
             return False
         return self.comparison.pin(alpha)
 
@@ -273,7 +255,7 @@ class MainWindow(QMainWindow):
     def reset_inputs(self) -> None:
         """Back to the defaults: -4, 0.05, 101, 0.01 (refused with a message if a pinned alpha forbids it)."""
         if problem := self.inputs_model.set_inputs(DEFAULT_START, DEFAULT_STEP, DEFAULT_COUNT, DEFAULT_ALPHA):
-            self.inputs_model.refuse(f"Cannot reset to the defaults: {problem}")
+            self.inputs_model.refuse(words.cannot_reset(problem))
         self.refresh()
 
     # -- your own values ------------------------------------------------------------
@@ -287,12 +269,9 @@ class MainWindow(QMainWindow):
         """Show ``values`` instead of the sweep (a read finished); refused with a message if
         the alphas on show cannot take them (alpha times an x beyond the doubles)."""
         if problem := self.inputs_model.show_values(values):
-            self.statusBar().showMessage(f"Cannot show {values.name}: {problem}; the data on show stay.")
-            QMessageBox.warning(
-                self,
-                "Cannot Show x Values",
-                f"{values.name}: {problem}.\n\nThe data on show stay as they were.",
-            )
+            status, title, text = words.cannot_show_values(values.name, problem)
+            self.statusBar().showMessage(status)
+            QMessageBox.warning(self, title, text)
             return
         self.memory.values_origin = origin
         self.refresh()
@@ -308,15 +287,10 @@ class MainWindow(QMainWindow):
         self._actions.back_to_sweep.setEnabled(values is not None)
         self.inputs.set_sweep_in_use(
             values is None,
-            ""
-            if values is None
-            else f"Showing {values.name}. Typing in start, step or count, or "
-            "View > Back to Sweep, returns to the sweep.",
+            "" if values is None else words.showing_values(values.name),
         )
-        self.info.setTitle("Sweep info" if values is None else "Values info")
-        self.setWindowTitle(
-            "Leaky ReLU calculator" if values is None else f"{values.name} \N{EN DASH} Leaky ReLU calculator"
-        )
+        self.info.setTitle(words.info_title(values is not None))
+        self.setWindowTitle(words.window_title(None if values is None else values.name))
 
     def dragEnterEvent(self, event) -> None:
         if _dropped_file(event.mimeData()) is not None:
@@ -344,7 +318,7 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from leaky_gui import __version__
 
-        QMessageBox.about(self, "About Leaky ReLU Calculator", ABOUT.format(version=__version__))
+        QMessageBox.about(self, *words.about(__version__))
 
     # -- remembered state ------------------------------------------------------
 

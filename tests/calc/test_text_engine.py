@@ -9,6 +9,7 @@ import subprocess
 import sys
 from decimal import Decimal
 from fractions import Fraction
+from unittest import mock
 
 import numpy as np
 import pytest
@@ -26,6 +27,8 @@ from leaky_gui.calc.text import (
     scan_cells,
     shortest_text,
 )
+from leaky_gui.calc.text import nearest as text_nearest
+from leaky_gui.calc.text import parse as text_parse
 from leaky_gui.calc.text.rows import DoubleRows
 
 # ---------------------------------------------------------------------------
@@ -208,6 +211,37 @@ def test_scanned_cells_are_their_exact_nearest_doubles(texts):
             assert same_sign or want == 0
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            decimal_texts(),
+            st.sampled_from(["", "-", ".", "1e", "1e+", "e5", "1.2.3", "1e5e5", "0." + "0" * 22]),
+        ),
+        min_size=1,
+        max_size=30,
+    ),
+    st.booleans(),
+)
+def test_lines_are_scanned_as_cells_are(texts, crlf):
+    """Cells that are whole lines take passes over the bytes: the same rows fast (or fewer),
+    each with the same significand and exponent as the scan of any cells."""
+    data = "".join(t + ("\r\n" if crlf else "\n") for t in texts).encode()
+    buf = np.frombuffer(data, dtype=np.uint8)
+    ends = np.flatnonzero(buf == 10)
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    ends = ends - crlf
+    lines = scan_cells(buf, starts, ends)
+    with mock.patch.object(text_parse, "_scan_lines", lambda *args: None):
+        cells = scan_cells(buf, starts, ends)
+    assert not np.any(lines.fast & ~cells.fast)
+    same = lines.fast
+    assert np.array_equal(lines.w[same], cells.w[same]) and np.array_equal(lines.q[same], cells.q[same])
+    assert np.array_equal(lines.negative[same], cells.negative[same])
+    if all(t and t[-1].isdigit() and "e" not in t.lower()[:1] and len(t) < 30 for t in texts):
+        assert text_parse._scan_lines(buf, starts, ends, ord("."), text_parse.pad_block(buf)) is not None
+
+
 def test_seventeen_digit_and_numpy_texts_take_the_vectorised_path():
     rng = np.random.default_rng(5)
     values = rng.standard_normal(2000) * 3
@@ -219,6 +253,35 @@ def test_seventeen_digit_and_numpy_texts_take_the_vectorised_path():
     assert scanned.fast.all()
     doubles = nearest_doubles(scanned.w, scanned.q, scanned.negative)
     assert np.array_equal(doubles, np.concatenate([values, values]))
+
+
+def test_the_quotient_path_rounds_ties_and_near_ties_as_the_oracle():
+    """w / 10**k in doubles (most text) against the oracle, at half-way points between
+    doubles (integers from 2**54 up) and one unit either side of them."""
+    rng = np.random.default_rng(22)
+    ws, qs = [], []
+    for x in rng.integers(2**54, 2**60, 3000).astype(np.float64).tolist():
+        half = int(x) + int(np.nextafter(x, math.inf) - x) // 2
+        for k in range(4):
+            if (half + 1) * 10**k < 2**64:
+                ws += [half * 10**k - 1, half * 10**k, half * 10**k + 1]
+                qs += [-k] * 3
+    for x in (rng.random(3000) * 20).tolist():  # 17 digits near the ties of doubles below 20
+        half = (Fraction(x) + Fraction(float(np.nextafter(x, math.inf)))) / 2
+        ws += [int(half * 10**17) + d for d in (-1, 0, 1)]
+        qs += [-17] * 3
+    doubles = nearest_doubles(np.array(ws, dtype=np.uint64), np.array(qs))
+    assert doubles.tolist() == [
+        oracle_double(Fraction(w) * Fraction(10) ** q) for w, q in zip(ws, qs, strict=True)
+    ]
+    # Its distance from each double, in ulps, as the integer product gives it.
+    w, q = np.array(ws, dtype=np.uint64), np.array(qs)
+    place, product_place = np.empty(w.size), np.empty(w.size)
+    nearest_doubles(w, q, place=place)
+    text_nearest._nearest_doubles(w, q, place=product_place)
+    both = ~np.isnan(place) & ~np.isnan(product_place)
+    assert both.mean() > 0.5
+    assert np.all(np.abs(place[both] - product_place[both]) < 2.0**-50)
 
 
 def written_forms(value: float, nudge: int) -> list[str]:

@@ -47,7 +47,10 @@ def test_mnemonic_reads_the_letter_after_a_single_ampersand():
     assert duplicates(["&Alpha:", "A&lpha", "&Apply"]) == {"a": ["&Alpha:", "&Apply"]}
 
 
-def test_mnemonics_are_unique_in_each_scope(window):
+@pytest.mark.parametrize("language", ["en", "de", "fr"])
+def test_mnemonics_are_unique_in_each_scope(window_in, language):
+    """In each language the window speaks (each translation picks its own letters)."""
+    window = window_in(language)
     window.pin_alpha(Decimal("0.3"))  # the comparison list's rows too
     # Window scope: the menu bar's titles, and the labels and buttons Alt+letter reaches.
     titles = [action.text() for action in window.menuBar().actions()]

@@ -1,7 +1,7 @@
-"""Decimal text read (no Qt): typed text judged, and cells scanned a block at a time.
+"""Decimal text read (no Qt): cells scanned a block at a time.
 
-``judge_decimal``, ``parse_decimal`` and ``parse_count`` judge typed text (errors are
-``TextError`` and ``ParameterError``); ``scan_cells`` finds the significand and exponent of
+``judge_decimal``, ``parse_decimal`` and ``parse_count`` (``calc.text.typed``, importable
+from here) judge typed text; ``scan_cells`` finds the significand and exponent of
 text cells a block at a time, ``scan_text`` (``calc.text.nearest``) reads one text. Both
 accept ``[+-]digits[.digits][(e|E)[+-]digits]`` with digits on at least one side of the
 point (``.5``, ``5.``, ``1E5``, ``-0.000``). Their doubles come from ``calc.text.nearest``
@@ -9,10 +9,6 @@ point (``.5``, ``5.``, ``1E5``, ``-0.000``). Their doubles come from ``calc.text
 """
 
 from __future__ import annotations
-
-import math
-import re
-from decimal import Decimal
 
 import numpy as np
 
@@ -32,6 +28,13 @@ from leaky_gui.calc.text.nearest import (  # noqa: F401 (their names here too)
     nearest_double,
     nearest_doubles,
     scan_text,
+)
+from leaky_gui.calc.text.typed import (
+    ParameterError,
+    TextError,
+    judge_decimal,
+    parse_count,
+    parse_decimal,
 )
 
 __all__ = [
@@ -56,152 +59,6 @@ __all__ = [
     "scan_cells",
     "scan_text",
 ]
-
-
-# ---------------------------------------------------------------------------
-# Typed text: the boxes, the command line and every reader judge it here
-
-
-class TextError(ValueError):
-    """Text that names no usable number; ``code`` says why, ``text`` is what was given."""
-
-    EMPTY = "empty"
-    NOT_A_NUMBER = "not-a-number"
-    NOT_FINITE = "not-finite"
-    TOO_LARGE = "too-large"
-    TOO_SMALL = "too-small"
-    DECIMAL_COMMA = "decimal-comma"  # a ',' where '.' is the point
-    COMMA_LAYOUT = "comma-layout"  # more than one decimal comma or point
-    NOT_WHOLE = "not-whole"  # a count that is no whole number
-    OUT_OF_RANGE = "out-of-range"  # a count below 1 or above its maximum
-
-    def __init__(self, code: str, text: str) -> None:
-        super().__init__(f"{code}: {text!r}")
-        self.code = code
-        self.text = text
-
-
-class ParameterError(ValueError):
-    """A user-supplied value that cannot be used; ``field`` names the input, ``code`` the
-    reason (a ``TextError`` code, or "" for a reason of the caller's own), ``row`` the row of
-    a source of values the reason is in, when it is in one, and ``alpha_index`` which of a
-    source's alphas runs beyond the doubles (0: the current one, further: a pinned one)."""
-
-    def __init__(self, field: str, message: str, code: str = "") -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
-        self.code = code
-        self.row: int | None = None
-        self.alpha_index: int | None = None
-
-
-def judge_decimal(text: str) -> tuple[bool, int, int]:
-    """(negative, n, q) of a decimal text whose nearest double is usable, or TextError.
-
-    Zero written any way is (sign, 0, 0). A nonzero decimal whose nearest double is 0 is
-    TOO_SMALL, one whose nearest double is infinite TOO_LARGE.
-    """
-    scanned = scan_text(text)
-    if scanned is None:
-        if not text:
-            raise TextError(TextError.EMPTY, text)
-        if text.lower().lstrip("+-") in ("nan", "inf", "infinity"):
-            raise TextError(TextError.NOT_FINITE, text)
-        raise TextError(TextError.NOT_A_NUMBER, text)
-    negative, n, q = scanned
-    if n:
-        nearest = nearest_double(n, q)
-        if nearest == 0.0:
-            raise TextError(TextError.TOO_SMALL, text)
-        if nearest == math.inf:
-            raise TextError(TextError.TOO_LARGE, text)
-    return negative, n, q
-
-
-_MESSAGES = {
-    TextError.EMPTY: "is empty; type a number such as -4 or 1e-3",
-    TextError.TOO_SMALL: "{} is too small for a double: its nearest double is 0",
-    TextError.TOO_LARGE: "{} is too large for a double: its nearest double is infinite (beyond 1.8e308)",
-    TextError.NOT_FINITE: "must be a finite number, not {}",
-    TextError.NOT_A_NUMBER: "not a number: {!r}",
-}
-
-
-def parse_decimal(
-    text: str | float | int | Decimal, field: str = "value", decimal_comma: bool = False
-) -> Decimal:
-    """Decimal from text as typed ('-4', '1e-3', '-2.5e2'), or ParameterError naming ``field``.
-
-    '.' is always the decimal point. With ``decimal_comma`` (a locale that writes 0,05) a
-    single ',' is one too; otherwise a ',' is refused with a hint, never dropped. The
-    value's nearest double must be finite, and nonzero unless the value is 0
-    (``judge_decimal``); zero written any way is 0 (or -0).
-    """
-    if isinstance(text, bool):
-        raise ParameterError(field, f"not a number: {text!r}", TextError.NOT_A_NUMBER)
-    if isinstance(text, Decimal):
-        value, shown = text, str(text)
-        if not value.is_finite():
-            raise ParameterError(field, f"must be a finite number, not {shown}", TextError.NOT_FINITE)
-        checked = shown
-    elif isinstance(text, int):
-        value, shown = Decimal(text), str(text)
-        checked = shown
-    elif isinstance(text, float):
-        if not math.isfinite(text):
-            raise ParameterError(field, f"must be a finite number, not {text!r}", TextError.NOT_FINITE)
-        shown = repr(text)  # the shortest text is what was typed
-        value, checked = Decimal(shown), shown
-    else:
-        shown = str(text).strip()
-        checked = shown
-        if "," in shown:
-            checked = _decimal_comma_to_point(shown, field, decimal_comma)
-        value = None
-    try:
-        negative, n, _ = judge_decimal(checked)
-    except TextError as exc:
-        raise ParameterError(field, _MESSAGES[exc.code].format(shown), exc.code) from None
-    if value is None:
-        value = Decimal(checked)
-    if not n:
-        return Decimal("-0") if negative else Decimal(0)  # 0e-999999999 is 0: no huge scale
-    return value
-
-
-def _decimal_comma_to_point(text: str, field: str, decimal_comma: bool) -> str:
-    if not decimal_comma:
-        raise ParameterError(
-            field, f"use '.' as the decimal point, not ',' ({text!r})", TextError.DECIMAL_COMMA
-        )
-    if "." in text or text.count(",") > 1:
-        raise ParameterError(
-            field,
-            f"write one decimal comma or point and no thousands separators ({text!r})",
-            TextError.COMMA_LAYOUT,
-        )
-    return text.replace(",", ".")
-
-
-def parse_count(text: str | int, field: str = "count", maximum: int | None = None) -> int:
-    """A whole number of points >= 1 (and <= ``maximum`` when given)."""
-    if isinstance(text, bool):
-        raise ParameterError(field, f"must be a whole number, not {text!r}", TextError.NOT_WHOLE)
-    if isinstance(text, int):
-        count = text
-    else:
-        stripped = str(text).strip()
-        if not re.fullmatch(r"[+-]?\d+", stripped, re.ASCII):
-            raise ParameterError(
-                field, f"must be a whole number of points, not {stripped!r}", TextError.NOT_WHOLE
-            )
-        count = int(stripped)
-    if count < 1:
-        raise ParameterError(field, f"must be at least 1, not {count}", TextError.OUT_OF_RANGE)
-    if maximum is not None and count > maximum:
-        raise ParameterError(field, f"must be at most {maximum:,}, not {count:,}", TextError.OUT_OF_RANGE)
-    return count
 
 
 # ---------------------------------------------------------------------------
@@ -241,21 +98,19 @@ def _window_digits(padded: np.ndarray, ends: np.ndarray, counts: np.ndarray, wor
     at most 8 * ``words`` of them and the value below 2**64."""
     width = 8 * words
     windows = np.ndarray((padded.size - width + 1,), dtype=f"V{width}", buffer=padded, strides=(1,))
-    chunk = windows[ends - width].view(np.uint64).reshape(ends.size, words) & _LOW_NIBBLES
-    keep = _KEEP_LAST[width][counts]
-    chunk &= keep
-    top = eight_digits(chunk[:, 0])
-    value = top
+    chunk = windows[ends - width].view(np.uint64).reshape(ends.size, words)
+    chunk &= _KEEP_LAST[width].take(counts, axis=0)  # take: a third of indexing's time
+    chunk &= _LOW_NIBBLES
+    digits = eight_digits(chunk)  # every word at once
+    if words == 1:
+        return digits.reshape(-1)
+    value = digits[:, 0].copy()
     for k in range(1, words):
-        value = value * np.uint64(10**8) + eight_digits(chunk[:, k])
+        value *= np.uint64(10**8)
+        value += digits[:, k]
     if words == 3:  # 24 digits may pass 2**64: 0 where they pass 10**19 (the first eight above 999)
-        value = np.where(top < np.uint64(1000), value, np.uint64(0))
+        value[digits[:, 0] >= np.uint64(1000)] = 0
     return value
-
-
-def _words(counts: np.ndarray) -> int:
-    """Words of eight digits that hold the longest of ``counts`` (1 to 3)."""
-    return min(max(-(-int(counts.max(initial=1)) // 8), 1), 3)
 
 
 def _all_zero_fraction(padded: np.ndarray, ends: np.ndarray, counts: np.ndarray) -> np.ndarray:
@@ -317,9 +172,13 @@ def scan_cells(
     is ``pad_block(buf)`` when the caller has made it already (a block read in pieces).
     """
     rows = starts.size
-    lengths = ends - starts
     if padded is None:
         padded = pad_block(buf)
+    if rows and not general_only():
+        lines = _scan_lines(buf, starts, ends, point, padded)
+        if lines is not None:
+            return lines
+    lengths = ends - starts
     width_ok = (lengths >= 1) & (lengths <= _WIDTH)
     clipped = np.where(width_ok, lengths, 0)
     longest = max(int(clipped.max(initial=1)), 1)
@@ -391,3 +250,112 @@ def scan_cells(
     return Scanned(
         np.where(fast, w, np.uint64(0)), np.where(fast, q, 0), negative, fast, chars[:, :longest], plain
     )
+
+
+# ---------------------------------------------------------------------------
+# Cells that are whole lines (one number a line): the same answers, in passes over the bytes
+
+_E, _PLUS, _MINUS = ord("e"), ord("+"), ord("-")
+
+
+def _places(
+    found: np.ndarray, starts: np.ndarray, ends: np.ndarray, default: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """From the sorted places of one kind of byte: the place of each row's (``default`` where a
+    row has none), whether each row has one, and whether it has more than one; None if one
+    lies outside every cell."""
+    rows = starts.size
+    if found.size == rows and bool(np.all((found >= starts) & (found < ends))):
+        return found, np.ones(rows, dtype=bool), np.zeros(rows, dtype=bool)
+    has = np.zeros(rows, dtype=bool)
+    twice = np.zeros(rows, dtype=bool)
+    if not found.size:
+        return default, has, twice
+    row = np.searchsorted(starts, found, side="right") - 1
+    if bool(np.any((row < 0) | (found >= ends[np.maximum(row, 0)]))):
+        return None
+    place = default.copy()
+    place[row] = found
+    has[row] = True
+    twice[row[1:][row[1:] == row[:-1]]] = True
+    return place, has, twice
+
+
+def _scan_lines(
+    buf: np.ndarray, starts: np.ndarray, ends: np.ndarray, point: int, padded: np.ndarray
+) -> Scanned | None:
+    """``scan_cells`` for cells with only line ends between them, or None for any other layout
+    or a byte out of place (the general scan then judges each cell).
+
+    Points, exponents and signs are found in passes over the bytes, and every other byte is
+    proved a digit by a count, so only the digits' windows are read a row at a time.
+    """
+    gaps = starts[1:] - ends[:-1]
+    if bool(np.any((gaps < 1) | (gaps > 2))):
+        return None
+    lo, hi = int(starts[0]), int(ends[-1])
+    region = buf[lo:hi]
+    found_e = np.flatnonzero((region | np.uint8(0x20)) == _E) + lo
+    letters = _places(found_e, starts, ends, ends)
+    if letters is None:
+        return None
+    at_e, has_e, two_e = letters
+    found_points = np.flatnonzero(region == point) + lo
+    points = _places(found_points, starts, ends, at_e)
+    if points is None:
+        return None
+    at_point, has_point, two_points = points
+    first = padded[starts + _FRONT]
+    negative = first == _MINUS
+    lead = negative | (first == _PLUS)
+    exp_sign = np.zeros(starts.size, dtype=bool)
+    if bool(has_e.any()):
+        after_e = padded[at_e + (_FRONT + 1)]
+        exp_sign = has_e & ((after_e == _PLUS) | (after_e == _MINUS))
+    # Every byte not a digit is a line end, a point, an e, or a sign where one may stand.
+    expected = int(gaps.sum()) + found_points.size + found_e.size + int(lead.sum()) + int(exp_sign.sum())
+    if np.count_nonzero((region - np.uint8(ord("0"))) > np.uint8(9)) != expected:
+        return None
+    n_int = at_point - starts - lead
+    n_frac = np.where(has_point, at_e - at_point - 1, 0)
+    n_exp = np.where(has_e, ends - at_e - 1 - exp_sign, 0)
+    fast = (
+        ~two_points
+        & ~two_e
+        & (n_frac >= 0)
+        & (n_int + n_frac >= 1)
+        & (n_int <= MAX_DIGITS)
+        & (n_frac <= 24)
+        & (~has_e | ((n_exp >= 1) & (n_exp <= 4)))
+    )
+    n_int = np.where(fast, n_int, 0)
+    n_frac = np.where(fast, n_frac, 0)
+    whole = _window_digits(padded, at_point + _FRONT, n_int, _words(n_int))
+    fraction = _window_digits(padded, at_e + _FRONT, n_frac, _words(n_frac))
+    q = -n_frac
+    if bool(has_e.any()):
+        exponent = _window_digits(padded, ends + _FRONT, np.where(fast, n_exp, 0), 1).astype(np.int64)
+        q = q + np.where(exp_sign & (after_e == _MINUS), -exponent, exponent)
+    # At most 19 significant digits, as the general scan decides (a fraction of more than 19
+    # digits, 0.000...: only below 10**19 after its leading zeros; all zeros: the general path).
+    short_frac = np.minimum(n_frac, MAX_DIGITS)
+    fast &= ((whole == 0) & ((n_frac <= MAX_DIGITS) | (fraction != 0))) | (
+        (n_frac <= MAX_DIGITS) & (whole < POW10_U64[MAX_DIGITS - short_frac])
+    )
+    w = whole * POW10_U64[short_frac] + fraction
+    negative &= lead
+    longest = max(int((ends - starts).max(initial=1)), 1)
+    chars = None
+    if longest <= _WIDTH:  # each cell's text, NUL after it
+        items = np.ndarray((padded.size - longest + 1,), dtype=f"V{longest}", buffer=padded, strides=(1,))
+        chars = items[starts + _FRONT].view(np.uint8).reshape(starts.size, longest)
+        chars &= _KEEP_FIRST[ends - starts, :longest]
+    plain = fast & ~has_e & has_point & (n_frac >= 1) & (n_int >= 1) & (lead == negative)
+    plain &= (n_int == 1) | (padded[starts + lead + _FRONT] != ord("0"))
+    plain &= (padded[ends + (_FRONT - 1)] != ord("0")) | (n_frac == 1)
+    return Scanned(np.where(fast, w, np.uint64(0)), np.where(fast, q, 0), negative, fast, chars, plain)
+
+
+def _words(counts: np.ndarray) -> int:
+    """The 8-digit words a window needs for the largest of ``counts`` (1 to 3)."""
+    return min(3, max(1, (int(counts.max(initial=0)) + 7) // 8))

@@ -15,6 +15,7 @@ import numpy as np
 
 from leaky_gui.calc.exact import ExactNumber
 from leaky_gui.calc.text import general_only
+from leaky_gui.calc.text.digits_kept import decimal_digits, text_from_decimals
 from leaky_gui.calc.text.format import TEXT_WIDTH, format_double, shortest_text
 from leaky_gui.calc.text.line_csv import WIDTH, LineCsv, _NotPlain, line_points
 from leaky_gui.calc.text.parse import (
@@ -26,12 +27,7 @@ from leaky_gui.calc.text.parse import (
     scan_cells,
     scan_text,
 )
-from leaky_gui.calc.text.shortest import (
-    decimal_digits,
-    laid_out,
-    strip_zeros,
-    text_from_decimals,
-)
+from leaky_gui.calc.text.shortest import laid_out, strip_zeros
 
 __all__ = ["WIDTH", "DoubleRows", "LineCsv", "line_points"]
 
