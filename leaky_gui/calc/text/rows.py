@@ -15,9 +15,11 @@ import numpy as np
 
 from leaky_gui.calc.exact import ExactNumber
 from leaky_gui.calc.text import general_only
+from leaky_gui.calc.text.digits_kept import decimal_digits, text_from_decimals
 from leaky_gui.calc.text.format import TEXT_WIDTH, format_double, shortest_text
 from leaky_gui.calc.text.line_csv import WIDTH, LineCsv, _NotPlain, line_points
 from leaky_gui.calc.text.parse import (
+    Scanned,
     mul64,
     nearest_double,
     nearest_doubles,
@@ -25,7 +27,7 @@ from leaky_gui.calc.text.parse import (
     scan_cells,
     scan_text,
 )
-from leaky_gui.calc.text.shortest import text_from_decimals
+from leaky_gui.calc.text.shortest import laid_out, strip_zeros
 
 __all__ = ["WIDTH", "DoubleRows", "LineCsv", "line_points"]
 
@@ -51,6 +53,12 @@ def merged(base: np.ndarray, part: np.ndarray, rows: np.ndarray) -> np.ndarray:
         out = base.copy()
     out[rows] = widened(part, width)
     return out
+
+
+def _short_first_line(block: np.ndarray) -> bool:
+    """Whether the first line of ``block`` is short enough for ``LineCsv`` (which takes only
+    lines of at most WIDTH bytes): blocks of longer numbers skip its scan."""
+    return bool((block[: WIDTH + 2] == _NEWLINE).any())
 
 
 class DoubleRows:
@@ -99,7 +107,7 @@ class DoubleRows:
         ``after``, when given, is the block with 16 bytes of anything before it (``block`` is
         ``after[16:]``): the short lines' rows read back into them, and need no copy then.
         """
-        if self.short_lines is not None and not general_only():
+        if self.short_lines is not None and not general_only() and _short_first_line(block):
             if after is None:
                 after = np.concatenate((np.zeros(WIDTH, dtype=np.uint8), block))
             made = self.short_lines.rows(after)
@@ -164,7 +172,7 @@ class DoubleRows:
             zero_typed[slow] = [exact_slow[r][1] == 0 for r in slow.tolist()]
         if not bool(np.isfinite(x).all()) or bool(((x == 0) & ~zero_typed).any()):
             raise _NotPlain  # beyond the doubles: the full reader names the line
-        x_text = text_from_decimals(x, w, q, place)
+        x_text = self._x_text(x, scanned, place)
         positive = x > 0
         others = np.flatnonzero(~positive)
         columns = [x_text]
@@ -181,6 +189,25 @@ class DoubleRows:
                 f_text = text_from_decimals(f, w[others], q[others] - alpha.scale, f_place)
             columns.append(merged(x_text, f_text, others))
         return self._join(columns, positive, rows)
+
+    @staticmethod
+    def _x_text(x: np.ndarray, scanned: Scanned, place: np.ndarray) -> np.ndarray:
+        """x's column: the cell's own text where it is x's shortest text in repr's layout."""
+        digits, k, same = decimal_digits(x, scanned.w, scanned.q, place)
+        # repr's fixed layout from 1e-4 to below 1e16: where the digits are x's shortest,
+        # their decimal exponent is in [-4, 16) exactly where |x| is in [1e-4, 1e16)
+        magnitude = np.abs(x)
+        kept = same & scanned.plain & (magnitude >= 1e-4) & (magnitude < 1e16)
+        chars = scanned.chars
+        others = np.flatnonzero(~kept)
+        if chars is None or others.size == kept.size:
+            strip_zeros(digits, k)
+            return laid_out(digits, k, np.signbit(x))
+        if others.size == 0:
+            return chars
+        digits, k = digits[others], k[others]
+        strip_zeros(digits, k)
+        return merged(chars, laid_out(digits, k, np.signbit(x[others])), others)
 
     def _read(self, block: np.ndarray, start: int, end: int) -> tuple[bool, int, int]:
         text = block[start:end].tobytes().decode("ascii", "replace")

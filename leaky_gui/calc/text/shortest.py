@@ -95,11 +95,12 @@ def shortest_digits(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     zero = bits == 0
     digits[zero] = 0
     exponents[zero] = 0
-    _strip_zeros(digits, exponents)
+    strip_zeros(digits, exponents)
     return digits, exponents
 
 
-def _strip_zeros(digits: np.ndarray, exponents: np.ndarray) -> None:
+def strip_zeros(digits: np.ndarray, exponents: np.ndarray) -> None:
+    """Trailing zeros of each d * 10**k moved into k, in place."""
     rows = np.flatnonzero((digits % np.uint64(10) == 0) & (digits != 0))
     while rows.size:
         digits[rows] //= np.uint64(10)
@@ -118,7 +119,7 @@ _POW10 = 10 ** np.arange(20, dtype=np.uint64)
 _MAX_FIELD = 24  # digits of a field at most (three words)
 
 
-def _digit_count(values: np.ndarray) -> np.ndarray:
+def digit_count(values: np.ndarray) -> np.ndarray:
     """Decimal digits of each uint64 (1 for 0)."""
     return np.maximum(np.searchsorted(_POW10, values, side="right"), 1).astype(np.int64)
 
@@ -168,7 +169,7 @@ def shortest_text(values: np.ndarray) -> np.ndarray:
 def laid_out(digits: np.ndarray, k: np.ndarray, negative: np.ndarray) -> np.ndarray:
     """``shortest_text``'s byte matrix of d * 10**k (d without trailing zeros, 0 for zero)."""
     rows = digits.size
-    n = _digit_count(digits)
+    n = digit_count(digits)
     x = k + n - 1
     zero = digits == 0
     x[zero] = 0
@@ -185,16 +186,19 @@ def laid_out(digits: np.ndarray, k: np.ndarray, negative: np.ndarray) -> np.ndar
         whole = np.where(up, digits * _POW10[np.where(up, k, 0)], whole)
     n_whole = np.where(fixed, np.maximum(x + 1, 1), 1)
     shown_frac = np.where(fixed & (n_frac == 0), 1, n_frac)  # '1.0': one zero after the point
-    whole_words = -(-int(n_whole.max(initial=1)) // 8)
-    frac_words = max(-(-int(shown_frac.max(initial=1)) // 8), 1)
+    whole_width = int(n_whole.max(initial=1))  # the fields as wide as their longest
+    frac_width = max(int(shown_frac.max(initial=1)), 1)
+    whole_words, frac_words = -(-whole_width // 8), -(-frac_width // 8)
     any_e = bool(scientific.any())
-    width = 1 + 8 * whole_words + 1 + 8 * frac_words + (5 if any_e else 0)
+    width = 1 + whole_width + 1 + frac_width + (5 if any_e else 0)
     out = np.empty((rows, width), dtype=np.uint8)
     out[:, 0] = np.where(negative & ~zero, ord("-"), 0)
-    at = 1 + 8 * whole_words
-    out[:, 1:at] = _field(whole, n_whole, whole_words)
+    at = 1 + whole_width
+    out[:, 1:at] = _field(whole, n_whole, whole_words)[:, 8 * whole_words - whole_width :]
     out[:, at] = np.where(shown_frac > 0, ord("."), 0)
-    out[:, at + 1 : at + 1 + 8 * frac_words] = _field(fraction, shown_frac, frac_words)
+    out[:, at + 1 : at + 1 + frac_width] = _field(fraction, shown_frac, frac_words)[
+        :, 8 * frac_words - frac_width :
+    ]
     if any_e:
         exponent = np.ndarray((rows,), dtype="V5", buffer=out, offset=width - 5, strides=(width,))
         exponent[:] = np.zeros(1, dtype="V5")
@@ -359,80 +363,3 @@ def constant_text(texts: list[str], choice: np.ndarray) -> np.ndarray:
     """Column showing ``texts[choice[i]]`` in row i."""
     encoded = np.array([t.encode("ascii") for t in texts], dtype=bytes)
     return encoded.view(np.uint8).reshape(len(texts), encoded.itemsize)[choice]
-
-
-# ---------------------------------------------------------------------------
-# Digits kept: the decimal a double was read from often gives its shortest text, no search
-#
-# A double v (normal) was read from d * 10**q; C is d rounded to L digits (17, 16, then 15).
-# C is v's shortest text (repr's digits) when it is inside v's rounding interval (within
-# half an ulp) and either
-# * C has at most 15 digits: two such decimals never share a double (DBL_DIG is 15),
-#   so C is the only decimal of at most its length in the interval; or
-# * C is nearer v than half a unit of its last digit (no other decimal of its length is
-#   nearer), and its neighbours with one digit fewer (C rounded down and up to a
-#   multiple of 10) are both outside the interval, so nothing shorter is inside:
-#   everything between them has C's length.
-# The distances, in ulps, come from the nearest-double kernel's own product (``place``)
-# and are decided with a margin far above their float error; a v that is a power of two
-# (its interval is lopsided) takes only the first way. The rest take Schubfach.
-
-_FIFTEEN_DIGITS = 10**15
-_MARGIN = 1e-9
-_FIELD_BITS = np.uint64((1 << 52) - 1)
-_HIDDEN = float(1 << 52)
-_POW10_FLOAT = _POW10.astype(np.float64)
-
-
-def _rounded_candidates(
-    w: np.ndarray, place: np.ndarray, unit: np.ndarray, lopsided: np.ndarray, dropped: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """(C, ok): each w rounded to the nearest multiple of 10**dropped next to the double
-    (as a count of those), and whether C is the double's shortest text."""
-    power = _POW10[dropped]
-    base = w // power
-    rest = (w - base * power).astype(np.float64)
-    power_f = _POW10_FLOAT[dropped]
-    step = np.floor((rest - place / unit) / power_f + 0.5)
-    candidate = base.astype(np.int64) + step.astype(np.int64)
-    at = place + (step * power_f - rest) * unit  # C - v, in ulps
-    unit_c = unit * power_f
-    below = at - (candidate % 10).astype(np.float64) * unit_c
-    above = np.abs(below + 10 * unit_c)
-    np.abs(below, out=below)
-    distance = np.abs(at)
-    longer = (distance < 0.5 * unit_c - _MARGIN) & (below > 0.5 + _MARGIN) & (above > 0.5 + _MARGIN)
-    longer &= ~lopsided
-    ok = (distance < 0.5 - _MARGIN) & ((candidate < _FIFTEEN_DIGITS) | longer) & (candidate > 0)
-    return candidate, ok
-
-
-def text_from_decimals(values: np.ndarray, w: np.ndarray, q: np.ndarray, place: np.ndarray) -> np.ndarray:
-    """``shortest_text(values)`` for doubles read from w * 10**q (``place`` from
-    ``nearest_doubles``): digits from the decimal where they are provably the shortest."""
-    rows = values.size
-    bits = values.view(np.uint64) & np.uint64((1 << 63) - 1)
-    field = bits & _FIELD_BITS
-    digits = np.zeros(rows, dtype=np.uint64)
-    k = np.zeros(rows, dtype=np.int64)
-    left = np.flatnonzero((bits > _FIELD_BITS) & (w != 0) & ~np.isnan(place))
-    if left.size:
-        w_l, place_l = w[left], place[left]
-        unit = (field[left].astype(np.float64) + _HIDDEN + place_l) / w_l.astype(np.float64)
-        lopsided = field[left] == 0
-        n = _digit_count(w_l)
-        for length in (17, 16, 15):
-            candidate, ok = _rounded_candidates(w_l, place_l, unit, lopsided, np.maximum(n - length, 0))
-            done = np.flatnonzero(ok)
-            digits[left[done]] = candidate[done]
-            k[left[done]] = q[left[done]] + np.maximum(n[done] - length, 0)
-            if done.size == left.size:
-                left = left[:0]
-                break
-            more = np.flatnonzero(~ok)
-            left, w_l, place_l, unit, lopsided, n = (a[more] for a in (left, w_l, place_l, unit, lopsided, n))
-    others = np.flatnonzero(digits == 0)
-    if others.size:
-        digits[others], k[others] = shortest_digits(values[others])
-    _strip_zeros(digits, k)
-    return laid_out(digits, k, np.signbit(values))
