@@ -18,7 +18,7 @@ import numpy as np
 
 from leaky_gui.calc.exact import ExactNumber
 from leaky_gui.calc.text import ParameterError, TextError, nearest_doubles, parse_decimal, scan_cells
-from leaky_gui.calc.text.parse import pad_block
+from leaky_gui.calc.text.parse import Scanned, pad_block
 from leaky_gui.calc.value_data import DecimalColumn, ValuesFileError, find_extent, joined_columns
 from leaky_gui.calc.values import Values
 
@@ -421,7 +421,7 @@ def _exact_of(negative: bool, n: int, q: int) -> ExactNumber:
     return ExactNumber(-n if negative else n, -q if n else 0)
 
 
-def _exact_columns(scanned) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _exact_columns(scanned: Scanned) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(numerators, scales, slow) from scanned cells: x = numerator / 10**scale exactly, int64.
 
     Rows the vectorised path left, whose integer form passes int64, or whose value lies near

@@ -123,9 +123,11 @@ class DecimalColumn:
     def doubles(self, lo: int, hi: int) -> np.ndarray:
         """The double nearest each x in rows [lo, hi): int64 / 10**s, one rounding, where exact."""
         if self._doubles is not None:
-            return self._doubles[lo:hi].copy()
+            kept: np.ndarray = self._doubles[lo:hi].copy()
+            return kept
         if hi - lo <= _FEW_ROWS:  # a table's cell: integers cost less than numpy's set-up
             return np.array([self.exact_x(i) for i in range(lo, hi)], dtype=np.float64)
+        out: np.ndarray
         if hi - lo > PIECE_ROWS:  # in pieces: the temporaries stay small (in the caches, off mmap)
             out = np.empty(hi - lo, dtype=np.float64)
             for start in range(lo, hi, PIECE_ROWS):
@@ -256,7 +258,7 @@ class StoredArray:
 
     def _exact_f_of_integers(self, raw: np.ndarray, alpha: ExactNumber) -> np.ndarray:
         x = raw.astype(np.float64)
-        out = x.copy()
+        out: np.ndarray = x.copy()
         rows = np.flatnonzero(~(x > 0))
         if rows.size:
             out[rows] = _binary_products(x[rows], raw[rows], True, alpha)
