@@ -39,6 +39,7 @@ from typing import BinaryIO
 
 import numpy as np
 
+from leaky_gui.calc.decimal_columns import joined_columns
 from leaky_gui.calc.file_kinds import CONTROL, HEAD_BYTES, NPY_MAGIC, as_text, refuse_binary
 from leaky_gui.calc.npy import npy_from_bytes, read_npy
 from leaky_gui.calc.text.rows import WIDTH, DoubleRows
@@ -50,7 +51,7 @@ from leaky_gui.calc.text_reader import (
     line_too_long,
     not_text,
 )
-from leaky_gui.calc.value_data import DecimalColumn, ValuesCancelled, ValuesFileError, joined_columns
+from leaky_gui.calc.value_data import DecimalColumn, ValuesCancelled, ValuesFileError
 from leaky_gui.calc.values import Values
 
 __all__ = ["STDIN", "ValuesCancelled", "ValuesFileError", "read_npy", "read_text", "read_values"]

@@ -36,7 +36,6 @@ __all__ = [
     "ValuesCancelled",
     "ValuesFileError",
     "find_extent",
-    "joined_columns",
     "leaky_of_doubles",
 ]
 
@@ -439,46 +438,3 @@ def find_extent(
             progress(hi, data.count)
     data._extent = Extent(i_min, i_max, nans, infs)
     return data._extent
-
-
-def joined_columns(blocks: list[DecimalColumn]) -> DecimalColumn:
-    """One column of consecutive blocks, with the extent the blocks found (no pass again)."""
-    if len(blocks) == 1:
-        return blocks[0]
-    big: dict[int, ExactNumber] = {}
-    offset = 0
-    for block in blocks:
-        big.update((offset + i, e) for i, e in block.big.items())
-        offset += block.count
-    joined = DecimalColumn(
-        np.concatenate([b.numerators for b in blocks]),
-        np.concatenate([b.scales for b in blocks]),
-        np.array(sorted(big), dtype=np.int64),
-        big,
-    )
-    if all(b._extent is not None for b in blocks):
-        joined._extent = _joined_extent(blocks)
-    kept = [b._doubles for b in blocks]
-    if all(d is not None for d in kept):
-        joined._doubles = np.concatenate(kept)  # type: ignore[arg-type]
-    return joined
-
-
-def _joined_extent(blocks: list[DecimalColumn]) -> Extent:
-    """The extent of blocks laid end to end: the first smallest and first largest x win ties."""
-    best_min = best_max = None
-    i_min = i_max = None
-    nans = infs = offset = 0
-    for block in blocks:
-        extent = block._extent
-        assert extent is not None
-        nans += extent.nan_count
-        infs += extent.inf_count
-        if extent.i_min is not None and extent.i_max is not None:
-            low, high = block.exact_x(extent.i_min), block.exact_x(extent.i_max)
-            if best_min is None or low < best_min:
-                best_min, i_min = low, offset + extent.i_min
-            if best_max is None or high > best_max:
-                best_max, i_max = high, offset + extent.i_max
-        offset += block.count
-    return Extent(i_min, i_max, nans, infs)
