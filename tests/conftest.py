@@ -64,6 +64,17 @@ def garbage_collected_at_safe_points(qapp):
     collector.check()
 
 
+@pytest.fixture(autouse=True)
+def platform_palette_again(qapp):
+    """View > Theme > Light or Dark sets the application's palette, which outlives the window:
+    each test starts from the platform's (a window that follows the desktop reads it)."""
+    yield
+    if qapp.palette().resolveMask():
+        from PySide6.QtGui import QPalette
+
+        qapp.setPalette(QPalette())
+
+
 @pytest.fixture
 def settings(tmp_path_factory, qapp):
     """A QSettings in a private INI file, as the window's only store."""

@@ -38,17 +38,11 @@ from typing import BinaryIO
 
 import numpy as np
 
-from leaky_gui.calc.exact import ExactNumber
 from leaky_gui.calc.file_kinds import CONTROL, HEAD_BYTES, NPY_MAGIC, as_text, refuse_binary
 from leaky_gui.calc.npy import npy_from_bytes, read_npy
 from leaky_gui.calc.text.rows import WIDTH, DoubleRows
 from leaky_gui.calc.text_reader import MAX_LINE_BYTES, TextColumnReader, checked, line_too_long, not_text
-from leaky_gui.calc.value_data import (
-    DecimalColumn,
-    Extent,
-    ValuesCancelled,
-    ValuesFileError,
-)
+from leaky_gui.calc.value_data import DecimalColumn, ValuesCancelled, ValuesFileError, joined_columns
 from leaky_gui.calc.values import Values
 
 __all__ = ["STDIN", "ValuesCancelled", "ValuesFileError", "read_npy", "read_text", "read_values"]
@@ -85,7 +79,7 @@ def read_values(
         return parts[0]
     blocks = [part.data for part in parts]
     assert all(isinstance(block, DecimalColumn) for block in blocks)
-    return checked(lambda: Values(_joined(blocks), name=parts[0].name))  # type: ignore[arg-type]
+    return checked(lambda: Values(joined_columns(blocks), name=parts[0].name))  # type: ignore[arg-type]
 
 
 def iter_values(
@@ -162,44 +156,6 @@ def iter_values(
         raise ValuesFileError(f"{name}: cannot read it: {exc.strerror or exc}") from None
 
 
-def _joined(blocks: list[DecimalColumn]) -> DecimalColumn:
-    """One column of consecutive blocks, with the extent the blocks found (no pass again)."""
-    big: dict[int, ExactNumber] = {}
-    offset = 0
-    for block in blocks:
-        big.update((offset + i, e) for i, e in block.big.items())
-        offset += block.count
-    joined = DecimalColumn(
-        np.concatenate([b.numerators for b in blocks]),
-        np.concatenate([b.scales for b in blocks]),
-        np.array(sorted(big), dtype=np.int64),
-        big,
-    )
-    if all(b._extent is not None for b in blocks):
-        joined._extent = _joined_extent(blocks)
-    return joined
-
-
-def _joined_extent(blocks: list[DecimalColumn]) -> Extent:
-    """The extent of blocks laid end to end: the first smallest and first largest x win ties."""
-    best_min = best_max = None
-    i_min = i_max = None
-    nans = infs = offset = 0
-    for block in blocks:
-        extent = block._extent
-        assert extent is not None
-        nans += extent.nan_count
-        infs += extent.inf_count
-        if extent.i_min is not None and extent.i_max is not None:
-            low, high = block.exact_x(extent.i_min), block.exact_x(extent.i_max)
-            if best_min is None or low < best_min:
-                best_min, i_min = low, offset + extent.i_min
-            if best_max is None or high > best_max:
-                best_max, i_max = high, offset + extent.i_max
-        offset += block.count
-    return Extent(i_min, i_max, nans, infs)
-
-
 # ---------------------------------------------------------------------------
 # Text
 
@@ -226,7 +182,7 @@ def read_text(
             stream, name, column, decimal_comma, progress, should_stop, size=size, separator=separator
         )
     ]
-    return checked(lambda: Values(_joined(parts), name=name))  # type: ignore[arg-type]
+    return checked(lambda: Values(joined_columns(parts), name=name))  # type: ignore[arg-type]
 
 
 def _text_parts(
@@ -251,34 +207,67 @@ def _text_parts(
     done = 0
     tail = b""
     block_bytes = BLOCK_BYTES if should_stop is None else STOPPABLE_BLOCK_BYTES
-    while True:
-        if should_stop is not None and should_stop():
-            raise ValuesCancelled
-        data = stream.read(block_bytes)
-        if not done and data[:HEAD_BYTES].translate(None, CONTROL) != data[:HEAD_BYTES]:
-            raise not_text(name)
-        if b"\x00" in data:
-            raise not_text(name)
-        done += len(data)
-        if not data:
-            if tail:
-                reader.feed(tail, final=True)
-            break
-        data = tail + data
-        cut = data.rfind(b"\n") + 1
-        if cut:
-            reader.feed(data[:cut])
-            tail = data[cut:]
-        else:
-            tail = data
-        if len(tail) > MAX_LINE_BYTES:
-            raise line_too_long(name)
-        if progress is not None:
-            at = where() if where is not None else done
-            progress(at, max(size, at))
-        yield from _drained(reader)
+    with _Workers(reader) as workers:
+        while True:
+            if should_stop is not None and should_stop():
+                raise ValuesCancelled
+            data = stream.read(block_bytes)
+            if not done and data[:HEAD_BYTES].translate(None, CONTROL) != data[:HEAD_BYTES]:
+                raise not_text(name)
+            if b"\x00" in data:
+                raise not_text(name)
+            done += len(data)
+            if not data:
+                if tail:
+                    workers.read(tail, final=True)
+                break
+            data = tail + data
+            cut = data.rfind(b"\n") + 1
+            if cut:
+                workers.read(data[:cut])
+                tail = data[cut:]
+            else:
+                tail = data
+            if len(tail) > MAX_LINE_BYTES:
+                raise line_too_long(name)
+            if progress is not None:
+                at = where() if where is not None else done
+                progress(at, max(size, at))
+            yield from workers.ready()
+        yield from workers.ready(every=True)
     yield from _drained(reader)
     _check_some(reader, name)
+
+
+class _Workers:
+    """Blocks of lines read on worker threads (one a core, 2 to 4; numpy lets go of the GIL),
+    a few ahead, and their values handed back in order, each block's errors in its turn."""
+
+    def __init__(self, reader: TextColumnReader) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.reader = reader
+        self.count = max(2, min(4, os.cpu_count() or 2))
+        self.pool = ThreadPoolExecutor(max_workers=self.count, thread_name_prefix="leaky-values")
+        self.pending: deque = deque()
+
+    def __enter__(self) -> _Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for future in self.pending:
+            future.cancel()
+        self.pending.clear()
+        self.pool.shutdown(wait=True)
+
+    def read(self, block: bytes, final: bool = False) -> None:
+        self.pending.append(self.pool.submit(self.reader.prepare(block, final)))
+
+    def ready(self, every: bool = False) -> Iterator[Values]:
+        """The values of the blocks done, in order, while more than a block a worker waits (``every``: all)."""
+        while self.pending and (every or len(self.pending) > self.count):
+            self.reader.take(self.pending.popleft().result())
+            yield from _drained(self.reader)
 
 
 def _drained(reader: TextColumnReader) -> Iterator[Values]:

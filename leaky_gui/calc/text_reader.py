@@ -12,19 +12,22 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable
 from decimal import Decimal
+from typing import NamedTuple
 
 import numpy as np
 
 from leaky_gui.calc.exact import ExactNumber
 from leaky_gui.calc.text import ParameterError, TextError, nearest_doubles, parse_decimal, scan_cells
-from leaky_gui.calc.text.parse import INT64_SAFE
-from leaky_gui.calc.value_data import DecimalColumn, ValuesFileError
+from leaky_gui.calc.text.parse import pad_block
+from leaky_gui.calc.value_data import DecimalColumn, ValuesFileError, find_extent, joined_columns
 from leaky_gui.calc.values import Values
 
 __all__ = ["MAX_LINE_BYTES", "TextColumnReader", "checked", "line_too_long", "not_text"]
 
-_PIECE_ROWS = 1 << 15  # cells parsed in pieces: their arrays stay in the caches
+_PIECE_ROWS = 1 << 13  # cells parsed in pieces: their arrays stay in the caches (and off mmap)
 _POW10_I64 = 10 ** np.arange(19, dtype=np.int64)
+#: Numerators kept in the int64 column: all of int64 (arithmetic on them checks its own bounds).
+STORED_LIMIT = 1 << 63
 #: No file of numbers has a line this long: such a line ends the read (``/dev/zero`` has one).
 MAX_LINE_BYTES = 1 << 20
 
@@ -89,10 +92,8 @@ class TextColumnReader:
         self.column = 0  # 0-based
         self.line = 0  # lines before the current block
         self.started = False
-        self.numerators: list[np.ndarray] = []
-        self.scales: list[np.ndarray] = []
-        self.big: dict[int, ExactNumber] = {}
-        self.count = 0
+        self.parts: list[Part] = []  # read, not yet drained
+        self.count = 0  # values in the blocks prepared
 
     # -- errors ---------------------------------------------------------------
 
@@ -198,8 +199,15 @@ class TextColumnReader:
     # -- blocks -------------------------------------------------------------------
 
     def feed(self, block: bytes, final: bool = False) -> None:
+        """Read a block of whole lines (``final``: the last line may lack its newline)."""
+        self.take(self.prepare(block, final)())
+
+    def prepare(self, block: bytes, final: bool = False) -> Callable[[], Part | None]:
+        """The layout from the first line, here and in order; then the work of reading the
+        block's lines, which any thread may do (it changes nothing here) and ``take`` keeps,
+        in the order the blocks were prepared."""
         if not block:
-            return
+            return _nothing
         _check_bytes(block, self.name)
         if not self.started:
             if block.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte-order mark, as spreadsheets write
@@ -210,36 +218,62 @@ class TextColumnReader:
                 self.line += 1
                 block = block[end + 1 :] if end >= 0 else b""
                 if not block:
-                    return
+                    return _nothing
+        if self.column < 0:
+            end = block.find(b"\n")
+            self._choose_column(block[: end if end >= 0 else len(block)].rstrip(b"\r"))
+        newlines = int(
+            np.count_nonzero(np.frombuffer(block, dtype=np.uint8) == 10)
+        )  # bytes.count: 10x slower
+        lines = newlines + (0 if block.endswith(b"\n") or not final else 1)
+        line = self.line
+        self.line += lines
+        self.count += lines
+        return lambda: Part(self._read_lines(block, final, line), line)
+
+    def take(self, part: Part | None) -> None:
+        """Keep a block's values (what ``prepare``'s work made), in the order they were prepared."""
+        if part is not None:
+            self.parts.append(part)
+
+    def _read_lines(self, block: bytes, final: bool, line: int) -> DecimalColumn:
+        """The block's values (its lines after ``line``), their extent found too."""
         buf = np.frombuffer(block, dtype=np.uint8)
         if not final or block.endswith(b"\n"):
             ends = np.flatnonzero(buf == 10)
         else:
             ends = np.append(np.flatnonzero(buf == 10), buf.size)
-        starts = np.concatenate(([0], ends[:-1] + 1))
-        crlf = (ends > starts) & (buf[np.maximum(ends - 1, 0)] == 13)
-        ends = ends - crlf
-        if self.column < 0:
-            self._choose_column(block, starts, ends)
-        if b'"' in block:
-            cell_starts, cell_ends = None, None
+        if not ends.size:
+            return _Column().made()
+        starts = np.empty_like(ends)
+        starts[0] = 0
+        np.add(ends[:-1], 1, out=starts[1:])
+        if b"\r" in block:
+            ends -= (ends > starts) & (buf[np.maximum(ends - 1, 0)] == 13)
+        column = _Column()
+        if not ends.size:
+            return column.made()
+        cells = None if b'"' in block else self._cells(buf, starts, ends, line)
+        if cells is None:
+            self._parse_slowly(block, starts, ends, line, column)
         else:
-            cell_starts, cell_ends = self._cells(buf, starts, ends)
-        if cell_starts is None or cell_ends is None:
-            self._parse_slowly(block, starts, ends)
-        else:
-            self._parse(buf, block, cell_starts, cell_ends)
-        self.line += starts.size
+            self._parse(buf, block, cells[0], cells[1], line, column)
+        data = column.made()
+        data.keep_doubles()  # for its extent now, and the histogram once the read is whole
+        find_extent(data)
+        return data
 
-    def _choose_column(self, block: bytes, starts: np.ndarray, ends: np.ndarray) -> None:
-        cells = self._split(block[starts[0] : ends[0]].decode("utf-8", "replace"))
+    def _choose_column(self, first_line: bytes) -> None:
+        cells = self._split(first_line.decode("utf-8", "replace"))
         for k, cell in enumerate(cells):
             if self._is_number(cell):
                 self.column = k
                 return
         raise self._error(self.line + 1, "no column holds a number")
 
-    def _cells(self, buf: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _cells(
+        self, buf: np.ndarray, starts: np.ndarray, ends: np.ndarray, line: int
+    ) -> tuple[np.ndarray, np.ndarray]:
         """The chosen cell's [start, end) on each line; a ragged line is an error."""
         if self.separator is None:
             return starts, ends
@@ -250,29 +284,32 @@ class TextColumnReader:
         if ragged.size:
             r = int(ragged[0])
             if starts[r] == ends[r]:
-                raise self._error(self.line + r + 1, "the line is empty")
+                raise self._error(line + r + 1, "the line is empty")
             raise self._error(
-                self.line + r + 1, f"{int(n_seps[r]) + 1} cells where the first line has {self.n_columns}"
+                line + r + 1, f"{int(n_seps[r]) + 1} cells where the first line has {self.n_columns}"
             )
         k = self.column
         cell_starts = starts if k == 0 else seps[first + k - 1] + 1
         cell_ends = ends if k == self.n_columns - 1 else seps[first + k]
         return cell_starts, cell_ends
 
-    def _parse_slowly(self, block: bytes, starts: np.ndarray, ends: np.ndarray) -> None:
+    def _parse_slowly(
+        self, block: bytes, starts: np.ndarray, ends: np.ndarray, line: int, column: _Column
+    ) -> None:
         """Lines with quotes: the csv module splits them, parse_decimal reads each cell."""
-        values = []
+        num = np.zeros(starts.size, dtype=np.int64)
+        scales = np.zeros(starts.size, dtype=np.int16)
         for r, (a, b) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
-            line = block[a:b].decode("utf-8", "replace")
-            cells = self._split(line)
+            text = block[a:b].decode("utf-8", "replace")
+            cells = self._split(text)
             if len(cells) != self.n_columns:
-                if not line:
-                    raise self._error(self.line + r + 1, "the line is empty")
+                if not text:
+                    raise self._error(line + r + 1, "the line is empty")
                 raise self._error(
-                    self.line + r + 1, f"{len(cells)} cells where the first line has {self.n_columns}"
+                    line + r + 1, f"{len(cells)} cells where the first line has {self.n_columns}"
                 )
-            values.append(self._decimal(cells[self.column], self.line + r + 1))
-        self._keep_exact(values)
+            column.keep_one(num, scales, r, ExactNumber.of(self._decimal(cells[self.column], line + r + 1)))
+        column.append(num, scales)
 
     def _decimal(self, cell: str, line: int) -> Decimal:
         text = cell.strip()
@@ -283,49 +320,43 @@ class TextColumnReader:
         except ParameterError as exc:
             raise self._cell_error(line, cell, exc) from None
 
-    def _keep_exact(self, values: list[Decimal]) -> None:
-        num = np.zeros(len(values), dtype=np.int64)
-        scales = np.zeros(len(values), dtype=np.int16)
-        for r, value in enumerate(values):
-            self._keep_one(num, scales, r, ExactNumber.of(value))
-        self._append(num, scales)
-
-    def _keep_one(self, num: np.ndarray, scales: np.ndarray, r: int, exact: ExactNumber) -> None:
-        if abs(exact.numerator) < INT64_SAFE and exact.scale < 2**15:
-            num[r], scales[r] = exact.numerator, exact.scale
-        else:
-            self.big[self.count + r] = exact
-
-    def _append(self, num: np.ndarray, scales: np.ndarray) -> None:
-        self.numerators.append(num)
-        self.scales.append(scales)
-        self.count += num.size
-
-    def _parse(self, buf: np.ndarray, block: bytes, cell_starts: np.ndarray, cell_ends: np.ndarray) -> None:
+    def _parse(
+        self,
+        buf: np.ndarray,
+        block: bytes,
+        cell_starts: np.ndarray,
+        cell_ends: np.ndarray,
+        line: int,
+        column: _Column,
+    ) -> None:
         """Cells the text engine reads in numpy, a piece at a time; the others one by one."""
         point = ord(",") if self.decimal_comma else ord(".")
+        padded = pad_block(buf)
         for lo in range(0, cell_starts.size, _PIECE_ROWS):
             starts, ends = cell_starts[lo : lo + _PIECE_ROWS], cell_ends[lo : lo + _PIECE_ROWS]
-            num, scales, slow = _exact_columns(scan_cells(buf, starts, ends, point))
+            scanned = scan_cells(buf, starts, ends, point, padded=padded)
+            num, scales, slow = _exact_columns(scanned)
+            if not slow.any():
+                column.append(num, scales)
+                continue
+            # Scanned, but beyond int64 (19 digits from 9.22e18, as %.18e writes): no second look.
+            q = scanned.q
+            wide = scanned.fast & slow & (q >= -290) & (q <= 260)
             for r in np.flatnonzero(slow).tolist():
-                cell = block[starts[r] : ends[r]].decode("utf-8", "replace")
-                exact = ExactNumber.of(self._decimal(cell, self.line + lo + r + 1))
-                self._keep_one(num, scales, r, exact)
-            self._append(num, scales)
+                if wide[r]:
+                    exact = _exact_of(bool(scanned.negative[r]), int(scanned.w[r]), int(q[r]))
+                else:
+                    cell = block[starts[r] : ends[r]].decode("utf-8", "replace")
+                    exact = ExactNumber.of(self._decimal(cell, line + lo + r + 1))
+                column.keep_one(num, scales, r, exact)
+            column.append(num, scales)
 
     def drain(self) -> Values | None:
-        """The values parsed since the last drain, as a part of their own (None if none)."""
-        if not self.numerators:
+        """The values read since the last drain, as a part of their own (None if none)."""
+        if not self.parts:
             return None
-        offset = self.count - sum(n.size for n in self.numerators)
-        big = {i - offset: e for i, e in self.big.items()}
-        data = DecimalColumn(
-            np.concatenate(self.numerators) if len(self.numerators) > 1 else self.numerators[0],
-            np.concatenate(self.scales) if len(self.scales) > 1 else self.scales[0],
-            np.array(sorted(big), dtype=np.int64),
-            big,
-        )
-        self.numerators, self.scales, self.big = [], [], {}
+        parts, self.parts = self.parts, []
+        data = joined_columns([p.data for p in parts])
         try:
             return (
                 Values(data, name=self.name)
@@ -336,7 +367,58 @@ class TextColumnReader:
             if exc.row is None:
                 raise ValuesFileError(str(exc)) from None
             column = self.column if self.separator is not None else None
-            raise self._error(self.line - data.count + exc.row + 1, exc.message, column) from None
+            line = parts[0].line + exc.row + 1
+            raise self._error(line, exc.message, column) from None
+
+
+class Part(NamedTuple):
+    """A block's values, and the line before its first."""
+
+    data: DecimalColumn
+    line: int
+
+
+def _nothing() -> None:
+    return None
+
+
+class _Column:
+    """A block's values as they are read, in pieces; ``made()`` joins them."""
+
+    def __init__(self) -> None:
+        self.numerators: list[np.ndarray] = []
+        self.scales: list[np.ndarray] = []
+        self.big: dict[int, ExactNumber] = {}
+        self.count = 0
+
+    def keep_one(self, num: np.ndarray, scales: np.ndarray, r: int, exact: ExactNumber) -> None:
+        if abs(exact.numerator) < STORED_LIMIT and exact.scale < 2**15:
+            num[r], scales[r] = exact.numerator, exact.scale
+        else:
+            self.big[self.count + r] = exact
+
+    def append(self, num: np.ndarray, scales: np.ndarray) -> None:
+        self.numerators.append(num)
+        self.scales.append(scales)
+        self.count += num.size
+
+    def made(self) -> DecimalColumn:
+        return DecimalColumn(
+            np.concatenate(self.numerators) if len(self.numerators) != 1 else self.numerators[0],
+            np.concatenate(self.scales) if len(self.scales) != 1 else self.scales[0],
+            np.array(sorted(self.big), dtype=np.int64),
+            self.big,
+        )
+
+
+def _exact_of(negative: bool, n: int, q: int) -> ExactNumber:
+    """(-1)**negative * n * 10**q as ExactNumber.of makes it (no trailing zeros in the numerator)."""
+    if q >= 0:
+        n, q = n * 10**q, 0
+    while q < 0 and n and n % 10 == 0:
+        n //= 10
+        q += 1
+    return ExactNumber(-n if negative else n, -q if n else 0)
 
 
 def _exact_columns(scanned) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -347,9 +429,16 @@ def _exact_columns(scanned) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """
     w, q = scanned.w, scanned.q
     slow = ~scanned.fast
+    if w.size and int(q.max()) <= 0 and int(q.min()) >= -290 and int(w.max()) < STORED_LIMIT:
+        # As text mostly is: no exponent above the point, nothing near the ends of the doubles.
+        num = w.view(np.int64).copy()  # slow rows hold 0
+        np.negative(num, out=num, where=scanned.negative)
+        scales = np.negative(q).astype(np.int16)
+        scales[w == 0] = 0
+        return num, scales, slow
     up = np.clip(q, 0, 18)
-    fits = (w < np.uint64(INT64_SAFE)) & (q >= -32767) & (q <= 18)
-    fits &= (q <= 0) | (w < (np.uint64(INT64_SAFE) // _POW10_I64[up].astype(np.uint64)))
+    fits = (w < np.uint64(STORED_LIMIT)) & (q >= -32767) & (q <= 18)
+    fits &= (q <= 0) | (w < (np.uint64(STORED_LIMIT) // _POW10_I64[up].astype(np.uint64)))
     slow |= ~fits
     # Far from the ends of the doubles (1e-290 .. 1e280) every value is well inside them.
     edge = np.flatnonzero(~slow & (w != 0) & ((q < -290) | (q > 260)))

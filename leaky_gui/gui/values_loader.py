@@ -15,14 +15,22 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
 
 from leaky_gui.calc.source import XSource
 from leaky_gui.calc.value_data import ValuesCancelled, ValuesFileError
 from leaky_gui.calc.values import Values, ValuesStatistics
 from leaky_gui.gui.language import QT_TRANSLATE_NOOP, translate
 from leaky_gui.gui.limits import HISTOGRAM_BINS
-from leaky_gui.gui.widgets import end_job, job_progress, locale_uses_decimal_comma
+from leaky_gui.gui.widgets import PROGRESS_DELAY_MS, locale_uses_decimal_comma
 
 #: Statistics of many values are worked out once input has paused this long (ms).
 STATISTICS_PAUSE_MS = 250
@@ -32,6 +40,55 @@ OPEN_FILTERS = QT_TRANSLATE_NOOP(
     "NumPy array (*.npy);;Compressed text (*.gz *.bz2 *.xz);;All files (*)",
 )
 PASTED_NAME = QT_TRANSLATE_NOOP("ValuesController", "pasted values")
+
+
+class ReadProgress(QWidget):
+    """How far a read is, with Cancel, at the right of the status bar: shown once a read has
+    taken PROGRESS_DELAY_MS. Not a dialog: a window of its own takes the focus from the main
+    window, which then repaints table and plot (100-200 ms on the GUI thread). Made once, with
+    the window, so the status bar never changes its height (the window's layout) for it."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setObjectName("valuesProgress")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 1000)
+        self.bar.setMaximumWidth(160)
+        self.bar.setAccessibleName(translate("ValuesController", "Reading x Values"))
+        self.button = QPushButton(translate("JobProgress", "Cancel"), self)
+        self.button.clicked.connect(self._cancel)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.button)
+        self._cancel_job: Callable[[], None] | None = None
+        self.cancelled = False
+        self.hide()
+        if isinstance(window, QMainWindow):
+            window.statusBar().addPermanentWidget(self)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.show)
+
+    def start(self, cancel: Callable[[], None]) -> None:
+        """A read begins: shown if it is still running after PROGRESS_DELAY_MS."""
+        self._cancel_job, self.cancelled = cancel, False
+        self.bar.setValue(0)
+        self._timer.start(PROGRESS_DELAY_MS)
+
+    def _cancel(self) -> None:
+        if self._cancel_job is not None and not self.cancelled:
+            self.cancelled = True
+            self._cancel_job()
+
+    def set_fraction(self, done: int, total: int) -> None:
+        if not self.cancelled and total > 0:
+            self.bar.setValue(min(999, round(1000 * done / total)))
+
+    def finish(self) -> None:
+        self._timer.stop()
+        self._cancel_job = None
+        self.hide()
 
 
 class LoadJob(QThread):
@@ -57,6 +114,7 @@ class LoadJob(QThread):
             # The plot's histogram of x here, not on the GUI thread: for 17-digit decimals
             # a pass over 200,000 values is most of a second.
             values.histogram(HISTOGRAM_BINS, should_stop=self._stop.is_set)
+            values.data.forget_doubles()  # the read kept them for the histogram: 8 bytes a value
         except ValuesCancelled:
             self.cancelled.emit()
         except ValuesFileError as error:
@@ -117,7 +175,9 @@ class ValuesController(QObject):
         super().__init__(window)
         self._window = window
         self._job: LoadJob | None = None
-        self._progress: QProgressDialog | None = None
+        #: The progress of the read that runs (None when none runs).
+        self._progress: ReadProgress | None = None
+        self._read_progress = ReadProgress(window)
         self._stats: StatisticsJob | None = None  # the one statistics job at a time
         #: The newest request, started once input pauses and no job runs.
         self._stats_wanted: tuple | None = None  # (values, done, failed)
@@ -203,15 +263,9 @@ class ValuesController(QObject):
             )
             return False
         job = LoadJob(read, self)
-        progress = job_progress(
-            self._window,
-            "valuesProgress",
-            translate("ValuesController", "Reading x Values"),
-            translate("ValuesController", "Reading {name}…").format(name=name),
-            1000,
-            job.cancel,
-        )
-        job.progressed.connect(self._on_progress)
+        progress = self._read_progress
+        progress.start(job.cancel)
+        job.progressed.connect(progress.set_fraction)
         job.succeeded.connect(lambda values: self.loaded.emit(values, origin))
         job.failed.connect(lambda reason: self._on_failed(name, reason, quiet))
         job.cancelled.connect(
@@ -243,10 +297,6 @@ class ValuesController(QObject):
                 job.cancel()
                 job.wait()
 
-    def _on_progress(self, done: int, total: int) -> None:
-        if self._progress is not None and not self._progress.wasCanceled() and total > 0:
-            self._progress.setValue(min(999, round(1000 * done / total)))
-
     def _on_failed(self, name: str, reason: str, quiet: bool) -> None:
         self.message.emit(
             translate("ValuesController", "Could not read the values: {reason}").format(reason=reason), 0
@@ -263,7 +313,11 @@ class ValuesController(QObject):
             )
 
     def _on_done(self) -> None:
-        end_job(self._job, self._progress)
+        if self._progress is not None:
+            self._progress.finish()
+        if self._job is not None:
+            self._job.wait()  # finished has been emitted: returns at once
+            self._job.deleteLater()
         self._job = self._progress = None
         self.running_changed.emit(False)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import pickle
+import re
 from decimal import Decimal
 
 import numpy as np
@@ -296,3 +297,31 @@ def test_a_parameter_error_is_not_what_readers_raise(tmp_path):
     with pytest.raises(ValuesFileError) as info:
         read_values(write(tmp_path, "x.txt", "abc\n\n"))
     assert not isinstance(info.value, ParameterError)
+
+
+def test_numpy_e18_text_keeps_its_19_digits_in_the_column(tmp_path):
+    """%.18e writes 19 significant digits: those up to int64 stay in the column (not one
+    Python number each), the few beyond it exact too, and each x is the double it names."""
+    rng = np.random.default_rng(18)
+    values = rng.standard_normal(3000) * 3
+    texts = [f"{v:.18e}" for v in values.tolist()] + ["9.000000000000000001e+00", "-9.999999999999999999e-01"]
+    read = read_values(write(tmp_path, "e18.csv", "x\n" + "\n".join(texts) + "\n"))
+    column = read.data
+    beyond = [i for i, t in enumerate(texts) if abs(ExactNumber.of(D(t)).numerator) >= 2**63]
+    assert sorted(column.big) == beyond and len(beyond) < 0.05 * len(texts)
+    assert column.exact(3000) == ExactNumber(9000000000000000001, 18)
+    assert column.exact(3001) == ExactNumber(-9999999999999999999, 19)
+    assert column.doubles(0, read.count).tolist() == [float(t) for t in texts]
+    assert [read.x(i) for i in beyond] == [float(texts[i]) for i in beyond]
+
+
+def test_blocks_read_on_workers_keep_their_order_and_the_first_error(monkeypatch, tmp_path):
+    monkeypatch.setattr(readers, "STOPPABLE_BLOCK_BYTES", 1000)
+    lines = [repr(v) for v in (np.random.default_rng(9).standard_normal(5000) * 3).tolist()]
+    path = write(tmp_path, "x.csv", "x\n" + "\n".join(lines) + "\n")
+    read = read_values(path, should_stop=lambda: False)
+    assert xs(read) == [float(t) for t in lines]
+    lines[3000], lines[4000] = "1.5.5", "abc"
+    path = write(tmp_path, "bad.csv", "x\n" + "\n".join(lines) + "\n")
+    with pytest.raises(ValuesFileError, match=re.escape("bad.csv line 3,002: '1.5.5' is not a number")):
+        read_values(path, should_stop=lambda: False)

@@ -62,7 +62,6 @@ SAME = {
     | {
         "A&lpha", "&Alpha:", "Alpha",  # the Greek letter's name, in German too
         "Li&near", "linear", "Linear",  # linear is German too
-        "Points",  # pyqtgraph's Points menu: Punkte (a pyqtgraph menu shows it; its iconText)
     },
     "fr": OWN_NAMES
     | {
@@ -413,6 +412,15 @@ def cut_off(window) -> list[str]:
         if hidden:
             cut.append(f"toolbar hides {hidden}")
     return cut
+
+
+def test_cut_off_finds_a_clipped_label(qtbot):
+    box = QWidget()
+    qtbot.addWidget(box)
+    label = QLabel("A label far too long for the forty pixels it is given", box)
+    label.setGeometry(0, 0, 40, 20)
+    box.show()
+    assert cut_off(box) == ["QLabel  'A label far too long for the forty pixels it is given': 40 px wide"]
 
 
 @pytest.mark.parametrize("language", ["pseudo", *LANGUAGES])

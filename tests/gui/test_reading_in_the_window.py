@@ -52,3 +52,6 @@ def test_the_load_job_makes_the_histogram_off_the_gui_thread(qtbot, big_csv):
     with qtbot.waitSignal(job.finished, timeout=120_000):
         job.start()
     assert got and got[0].known_histogram(HISTOGRAM_BINS) is not None
+    # The read kept each block's doubles for its extent and the histogram, then let them go.
+    assert got[0].data._doubles is None
+    assert got[0].data.doubles(0, got[0].count).tolist() == XS

@@ -9,16 +9,17 @@ the CSV), and that a bad or cancelled read leaves the data on show as they were.
 from __future__ import annotations
 
 import io
+import time
 from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
 import pytest
 from on_screen import press
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from leaky_gui.calc.precision import format_in
 from leaky_gui.calc.sweep import SweepParams, format_number
@@ -169,6 +170,51 @@ def test_a_cancelled_read_leaves_the_sweep_and_nothing_else(window, qtbot, tmp_p
     assert window.values is None and window.source == before
     assert "cancelled" in window.statusBar().currentMessage()
     assert set(tmp_path.iterdir()) == files
+
+
+def test_a_long_read_shows_its_progress_and_cancel_in_the_status_bar(window, qtbot, tmp_path, monkeypatch):
+    """Progress and Cancel sit in the status bar, shown once a read has taken a while: a dialog
+    (a window of its own) would take the focus, and table and plot would paint again."""
+    import leaky_gui.calc.readers as readers
+
+    monkeypatch.setattr(readers, "STOPPABLE_BLOCK_BYTES", 1 << 12)  # many blocks: a slow read
+    slow_read = readers._Workers.read
+
+    def read(self, block, final=False):
+        time.sleep(0.02)
+        return slow_read(self, block, final)
+
+    monkeypatch.setattr(readers._Workers, "read", read)
+    big = tmp_path / "x.csv"
+    big.write_text("x\n" + "".join(f"{v!r}\n" for v in np.linspace(-3, 3, 200_000).tolist()))
+    progress = window.findChild(QWidget, "valuesProgress")
+    assert progress is not None and not progress.isVisible() and progress.parent() is window.statusBar()
+    height = window.statusBar().height()
+    painted: list[str] = []
+    window.table.viewport().installEventFilter(paint_spy := PaintSpy(painted))
+    qtbot.wait(300)  # the window's first paints
+    painted.clear()
+    assert window.values_reader.open(big)
+    qtbot.waitUntil(progress.isVisible, timeout=10_000)
+    assert window.statusBar().height() == height and not painted  # shown without a new layout
+    assert QApplication.activeModalWidget() is None
+    (cancel,) = [b for b in progress.findChildren(QPushButton) if b.text() in ("Cancel", "&Cancel")]
+    cancel.click()
+    qtbot.waitUntil(lambda: not window.values_reader.running(), timeout=30_000)
+    assert window.values is None and not progress.isVisible()
+    assert "cancelled" in window.statusBar().currentMessage()
+    window.table.viewport().removeEventFilter(paint_spy)
+
+
+class PaintSpy(QObject):
+    def __init__(self, painted: list[str]) -> None:
+        super().__init__()
+        self.painted = painted
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.painted.append("paint")
+        return False
 
 
 def drag_and_drop(window, mime: QMimeData) -> tuple[bool, bool]:
