@@ -15,7 +15,7 @@ import io
 import lzma
 import zlib
 from collections.abc import Callable
-from typing import BinaryIO
+from typing import Any, BinaryIO, cast
 
 from leaky_gui.calc.text_reader import not_text
 from leaky_gui.calc.value_data import ValuesFileError
@@ -53,7 +53,7 @@ def as_text(
                 stream.seek(0)
                 raw: BinaryIO = stream
             else:
-                raw = _Text(stream, head, name)  # type: ignore[assignment]
+                raw = cast(BinaryIO, _Text(stream, head, name))
             where = raw.tell if not pushed_back else None
             try:
                 decompressed = opener(raw)
@@ -61,12 +61,14 @@ def as_text(
             except _DECOMPRESS_ERRORS as exc:
                 raise ValuesFileError(f"{name}: not a readable {kind} file ({exc})") from None
             refuse_binary(inner, name)
-            return _Text(decompressed, inner, name, kind=kind, encoding=_encoding(inner)), where
+            return cast(
+                BinaryIO, _Text(decompressed, inner, name, kind=kind, encoding=_encoding(inner))
+            ), where
     encoding = _encoding(head)
     if encoding is None and not pushed_back:
         stream.seek(0)
         return stream, None
-    return _Text(stream, head, name, encoding=encoding), None  # type: ignore[return-value]
+    return cast(BinaryIO, _Text(stream, head, name, encoding=encoding)), None
 
 
 def _encoding(head: bytes) -> str | None:
@@ -92,7 +94,13 @@ class _Text(io.RawIOBase):
     """
 
     def __init__(
-        self, source: BinaryIO, head: bytes, name: str, *, kind: str = "", encoding: str | None = None
+        self,
+        source: BinaryIO | io.BufferedIOBase,
+        head: bytes,
+        name: str,
+        *,
+        kind: str = "",
+        encoding: str | None = None,
     ) -> None:
         super().__init__()
         self._source = source
@@ -118,7 +126,7 @@ class _Text(io.RawIOBase):
             data = text.encode("utf-8")
         self._pending = memoryview(data)
 
-    def readinto(self, buffer) -> int:  # type: ignore[override]
+    def readinto(self, buffer: Any) -> int:
         out = memoryview(buffer).cast("B")
         filled = 0
         while filled < len(out):

@@ -32,17 +32,26 @@ import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from decimal import Decimal
 from pathlib import Path
 from typing import BinaryIO
 
 import numpy as np
 
+from leaky_gui.calc.decimal_columns import joined_columns
 from leaky_gui.calc.file_kinds import CONTROL, HEAD_BYTES, NPY_MAGIC, as_text, refuse_binary
 from leaky_gui.calc.npy import npy_from_bytes, read_npy
 from leaky_gui.calc.text.rows import WIDTH, DoubleRows
-from leaky_gui.calc.text_reader import MAX_LINE_BYTES, TextColumnReader, checked, line_too_long, not_text
-from leaky_gui.calc.value_data import DecimalColumn, ValuesCancelled, ValuesFileError, joined_columns
+from leaky_gui.calc.text_reader import (
+    MAX_LINE_BYTES,
+    Part,
+    TextColumnReader,
+    checked,
+    line_too_long,
+    not_text,
+)
+from leaky_gui.calc.value_data import DecimalColumn, ValuesCancelled, ValuesFileError
 from leaky_gui.calc.values import Values
 
 __all__ = ["STDIN", "ValuesCancelled", "ValuesFileError", "read_npy", "read_text", "read_values"]
@@ -249,7 +258,7 @@ class _Workers:
         self.reader = reader
         self.count = max(2, min(4, os.cpu_count() or 2))
         self.pool = ThreadPoolExecutor(max_workers=self.count, thread_name_prefix="leaky-values")
-        self.pending: deque = deque()
+        self.pending: deque[Future[Part | None]] = deque()
 
     def __enter__(self) -> _Workers:
         return self
@@ -369,7 +378,7 @@ class _FastBlocks:
         self.maker: DoubleRows | None = None
         self.workers = max(2, min(4, os.cpu_count() or 2))
         self.pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="leaky-relu-rows")
-        self.pending: deque = deque()
+        self.pending: deque[tuple[Future[tuple[bytes, int] | None], np.ndarray]] = deque()
 
     def takes(self) -> bool:
         reader = self.reader

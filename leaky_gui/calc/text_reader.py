@@ -16,18 +16,16 @@ from typing import NamedTuple
 
 import numpy as np
 
+from leaky_gui.calc.decimal_columns import ColumnPieces, exact_columns, exact_of, joined_columns
 from leaky_gui.calc.exact import ExactNumber
-from leaky_gui.calc.text import ParameterError, TextError, nearest_doubles, parse_decimal, scan_cells
+from leaky_gui.calc.text import ParameterError, TextError, parse_decimal, scan_cells
 from leaky_gui.calc.text.parse import pad_block
-from leaky_gui.calc.value_data import DecimalColumn, ValuesFileError, find_extent, joined_columns
+from leaky_gui.calc.value_data import DecimalColumn, ValuesFileError, find_extent
 from leaky_gui.calc.values import Values
 
 __all__ = ["MAX_LINE_BYTES", "TextColumnReader", "checked", "line_too_long", "not_text"]
 
 _PIECE_ROWS = 1 << 13  # cells parsed in pieces: their arrays stay in the caches (and off mmap)
-_POW10_I64 = 10 ** np.arange(19, dtype=np.int64)
-#: Numerators kept in the int64 column: all of int64 (arithmetic on them checks its own bounds).
-STORED_LIMIT = 1 << 63
 #: No file of numbers has a line this long: such a line ends the read (``/dev/zero`` has one).
 MAX_LINE_BYTES = 1 << 20
 
@@ -244,13 +242,13 @@ class TextColumnReader:
         else:
             ends = np.append(np.flatnonzero(buf == 10), buf.size)
         if not ends.size:
-            return _Column().made()
+            return ColumnPieces().made()
         starts = np.empty_like(ends)
         starts[0] = 0
         np.add(ends[:-1], 1, out=starts[1:])
         if b"\r" in block:
             ends -= (ends > starts) & (buf[np.maximum(ends - 1, 0)] == 13)
-        column = _Column()
+        column = ColumnPieces()
         if not ends.size:
             return column.made()
         cells = None if b'"' in block else self._cells(buf, starts, ends, line)
@@ -294,7 +292,7 @@ class TextColumnReader:
         return cell_starts, cell_ends
 
     def _parse_slowly(
-        self, block: bytes, starts: np.ndarray, ends: np.ndarray, line: int, column: _Column
+        self, block: bytes, starts: np.ndarray, ends: np.ndarray, line: int, column: ColumnPieces
     ) -> None:
         """Lines with quotes: the csv module splits them, parse_decimal reads each cell."""
         num = np.zeros(starts.size, dtype=np.int64)
@@ -327,7 +325,7 @@ class TextColumnReader:
         cell_starts: np.ndarray,
         cell_ends: np.ndarray,
         line: int,
-        column: _Column,
+        column: ColumnPieces,
     ) -> None:
         """Cells the text engine reads in numpy, a piece at a time; the others one by one."""
         point = ord(",") if self.decimal_comma else ord(".")
@@ -335,7 +333,7 @@ class TextColumnReader:
         for lo in range(0, cell_starts.size, _PIECE_ROWS):
             starts, ends = cell_starts[lo : lo + _PIECE_ROWS], cell_ends[lo : lo + _PIECE_ROWS]
             scanned = scan_cells(buf, starts, ends, point, padded=padded)
-            num, scales, slow = _exact_columns(scanned)
+            num, scales, slow = exact_columns(scanned)
             if not slow.any():
                 column.append(num, scales)
                 continue
@@ -344,7 +342,7 @@ class TextColumnReader:
             wide = scanned.fast & slow & (q >= -290) & (q <= 260)
             for r in np.flatnonzero(slow).tolist():
                 if wide[r]:
-                    exact = _exact_of(bool(scanned.negative[r]), int(scanned.w[r]), int(q[r]))
+                    exact = exact_of(bool(scanned.negative[r]), int(scanned.w[r]), int(q[r]))
                 else:
                     cell = block[starts[r] : ends[r]].decode("utf-8", "replace")
                     exact = ExactNumber.of(self._decimal(cell, line + lo + r + 1))
@@ -380,72 +378,3 @@ class Part(NamedTuple):
 
 def _nothing() -> None:
     return None
-
-
-class _Column:
-    """A block's values as they are read, in pieces; ``made()`` joins them."""
-
-    def __init__(self) -> None:
-        self.numerators: list[np.ndarray] = []
-        self.scales: list[np.ndarray] = []
-        self.big: dict[int, ExactNumber] = {}
-        self.count = 0
-
-    def keep_one(self, num: np.ndarray, scales: np.ndarray, r: int, exact: ExactNumber) -> None:
-        if abs(exact.numerator) < STORED_LIMIT and exact.scale < 2**15:
-            num[r], scales[r] = exact.numerator, exact.scale
-        else:
-            self.big[self.count + r] = exact
-
-    def append(self, num: np.ndarray, scales: np.ndarray) -> None:
-        self.numerators.append(num)
-        self.scales.append(scales)
-        self.count += num.size
-
-    def made(self) -> DecimalColumn:
-        return DecimalColumn(
-            np.concatenate(self.numerators) if len(self.numerators) != 1 else self.numerators[0],
-            np.concatenate(self.scales) if len(self.scales) != 1 else self.scales[0],
-            np.array(sorted(self.big), dtype=np.int64),
-            self.big,
-        )
-
-
-def _exact_of(negative: bool, n: int, q: int) -> ExactNumber:
-    """(-1)**negative * n * 10**q as ExactNumber.of makes it (no trailing zeros in the numerator)."""
-    if q >= 0:
-        n, q = n * 10**q, 0
-    while q < 0 and n and n % 10 == 0:
-        n //= 10
-        q += 1
-    return ExactNumber(-n if negative else n, -q if n else 0)
-
-
-def _exact_columns(scanned) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(numerators, scales, slow) from scanned cells: x = numerator / 10**scale exactly, int64.
-
-    Rows the vectorised path left, whose integer form passes int64, or whose value lies near
-    the ends of the doubles (its nearest double may be 0 or infinite) are ``slow``: 0 there.
-    """
-    w, q = scanned.w, scanned.q
-    slow = ~scanned.fast
-    if w.size and int(q.max()) <= 0 and int(q.min()) >= -290 and int(w.max()) < STORED_LIMIT:
-        # As text mostly is: no exponent above the point, nothing near the ends of the doubles.
-        num = w.view(np.int64).copy()  # slow rows hold 0
-        np.negative(num, out=num, where=scanned.negative)
-        scales = np.negative(q).astype(np.int16)
-        scales[w == 0] = 0
-        return num, scales, slow
-    up = np.clip(q, 0, 18)
-    fits = (w < np.uint64(STORED_LIMIT)) & (q >= -32767) & (q <= 18)
-    fits &= (q <= 0) | (w < (np.uint64(STORED_LIMIT) // _POW10_I64[up].astype(np.uint64)))
-    slow |= ~fits
-    # Far from the ends of the doubles (1e-290 .. 1e280) every value is well inside them.
-    edge = np.flatnonzero(~slow & (w != 0) & ((q < -290) | (q > 260)))
-    if edge.size:
-        doubles = nearest_doubles(w[edge], q[edge])
-        slow[edge[(doubles == 0) | ~np.isfinite(doubles)]] = True
-    magnitude = np.where(slow, 0, w).astype(np.int64) * np.where(slow, 1, _POW10_I64[up])
-    num = np.where(scanned.negative, -magnitude, magnitude)
-    scales = np.where(slow | (w == 0), 0, np.maximum(-q, 0)).astype(np.int16)
-    return num, scales, slow

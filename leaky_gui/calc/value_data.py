@@ -36,7 +36,6 @@ __all__ = [
     "ValuesCancelled",
     "ValuesFileError",
     "find_extent",
-    "joined_columns",
     "leaky_of_doubles",
 ]
 
@@ -123,9 +122,11 @@ class DecimalColumn:
     def doubles(self, lo: int, hi: int) -> np.ndarray:
         """The double nearest each x in rows [lo, hi): int64 / 10**s, one rounding, where exact."""
         if self._doubles is not None:
-            return self._doubles[lo:hi].copy()
+            kept: np.ndarray = self._doubles[lo:hi].copy()
+            return kept
         if hi - lo <= _FEW_ROWS:  # a table's cell: integers cost less than numpy's set-up
             return np.array([self.exact_x(i) for i in range(lo, hi)], dtype=np.float64)
+        out: np.ndarray
         if hi - lo > PIECE_ROWS:  # in pieces: the temporaries stay small (in the caches, off mmap)
             out = np.empty(hi - lo, dtype=np.float64)
             for start in range(lo, hi, PIECE_ROWS):
@@ -256,7 +257,7 @@ class StoredArray:
 
     def _exact_f_of_integers(self, raw: np.ndarray, alpha: ExactNumber) -> np.ndarray:
         x = raw.astype(np.float64)
-        out = x.copy()
+        out: np.ndarray = x.copy()
         rows = np.flatnonzero(~(x > 0))
         if rows.size:
             out[rows] = _binary_products(x[rows], raw[rows], True, alpha)
@@ -437,46 +438,3 @@ def find_extent(
             progress(hi, data.count)
     data._extent = Extent(i_min, i_max, nans, infs)
     return data._extent
-
-
-def joined_columns(blocks: list[DecimalColumn]) -> DecimalColumn:
-    """One column of consecutive blocks, with the extent the blocks found (no pass again)."""
-    if len(blocks) == 1:
-        return blocks[0]
-    big: dict[int, ExactNumber] = {}
-    offset = 0
-    for block in blocks:
-        big.update((offset + i, e) for i, e in block.big.items())
-        offset += block.count
-    joined = DecimalColumn(
-        np.concatenate([b.numerators for b in blocks]),
-        np.concatenate([b.scales for b in blocks]),
-        np.array(sorted(big), dtype=np.int64),
-        big,
-    )
-    if all(b._extent is not None for b in blocks):
-        joined._extent = _joined_extent(blocks)
-    kept = [b._doubles for b in blocks]
-    if all(d is not None for d in kept):
-        joined._doubles = np.concatenate(kept)  # type: ignore[arg-type]
-    return joined
-
-
-def _joined_extent(blocks: list[DecimalColumn]) -> Extent:
-    """The extent of blocks laid end to end: the first smallest and first largest x win ties."""
-    best_min = best_max = None
-    i_min = i_max = None
-    nans = infs = offset = 0
-    for block in blocks:
-        extent = block._extent
-        assert extent is not None
-        nans += extent.nan_count
-        infs += extent.inf_count
-        if extent.i_min is not None and extent.i_max is not None:
-            low, high = block.exact_x(extent.i_min), block.exact_x(extent.i_max)
-            if best_min is None or low < best_min:
-                best_min, i_min = low, offset + extent.i_min
-            if best_max is None or high > best_max:
-                best_max, i_max = high, offset + extent.i_max
-        offset += block.count
-    return Extent(i_min, i_max, nans, infs)

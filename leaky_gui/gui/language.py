@@ -3,9 +3,10 @@ the desktop; installs our translator and Qt's own (``qtbase_<lang>.qm``) for its
 
 Every string a user sees goes through ``translate(context, text)`` (Qt's
 ``QCoreApplication.translate``; ``pyside6-lupdate`` finds the calls by that name). Numbers are
-formatted outside it, and texts the calculation builds (refusals, descriptions, preset names;
-the command line prints the same) stay English. The language is chosen once, before the
-window is built: a change in View > Language takes effect at the next start.
+formatted outside it. Texts the calculation builds (refusals, rounding notes, your values'
+description; the command line prints the same) stay English; its preset names, alpha notes
+and precision labels are translated here. The language is chosen once, before the window is
+built: a change in View > Language takes effect at the next start.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ LANGUAGES = ("en", "de", "fr")  # English is the source: it needs no translator
 NATIVE_NAMES = {"en": "English", "de": "Deutsch", "fr": "Français"}
 CATALOGUE = "leaky_gui"  # leaky_gui_de.qm, leaky_gui_fr.qm
 
-_installed: list[QTranslator] = []  # kept alive while installed (Qt does not own them)
+_installed: list[QTranslator] = []  # the translators installed here, to replace them
 
 
 def translations_dir() -> Path:
@@ -68,6 +69,7 @@ def install_language(language: str) -> str:
     assert app is not None, "translators need the application"
     for old in _installed:
         app.removeTranslator(old)
+        old.deleteLater()
     _installed.clear()
     if language not in LANGUAGES or language == "en":
         return "en"

@@ -1,0 +1,133 @@
+"""Columns of exact decimals made from scanned cells and joined (no Qt): the text reader's parts.
+
+``exact_columns`` turns what ``scan_cells`` found into int64 numerators and scales (and says
+which rows need a second look); ``ColumnPieces`` gathers a block's pieces into one
+``DecimalColumn``; ``joined_columns`` lays blocks end to end with the extent they found.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from leaky_gui.calc.exact import ExactNumber
+from leaky_gui.calc.text import nearest_doubles
+from leaky_gui.calc.text.parse import Scanned
+from leaky_gui.calc.value_data import DecimalColumn, Extent
+
+__all__ = ["STORED_LIMIT", "ColumnPieces", "exact_columns", "exact_of", "joined_columns"]
+
+#: Numerators kept in the int64 column: all of int64 (arithmetic on them checks its own bounds).
+STORED_LIMIT = 1 << 63
+_POW10_I64 = 10 ** np.arange(19, dtype=np.int64)
+
+
+class ColumnPieces:
+    """A block's values as they are read, in pieces; ``made()`` joins them."""
+
+    def __init__(self) -> None:
+        self.numerators: list[np.ndarray] = []
+        self.scales: list[np.ndarray] = []
+        self.big: dict[int, ExactNumber] = {}
+        self.count = 0
+
+    def keep_one(self, num: np.ndarray, scales: np.ndarray, r: int, exact: ExactNumber) -> None:
+        if abs(exact.numerator) < STORED_LIMIT and exact.scale < 2**15:
+            num[r], scales[r] = exact.numerator, exact.scale
+        else:
+            self.big[self.count + r] = exact
+
+    def append(self, num: np.ndarray, scales: np.ndarray) -> None:
+        self.numerators.append(num)
+        self.scales.append(scales)
+        self.count += num.size
+
+    def made(self) -> DecimalColumn:
+        return DecimalColumn(
+            np.concatenate(self.numerators) if len(self.numerators) != 1 else self.numerators[0],
+            np.concatenate(self.scales) if len(self.scales) != 1 else self.scales[0],
+            np.array(sorted(self.big), dtype=np.int64),
+            self.big,
+        )
+
+
+def exact_of(negative: bool, n: int, q: int) -> ExactNumber:
+    """(-1)**negative * n * 10**q as ExactNumber.of makes it (no trailing zeros in the numerator)."""
+    if q >= 0:
+        n, q = n * 10**q, 0
+    while q < 0 and n and n % 10 == 0:
+        n //= 10
+        q += 1
+    return ExactNumber(-n if negative else n, -q if n else 0)
+
+
+def exact_columns(scanned: Scanned) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(numerators, scales, slow) from scanned cells: x = numerator / 10**scale exactly, int64.
+
+    Rows the vectorised path left, whose integer form passes int64, or whose value lies near
+    the ends of the doubles (its nearest double may be 0 or infinite) are ``slow``: 0 there.
+    """
+    w, q = scanned.w, scanned.q
+    slow = ~scanned.fast
+    if w.size and int(q.max()) <= 0 and int(q.min()) >= -290 and int(w.max()) < STORED_LIMIT:
+        # As text mostly is: no exponent above the point, nothing near the ends of the doubles.
+        num = w.view(np.int64).copy()  # slow rows hold 0
+        np.negative(num, out=num, where=scanned.negative)
+        scales = np.negative(q).astype(np.int16)
+        scales[w == 0] = 0
+        return num, scales, slow
+    up = np.clip(q, 0, 18)
+    fits = (w < np.uint64(STORED_LIMIT)) & (q >= -32767) & (q <= 18)
+    fits &= (q <= 0) | (w < (np.uint64(STORED_LIMIT) // _POW10_I64[up].astype(np.uint64)))
+    slow |= ~fits
+    # Far from the ends of the doubles (1e-290 .. 1e280) every value is well inside them.
+    edge = np.flatnonzero(~slow & (w != 0) & ((q < -290) | (q > 260)))
+    if edge.size:
+        doubles = nearest_doubles(w[edge], q[edge])
+        slow[edge[(doubles == 0) | ~np.isfinite(doubles)]] = True
+    magnitude = np.where(slow, 0, w).astype(np.int64) * np.where(slow, 1, _POW10_I64[up])
+    num = np.where(scanned.negative, -magnitude, magnitude)
+    scales = np.where(slow | (w == 0), 0, np.maximum(-q, 0)).astype(np.int16)
+    return num, scales, slow
+
+
+def joined_columns(blocks: list[DecimalColumn]) -> DecimalColumn:
+    """One column of consecutive blocks, with the extent the blocks found (no pass again)."""
+    if len(blocks) == 1:
+        return blocks[0]
+    big: dict[int, ExactNumber] = {}
+    offset = 0
+    for block in blocks:
+        big.update((offset + i, e) for i, e in block.big.items())
+        offset += block.count
+    joined = DecimalColumn(
+        np.concatenate([b.numerators for b in blocks]),
+        np.concatenate([b.scales for b in blocks]),
+        np.array(sorted(big), dtype=np.int64),
+        big,
+    )
+    if all(b._extent is not None for b in blocks):
+        joined._extent = _joined_extent(blocks)
+    kept = [b._doubles for b in blocks]
+    if all(d is not None for d in kept):
+        joined._doubles = np.concatenate(kept)  # type: ignore[arg-type]
+    return joined
+
+
+def _joined_extent(blocks: list[DecimalColumn]) -> Extent:
+    """The extent of blocks laid end to end: the first smallest and first largest x win ties."""
+    best_min = best_max = None
+    i_min = i_max = None
+    nans = infs = offset = 0
+    for block in blocks:
+        extent = block._extent
+        assert extent is not None
+        nans += extent.nan_count
+        infs += extent.inf_count
+        if extent.i_min is not None and extent.i_max is not None:
+            low, high = block.exact_x(extent.i_min), block.exact_x(extent.i_max)
+            if best_min is None or low < best_min:
+                best_min, i_min = low, offset + extent.i_min
+            if best_max is None or high > best_max:
+                best_max, i_max = high, offset + extent.i_max
+        offset += block.count
+    return Extent(i_min, i_max, nans, infs)
