@@ -378,7 +378,7 @@ class _FastBlocks:
         self.maker: DoubleRows | None = None
         self.workers = max(2, min(4, os.cpu_count() or 2))
         self.pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="leaky-relu-rows")
-        self.pending: deque[tuple[Future[tuple[bytes, int] | None], np.ndarray]] = deque()
+        self.pending: deque[tuple[Future[tuple[bytes | bytearray, int] | None], np.ndarray]] = deque()
 
     def takes(self) -> bool:
         reader = self.reader
