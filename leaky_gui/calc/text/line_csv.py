@@ -28,30 +28,19 @@ from __future__ import annotations
 import numpy as np
 
 from leaky_gui.calc.text.format import constant_text, scaled_text
+from leaky_gui.calc.text.line_layout import MINUS, NEWLINE, WIDTH, LineLayout, line_points
 from leaky_gui.calc.text.parse import INT64_SAFE, eight_digits
 from leaky_gui.calc.text.shortest import ExactDecimal
 
 __all__ = ["WIDTH", "LineCsv", "line_points"]
-
-_NEWLINE = 10
 
 
 class _NotPlain(Exception):
     """A row the fast rows do not make: the caller reads the block with its full reader."""
 
 
-WIDTH = 16  # bytes of a line at most, as two uint64 words
-_ZERO, _NINE, _PLUS, _MINUS = (ord(c) for c in "09+-")
 _POWERS = 10 ** np.arange(WIDTH + 3, dtype=np.uint64)
 _INT_POWERS = _POWERS.astype(np.int64)
-# Per count n (0..16), the mask (as two words) that keeps the last n bytes of 16: one
-# table per word, as a gather from a 1-D table costs a tenth of one from a 2-D one.
-_KEEP_LAST = (
-    np.where(np.arange(WIDTH) >= WIDTH - np.arange(WIDTH + 1)[:, None], 0xFF, 0)
-    .astype(np.uint8)
-    .view(np.uint64)
-)
-_KEEP_FIRST_WORD, _KEEP_SECOND_WORD = _KEEP_LAST[:, 0].copy(), _KEEP_LAST[:, 1].copy()
 
 
 def _rows(matrix: np.ndarray, start: int, width: int) -> np.ndarray:
@@ -72,8 +61,11 @@ def _widened(text: np.ndarray, width: int) -> np.ndarray:
 
 
 _LOW_NIBBLES = np.uint64(0x0F0F0F0F0F0F0F0F)
-# Per count n (0..8), n bytes of '0' in the low bytes of a word.
-_ZEROS_FIRST = np.array([int("30" * n or "0", 16) for n in range(9)], dtype=np.uint64)
+
+
+# One f column as made: the rows whose f is x's digits shifted (None: none can be), those
+# rows' bytes and width, the other rows below 0, and their f's text.
+_Column = tuple[np.ndarray | None, tuple[np.ndarray, int] | None, np.ndarray, np.ndarray | None]
 
 
 class LineCsv:
@@ -109,7 +101,7 @@ class LineCsv:
         ``padded`` starts with WIDTH bytes of anything (the gather reaches back into them
         for the first line) and then whole lines, the last ended by a newline.
         """
-        lay = _Layout.of(padded, self.point)
+        lay = LineLayout.of(padded, self.point)
         if lay is None:
             return None
         rows = lay.rows
@@ -118,7 +110,7 @@ class LineCsv:
         all_zero, trailing, blanks = lay.trailing_zeros(plain)
 
         # Where f is x's digits shifted (alpha = 10**-k), no numerator is needed.
-        shifted = []
+        shifted: list[np.ndarray | None] = []
         for k in self.shifts:
             if k is None:
                 shifted.append(None)
@@ -144,14 +136,14 @@ class LineCsv:
 
         try:
             x_text = self._text(numerators, scales, odd)
-            columns = []
+            columns: list[_Column] = []
             for alpha, k, rows_shifted in zip(self.alphas, self.shifts, shifted, strict=True):
                 made = ~positive
                 if rows_shifted is not None:
                     made[rows_shifted] = False
                 others = np.flatnonzero(made)
                 words = None
-                if rows_shifted is not None and rows_shifted.size:
+                if k is not None and rows_shifted is not None and rows_shifted.size:
                     words = _shift(lay, rows_shifted, k), _shifted_width(lay, rows_shifted, k)
                 columns.append(
                     (rows_shifted, words, others, self._products(numerators, scales, others, alpha))
@@ -162,7 +154,7 @@ class LineCsv:
         x_width = max(int(lay.lengths.max()), x_text.shape[1] if x_text is not None else 0)
         return self._join(lay.typed, odd, x_text, columns, constants, x_width, rows), rows
 
-    def _numerators(self, lay: _Layout, need: np.ndarray) -> np.ndarray:
+    def _numerators(self, lay: LineLayout, need: np.ndarray) -> np.ndarray:
         """Exact integer numerators of the rows ``need`` (x = numerator / 10**scale)."""
         words = lay.lines[need].view(np.uint64).reshape(need.size, 2)
         halves = eight_digits(words & _LOW_NIBBLES)
@@ -205,7 +197,7 @@ class LineCsv:
         typed: np.ndarray,
         odd: np.ndarray,
         x_text: np.ndarray | None,
-        columns: list,
+        columns: list[_Column],
         constants: list[np.ndarray],
         x_width: int,
         rows: int,
@@ -243,7 +235,7 @@ class LineCsv:
                 np.ascontiguousarray(constant), 0, constant.shape[1]
             )
             at += constant.shape[1]
-        chars[:, at] = _NEWLINE
+        chars[:, at] = NEWLINE
         del chars
         return store.translate(self.table, b"\0")
 
@@ -258,107 +250,6 @@ def _put_right(chars: np.ndarray, at: int, width: int, subset: np.ndarray | None
     if width > kept:
         _rows(chars, at, width - kept)[subset] = np.zeros(1, dtype=f"V{width - kept}")
     _rows(chars, at + width - kept, kept)[subset] = source
-
-
-class _Layout:
-    """Where the lines, points and signs of a block are, and each line's bytes right-aligned."""
-
-    @classmethod
-    def of(cls, padded: np.ndarray, point: int) -> _Layout | None:
-        """The layout of a block of plain lines (``[+-]digits.digits``, at most 16 bytes), else None."""
-        cells = padded[WIDTH:]
-        lines = line_points(cells, point)
-        if lines is None:
-            return None
-        starts, ends, points, first, has_sign = lines
-        rows = ends.size
-        minus = first == _MINUS
-        plus = first == _PLUS
-        lengths = ends - starts
-        n_int = points - starts - has_sign
-        scales = ends - points - 1
-        if int(lengths.max()) > WIDTH or int((n_int + scales).min()) < 1:
-            return None
-        lay = cls()
-        lay.cells, lay.ends, lay.points, lay.starts, lay.rows = cells, ends, points, starts, rows
-        lay.first, lay.minus, lay.plus, lay.has_sign = first, minus, plus, has_sign
-        lay.lengths, lay.n_int, lay.scales = lengths, n_int, scales
-        # Each line right-aligned in 16 bytes, NUL before it.
-        gathered = np.ndarray((padded.size - WIDTH + 1,), dtype="V16", buffer=padded, strides=(1,))[ends]
-        words = gathered.view(np.uint64).reshape(rows, 2)
-        words[:, 0] &= _KEEP_FIRST_WORD[lengths]
-        words[:, 1] &= _KEEP_SECOND_WORD[lengths]
-        lay.lines = words.view("V16").reshape(rows)  # as typed, until blank() blanks trailing zeros
-        lay.typed = lay.lines.view(np.uint8).reshape(rows, WIDTH)
-        return lay
-
-    def plain(self) -> tuple[np.ndarray, np.ndarray]:
-        """Rows that print as typed (a digit each side of the point, no '+', no leading zero,
-        |x| >= 1e-4), and where x's first nonzero digit is: the j-th after the point for
-        0.xxx (5: none in the first four), else 0."""
-        cells = self.cells
-        lead = cells[self.starts + self.has_sign]
-        n_int = self.n_int
-        plain = ~self.plus & (n_int >= 1) & (self.scales >= 1) & ((n_int == 1) | (lead != _ZERO))
-        first_digit = np.zeros(self.rows, dtype=np.int64)
-        small = np.flatnonzero(plain & (lead == _ZERO))  # 0.xxx
-        if small.size:
-            scales = self.scales[small]
-            # A fraction of at most 8 digits is the top of the line's last word: shifted down,
-            # its first digit is the lowest byte. The lowest nonzero byte of the digits less
-            # '0' is found from the lowest set bit (a power of two: a float holds it exactly).
-            words = self.lines.view(np.uint64).reshape(self.rows, 2)[small, 1]
-            short = np.minimum(scales, 8)
-            fraction = (words >> (np.uint64(8) * (8 - short).astype(np.uint64))) ^ _ZEROS_FIRST[short]
-            lowest = fraction & (~fraction + np.uint64(1))
-            at = (np.frexp(lowest.astype(np.float64))[1] - 1) // 8 + 1
-            at[fraction == 0] = 5
-            longer = np.flatnonzero(scales > 8)  # the first digits are in the other word: byte by byte
-            if longer.size:
-                p = self.points[small[longer]]
-                found = np.full(longer.size, 5, dtype=np.int64)
-                for j in range(4, 0, -1):
-                    found[self.cells[p + j] != _ZERO] = j
-                at[longer] = found
-            at = np.minimum(at, 5)
-            first_digit[small] = at
-            plain[small[at > 4]] = False
-        return plain, first_digit
-
-    def trailing_zeros(self, plain: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(rows whose fraction is all zeros, the plain rows ending in 0, how many of their
-        trailing zeros go: all but one digit after the point)."""
-        all_zero = np.zeros(self.rows, dtype=bool)
-        trailing = np.flatnonzero(plain & (self.typed[:, WIDTH - 1] == _ZERO))
-        if not trailing.size:
-            return all_zero, trailing, trailing
-        scales = self.scales[trailing]
-        # The line's last eight bytes with '0' as 0: its zeros at the end are the leading
-        # zero bytes of the word, found from its highest set bit (a float's exponent, exact:
-        # no byte here is above 0x30, so the conversion never rounds up a power of two).
-        ends = self.lines.view(np.uint64).reshape(self.rows, 2)[trailing, 1] ^ np.uint64(0x3030303030303030)
-        exponent = np.frexp(ends.astype(np.float64))[1]
-        count = np.minimum((64 - exponent) // 8, scales)
-        longer = np.flatnonzero(count == 8)  # all eight were zeros: count on byte by byte
-        if longer.size:
-            run = np.ones(longer.size, dtype=bool)
-            at = self.ends[trailing[longer]] - 9
-            for j in range(int(scales[longer].max()) - 8):
-                run &= (self.cells[at - j] == _ZERO) & (8 + j < scales[longer])
-                if not run.any():
-                    break
-                count[longer] += run
-        all_zero[trailing] = count == scales
-        return all_zero, trailing, np.minimum(count, scales - 1)
-
-    def blank(self, trailing: np.ndarray, count: np.ndarray) -> None:
-        """Blank ``count`` trailing zeros of the rows ``trailing`` in ``lines`` (NUL: squeezed out)."""
-        if not trailing.size:
-            return
-        blanked = self.lines[trailing].view(np.uint64).reshape(trailing.size, 2)
-        blanked[:, 0] &= ~_KEEP_FIRST_WORD[count]
-        blanked[:, 1] &= ~_KEEP_SECOND_WORD[count]
-        self.lines[trailing] = blanked.view("V16").reshape(trailing.size)
 
 
 _SHIFT_TABLES: dict[int, tuple[np.ndarray, ...]] = {}
@@ -390,7 +281,7 @@ def _shift_tables(k: int) -> tuple[np.ndarray, ...]:
                 add[key, p + 1 - k : p + 1 - n] = ord("0")
                 add[key, p - k] = ord(".")
                 add[key, p - k - 1] = ord("0")
-                add[key, p - k - 2] = _MINUS
+                add[key, p - k - 2] = MINUS
             else:
                 move[key, p - k : p] = 0xFF
                 stay[key, : p - k] = 0xFF
@@ -401,7 +292,7 @@ def _shift_tables(k: int) -> tuple[np.ndarray, ...]:
     return tables
 
 
-def _shift(lay: _Layout, rows: np.ndarray, k: int) -> np.ndarray:
+def _shift(lay: LineLayout, rows: np.ndarray, k: int) -> np.ndarray:
     """f = x / 10**k of negative plain rows, right-aligned in 16 bytes: x's bytes, moved."""
     move_lo, move_hi, stay_lo, stay_hi, add_lo, add_hi = _shift_tables(k)
     words = lay.lines[rows].view(np.uint64).reshape(rows.size, 2)
@@ -419,31 +310,7 @@ def _shift(lay: _Layout, rows: np.ndarray, k: int) -> np.ndarray:
     return out.view(np.uint8)
 
 
-def _shifted_width(lay: _Layout, rows: np.ndarray, k: int) -> int:
+def _shifted_width(lay: LineLayout, rows: np.ndarray, k: int) -> int:
     """How many of the 16 bytes the longest of these shifted texts may take."""
     n_int = lay.n_int[rows]
     return int(np.where(n_int <= k, 3 + k + lay.scales[rows], lay.lengths[rows]).max())
-
-
-def line_points(
-    cells: np.ndarray, point: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
-    """(starts, ends, points, first bytes, leading signs) of a block's lines, each ending in a
-    newline and holding one ``point`` and no byte above '9', whose only bytes below '0' are the
-    newlines, the points and a sign that leads its line; None for any other block."""
-    if cells.size == 0 or cells[-1] != _NEWLINE or int(cells.max()) > _NINE:
-        return None
-    ends = np.flatnonzero(cells == _NEWLINE)
-    points = np.flatnonzero(cells == point)
-    if points.size != ends.size:
-        return None
-    starts = np.empty_like(ends)
-    starts[0] = 0
-    np.add(ends[:-1], 1, out=starts[1:])
-    if not (bool((points >= starts).all()) and bool((points < ends).all())):
-        return None  # a line without its one point
-    first = cells[starts]
-    has_sign = (first == _MINUS) | (first == _PLUS)
-    if int(np.count_nonzero(cells < _ZERO)) != 2 * ends.size + int(np.count_nonzero(has_sign)):
-        return None  # a byte below '0' that is no newline, point or leading sign
-    return starts, ends, points, first, has_sign

@@ -16,7 +16,8 @@ import numpy as np
 from leaky_gui.calc.text import general_only
 from leaky_gui.calc.text.digits_kept import decimal_digits, text_from_decimals
 from leaky_gui.calc.text.format import TEXT_WIDTH, format_double, shortest_text
-from leaky_gui.calc.text.line_csv import WIDTH, LineCsv, _NotPlain, line_points
+from leaky_gui.calc.text.line_csv import LineCsv, _NotPlain
+from leaky_gui.calc.text.line_layout import WIDTH, line_points
 from leaky_gui.calc.text.parse import (
     Scanned,
     mul64,
