@@ -101,7 +101,7 @@ def iter_values(
     stdin: BinaryIO | None = None,
     rows_of: DoubleRows | None = None,
     alphas: tuple[Decimal, ...] | None = None,
-) -> Iterator[Values | bytes]:
+) -> Iterator[Values | bytes | bytearray]:
     """The values of a file as consecutive parts, for streaming with flat memory.
 
     A ``.npy`` is one part (mapped, and written a chunk at a time); text is one part per
@@ -207,7 +207,7 @@ def _text_parts(
     rows_of: DoubleRows | None = None,
     alphas: tuple[Decimal, ...] | None = None,
     where: Callable[[], int] | None = None,
-) -> Iterator[Values | bytes]:
+) -> Iterator[Values | bytes | bytearray]:
     """``where()``: how far the read is in a file of ``size`` bytes, when not the bytes read (compressed)."""
     if rows_of is not None:
         yield from _text_rows(stream, name, column, decimal_comma, rows_of, alphas)
@@ -300,7 +300,7 @@ def _text_rows(
     decimal_comma: bool | None,
     rows_of: DoubleRows,
     alphas: tuple[Decimal, ...] | None = None,
-) -> Iterator[Values | bytes]:
+) -> Iterator[Values | bytes | bytearray]:
     """``_text_parts`` for the command line: blocks of plain lines come out as CSV rows.
 
     Each block is read straight into its own array, after WIDTH bytes for the rows' gather
@@ -378,7 +378,7 @@ class _FastBlocks:
         self.maker: DoubleRows | None = None
         self.workers = max(2, min(4, os.cpu_count() or 2))
         self.pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="leaky-relu-rows")
-        self.pending: deque[tuple[Future[tuple[bytes, int] | None], np.ndarray]] = deque()
+        self.pending: deque[tuple[Future[tuple[bytes | bytearray, int] | None], np.ndarray]] = deque()
 
     def takes(self) -> bool:
         reader = self.reader
@@ -393,7 +393,7 @@ class _FastBlocks:
             )
         return True
 
-    def submit(self, padded: np.ndarray) -> Iterator[Values | bytes]:
+    def submit(self, padded: np.ndarray) -> Iterator[Values | bytes | bytearray]:
         """Hand the lines in ``padded[WIDTH:]`` to a worker (the WIDTH bytes before: anything)."""
         if padded.size > WIDTH:
             assert self.maker is not None
@@ -401,11 +401,11 @@ class _FastBlocks:
         while len(self.pending) > self.workers + 1:  # each worker busy, one more waiting
             yield from self._next()
 
-    def finish(self) -> Iterator[Values | bytes]:
+    def finish(self) -> Iterator[Values | bytes | bytearray]:
         while self.pending:
             yield from self._next()
 
-    def _next(self) -> Iterator[Values | bytes]:
+    def _next(self) -> Iterator[Values | bytes | bytearray]:
         future, padded = self.pending.popleft()
         made = future.result()
         reader = self.reader

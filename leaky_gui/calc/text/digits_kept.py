@@ -29,23 +29,31 @@ _POW10_FLOAT = _POW10.astype(np.float64)
 
 
 def _rounded_candidates(
-    w: np.ndarray, place: np.ndarray, unit: np.ndarray, lopsided: np.ndarray, dropped: np.ndarray
+    w: np.ndarray, place: np.ndarray, unit: np.ndarray, lopsided: np.ndarray, dropped: np.ndarray | int
 ) -> tuple[np.ndarray, np.ndarray]:
     """(C, ok): each w rounded to the nearest multiple of 10**dropped next to the double
-    (as a count of those), and whether C is the double's shortest text."""
-    power = _POW10[dropped]
-    base = w // power
-    rest = (w - base * power).astype(np.float64)
-    power_f = _POW10_FLOAT[dropped]
-    step = np.floor((rest - place / unit) / power_f + 0.5)
-    candidate = base.astype(np.int64) + step.astype(np.int64)
-    at = place + (step * power_f - rest) * unit  # C - v, in ulps
-    unit_c = unit * power_f
-    below = at - (candidate % 10).astype(np.float64) * unit_c
-    above = np.abs(below + 10 * unit_c)
-    np.abs(below, out=below)
-    distance = np.abs(at)
-    longer = (distance < 0.5 * unit_c - _MARGIN) & (below > 0.5 + _MARGIN) & (above > 0.5 + _MARGIN)
+    (as a count of those), and whether C is the double's shortest text. NaN places,
+    and w = 0, are never ok."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        if isinstance(dropped, int) and dropped == 0:  # w itself or a neighbour of it
+            step = np.floor(0.5 - place / unit)
+            candidate = w.astype(np.int64) + step.astype(np.int64)
+            at = place + step * unit  # C - v, in ulps
+            unit_c = unit
+        else:
+            power = _POW10[dropped]
+            base = w // power
+            rest = (w - base * power).astype(np.float64)
+            power_f = _POW10_FLOAT[dropped]
+            step = np.floor((rest - place / unit) / power_f + 0.5)
+            candidate = base.astype(np.int64) + step.astype(np.int64)
+            at = place + (step * power_f - rest) * unit
+            unit_c = unit * power_f
+        below = at - (candidate % 10).astype(np.float64) * unit_c
+        above = np.abs(below + 10 * unit_c)
+        np.abs(below, out=below)
+        distance = np.abs(at)
+        longer = (distance < 0.5 * unit_c - _MARGIN) & (below > 0.5 + _MARGIN) & (above > 0.5 + _MARGIN)
     longer &= ~lopsided
     ok = (distance < 0.5 - _MARGIN) & ((candidate < _FIFTEEN_DIGITS) | longer) & (candidate > 0)
     return candidate, ok
@@ -64,30 +72,38 @@ def decimal_digits(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(d, k, same): ``shortest_digits(values)`` as d * 10**k (trailing zeros possibly kept)
     for doubles read from w * 10**q, and the rows where d, k are w, q themselves."""
-    rows = values.size
     bits = values.view(np.uint64) & np.uint64((1 << 63) - 1)
     field = bits & _FIELD_BITS
-    digits = np.zeros(rows, dtype=np.uint64)
-    k = np.zeros(rows, dtype=np.int64)
-    left = np.flatnonzero((bits > _FIELD_BITS) & (w != 0) & ~np.isnan(place))
-    same = np.zeros(rows, dtype=bool)
-    if left.size:
-        w_l, place_l = w[left], place[left]
-        unit = (field[left].astype(np.float64) + _HIDDEN + place_l) / w_l.astype(np.float64)
-        lopsided = field[left] == 0
-        n = digit_count(w_l) if bool((w_l >= _POW10[15]).any()) else np.ones(w_l.size, dtype=np.int64)
-        for length in (17, 16, 15):
-            candidate, ok = _rounded_candidates(w_l, place_l, unit, lopsided, np.maximum(n - length, 0))
+    normal = bits > _FIELD_BITS
+    with np.errstate(invalid="ignore", divide="ignore"):
+        unit = (field.astype(np.float64) + _HIDDEN + place) / w.astype(np.float64)  # w's unit, in ulps
+    lopsided = field == 0
+    # 17 digits first, over every row at once (most rows end here): w itself when it is short
+    longer = w >= _POW10[17]
+    dropped: np.ndarray | int = 0
+    if bool(longer.any()):
+        dropped = np.where(longer, digit_count(w) - 17, 0)
+    candidate, ok = _rounded_candidates(w, place, unit, lopsided, dropped)
+    ok &= normal
+    digits = np.where(ok, candidate, 0).astype(np.uint64)
+    same = ok & (digits == w)
+    k = np.where(ok, q + dropped, 0)
+    left = np.flatnonzero(~ok & normal & (w >= _POW10[15]) & ~np.isnan(place))
+    if left.size:  # 16 digits, then 15, for the rest
+        w_l, place_l, unit_l, lopsided_l = w[left], place[left], unit[left], lopsided[left]
+        n = digit_count(w_l)
+        for length in (16, 15):
+            candidate, ok = _rounded_candidates(w_l, place_l, unit_l, lopsided_l, np.maximum(n - length, 0))
             done = np.flatnonzero(ok)
             at = left[done]
-            if length == 17:
-                same[at] = candidate[done].astype(np.uint64) == w_l[done]
             digits[at] = candidate[done]
             k[at] = q[at] + np.maximum(n[done] - length, 0)
-            if done.size == left.size:
-                break
             more = np.flatnonzero(~ok)
-            left, w_l, place_l, unit, lopsided, n = (a[more] for a in (left, w_l, place_l, unit, lopsided, n))
+            if more.size == 0:
+                break
+            left, w_l, place_l, unit_l, lopsided_l, n = (
+                a[more] for a in (left, w_l, place_l, unit_l, lopsided_l, n)
+            )
     others = np.flatnonzero(digits == 0)
     if others.size:
         digits[others], k[others] = shortest_digits(values[others])

@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from leaky_gui.calc.exact import ExactNumber
 from leaky_gui.calc.text.format import constant_text, scaled_text
 from leaky_gui.calc.text.parse import INT64_SAFE, eight_digits
+from leaky_gui.calc.text.shortest import ExactDecimal
 
 __all__ = ["WIDTH", "LineCsv", "line_points"]
 
@@ -81,7 +81,7 @@ class LineCsv:
 
     def __init__(
         self,
-        alphas: tuple[ExactNumber, ...],
+        alphas: tuple[ExactDecimal, ...],
         derivative_texts: tuple[str, ...],
         decimal_comma: bool = False,
     ) -> None:
@@ -99,7 +99,7 @@ class LineCsv:
         self.table = bytes(table)
 
     @staticmethod
-    def usable(alphas: tuple[ExactNumber, ...]) -> bool:
+    def usable(alphas: tuple[ExactDecimal, ...]) -> bool:
         """Alphas whose products with 15-digit x stay in int64 and well inside the doubles."""
         return all(abs(a.numerator) < 1 << 31 and a.scale <= 30 for a in alphas)
 
@@ -191,7 +191,7 @@ class LineCsv:
         return scaled_text(*self._aligned(numerators[rows], scales[rows]))
 
     def _products(
-        self, numerators: np.ndarray, scales: np.ndarray, rows: np.ndarray, alpha: ExactNumber
+        self, numerators: np.ndarray, scales: np.ndarray, rows: np.ndarray, alpha: ExactDecimal
     ) -> np.ndarray | None:
         if rows.size == 0:
             return None

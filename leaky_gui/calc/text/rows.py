@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from leaky_gui.calc.exact import ExactNumber
 from leaky_gui.calc.text import general_only
 from leaky_gui.calc.text.digits_kept import decimal_digits, text_from_decimals
 from leaky_gui.calc.text.format import TEXT_WIDTH, format_double, shortest_text
@@ -27,7 +26,7 @@ from leaky_gui.calc.text.parse import (
     scan_cells,
     scan_text,
 )
-from leaky_gui.calc.text.shortest import laid_out, strip_zeros
+from leaky_gui.calc.text.shortest import ExactDecimal, laid_out, strip_zeros
 
 __all__ = ["WIDTH", "DoubleRows", "LineCsv", "line_points"]
 
@@ -66,7 +65,7 @@ class DoubleRows:
 
     def __init__(
         self,
-        alphas: tuple[ExactNumber, ...],
+        alphas: tuple[ExactDecimal, ...],
         derivative_texts: tuple[str, ...] = (),
         decimal_comma: bool = False,
         *,
@@ -101,7 +100,9 @@ class DoubleRows:
             n_columns=n_columns,
         )
 
-    def rows(self, block: np.ndarray, after: np.ndarray | None = None) -> tuple[bytes, int] | None:
+    def rows(
+        self, block: np.ndarray, after: np.ndarray | None = None
+    ) -> tuple[bytes | bytearray, int] | None:
         """(CSV bytes, rows) of ``block`` (whole lines, the last ending in a newline), or None.
 
         ``after``, when given, is the block with 16 bytes of anything before it (``block`` is
@@ -226,7 +227,7 @@ class DoubleRows:
         q: np.ndarray,
         negative: np.ndarray,
         rows: np.ndarray,
-        alpha: ExactNumber,
+        alpha: ExactDecimal,
         exact_slow: dict[int, tuple[bool, int, int]],
     ) -> tuple[np.ndarray, np.ndarray | None]:
         """The doubles nearest alpha * x of ``rows`` (x <= 0), and where alpha is 10**-scale

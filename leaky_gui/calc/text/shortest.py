@@ -11,11 +11,23 @@ The general path is ``repr`` itself; the two agree byte for byte (tests/test_tex
 
 from __future__ import annotations
 
+from typing import Protocol
+
 import numpy as np
 
 from leaky_gui.calc.text.parse import eight_digit_text, general_only, mul64, nearest_double, nearest_doubles
 
 TEXT_WIDTH = 24  # '-' 17 digits '.' 'e-308': the longest text of a double
+
+
+class ExactDecimal(Protocol):
+    """A decimal numerator / 10**scale (``calc.exact.ExactNumber``), as the rows take alphas."""
+
+    @property
+    def numerator(self) -> int: ...
+
+    @property
+    def scale(self) -> int: ...
 
 
 def format_double(value: float) -> str:
