@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QWidget,
 )
 
@@ -58,7 +59,9 @@ class ReadProgress(QWidget):
         self.bar.setMaximumWidth(160)
         self.bar.setAccessibleName(translate("ValuesController", "Reading x Values"))
         self.button = QPushButton(translate("JobProgress", "Cancel"), self)
+        self.button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # its text's width
         self.button.clicked.connect(self._cancel)
+        layout.addStretch()  # both at the right, side by side
         layout.addWidget(self.bar)
         layout.addWidget(self.button)
         self._cancel_job: Callable[[], None] | None = None
