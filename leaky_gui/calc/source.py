@@ -26,14 +26,35 @@ from leaky_gui.calc.precision import DEFAULT_PRECISION, derivative_in, format_in
 from leaky_gui.calc.text import ParameterError, decimal_label
 
 __all__ = [
+    "ENGLISH",
     "AlphasInPrecision",
     "Blocks",
     "ValuesStatistics",
+    "Wording",
     "XSource",
     "curve_through",
     "negative_branch",
     "step_through",
 ]
+
+
+@dataclass(frozen=True)
+class Wording:
+    """The words of ``XSource.description``: English by default (the command line's); the
+    window passes its language's. Numbers go in as the calculation writes them."""
+
+    points: str = "{count} points, x from {low} to {high}, zero crossing: {crossing}"
+    decimal_values: str = "{name}: {count} decimal values"
+    decimal_value: str = "{name}: {count} decimal value"
+    typed_values: str = "{name}: {count} {kind} values"
+    typed_value: str = "{name}: {count} {kind} value"
+    shape: str = " (shape {shape}, flattened in C order)"
+    special: str = "; {nan} NaN, {inf} infinite"
+
+
+#: The command line's words, and the calculation's everywhere the window does not pass its own.
+ENGLISH = Wording()
+
 
 #: (numerators, scale) with x_i = numerators[i] / 10**scale exactly: int64, or Python ints
 #: where they run beyond int64.
@@ -99,7 +120,7 @@ class XSource(Protocol):
         """f(x_i) as an exact decimal, what a framework precision's f is compared with."""
         ...
 
-    def description(self) -> str:
+    def description(self, words: Wording = ENGLISH) -> str:
         """One line for the status bar: how many x, where, and what is special about them."""
         ...
 

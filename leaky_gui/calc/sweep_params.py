@@ -21,7 +21,7 @@ import numpy as np
 
 from leaky_gui.calc.exact import ExactNumber, exact_decimal, exact_leaky, leaky_exact, nearest_double
 from leaky_gui.calc.precision import DEFAULT_PRECISION, PRECISIONS, leaky_in, round_to
-from leaky_gui.calc.source import AlphasInPrecision, Blocks, step_through
+from leaky_gui.calc.source import ENGLISH, AlphasInPrecision, Blocks, Wording, step_through
 from leaky_gui.calc.text import ParameterError, parse_count, parse_decimal
 
 __all__ = [
@@ -140,11 +140,13 @@ class SweepParams(AlphasInPrecision):
             self.precision,
         )
 
-    def description(self) -> str:
+    def description(self, words: Wording = ENGLISH) -> str:
         """'101 points, x from -4 to 1, zero crossing: i = 80'."""
-        return (
-            f"{self.count:,} points, x from {self.text(self.x_first)} to {self.text(self.x_last)}, "
-            f"zero crossing: {zero_crossing_text(self.zero_crossing_index())}"
+        return words.points.format(
+            count=f"{self.count:,}",
+            low=self.text(self.x_first),
+            high=self.text(self.x_last),
+            crossing=zero_crossing_text(self.zero_crossing_index()),
         )
 
     # -- single points -------------------------------------------------------

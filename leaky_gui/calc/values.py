@@ -23,7 +23,15 @@ import numpy as np
 
 from leaky_gui.calc.exact import ExactNumber, leaky_exact
 from leaky_gui.calc.precision import DEFAULT_PRECISION, PRECISIONS, leaky_in, tensor_to
-from leaky_gui.calc.source import AlphasInPrecision, Blocks, ValuesStatistics, curve_through, step_through
+from leaky_gui.calc.source import (
+    ENGLISH,
+    AlphasInPrecision,
+    Blocks,
+    ValuesStatistics,
+    Wording,
+    curve_through,
+    step_through,
+)
 from leaky_gui.calc.sweep_params import DEFAULT_ALPHA
 from leaky_gui.calc.text import ParameterError, parse_decimal
 from leaky_gui.calc.value_data import (
@@ -341,15 +349,19 @@ class Values(AlphasInPrecision):
         """The histogram if it has been worked out already (it never is here), else None."""
         return self.data._statistics.get(("histogram", bins))
 
-    def description(self) -> str:
+    def description(self, words: Wording = ENGLISH) -> str:
         """'values.npy: 1,000,000 float32 values (shape (1000, 1000), flattened in C order)'."""
-        kind = "decimal" if isinstance(self.data, DecimalColumn) else self.data.kind
-        text = f"{self.name}: {self.count:,} {kind} value{'s' if self.count != 1 else ''}"
+        decimal = isinstance(self.data, DecimalColumn)
+        if decimal:
+            template = words.decimal_values if self.count != 1 else words.decimal_value
+        else:
+            template = words.typed_values if self.count != 1 else words.typed_value
+        text = template.format(name=self.name, count=f"{self.count:,}", kind=self.data.kind)
         if self.shape is not None and len(self.shape) != 1:
-            text += f" (shape {self.shape}, flattened in C order)"
+            text += words.shape.format(shape=self.shape)
         extent = self.extent
         if extent.nan_count or extent.inf_count:
-            text += f"; {extent.nan_count:,} NaN, {extent.inf_count:,} infinite"
+            text += words.special.format(nan=f"{extent.nan_count:,}", inf=f"{extent.inf_count:,}")
         return text
 
     def _index(self, i: int) -> int:

@@ -123,7 +123,7 @@ class LoadJob(QThread):
         except ValuesFileError as error:
             self.failed.emit(str(error))
         except MemoryError:
-            self.failed.emit("not enough memory to hold these values")
+            self.failed.emit(translate("ValuesController", "not enough memory to hold these values"))
         except Exception as error:  # a bug must reach the user, not end the thread silently
             self.failed.emit(f"{type(error).__name__}: {error}")
         else:
@@ -156,7 +156,7 @@ class StatisticsJob(QThread):
         except ValuesCancelled:
             return
         except MemoryError:
-            self.failed.emit(self.values, "not enough memory")
+            self.failed.emit(self.values, translate("ValuesController", "not enough memory"))
             return
         except Exception as error:  # a bug must reach the user, not end the thread silently
             self.failed.emit(self.values, f"{type(error).__name__}: {error}")

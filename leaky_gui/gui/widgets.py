@@ -66,9 +66,23 @@ def locale_uses_decimal_comma() -> bool:
     return QLocale().decimalPoint() == ","
 
 
+class _WrappedLabel(QLabel):
+    """A word-wrapped label that claims, as its minimum, the lines its text needs at its width.
+
+    Splitter panes and form rows give a wrapped label one line's height; when the width
+    changes (the pane settles, the window is resized, the text is longer in German), the
+    lines it needs change too, so the minimum is worked out again on every resize."""
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        need = self.heightForWidth(self.width()) if self.text() else 0
+        if need != self.minimumHeight():
+            self.setMinimumHeight(need)
+
+
 def message_label(name: str, kind: str) -> QLabel:
     """A hidden, word-wrapped label for an inline note or error, shown when it has text."""
-    label = QLabel()
+    label = _WrappedLabel()
     label.setObjectName(name)
     label.setWordWrap(True)
     set_message_kind(label, kind)

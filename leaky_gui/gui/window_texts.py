@@ -7,7 +7,7 @@ line prints it, with its numbers.
 
 from __future__ import annotations
 
-from leaky_gui.calc.source import XSource
+from leaky_gui.calc.source import Wording, XSource
 from leaky_gui.gui.info_panel import zero_crossing_label
 from leaky_gui.gui.language import alpha_name, precision_label, translate
 
@@ -92,17 +92,24 @@ def about(version: str) -> tuple[str, str]:
 
 
 def status_line(source: XSource) -> str:
-    """The status bar's line: precision, what the x are, alpha. A sweep is worded here; your
-    values keep the calculation's description (their file's name, count and kind)."""
-    if source.evenly_spaced and source.count:
-        what = translate(
-            "MainWindow", "{count} points, x from {low} to {high}, zero crossing: {crossing}"
-        ).format(
+    """The status bar's line: precision, what the x are (the source's own description, in
+    the window's words), alpha."""
+    words = Wording(
+        points=translate("MainWindow", "{count} points, x from {low} to {high}, zero crossing: {crossing}"),
+        decimal_values=translate("MainWindow", "{name}: {count} decimal values"),
+        decimal_value=translate("MainWindow", "{name}: {count} decimal value"),
+        typed_values=translate("MainWindow", "{name}: {count} {kind} values"),
+        typed_value=translate("MainWindow", "{name}: {count} {kind} value"),
+        shape=translate("MainWindow", " (shape {shape}, flattened in C order)"),
+        special=translate("MainWindow", "; {nan} NaN, {inf} infinite"),
+    )
+    if source.evenly_spaced and source.count:  # the crossing in the window's words too
+        what = words.points.format(
             count=f"{source.count:,}",
             low=source.text(source.x(0)),
             high=source.text(source.x(source.count - 1)),
             crossing=zero_crossing_label(source.zero_crossing_index()),
         )
     else:
-        what = source.description()
+        what = source.description(words)
     return f"{precision_label(source.precision)}: {what}; {alpha_name(source.alpha)}"

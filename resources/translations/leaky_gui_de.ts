@@ -644,6 +644,30 @@ Die gezeigten Daten bleiben, wie sie waren.</translation>
         <source>{count} points, x from {low} to {high}, zero crossing: {crossing}</source>
         <translation>{count} Punkte, x von {low} bis {high}, Nulldurchgang: {crossing}</translation>
     </message>
+    <message>
+        <source>{name}: {count} decimal values</source>
+        <translation>{name}: {count} Dezimalwerte</translation>
+    </message>
+    <message>
+        <source>{name}: {count} decimal value</source>
+        <translation>{name}: {count} Dezimalwert</translation>
+    </message>
+    <message>
+        <source>{name}: {count} {kind} values</source>
+        <translation>{name}: {count} {kind}-Werte</translation>
+    </message>
+    <message>
+        <source>{name}: {count} {kind} value</source>
+        <translation>{name}: {count} {kind}-Wert</translation>
+    </message>
+    <message>
+        <source> (shape {shape}, flattened in C order)</source>
+        <translation> (Form {shape}, in C-Reihenfolge abgeflacht)</translation>
+    </message>
+    <message>
+        <source>; {nan} NaN, {inf} infinite</source>
+        <translation>; {nan} NaN, {inf} unendlich</translation>
+    </message>
 </context>
 <context>
     <name>Memory</name>
@@ -1106,8 +1130,16 @@ Die gezeigten Daten bleiben, wie sie waren.</translation>
         <translation>eingefügte Werte</translation>
     </message>
     <message>
+        <source>not enough memory to hold these values</source>
+        <translation>nicht genug Speicher für diese Werte</translation>
+    </message>
+    <message>
+        <source>not enough memory</source>
+        <translation>nicht genug Speicher</translation>
+    </message>
+    <message>
         <source>Open x Values</source>
-        <extracomment>A line for the status bar and how long to show it in ms (0: until the next one). A quiet read (the last file, at start) failed: why. The newest request, started once input pauses and no job runs. Where the last file came from; the open dialog starts there. &apos;&apos; for the home folder. Decimal commas in text: None decides from the text (and the locale).</extracomment>
+        <extracomment>A line for the status bar and how long to show it in ms (0: until the next one). A quiet read (the last file, at start) failed: why. The progress of the read that runs (None when none runs). The newest request, started once input pauses and no job runs. Where the last file came from; the open dialog starts there. &apos;&apos; for the home folder. Decimal commas in text: None decides from the text (and the locale).</extracomment>
         <translation>x-Werte öffnen</translation>
     </message>
     <message>

@@ -644,6 +644,30 @@ Les données affichées restent telles quelles.</translation>
         <source>{count} points, x from {low} to {high}, zero crossing: {crossing}</source>
         <translation>{count} points, x de {low} à {high}, passage par zéro : {crossing}</translation>
     </message>
+    <message>
+        <source>{name}: {count} decimal values</source>
+        <translation>{name} : {count} valeurs décimales</translation>
+    </message>
+    <message>
+        <source>{name}: {count} decimal value</source>
+        <translation>{name} : {count} valeur décimale</translation>
+    </message>
+    <message>
+        <source>{name}: {count} {kind} values</source>
+        <translation>{name} : {count} valeurs {kind}</translation>
+    </message>
+    <message>
+        <source>{name}: {count} {kind} value</source>
+        <translation>{name} : {count} valeur {kind}</translation>
+    </message>
+    <message>
+        <source> (shape {shape}, flattened in C order)</source>
+        <translation> (forme {shape}, aplatie dans l’ordre C)</translation>
+    </message>
+    <message>
+        <source>; {nan} NaN, {inf} infinite</source>
+        <translation> ; {nan} NaN, {inf} infinies</translation>
+    </message>
 </context>
 <context>
     <name>Memory</name>
@@ -1106,8 +1130,16 @@ Les données affichées restent telles quelles.</translation>
         <translation>valeurs collées</translation>
     </message>
     <message>
+        <source>not enough memory to hold these values</source>
+        <translation>mémoire insuffisante pour ces valeurs</translation>
+    </message>
+    <message>
+        <source>not enough memory</source>
+        <translation>mémoire insuffisante</translation>
+    </message>
+    <message>
         <source>Open x Values</source>
-        <extracomment>A line for the status bar and how long to show it in ms (0: until the next one). A quiet read (the last file, at start) failed: why. The newest request, started once input pauses and no job runs. Where the last file came from; the open dialog starts there. &apos;&apos; for the home folder. Decimal commas in text: None decides from the text (and the locale).</extracomment>
+        <extracomment>A line for the status bar and how long to show it in ms (0: until the next one). A quiet read (the last file, at start) failed: why. The progress of the read that runs (None when none runs). The newest request, started once input pauses and no job runs. Where the last file came from; the open dialog starts there. &apos;&apos; for the home folder. Decimal commas in text: None decides from the text (and the locale).</extracomment>
         <translation>Ouvrir des valeurs x</translation>
     </message>
     <message>

@@ -320,6 +320,32 @@ def test_digits_kept_from_the_input_give_the_same_bytes(monkeypatch, values, nud
     assert fast == oracle_rows(texts, [alpha])
 
 
+def test_significands_near_2_to_the_64_are_read_exactly():
+    """The quotient path rounds w to a double first; from 2**63 up that double may be 2**64,
+    which no uint64 holds (numpy warned of an invalid cast, an error under the tests)."""
+    w = np.array([2**64 - 1, 2**64 - 512, 2**63, 2**63 - 1, 10**19], dtype=np.uint64)
+    q = np.array([-3, -22, 0, -1, -19], dtype=np.int64)
+    got = nearest_doubles(w, q)
+    assert got.tolist() == [float(Fraction(int(a), 10 ** -int(b))) for a, b in zip(w, q, strict=True)]
+
+
+def test_every_power_of_two_gets_its_own_shortest_text(monkeypatch):
+    """A power of two's rounding interval is lopsided (a quarter of an ulp below it): a
+    15-digit text a third of an ulp below 2**65 reads as the double below, and must not be
+    taken as 2**65's text (it was, as `3.68934881474191e+19`, before this test)."""
+    texts = []
+    for e in range(-996, 997):
+        value = math.ldexp(1.0, e)
+        for v in (value, -value):
+            forms = written_forms(v, 0) + [written_forms(v, nudge)[-1] for nudge in (-3, -2, -1, 1, 2, 3)]
+            texts += forms
+            texts += [f"{v:.14e}", f"{v:.15e}"]  # 15 and 16 digits, rounded either way
+    fast = make_rows(texts, ["0.01"], False, monkeypatch)
+    assert fast is not None and fast == make_rows(texts, ["0.01"], True, monkeypatch)
+    x_texts = [line.split(",")[0] for line in fast.decode().splitlines()]
+    assert x_texts == [repr(float(t)) for t in texts]
+
+
 # ---------------------------------------------------------------------------
 # The edges of the doubles
 

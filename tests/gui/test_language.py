@@ -435,6 +435,28 @@ def test_nothing_is_cut_off_at_the_default_size(window_in, language):
     assert cut_off(window) == []
 
 
+@pytest.mark.parametrize("language", ["en", "pseudo", *LANGUAGES])
+def test_nothing_is_cut_off_with_your_values_open(window_in, language, qtbot, tmp_path, monkeypatch):
+    """The note under the boxes (your values on show) is longest in German: it wraps to more
+    lines than when it was first shown, and claims them as the pane settles."""
+    path = tmp_path / "normals.csv"
+    path.write_text("x\n-4.192855274112129\n2.8319083928007345\n-1.0663818771331546\n")
+    window = window_in(PseudoTranslator() if language == "pseudo" else language)
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileName", lambda *_: (str(path), ""))
+    named(window, "openValuesAction").trigger()
+    qtbot.waitUntil(lambda: window.values is not None and not window.values_reader.running(), timeout=30_000)
+    QApplication.processEvents()
+    assert named(window, "sourceNote").isVisible()
+    assert cut_off(window) == []
+    described = {"en": "normals.csv: 3 decimal values", "de": "normals.csv: 3 Dezimalwerte"}
+    described["fr"] = "normals.csv : 3 valeurs décimales"
+    if language in described:  # the status bar describes your values in the window's language
+        assert described[language] in window.statusBar().currentMessage()
+    window.resize(900, 760)  # narrower: the note wraps to more lines again
+    QApplication.processEvents()
+    assert cut_off(window) == []
+
+
 def test_the_self_test_checks_the_language(window_in, monkeypatch):
     from leaky_gui.gui import selftest
 

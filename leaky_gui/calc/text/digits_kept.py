@@ -12,7 +12,8 @@ half an ulp) and either
   everything between them has C's length.
 The distances, in ulps, come from the nearest-double kernel's own product (``place`` of
 ``nearest_doubles``) and are decided with a margin far above their float error; a v that
-is a power of two (its interval is lopsided) takes only the first way.
+is a power of two (its interval is lopsided: a quarter of an ulp below, half above) takes neither:
+its text is searched for, as every text not proved is.
 """
 
 from __future__ import annotations
@@ -54,8 +55,9 @@ def _rounded_candidates(
         np.abs(below, out=below)
         distance = np.abs(at)
         longer = (distance < 0.5 * unit_c - _MARGIN) & (below > 0.5 + _MARGIN) & (above > 0.5 + _MARGIN)
-    longer &= ~lopsided
-    ok = (distance < 0.5 - _MARGIN) & ((candidate < _FIFTEEN_DIGITS) | longer) & (candidate > 0)
+    # A power of two's interval is lopsided (a quarter of an ulp below it, half above) and
+    # its place may be in the units of the ulp below: its text is always searched for.
+    ok = (distance < 0.5 - _MARGIN) & ((candidate < _FIFTEEN_DIGITS) | longer) & (candidate > 0) & ~lopsided
     return candidate, ok
 
 

@@ -258,7 +258,8 @@ def nearest_doubles(
     rows = w.size
     if w_high is not None or not rows:
         return _nearest_doubles(w, q, negative, w_high, place=place)
-    quick = (q <= 0) & (q >= -_QUOTIENT_POWERS) & (w != 0)
+    # w below 2**63: its nearest double h stays below 2**64, so h converts back to uint64.
+    quick = (q <= 0) & (q >= -_QUOTIENT_POWERS) & (w != 0) & (w < np.uint64(1 << 63))
     if bool(quick.all()):
         out, unsure, distance = _quotient_doubles(w, -q)
         if place is not None:
