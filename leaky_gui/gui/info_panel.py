@@ -183,8 +183,15 @@ class InfoPanel(QGroupBox):
 
 
 def values_label(count: int) -> str:
-    """'1 value', '1,000 values': the count as the calculation writes it, the word translated."""
-    text = translate("InfoPanel", "{count} value") if count == 1 else translate("InfoPanel", "{count} values")
+    """'1 value', '1,000 values': the count as the calculation writes it, the word translated.
+
+    0 has an entry of its own, as languages differ there (French says '0 valeur')."""
+    if count == 1:
+        text = translate("InfoPanel", "{count} value")
+    elif count == 0:
+        text = translate("InfoPanel", "{count} values", "the count is 0")
+    else:
+        text = translate("InfoPanel", "{count} values")
     return text.format(count=f"{count:,}")
 
 

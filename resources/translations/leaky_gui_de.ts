@@ -309,6 +309,11 @@ Nulldurchgang: {crossing}</translation>
     </message>
     <message>
         <source>{count} values</source>
+        <comment>the count is 0</comment>
+        <translation>{count} Werte</translation>
+    </message>
+    <message>
+        <source>{count} values</source>
         <translation>{count} Werte</translation>
     </message>
     <message>
@@ -320,11 +325,11 @@ Nulldurchgang: {crossing}</translation>
     <name>InputsPanel</name>
     <message>
         <source>Sweep  x_i = start + i*step,  i = 0 .. count-1</source>
-        <translation>Durchlauf  x_i = Start + i*Schritt,  i = 0 .. Anzahl-1</translation>
+        <translation>Durchlauf  x_i = Start + i*Schrittweite,  i = 0 .. Anzahl-1</translation>
     </message>
     <message>
         <source>&amp;Start x:</source>
-        <translation>&amp;Start-x:</translation>
+        <translation>x-&amp;Start:</translation>
     </message>
     <message>
         <source>First x of the sweep (x_0)</source>
@@ -332,7 +337,7 @@ Nulldurchgang: {crossing}</translation>
     </message>
     <message>
         <source>S&amp;tep x:</source>
-        <translation>S&amp;chrittweite x:</translation>
+        <translation>x-S&amp;chrittweite:</translation>
     </message>
     <message>
         <source>Distance between points; may be negative, not 0</source>
@@ -352,7 +357,7 @@ Nulldurchgang: {crossing}</translation>
     </message>
     <message>
         <source>Leak slope: f(x) = alpha*x for x &lt;= 0 (0.01 by default)</source>
-        <translation>Leck-Steigung: f(x) = alpha*x für x &lt;= 0 (standardmäßig 0.01)</translation>
+        <translation>Steigung des negativen Asts: f(x) = alpha*x für x &lt;= 0 (standardmäßig 0.01)</translation>
     </message>
     <message>
         <source>{purpose}.
@@ -399,11 +404,11 @@ x darauf gerundet (über float32), alpha auf float32, alpha*x in float32, dann g
     <name>LayerPlot</name>
     <message>
         <source>Plot of the std ratio over depth</source>
-        <translation>Diagramm des Std-Verhältnisses über die Tiefe</translation>
+        <translation>Diagramm des Std.-Abw.-Verhältnisses über die Tiefe</translation>
     </message>
     <message>
         <source>For each alpha, the signal&apos;s std ratio after 0 to L layers on a log axis, and the gradient&apos;s dashed</source>
-        <translation>Für jedes Alpha das Std-Verhältnis des Signals nach 0 bis L Schichten auf logarithmischer Achse, das des Gradienten gestrichelt</translation>
+        <translation>Für jedes Alpha das Std.-Abw.-Verhältnis des Signals nach 0 bis L Schichten auf logarithmischer Achse, das des Gradienten gestrichelt</translation>
     </message>
     <message>
         <source>depth (layers)</source>
@@ -411,7 +416,7 @@ x darauf gerundet (über float32), alpha auf float32, alpha*x in float32, dann g
     </message>
     <message>
         <source>std ratio</source>
-        <translation>Std-Verhältnis</translation>
+        <translation>Std.-Abw.-Verhältnis</translation>
     </message>
 </context>
 <context>
@@ -422,7 +427,7 @@ x darauf gerundet (über float32), alpha auf float32, alpha*x in float32, dann g
     </message>
     <message>
         <source>std ratio</source>
-        <translation>Std-Verhältnis</translation>
+        <translation>Std.-Abw.-Verhältnis</translation>
     </message>
     <message>
         <source>sqrt(E[h_L²]) / std after L layers</source>
@@ -430,7 +435,7 @@ x darauf gerundet (über float32), alpha auf float32, alpha*x in float32, dann g
     </message>
     <message>
         <source>grad ratio</source>
-        <translation>Grad-Verhältnis</translation>
+        <translation>Gradientenverhältnis</translation>
     </message>
     <message>
         <source>sqrt(E[(d/dh_0)²] / E[(d/dh_L)²]) through L layers</source>
@@ -454,11 +459,11 @@ x darauf gerundet (über float32), alpha auf float32, alpha*x in float32, dann g
     </message>
     <message>
         <source>leaky share</source>
-        <translation>Leck-Anteil</translation>
+        <translation>Anteil X &lt;= 0</translation>
     </message>
     <message>
         <source>P(X &lt;= 0): the share of pre-activations on the leaky side</source>
-        <translation>P(X &lt;= 0): der Anteil der Prä-Aktivierungen auf der Leck-Seite</translation>
+        <translation>P(X &lt;= 0): der Anteil der Prä-Aktivierungen auf dem negativen Ast</translation>
     </message>
     <message>
         <source>E[f(X)], X ~ N(mean, std²)</source>
@@ -507,7 +512,7 @@ x darauf gerundet (über float32), alpha auf float32, alpha*x in float32, dann g
     </message>
     <message>
         <source>One row per alpha: the statistics of f(X) for X ~ N(mean, std²) and the std and gradient ratios after the depth&apos;s layers; Ctrl+C copies the selected rows</source>
-        <translation>Eine Zeile je Alpha: die Statistik von f(X) für X ~ N(Mittelwert, std²) und die Std- und Gradientenverhältnisse nach den Schichten der Tiefe; Strg+C kopiert die ausgewählten Zeilen</translation>
+        <translation>Eine Zeile je Alpha: die Statistik von f(X) für X ~ N(Mittelwert, std²) und die Verhältnisse von Std.-Abw. und Gradient nach den Schichten der Tiefe; Strg+C kopiert die ausgewählten Zeilen</translation>
     </message>
     <message>
         <source>Copy Rows</source>
@@ -606,7 +611,7 @@ x darauf gerundet (über float32), alpha auf float32, alpha*x in float32, dann g
     </message>
     <message>
         <source>Cannot pin alpha = {alpha}: {problem}.</source>
-        <translation>alpha = {alpha} kann nicht angepinnt werden: {problem}.</translation>
+        <translation>Anpinnen von alpha = {alpha} nicht möglich: {problem}.</translation>
     </message>
     <message>
         <source>Fit Negative Branch: the sweep has no x &lt;= 0, so there is no negative branch to show; the view is left as it was</source>
@@ -975,7 +980,7 @@ Die gezeigten Daten bleiben, wie sie waren.</translation>
     </message>
     <message>
         <source>Negative alpha is unusual: f then rises again for x &lt; 0 instead of leaking downwards</source>
-        <translation>Ein negatives Alpha ist ungewöhnlich: f steigt dann für x &lt; 0 wieder an, statt nach unten zu lecken</translation>
+        <translation>Ein negatives Alpha ist ungewöhnlich: f steigt dann für x &lt; 0 wieder an, statt flach abzufallen</translation>
     </message>
     <message>
         <source>alpha &gt; 1 is unusual: the x &lt;= 0 side is then steeper than the x &gt; 0 side</source>
@@ -1018,7 +1023,7 @@ Die gezeigten Daten bleiben, wie sie waren.</translation>
     </message>
     <message>
         <source>x is held as {x}; </source>
-        <translation>x wird als {x} gehalten; </translation>
+        <translation>x wird als {x} gespeichert; </translation>
     </message>
     <message>
         <source>{precision}: {held}f(x) is {note}</source>
@@ -1073,7 +1078,7 @@ Die gezeigten Daten bleiben, wie sie waren.</translation>
     </message>
     <message>
         <source>{precision} holds f(x) as {note}</source>
-        <translation>{precision} hält f(x) als {note}</translation>
+        <translation>{precision} speichert f(x) als {note}</translation>
     </message>
 </context>
 <context>

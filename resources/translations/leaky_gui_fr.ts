@@ -309,6 +309,11 @@ Passage par zéro : {crossing}</translation>
     </message>
     <message>
         <source>{count} values</source>
+        <comment>the count is 0</comment>
+        <translation>{count} valeur</translation>
+    </message>
+    <message>
+        <source>{count} values</source>
         <translation>{count} valeurs</translation>
     </message>
     <message>
@@ -352,7 +357,7 @@ Passage par zéro : {crossing}</translation>
     </message>
     <message>
         <source>Leak slope: f(x) = alpha*x for x &lt;= 0 (0.01 by default)</source>
-        <translation>Pente de fuite : f(x) = alpha*x pour x &lt;= 0 (0.01 par défaut)</translation>
+        <translation>Pente de la branche négative : f(x) = alpha*x pour x &lt;= 0 (0.01 par défaut)</translation>
     </message>
     <message>
         <source>{purpose}.
@@ -454,11 +459,11 @@ x arrondi à ce type (via float32), alpha en float32, alpha*x en float32, puis a
     </message>
     <message>
         <source>leaky share</source>
-        <translation>part de fuite</translation>
+        <translation>part X &lt;= 0</translation>
     </message>
     <message>
         <source>P(X &lt;= 0): the share of pre-activations on the leaky side</source>
-        <translation>P(X &lt;= 0) : la part des pré-activations du côté de la fuite</translation>
+        <translation>P(X &lt;= 0) : la part des pré-activations sur la branche négative</translation>
     </message>
     <message>
         <source>E[f(X)], X ~ N(mean, std²)</source>
@@ -975,7 +980,7 @@ Les données affichées restent telles quelles.</translation>
     </message>
     <message>
         <source>Negative alpha is unusual: f then rises again for x &lt; 0 instead of leaking downwards</source>
-        <translation>Un alpha négatif est inhabituel : f remonte alors pour x &lt; 0 au lieu de fuir vers le bas</translation>
+        <translation>Un alpha négatif est inhabituel : f remonte alors pour x &lt; 0 au lieu de descendre doucement</translation>
     </message>
     <message>
         <source>alpha &gt; 1 is unusual: the x &lt;= 0 side is then steeper than the x &gt; 0 side</source>
