@@ -47,7 +47,7 @@
     <message>
         <source>Slider &amp;Scale and Range</source>
         <extracomment>Scale and range choices (radio items), shown in the Alpha menu and on right-click.</extracomment>
-        <translation>Regler&amp;skala und -bereich</translation>
+        <translation>&amp;Skala und Bereich des Schiebereglers</translation>
     </message>
     <message>
         <source>Scale</source>
@@ -167,7 +167,7 @@ Pfeile, Bild auf/ab, Pos1 und Ende bewegen ihn; Rechtsklick (oder das Alpha-Men�
     </message>
     <message>
         <source>Export cancelled; no file was written or changed.</source>
-        <translation>Export abgebrochen; keine Datei wurde geschrieben oder geändert.</translation>
+        <translation>Export abgebrochen; es wurde keine Datei geschrieben oder geändert.</translation>
     </message>
     <message>
         <source>Exporting {count} rows to {file}…</source>
@@ -217,7 +217,7 @@ No file was changed.</source>
         <translation>{file} konnte nicht geschrieben werden:
 {reason}
 
-Keine Datei wurde geändert.</translation>
+Es wurde keine Datei geändert.</translation>
     </message>
 </context>
 <context>
@@ -363,7 +363,7 @@ Nulldurchgang: {crossing}</translation>
         <source>{purpose}.
 Takes {range}; Escape undoes an edit.</source>
         <translation>{purpose}.
-Nimmt {range}; Escape macht eine Eingabe rückgängig.</translation>
+Akzeptiert {range}; Esc macht eine Eingabe rückgängig.</translation>
     </message>
     <message>
         <source>The precision of x, f(x) and f&apos;(x).
@@ -726,7 +726,7 @@ Die gezeigten Daten bleiben, wie sie waren.</translation>
     </message>
     <message>
         <source>Exports get one f&apos;(x) column per alpha</source>
-        <translation>Exporte erhalten eine Spalte f&apos;(x) je Alpha</translation>
+        <translation>Exporte enthalten eine Spalte f&apos;(x) je Alpha</translation>
     </message>
     <message>
         <source>CSV: Include Pinned Alphas</source>
@@ -734,7 +734,7 @@ Die gezeigten Daten bleiben, wie sie waren.</translation>
     </message>
     <message>
         <source>Exports get one f(x) column per pinned alpha</source>
-        <translation>Exporte erhalten eine Spalte f(x) je angepinntem Alpha</translation>
+        <translation>Exporte enthalten eine Spalte f(x) je angepinntem Alpha</translation>
     </message>
     <message>
         <source>Decimal &amp;Comma in CSV and Copied Rows</source>
@@ -742,7 +742,7 @@ Die gezeigten Daten bleiben, wie sie waren.</translation>
     </message>
     <message>
         <source>Exports get &apos;;&apos; between columns and &apos;,&apos; as the decimal point, as spreadsheets expect in decimal-comma locales (de, fr, es, pt, ...)</source>
-        <translation>Exporte erhalten &apos;;&apos; zwischen den Spalten und &apos;,&apos; als Dezimaltrennzeichen, wie Tabellenkalkulationen es in Gebietsschemas mit Dezimalkomma erwarten (de, fr, es, pt, ...)</translation>
+        <translation>Exporte verwenden &apos;;&apos; zwischen den Spalten und &apos;,&apos; als Dezimaltrennzeichen, wie Tabellenkalkulationen es in Gebietsschemas mit Dezimalkomma erwarten (de, fr, es, pt, ...)</translation>
     </message>
     <message>
         <source>Export &amp;Plot Image…</source>
@@ -826,7 +826,7 @@ Die gezeigten Daten bleiben, wie sie waren.</translation>
     </message>
     <message>
         <source>Slide alpha back and forth over the slider&apos;s range, 5 s a pass; Escape, typing or Ctrl+Shift+P stops it</source>
-        <translation>Alpha über den Bereich des Reglers hin und her bewegen, 5 s je Durchgang; Escape, Tippen oder Strg+Umschalt+P hält es an</translation>
+        <translation>Alpha über den Bereich des Schiebereglers hin und her bewegen, 5 s je Durchgang; Esc, Tippen oder Strg+Umschalt+P hält es an</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -984,7 +984,7 @@ Die gezeigten Daten bleiben, wie sie waren.</translation>
     </message>
     <message>
         <source>alpha &gt; 1 is unusual: the x &lt;= 0 side is then steeper than the x &gt; 0 side</source>
-        <translation>alpha &gt; 1 ist ungewöhnlich: die Seite x &lt;= 0 ist dann steiler als die Seite x &gt; 0</translation>
+        <translation>Ein Alpha über 1 ist ungewöhnlich: Die Seite x &lt;= 0 ist dann steiler als die Seite x &gt; 0</translation>
     </message>
     <message>
         <source>float64 (exact)</source>

@@ -726,7 +726,7 @@ Les données affichées restent telles quelles.</translation>
     </message>
     <message>
         <source>Exports get one f&apos;(x) column per alpha</source>
-        <translation>Les exports reçoivent une colonne f&apos;(x) par alpha</translation>
+        <translation>Les exports contiennent une colonne f&apos;(x) par alpha</translation>
     </message>
     <message>
         <source>CSV: Include Pinned Alphas</source>
@@ -734,7 +734,7 @@ Les données affichées restent telles quelles.</translation>
     </message>
     <message>
         <source>Exports get one f(x) column per pinned alpha</source>
-        <translation>Les exports reçoivent une colonne f(x) par alpha épinglé</translation>
+        <translation>Les exports contiennent une colonne f(x) par alpha épinglé</translation>
     </message>
     <message>
         <source>Decimal &amp;Comma in CSV and Copied Rows</source>
@@ -742,7 +742,7 @@ Les données affichées restent telles quelles.</translation>
     </message>
     <message>
         <source>Exports get &apos;;&apos; between columns and &apos;,&apos; as the decimal point, as spreadsheets expect in decimal-comma locales (de, fr, es, pt, ...)</source>
-        <translation>Les exports reçoivent &apos;;&apos; entre les colonnes et &apos;,&apos; comme séparateur décimal, comme l&apos;attendent les tableurs dans les langues à virgule décimale (de, fr, es, pt, ...)</translation>
+        <translation>Les exports utilisent &apos;;&apos; entre les colonnes et &apos;,&apos; comme séparateur décimal, comme l&apos;attendent les tableurs dans les langues à virgule décimale (de, fr, es, pt, ...)</translation>
     </message>
     <message>
         <source>Export &amp;Plot Image…</source>
@@ -984,7 +984,7 @@ Les données affichées restent telles quelles.</translation>
     </message>
     <message>
         <source>alpha &gt; 1 is unusual: the x &lt;= 0 side is then steeper than the x &gt; 0 side</source>
-        <translation>alpha &gt; 1 est inhabituel : le côté x &lt;= 0 est alors plus raide que le côté x &gt; 0</translation>
+        <translation>Un alpha supérieur à 1 est inhabituel : le côté x &lt;= 0 est alors plus raide que le côté x &gt; 0</translation>
     </message>
     <message>
         <source>float64 (exact)</source>
