@@ -18,6 +18,8 @@ BAD_LINE = 100
 BAD_BYTES = {
     "nul": (b"1\x002\n", "not a text file"),
     "long": (b"1" * (MAX_LINE_BYTES + 10) + b"\n", "a line longer than"),
+    # no newline within the reader's reach: the reading thread finds it too long
+    "longer": (b"1" * (2 * MAX_LINE_BYTES) + b"\n", "a line longer than"),
 }
 
 
