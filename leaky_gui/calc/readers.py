@@ -223,7 +223,9 @@ def _text_parts(
             data = stream.read(block_bytes)
             if not done and data[:HEAD_BYTES].translate(None, CONTROL) != data[:HEAD_BYTES]:
                 raise not_text(name)
-            if b"\x00" in data:
+            if b"\x00" in data:  # its lines before the NUL first, in their turn: then the error
+                workers.read(tail + data)
+                yield from workers.ready(every=True)
                 raise not_text(name)
             done += len(data)
             if not data:
@@ -238,6 +240,7 @@ def _text_parts(
             else:
                 tail = data
             if len(tail) > MAX_LINE_BYTES:
+                yield from workers.ready(every=True)  # the lines before it first
                 raise line_too_long(name)
             if progress is not None:
                 at = where() if where is not None else done
@@ -324,6 +327,10 @@ def _text_rows(
             end = start + got
             cut = _after_last_newline(buf, end)
             if end - cut > MAX_LINE_BYTES:
+                yield from fast.finish()  # the lines before it first, in their turn
+                if cut > WIDTH:
+                    reader.feed(buf[WIDTH:cut].tobytes())
+                    yield from _drained(reader)
                 raise line_too_long(name)
             tail = buf[cut:end].tobytes()
             if cut == WIDTH:

@@ -43,21 +43,25 @@ def line_too_long(name: str) -> ValuesFileError:
     )
 
 
-def _check_bytes(block: bytes, name: str) -> None:
-    """NUL bytes, or a line over MAX_LINE_BYTES, refuse the file (memchr-fast, no copies).
+def _bad_bytes(block: bytes, name: str) -> tuple[int, ValuesFileError] | None:
+    """Where the first line that refuses the file starts (a NUL byte, or longer than
+    MAX_LINE_BYTES), and the error; None if no line does (memchr-fast, no copies).
 
     A line that long holds a whole aligned window of half the bound: only a window with no
     newline needs its line measured.
     """
-    if b"\x00" in block:
-        raise not_text(name)
+    found: tuple[int, ValuesFileError] | None = None
+    nul = block.find(b"\x00")
+    if nul >= 0:
+        found = (block.rfind(b"\n", 0, nul) + 1, not_text(name))
     window = MAX_LINE_BYTES // 2
-    for lo in range(0, len(block) - window + 1, window):
+    for lo in range(0, (nul if nul >= 0 else len(block)) - window + 1, window):
         if block.find(b"\n", lo, lo + window) < 0:
             start = block.rfind(b"\n", 0, lo) + 1
             end = block.find(b"\n", lo)
             if (end if end >= 0 else len(block)) - start > MAX_LINE_BYTES:
-                raise line_too_long(name)
+                return start, line_too_long(name)
+    return found
 
 
 def checked(make: Callable[[], Values]) -> Values:
@@ -206,7 +210,10 @@ class TextColumnReader:
         in the order the blocks were prepared."""
         if not block:
             return _nothing
-        _check_bytes(block, self.name)
+        bad = _bad_bytes(block, self.name)
+        if bad is not None:  # the lines before it first, in their turn, then the error
+            read = self.prepare(block[: bad[0]]) if bad[0] else _nothing
+            return _then_raise(read, bad[1])
         if not self.started:
             if block.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte-order mark, as spreadsheets write
                 block = block[3:]
@@ -378,3 +385,14 @@ class Part(NamedTuple):
 
 def _nothing() -> None:
     return None
+
+
+def _then_raise(read: Callable[[], Part | None], error: ValuesFileError) -> Callable[[], Part | None]:
+    """The work of a block with a line that refuses the file: the lines before it are read
+    first (their errors come first, in file order), then ``error``."""
+
+    def work() -> Part | None:
+        read()
+        raise error
+
+    return work

@@ -125,7 +125,7 @@ def test_binary_files_are_not_text(tmp_path, content):
 @pytest.mark.parametrize("where", ["first", "middle", "last"])
 def test_a_line_beyond_the_bound_ends_the_read(tmp_path, where):
     long = b"1" * (MAX_LINE_BYTES + 10)
-    lines = {"first": [long, b"1"], "middle": [b"x", b"1.5"] * 1000 + [long, b"2"], "last": [b"1", long]}[
+    lines = {"first": [long, b"1"], "middle": [b"x"] + [b"1.5"] * 2000 + [long, b"2"], "last": [b"1", long]}[
         where
     ]
     path = tmp_path / "long.csv"

@@ -227,7 +227,10 @@ def _quotient_doubles(w: np.ndarray, k: np.ndarray) -> tuple[np.ndarray, np.ndar
     e = ((y_high * p_high - g) + y_high * p_low + y_low * p_high) + y_low * p_low
     correction = ((h - g) + (error - e)) / p
     gap = y - np.nextafter(y, 0.0)  # the spacing below y (and above it, away from powers of two)
-    near_half = np.abs(np.abs(correction / gap) - 0.5) < _NEAR_HALF
+    # y + correction is a tie when the correction, in ulps, is near a half-integer: 0.5
+    # here (y is within about an ulp), but any k + 0.5 is caught, whatever the bound.
+    ulps = np.abs(correction / gap)
+    near_half = np.abs(ulps - np.floor(ulps) - 0.5) < _NEAR_HALF
     mantissa = y.view(np.uint64) & _MANTISSA
     near_power = (mantissa < np.uint64(4)) | (mantissa > _MANTISSA - np.uint64(4))
     nearest = y + correction
