@@ -10,6 +10,7 @@ import pytest
 
 from leaky_gui.calc.precision import format_in
 from leaky_gui.calc.text import format as text_columns
+from leaky_gui.calc.text import framework_text
 
 THREADS = 16
 BATCH = 16
@@ -80,3 +81,33 @@ def test_threads_filling_the_table_at_once_lose_no_text(fresh_tables, precision)
     # And the table kept every text it marked known.
     again = texts_of(text_columns.precision_text(values, precision))
     assert again == [expected[v] for v in values.tolist()]
+
+
+def test_the_float16_table_is_made_whole_in_integers_as_the_search_prints(fresh_tables):
+    """float16's table is made whole at its first use, with int64 arithmetic alone; every one
+    of its 65,536 texts is the one the search gives (``digits_text_column``), byte for byte."""
+    one = texts_of(text_columns.precision_text(np.array([-3.69921875]), "float16"))
+    assert one == ["-3.7"]
+    texts, known = text_columns._TABLES["float16"]
+    assert known.all()  # every pattern, not only the one asked for
+    values = text_columns._pattern_values(np.arange(1 << 16, dtype=np.uint32), "float16")
+    searched = framework_text._left_aligned(framework_text.digits_text_column(values, "float16"))
+    assert texts.shape == searched.shape
+    assert np.array_equal(texts, searched)
+    assert texts_of(texts[[0x0000, 0x8000, 0x0001, 0x7BFF, 0xFBFF, 0x7C00, 0xFC00, 0x7E00, 0xFE00]]) == [
+        "0.0",
+        "0.0",
+        "6e-08",
+        "65500.0",
+        "-65500.0",
+        "inf",
+        "-inf",
+        "nan",
+        "nan",
+    ]
+
+
+def test_the_general_path_fills_the_float16_table_by_the_search(fresh_tables, monkeypatch):
+    monkeypatch.setenv("LEAKY_GUI_TEXT_GENERAL", "1")
+    assert texts_of(text_columns.precision_text(np.array([0.1, 2.0**-24]), "float16")) == ["0.1", "6e-08"]
+    assert text_columns._TABLES["float16"][1].sum() == 2  # only the patterns asked for

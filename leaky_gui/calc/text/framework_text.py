@@ -1,8 +1,9 @@
 """Number text in the framework precisions, a column at a time (no Qt): the CSV writer's.
 
 Values in a framework precision print their shortest digits in that precision: float16 and
-bfloat16 from a table of the texts of their 65,536 bit patterns, filled as values turn up;
-float32 from ``shortest_digits``, vectorised (``calc.text.shortest`` holds the other columns).
+bfloat16 from a table of the texts of their 65,536 bit patterns (float16's made whole at its
+first use, in exact integers; bfloat16's filled as values turn up, by the search); float32
+from ``shortest_digits``, vectorised (``calc.text.shortest`` holds the other columns).
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from leaky_gui.calc.precision import (
     round_to,
 )
 from leaky_gui.calc.precision import shortest_digits as precision_digits
-from leaky_gui.calc.text.shortest import constant_text, pad, scaled_text
+from leaky_gui.calc.text.parse import general_only
+from leaky_gui.calc.text.shortest import constant_text, laid_out, pad, scaled_text, strip_zeros
 
 _TABLES: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # precision -> (texts, known)
 _TABLES_LOCK = threading.Lock()  # held while a table is filled in
@@ -61,7 +63,10 @@ def _fill_table(bits: np.ndarray, precision: str) -> tuple[np.ndarray, np.ndarra
 
     The texts are written before a new ``known`` marks them, and both are published as one
     tuple, so a reader holding either the old or the new table sees every text it marks known.
+    float16's table is made whole the first time (the general path fills it by the search).
     """
+    if precision == "float16" and precision not in _TABLES and not general_only():
+        _TABLES[precision] = _float16_table(), np.ones(1 << 16, dtype=bool)
     texts, known = _TABLES.get(precision) or (
         np.zeros((1 << 16, 1), dtype=np.uint8),
         np.zeros(1 << 16, dtype=bool),
@@ -81,12 +86,109 @@ def _fill_table(bits: np.ndarray, precision: str) -> tuple[np.ndarray, np.ndarra
 
 def _left_aligned(matrix: np.ndarray) -> np.ndarray:
     """The same texts with their NULs moved to the end of each row, and no wider than needed."""
-    keep = matrix != 0
-    place = np.cumsum(keep, axis=1) - 1
-    out = np.zeros((matrix.shape[0], int(keep.sum(axis=1).max(initial=0))), dtype=np.uint8)
-    rows = np.broadcast_to(np.arange(matrix.shape[0])[:, None], matrix.shape)
-    out[rows[keep], place[keep]] = matrix[keep]
-    return out
+    lines = np.empty((matrix.shape[0], matrix.shape[1] + 1), dtype=np.uint8)
+    lines[:, :-1] = matrix
+    lines[:, -1] = ord("\n")
+    texts = np.array(lines.tobytes().translate(None, b"\0").split(b"\n")[:-1], dtype=bytes)
+    return texts.view(np.uint8).reshape(matrix.shape[0], texts.itemsize)
+
+
+# float16 in exact integers: a value v and the ends of the interval of reals that round to
+# it are whole multiples of 2**-25 (half the spacing of the smallest binade, and a quarter
+# of the next one's, where a power of two's interval is lopsided), below 2**42.
+_F16_BITS, _F16_MIN_EXPONENT = 11, -14
+_F16_SHIFT = _F16_BITS - _F16_MIN_EXPONENT
+_F16_FINITE = 0x7C00  # patterns 0 .. 0x7BFF are 0 and the positive finite float16
+_DECADES = np.array([float(f"1e{q}") for q in range(-8, 5)])  # float16 lies in 1e-8 .. 1e5
+
+
+def _float16_table() -> np.ndarray:
+    """The text of each of float16's 65,536 bit patterns, left-aligned, as one matrix.
+
+    The digits are ``shortest_digits``' (the shortest decimal that reads back, the nearest
+    of those, halves to even), found here with int64 arithmetic alone, so no value needs
+    the exact search; a negative number's text is its magnitude's after a minus sign.
+    """
+    magnitudes = np.arange(_F16_FINITE, dtype=np.uint16).view(np.float16).astype(np.float64)
+    m = np.zeros(magnitudes.shape, dtype=np.int64)
+    k = np.zeros(magnitudes.shape, dtype=np.int64)
+    m[1:], k[1:] = _float16_digits(magnitudes[1:])
+    digits = m.astype(np.uint64)
+    strip_zeros(digits, k)
+    positive = _left_aligned(laid_out(digits, k, np.zeros(magnitudes.shape, dtype=bool)))
+    width = positive.shape[1] + 1
+    table = np.zeros((1 << 16, width), dtype=np.uint8)
+    table[:_F16_FINITE, : width - 1] = positive
+    table[0x8001 : 0x8000 + _F16_FINITE, 1:] = positive[1:]
+    table[0x8001 : 0x8000 + _F16_FINITE, 0] = ord("-")
+    table[0x8000, : width - 1] = positive[0]  # never '-0.0'
+    special = np.arange(_F16_FINITE, 0x8000)  # inf, then the nans
+    table[special] = table[special + 0x8000] = pad(
+        constant_text(["inf", "nan"], np.minimum(special - _F16_FINITE, 1)), width
+    )
+    table[0x8000 + _F16_FINITE, :4] = np.frombuffer(b"-inf", dtype=np.uint8)
+    return table
+
+
+def _float16_digits(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(m, k) of positive float16 ``values`` as ``shortest_digits`` gives them, in int64 arithmetic.
+
+    Scaled by 2**25, v is an integer and the interval that rounds to it is [low, high]
+    (closed when v's last significand bit is 0). The shortest decimal is a multiple of the
+    largest 10**j with a multiple in it: j from decade(v) + 1 down, five digits at most
+    (the spacing is above v * 2**-11, more than 10**-4 of v's decade); m is the multiple
+    nearest v. Where that is 10**j itself, 9 * 10**(j-1) (or the digit nearest v at that
+    place) is as short, and is taken if inside and nearer.
+    """
+    exponent = np.maximum(np.frexp(values)[1] - 1, _F16_MIN_EXPONENT)
+    scaled = np.ldexp(values, _F16_SHIFT).astype(np.int64)
+    half = np.left_shift(1, exponent - _F16_BITS + _F16_SHIFT).astype(np.int64)  # of the spacing
+    at_power = (scaled == np.left_shift(1, exponent + _F16_SHIFT)) & (exponent > _F16_MIN_EXPONENT)
+    low, high = scaled - np.where(at_power, half >> 1, half), scaled + half
+    closed = (scaled // (2 * half)) & 1 == 0
+    decade = np.searchsorted(_DECADES, values, side="right") - 9
+    m = np.zeros(values.shape, dtype=np.int64)
+    k = np.zeros(values.shape, dtype=np.int64)
+    todo = np.arange(values.size)
+    for fewer in range(-1, 5):
+        j = decade[todo] - fewer
+        first, last, num, unit = _multiples(low[todo], high[todo], closed[todo], scaled[todo], j)
+        found = first <= last
+        at = todo[found]
+        m[at] = np.clip(_nearest(num[found], unit[found]), first[found], last[found])
+        k[at] = j[found]
+        todo = todo[~found]
+    assert todo.size == 0, "five digits hold every float16"
+    ten = np.flatnonzero(m == 1)
+    if ten.size:
+        j = k[ten] - 1
+        first, last, num, unit = _multiples(low[ten], high[ten], closed[ten], scaled[ten], j)
+        digit = np.minimum(_nearest(num, unit), 9)
+        better = (num < 10 * unit) & (first <= digit) & (digit <= last) & (digit > 0)
+        better &= np.abs(digit * unit - num) < 10 * unit - num
+        m[ten[better]], k[ten[better]] = digit[better], j[better]
+    return m, k
+
+
+def _multiples(
+    low: np.ndarray, high: np.ndarray, closed: np.ndarray, scaled: np.ndarray, j: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(first, last, num, unit): the multiples first..last of 10**j inside [low, high], and v =
+    num / unit in units of 10**j, all scaled by 2**25 (times 10**-j where j < 0)."""
+    below = j < 0
+    times = _POWERS[np.where(below, -j, 0)]
+    unit = _POWERS[np.where(below, 0, j)] << _F16_SHIFT
+    low, high = low * times, high * times
+    first, last = -(-low // unit), high // unit
+    first += ~closed & (first * unit == low)
+    last -= ~closed & (last * unit == high)
+    return first, last, scaled * times, unit
+
+
+def _nearest(num: np.ndarray, unit: np.ndarray) -> np.ndarray:
+    """num / unit rounded to the nearest integer, halves to even."""
+    q, r = np.divmod(num, unit)
+    return q + ((2 * r > unit) | ((2 * r == unit) & (q & 1 == 1)))
 
 
 def precision_text(
