@@ -111,3 +111,16 @@ def test_the_general_path_fills_the_float16_table_by_the_search(fresh_tables, mo
     monkeypatch.setenv("LEAKY_GUI_TEXT_GENERAL", "1")
     assert texts_of(text_columns.precision_text(np.array([0.1, 2.0**-24]), "float16")) == ["0.1", "6e-08"]
     assert text_columns._TABLES["float16"][1].sum() == 2  # only the patterns asked for
+
+
+@pytest.mark.parametrize("widths", [(3, 5), (5, 3), (4, 4)])
+def test_two_text_columns_interleave_by_rows_whatever_their_widths(widths):
+    first = np.full((3, widths[0]), ord("a"), dtype=np.uint8)
+    first[:, -1] = 0  # a NUL inside the text stays where it is
+    second = np.full((2, widths[1]), ord("b"), dtype=np.uint8)
+    chars = framework_text._interleaved(first, np.array([0, 2, 4]), second, np.array([1, 3]))
+    width = max(widths)
+    assert chars.shape == (5, width)
+    a = b"a" * (widths[0] - 1) + b"\0" * (width - widths[0] + 1)
+    b = b"b" * widths[1] + b"\0" * (width - widths[1])
+    assert [bytes(row) for row in chars] == [a, b, a, b, a]

@@ -298,11 +298,23 @@ def _float32_text_of_decimals(
         return scaled_text(num, scale)
     if not short.any():
         return digits_text_column(_held(values, num, scale), "float32")
-    rest = np.flatnonzero(~short)
-    fast = scaled_text(np.where(short, num, 0), scale)  # a new matrix: filled in below
-    slow = digits_text_column(_held(values, num, scale, rest), "float32")
-    chars = pad(fast, max(fast.shape[1], slow.shape[1]))
-    chars[rest] = pad(slow, chars.shape[1])
+    rows, rest = np.flatnonzero(short), np.flatnonzero(~short)
+    return _interleaved(
+        scaled_text(num[rows], scale),
+        rows,
+        digits_text_column(_held(values, num, scale, rest), "float32"),
+        rest,
+    )
+
+
+def _interleaved(first: np.ndarray, rows: np.ndarray, second: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """One text column of ``first``'s texts in ``rows`` and ``second``'s in ``others`` (together
+    every row once): each text moved whole, as one opaque item, into a row of NULs."""
+    chars = np.zeros((rows.size + others.size, max(first.shape[1], second.shape[1])), dtype=np.uint8)
+    for texts, at in ((first, rows), (second, others)):
+        width = texts.shape[1]
+        lead = np.dtype({"names": ["text"], "formats": [f"V{width}"], "itemsize": chars.shape[1]})
+        chars.view(lead).reshape(-1)["text"][at] = np.ascontiguousarray(texts).view(f"V{width}").reshape(-1)
     return chars
 
 
