@@ -85,7 +85,8 @@ def test_threads_filling_the_table_at_once_lose_no_text(fresh_tables, precision)
 
 def test_the_float16_table_is_made_whole_in_integers_as_the_search_prints(fresh_tables):
     """float16's table is made whole at its first use, with int64 arithmetic alone; every one
-    of its 65,536 texts is the one the search gives (``digits_text_column``), byte for byte."""
+    of its 65,536 texts is the one the search gives (``digits_text_column``), byte for byte.
+    On today's main the table held only the patterns asked for."""
     one = texts_of(text_columns.precision_text(np.array([-3.69921875]), "float16"))
     assert one == ["-3.7"]
     texts, known = text_columns._TABLES["float16"]
@@ -124,3 +125,23 @@ def test_two_text_columns_interleave_by_rows_whatever_their_widths(widths):
     a = b"a" * (widths[0] - 1) + b"\0" * (width - widths[0] + 1)
     b = b"b" * widths[1] + b"\0" * (width - widths[1])
     assert [bytes(row) for row in chars] == [a, b, a, b, a]
+
+
+def test_most_of_the_bfloat16_table_is_made_in_integers_and_the_search_fills_in_the_rest(fresh_tables):
+    """bfloat16's table starts with every pattern from 2**-37 to below 2**13 (and both zeros),
+    made in int64 arithmetic, each text the search's; larger and smaller values are searched
+    as they turn up, and the table stays left-aligned as it widens."""
+    assert texts_of(text_columns.precision_text(np.array([0.10009765625]), "bfloat16")) == ["0.1"]
+    texts, known = text_columns._TABLES["bfloat16"]
+    patterns = np.flatnonzero(known)
+    magnitudes = patterns & 0x7FFF
+    assert patterns.size == 2 * 50 * 128 + 2
+    assert set(magnitudes[magnitudes != 0] >> 7) == set(range(127 - 37, 127 + 13))
+    values = text_columns._pattern_values(patterns.astype(np.uint32), "bfloat16")
+    searched = framework_text._left_aligned(framework_text.digits_text_column(values, "bfloat16"))
+    assert np.array_equal(texts[patterns], searched)
+    outside = np.array([2.0**-38, 8192.0, -3.3895313892515355e38, 2.0**-133])
+    assert texts_of(text_columns.precision_text(outside, "bfloat16")) == [
+        format_in(v, "bfloat16") for v in outside.tolist()
+    ]
+    assert text_columns._TABLES["bfloat16"][1].sum() == patterns.size + outside.size

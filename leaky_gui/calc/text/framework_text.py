@@ -2,8 +2,9 @@
 
 Values in a framework precision print their shortest digits in that precision: float16 and
 bfloat16 from a table of the texts of their 65,536 bit patterns (float16's made whole at its
-first use, in exact integers; bfloat16's filled as values turn up, by the search); float32
-from ``shortest_digits``, vectorised (``calc.text.shortest`` holds the other columns).
+first use, in int64 arithmetic, and so bfloat16's from 2**-37 to 2**13; the search fills in
+the others as they turn up); float32 from ``shortest_digits``, vectorised
+(``calc.text.shortest`` holds the other columns).
 """
 
 from __future__ import annotations
@@ -63,10 +64,10 @@ def _fill_table(bits: np.ndarray, precision: str) -> tuple[np.ndarray, np.ndarra
 
     The texts are written before a new ``known`` marks them, and both are published as one
     tuple, so a reader holding either the old or the new table sees every text it marks known.
-    float16's table is made whole the first time (the general path fills it by the search).
+    Most of a table is made at its first use (``_first_table``), the general path excepted.
     """
-    if precision == "float16" and precision not in _TABLES and not general_only():
-        _TABLES[precision] = _float16_table(), np.ones(1 << 16, dtype=bool)
+    if precision not in _TABLES and not general_only():
+        _TABLES[precision] = _first_table(precision)
     texts, known = _TABLES.get(precision) or (
         np.zeros((1 << 16, 1), dtype=np.uint8),
         np.zeros(1 << 16, dtype=bool),
@@ -93,76 +94,86 @@ def _left_aligned(matrix: np.ndarray) -> np.ndarray:
     return texts.view(np.uint8).reshape(matrix.shape[0], texts.itemsize)
 
 
-# float16 in exact integers: a value v and the ends of the interval of reals that round to
-# it are whole multiples of 2**-25 (half the spacing of the smallest binade, and a quarter
-# of the next one's, where a power of two's interval is lopsided), below 2**42.
-_F16_BITS, _F16_MIN_EXPONENT = 11, -14
-_F16_SHIFT = _F16_BITS - _F16_MIN_EXPONENT
-_F16_FINITE = 0x7C00  # patterns 0 .. 0x7BFF are 0 and the positive finite float16
-_DECADES = np.array([float(f"1e{q}") for q in range(-8, 5)])  # float16 lies in 1e-8 .. 1e5
+# The texts of most patterns are made at a table's first use, in int64 arithmetic: float16's
+# every finite one, bfloat16's from 2**-37 to below 2**13 (the search fills in the others as
+# they turn up). Scaled by 2**shift, such values and the ends of the intervals that round to
+# them are integers (a quarter of the smallest spacing is 1), and every product below fits.
+# precision: (significand bits, smallest normal exponent, shift, first and end positive pattern)
+_IN_INTEGERS = {
+    "float16": (11, -14, 25, 0x0001, 0x7C00),
+    "bfloat16": (8, -126, 46, (127 - 37) << 7, (127 + 13) << 7),
+}
+_FIRST_DECADE = -12
+_DECADES = np.array([float(f"1e{q}") for q in range(_FIRST_DECADE, 5)])  # the doubles nearest 10**q
 
 
-def _float16_table() -> np.ndarray:
-    """The text of each of float16's 65,536 bit patterns, left-aligned, as one matrix.
+def _first_table(precision: str) -> tuple[np.ndarray, np.ndarray]:
+    """(texts, known) of ``precision``'s patterns that ``_IN_INTEGERS`` covers, both zeros, and
+    float16's infinities and nans: every float16 pattern. Left-aligned, as the search's.
 
     The digits are ``shortest_digits``' (the shortest decimal that reads back, the nearest
-    of those, halves to even), found here with int64 arithmetic alone, so no value needs
-    the exact search; a negative number's text is its magnitude's after a minus sign.
+    of those, halves to even), found with integers alone, so no value needs the exact
+    search; a negative number's text is its magnitude's after a minus sign.
     """
-    magnitudes = np.arange(_F16_FINITE, dtype=np.uint16).view(np.float16).astype(np.float64)
-    m = np.zeros(magnitudes.shape, dtype=np.int64)
-    k = np.zeros(magnitudes.shape, dtype=np.int64)
-    m[1:], k[1:] = _float16_digits(magnitudes[1:])
+    bits, min_exponent, shift, first, end = _IN_INTEGERS[precision]
+    patterns = np.arange(first, end)
+    m, k = _integer_digits(_pattern_values(patterns, precision), bits, min_exponent, shift)
     digits = m.astype(np.uint64)
     strip_zeros(digits, k)
-    positive = _left_aligned(laid_out(digits, k, np.zeros(magnitudes.shape, dtype=bool)))
+    positive = _left_aligned(laid_out(digits, k, np.zeros(m.shape, dtype=bool)))
     width = positive.shape[1] + 1
-    table = np.zeros((1 << 16, width), dtype=np.uint8)
-    table[:_F16_FINITE, : width - 1] = positive
-    table[0x8001 : 0x8000 + _F16_FINITE, 1:] = positive[1:]
-    table[0x8001 : 0x8000 + _F16_FINITE, 0] = ord("-")
-    table[0x8000, : width - 1] = positive[0]  # never '-0.0'
-    special = np.arange(_F16_FINITE, 0x8000)  # inf, then the nans
-    table[special] = table[special + 0x8000] = pad(
-        constant_text(["inf", "nan"], np.minimum(special - _F16_FINITE, 1)), width
-    )
-    table[0x8000 + _F16_FINITE, :4] = np.frombuffer(b"-inf", dtype=np.uint8)
-    return table
+    texts = np.zeros((1 << 16, width), dtype=np.uint8)
+    known = np.zeros(1 << 16, dtype=bool)
+    texts[patterns, : width - 1] = positive
+    texts[patterns | 0x8000, 1:] = positive
+    texts[patterns | 0x8000, 0] = ord("-")
+    texts[[0, 0x8000], :3] = np.frombuffer(b"0.0", dtype=np.uint8)  # never '-0.0'
+    known[patterns] = known[patterns | 0x8000] = known[[0, 0x8000]] = True
+    if precision == "float16":  # then inf, the nans, -inf and the nans
+        special = np.arange(end, 0x8000)
+        texts[special] = texts[special | 0x8000] = pad(
+            constant_text(["inf", "nan"], np.minimum(special - end, 1)), width
+        )
+        texts[end | 0x8000, :4] = np.frombuffer(b"-inf", dtype=np.uint8)
+        known[:] = True
+    return texts, known
 
 
-def _float16_digits(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(m, k) of positive float16 ``values`` as ``shortest_digits`` gives them, in int64 arithmetic.
+def _integer_digits(
+    values: np.ndarray, bits: int, min_exponent: int, shift: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """(m, k) of positive ``values`` of a precision as ``shortest_digits`` gives them, in int64.
 
-    Scaled by 2**25, v is an integer and the interval that rounds to it is [low, high]
+    Scaled by 2**shift, v is an integer and the interval that rounds to it is [low, high]
     (closed when v's last significand bit is 0). The shortest decimal is a multiple of the
     largest 10**j with a multiple in it: j from decade(v) + 1 down, five digits at most
-    (the spacing is above v * 2**-11, more than 10**-4 of v's decade); m is the multiple
-    nearest v. Where that is 10**j itself, 9 * 10**(j-1) (or the digit nearest v at that
-    place) is as short, and is taken if inside and nearer.
+    (float16's spacing is above v * 2**-11, more than 10**-4 of v's decade; bfloat16's,
+    four); m is the multiple nearest v. Where that is 10**j itself, 9 * 10**(j-1) (or the
+    digit nearest v at that place) is as short, and is taken if inside and nearer.
     """
-    exponent = np.maximum(np.frexp(values)[1] - 1, _F16_MIN_EXPONENT)
-    scaled = np.ldexp(values, _F16_SHIFT).astype(np.int64)
-    half = np.left_shift(1, exponent - _F16_BITS + _F16_SHIFT).astype(np.int64)  # of the spacing
-    at_power = (scaled == np.left_shift(1, exponent + _F16_SHIFT)) & (exponent > _F16_MIN_EXPONENT)
+    exponent = np.maximum(np.frexp(values)[1].astype(np.int64) - 1, min_exponent)
+    scaled = np.ldexp(values, shift).astype(np.int64)
+    half = np.left_shift(1, exponent - bits + shift).astype(np.int64)  # of the spacing
+    at_power = (scaled == np.left_shift(1, exponent + shift)) & (exponent > min_exponent)
     low, high = scaled - np.where(at_power, half >> 1, half), scaled + half
     closed = (scaled // (2 * half)) & 1 == 0
-    decade = np.searchsorted(_DECADES, values, side="right") - 9
+    decade = np.searchsorted(_DECADES, values, side="right") - 1 + _FIRST_DECADE
     m = np.zeros(values.shape, dtype=np.int64)
     k = np.zeros(values.shape, dtype=np.int64)
     todo = np.arange(values.size)
     for fewer in range(-1, 5):
         j = decade[todo] - fewer
-        first, last, num, unit = _multiples(low[todo], high[todo], closed[todo], scaled[todo], j)
+        first, last, num, unit = _multiples(low[todo], high[todo], closed[todo], scaled[todo], j, shift)
         found = first <= last
         at = todo[found]
         m[at] = np.clip(_nearest(num[found], unit[found]), first[found], last[found])
         k[at] = j[found]
         todo = todo[~found]
-    assert todo.size == 0, "five digits hold every float16"
+    assert todo.size == 0, "five digits hold every float16 and bfloat16"
     ten = np.flatnonzero(m == 1)
     if ten.size:
         j = k[ten] - 1
-        first, last, num, unit = _multiples(low[ten], high[ten], closed[ten], scaled[ten], j)
+        first, last, num, unit = _multiples(low[ten], high[ten], closed[ten], scaled[ten], j, shift)
         digit = np.minimum(_nearest(num, unit), 9)
         better = (num < 10 * unit) & (first <= digit) & (digit <= last) & (digit > 0)
         better &= np.abs(digit * unit - num) < 10 * unit - num
@@ -171,13 +182,13 @@ def _float16_digits(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _multiples(
-    low: np.ndarray, high: np.ndarray, closed: np.ndarray, scaled: np.ndarray, j: np.ndarray
+    low: np.ndarray, high: np.ndarray, closed: np.ndarray, scaled: np.ndarray, j: np.ndarray, shift: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(first, last, num, unit): the multiples first..last of 10**j inside [low, high], and v =
-    num / unit in units of 10**j, all scaled by 2**25 (times 10**-j where j < 0)."""
+    num / unit in units of 10**j, all scaled by 2**shift (times 10**-j where j < 0)."""
     below = j < 0
     times = _POWERS[np.where(below, -j, 0)]
-    unit = _POWERS[np.where(below, 0, j)] << _F16_SHIFT
+    unit = _POWERS[np.where(below, 0, j)] << shift
     low, high = low * times, high * times
     first, last = -(-low // unit), high // unit
     first += ~closed & (first * unit == low)
