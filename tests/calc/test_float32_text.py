@@ -243,3 +243,26 @@ def test_no_double_of_a_short_decimal_lands_on_a_float32_midpoint_unless_it_is_o
                     assert not misleading, (m, n, scale)
     assert text_columns._no_ambiguous_midpoint(26 * 10**5, 5)  # the benchmark's sweep
     assert not text_columns._no_ambiguous_midpoint(1, 13)
+
+
+@pytest.mark.parametrize(
+    ("decimals", "together"),
+    [
+        (["-3.9999", "-2.5", "-0.0001", "-1.2345678"], True),  # searched digits fit at one scale
+        (["-12345678.5", "-0.00012345", "-7.25", "-1234567.8"], False),  # 10**-13 would not
+    ],
+)
+def test_products_mixing_own_decimals_and_searched_digits(decimals, together, monkeypatch):
+    """f below 0 in float32 is float32(float32(x) * float32(alpha)); where that is float32 of
+    the decimal alpha * x the decimal prints, else the searched digits: made at one scale in
+    one column when every row fits, else each part apart, the same texts either way."""
+    alpha = np.float32(0.01)
+    x = np.array([float(d) for d in decimals], dtype=np.float32)
+    values = (x * alpha).astype(np.float64)
+    num = np.array([int(D(d).scaleb(8)) for d in decimals], dtype=np.int64)  # alpha * x, scale 10
+    at_one_scale = text_columns._at_one_scale
+    seen = []
+    monkeypatch.setattr(text_columns, "_at_one_scale", lambda *a: seen.append(at_one_scale(*a)) or seen[-1])
+    got = texts_of(text_columns._float32_text_of_decimals(values, num, 10))
+    assert got == [format_in(v, "float32") for v in values.tolist()]
+    assert len(seen) == 1 and (seen[0] is not None) == together  # some rows searched, some not

@@ -309,13 +309,34 @@ def _float32_text_of_decimals(
         return scaled_text(num, scale)
     if not short.any():
         return digits_text_column(_held(values, num, scale), "float32")
-    rows, rest = np.flatnonzero(short), np.flatnonzero(~short)
-    return _interleaved(
-        scaled_text(num[rows], scale),
-        rows,
-        digits_text_column(_held(values, num, scale, rest), "float32"),
-        rest,
-    )
+    rest = np.flatnonzero(~short)
+    searched = _held(values, num, scale, rest)
+    together = _at_one_scale(num, scale, rest, searched)
+    if together is not None:
+        return scaled_text(*together)
+    rows = np.flatnonzero(short)
+    return _interleaved(scaled_text(num[rows], scale), rows, digits_text_column(searched, "float32"), rest)
+
+
+def _at_one_scale(
+    num: np.ndarray, scale: int, rest: np.ndarray, searched: np.ndarray
+) -> tuple[np.ndarray, int] | None:
+    """(numerators, scale) of every row's shortest decimal at one scale, for one ``scaled_text``:
+    the rows ``rest`` hold the search's digits m * 10**k of ``searched``, the others their own
+    decimal num / 10**scale; None where some would not fit below 10**15 (or is not finite).
+    A decimal's text is the same at any scale (``scaled_text`` trims trailing zeros)."""
+    if not np.isfinite(searched).all():
+        return None
+    m, k = precision_digits(searched, "float32")
+    common = max(scale, -int(k.min()))
+    lift = common - scale
+    largest = max(int(num.max()), -int(num.min()))
+    widest = int((np.searchsorted(_POWERS, np.abs(m), side="right") + k).max())  # digits above 10**0
+    if lift > 15 or largest >= _POWERS[15 - lift] or widest + common > 15:
+        return None
+    together = num * _POWERS[lift]  # a new array
+    together[rest] = m * _POWERS[k + common]
+    return together, common
 
 
 def _interleaved(first: np.ndarray, rows: np.ndarray, second: np.ndarray, others: np.ndarray) -> np.ndarray:
