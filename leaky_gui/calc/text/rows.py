@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from leaky_gui.calc.text import general_only
+from leaky_gui.calc.text import general_only, kernel_used
 from leaky_gui.calc.text.digits_kept import decimal_digits, text_from_decimals
 from leaky_gui.calc.text.format import TEXT_WIDTH, format_double, shortest_text
 from leaky_gui.calc.text.line_csv import LineCsv, _NotPlain
@@ -28,6 +28,16 @@ from leaky_gui.calc.text.parse import (
     scan_text,
 )
 from leaky_gui.calc.text.shortest import ExactDecimal, laid_out, strip_zeros
+
+try:
+    from leaky_gui.calc.text import _kernel
+except ImportError:  # built without a C compiler: the numpy path makes every row
+    _kernel = None
+else:
+    from leaky_gui.calc.text.nearest import _T_EXACT, _T_HIGH, _T_LOW, _T_SHIFT
+    from leaky_gui.calc.text.shortest import _G_HIGH, _G_LOW
+
+    _kernel.set_tables(_T_HIGH, _T_LOW, _T_SHIFT, _T_EXACT, _G_HIGH, _G_LOW)
 
 __all__ = ["WIDTH", "DoubleRows", "LineCsv", "line_points"]
 
@@ -64,6 +74,14 @@ def _short_first_line(block: np.ndarray) -> bool:
     return bool((block[: WIDTH + 2] == _NEWLINE).any())
 
 
+def _kernel_alphas(alphas: tuple[ExactDecimal, ...]) -> tuple[tuple[int, int, bool], ...] | None:
+    """The alphas as the kernel takes them, (|numerator|, scale, negative), or None where one
+    does not fit (a numerator from 2**64)."""
+    if len(alphas) > 64 or any(abs(a.numerator) >= _U64 for a in alphas):
+        return None
+    return tuple((abs(a.numerator), a.scale, a.numerator < 0) for a in alphas)
+
+
 class DoubleRows:
     """Makes the CSV rows of blocks of lines for fixed alphas, options and column layout."""
 
@@ -88,6 +106,8 @@ class DoubleRows:
         self.between = ord(";") if decimal_comma else ord(",")
         self.table = bytes.maketrans(b".", b",") if decimal_comma else None
         # One short decimal with a point a line (six decimals): their own faster rows.
+        self.kernel_alphas = _kernel_alphas(alphas)
+        self.kernel_derivatives = tuple(t.encode("ascii") for t in derivative_texts) if derivative_texts else None
         self.short_lines = None
         if separator is None and (point == ord(",")) == decimal_comma and LineCsv.usable(alphas):
             self.short_lines = LineCsv(alphas, derivative_texts, decimal_comma)
@@ -112,6 +132,20 @@ class DoubleRows:
         ``after``, when given, is the block with 16 bytes of anything before it (``block`` is
         ``after[16:]``): the short lines' rows read back into them, and need no copy then.
         """
+        if self.kernel_alphas is not None and _kernel is not None and kernel_used() and not general_only():
+            made: tuple[bytearray, int] | None = _kernel.rows(
+                block,
+                self.point,
+                -1 if self.separator is None else self.separator,
+                self.column,
+                self.n_columns,
+                self.kernel_alphas,
+                self.kernel_derivatives,
+                ord(",") if self.decimal_comma else ord("."),
+                self.between,
+            )
+            if made is not None:
+                return made
         if self.short_lines is not None and not general_only() and _short_first_line(block):
             if after is None:
                 after = np.concatenate((np.zeros(WIDTH, dtype=np.uint8), block))
