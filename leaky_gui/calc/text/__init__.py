@@ -44,6 +44,7 @@ from leaky_gui.calc.text.format import (
 )
 from leaky_gui.calc.text.parse import (
     GENERAL_ENV,
+    KERNEL_ENV,
     ParameterError,
     TextError,
     general_only,
@@ -59,6 +60,7 @@ from leaky_gui.calc.text.parse import (
 
 __all__ = [
     "GENERAL_ENV",
+    "KERNEL_ENV",
     "ParameterError",
     "TextError",
     "csv_line",

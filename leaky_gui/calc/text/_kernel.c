@@ -20,6 +20,8 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <float.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -110,10 +112,11 @@ static const double powers_of_ten[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6
 
 #define MANTISSA ((UINT64_C(1) << 52) - 1)
 
-/* The double nearest w * 10**q (w > 0) into *out, or 0 where this path does not decide it. */
-static int nearest(uint64_t w, int64_t q, double *out) {
+/* The double nearest (high * 2**64 + w) * 10**q (not 0) into *out, or 0 where this path
+   does not decide it: nearest.py's _nearest_doubles for one value. */
+static int nearest(uint64_t high, uint64_t w, int64_t q, double *out) {
 #if FLT_EVAL_METHOD == 0
-    if (w <= (UINT64_C(1) << 53) && q >= -22 && q <= 22) { /* both exact: one rounding */
+    if (!high && w <= (UINT64_C(1) << 53) && q >= -22 && q <= 22) { /* both exact: one rounding */
         double d = (double)w;
         *out = q < 0 ? d / powers_of_ten[-q] : d * powers_of_ten[q];
         return 1;
@@ -121,8 +124,19 @@ static int nearest(uint64_t w, int64_t q, double *out) {
 #endif
     if (q < Q_MIN || q > Q_MAX) return 0;
     int index = (int)(q - Q_MIN);
-    int lz = leading_zeros(w);
-    uint64_t top = w << lz;
+    uint64_t top;
+    int offset, truncated = 0;
+    if (high) { /* the top 64 bits, and whether a bit below them is set */
+        int n = 64 - leading_zeros(high);
+        int shift = 64 - n;
+        top = (shift ? high << shift : high) | ((w >> (n - 1)) >> 1);
+        truncated = (shift ? w << shift : w) != 0;
+        offset = n;
+    } else {
+        int lz = leading_zeros(w);
+        top = w << lz;
+        offset = -lz;
+    }
     uint64_t p0, l2;
     uint64_t h1 = mul128(top, t_low[index], &p0);
     uint64_t h2 = mul128(top, t_high[index], &l2);
@@ -134,11 +148,14 @@ static int nearest(uint64_t w, int64_t q, double *out) {
     uint64_t r2 = p2 & ((UINT64_C(1) << sh) - 1);
     uint64_t half = UINT64_C(1) << (sh - 1);
     int lower = (p1 | p0) != 0;
-    int inexact = !t_exact[index];
+    int inexact = truncated || !t_exact[index];
     int up = r2 > half || (r2 == half && (lower || inexact || (m & 1)));
-    if (inexact && r2 == half - 1 && p1 == UINT64_MAX && p0 != 0) return 0; /* undecided */
+    /* below half: undecided where the error bound (2**64 for T's truncation, 2**129 with
+       the significand's too) reaches half */
+    if (!truncated && inexact && r2 == half - 1 && p1 == UINT64_MAX && p0 != 0) return 0;
+    if (truncated && (r2 == half - 1 || (r2 == half - 2 && lower))) return 0;
     m += (uint64_t)up;
-    int64_t e2 = sh + 128 + t_shift[index] + q - lz;
+    int64_t e2 = sh + 128 + t_shift[index] + q + offset;
     if (m == (UINT64_C(1) << 53)) {
         m = UINT64_C(1) << 52;
         e2 += 1;
@@ -147,6 +164,39 @@ static int nearest(uint64_t w, int64_t q, double *out) {
     uint64_t bits = ((uint64_t)(e2 + 1075) << 52) | (m & MANTISSA);
     memcpy(out, &bits, sizeof bits);
     return 1;
+}
+
+/* The double nearest (high * 2**64 + w) * 10**q where nearest() leaves it (a subnormal,
+   beyond the doubles, a rounding its error bound leaves undecided: a few rows in a
+   thousand with a wide alpha, far fewer otherwise): Python's own correctly rounded
+   reading of the decimal's text (0.0 below the doubles, inf beyond them), with the GIL
+   taken back for it. 0 where that fails. */
+static int exact_nearest(uint64_t high, uint64_t w, int64_t q, double *out, PyThreadState **save) {
+    char reversed[48], text[80];
+    int n = 0;
+#if defined(__SIZEOF_INT128__)
+    unsigned __int128 v = ((unsigned __int128)high << 64) | w;
+    do {
+        reversed[n++] = (char)('0' + (int)(v % 10));
+        v /= 10;
+    } while (v);
+#else
+    if (high) return 0;
+    uint64_t v = w;
+    do {
+        reversed[n++] = (char)('0' + (int)(v % 10));
+        v /= 10;
+    } while (v);
+#endif
+    for (int i = 0; i < n; i++) text[i] = reversed[n - 1 - i];
+    snprintf(text + n, sizeof text - (size_t)n, "e%lld", (long long)q);
+    PyEval_RestoreThread(*save);
+    double value = PyOS_string_to_double(text, NULL, NULL);
+    int ok = !(value == -1.0 && PyErr_Occurred());
+    if (!ok) PyErr_Clear();
+    *save = PyEval_SaveThread();
+    *out = value;
+    return ok;
 }
 
 /* The digits [p, end) (a point among them) of more than 19: w and q where the significant
@@ -411,7 +461,7 @@ static int write_double(char *out, double value, char point) {
    at most 15 significant digits is the shortest text of its double (any two such decimals
    have different doubles, DBL_DIG), so its own digits are laid out, with no search. */
 static int write_nearest(char *out, double value, uint64_t w, int64_t q, char point) {
-    if (w >= UINT64_C(1000000000000000) || value == 0.0) return write_double(out, value, point);
+    if (w >= UINT64_C(1000000000000000) || fabs(value) < DBL_MIN) return write_double(out, value, point);
     while (w % 10 == 0) {
         w /= 10;
         q++;
@@ -435,7 +485,7 @@ typedef struct {
    not for this path (a row to make otherwise, a ragged line, quotes, no final newline). */
 static Py_ssize_t make_rows(const unsigned char *block, Py_ssize_t size, unsigned char point, int separator,
                             int column, int n_columns, const Alpha *alphas, int n_alphas, int derivative,
-                            char out_point, char out_separator, char *out) {
+                            char out_point, char out_separator, char *out, PyThreadState **save) {
     char *at = out;
     const unsigned char *line = block, *end = block + size;
     while (line < end) {
@@ -462,7 +512,9 @@ static Py_ssize_t make_rows(const unsigned char *block, Py_ssize_t size, unsigne
         int64_t q;
         if (!scan(cell, cell_end, point, &negative, &w, &q)) return -1;
         double x = 0.0;
-        if (w && !nearest(w, q, &x)) return -1;
+        if (w && !nearest(0, w, q, &x)) {
+            if (!exact_nearest(0, w, q, &x, save) || x == 0.0 || isinf(x)) return -1; /* refused */
+        }
         if (negative) x = -x;
         char *x_text = at;
         int x_length = write_nearest(at, x, w, q, out_point);
@@ -477,10 +529,12 @@ static Py_ssize_t make_rows(const unsigned char *block, Py_ssize_t size, unsigne
             const Alpha *alpha = &alphas[j];
             uint64_t m;
             double f = 0.0;
-            if (mul128(w, alpha->a, &m)) return -1;
-            if (m && !nearest(m, q - alpha->s, &f)) return -1;
+            uint64_t high = mul128(w, alpha->a, &m);
+            if ((high || m) && !nearest(high, m, q - alpha->s, &f)) {
+                if (!exact_nearest(high, m, q - alpha->s, &f, save) || isinf(f)) return -1; /* refused */
+            }
             if (negative != alpha->negative) f = -f;
-            at += write_nearest(at, f, m, q - alpha->s, out_point);
+            at += high ? write_double(at, f, out_point) : write_nearest(at, f, m, q - alpha->s, out_point);
         }
         if (derivative) {
             for (int j = 0; j < n_alphas; j++) {
@@ -559,12 +613,11 @@ static PyObject *kernel_rows(PyObject *self, PyObject *args) {
     }
     out = PyByteArray_FromStringAndSize(NULL, rows * bound);
     if (!out) goto done;
-    Py_ssize_t written;
     char *target = PyByteArray_AS_STRING(out);
-    Py_BEGIN_ALLOW_THREADS;
-    written = make_rows(data, block.len, (unsigned char)point, separator, column, n_columns, alphas,
-                        (int)n_alphas, derivative, (char)out_point, (char)out_separator, target);
-    Py_END_ALLOW_THREADS;
+    PyThreadState *save = PyEval_SaveThread(); /* other threads run while the rows are made */
+    Py_ssize_t written = make_rows(data, block.len, (unsigned char)point, separator, column, n_columns, alphas,
+                                   (int)n_alphas, derivative, (char)out_point, (char)out_separator, target, &save);
+    PyEval_RestoreThread(save);
     if (written < 0) {
         result = Py_None;
         Py_INCREF(result);

@@ -15,6 +15,7 @@ import numpy as np
 from leaky_gui.calc.text.nearest import (  # noqa: F401 (their names here too)
     DIGITS_FIT,
     GENERAL_ENV,
+    KERNEL_ENV,
     INT64_SAFE,
     LARGEST_DECIMAL_EXPONENT,
     MAX_DIGITS,
@@ -40,6 +41,7 @@ from leaky_gui.calc.text.typed import (
 
 __all__ = [
     "GENERAL_ENV",
+    "KERNEL_ENV",
     "INT64_SAFE",
     "LARGEST_DECIMAL_EXPONENT",
     "MAX_DIGITS",

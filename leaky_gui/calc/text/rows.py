@@ -3,10 +3,19 @@
 The fast path of ``eval --input`` in float64: a block of whole lines (one number a line,
 or one column of separated cells) becomes its CSV rows without building ``Values``. x is
 the double nearest each decimal, f the double nearest alpha * x exactly, each printed
-shortest; every step is a numpy pass over a piece of the block, the values the
-vectorised path leaves (more than 19 significant digits) one at a time on the general
-path. A block with anything else (a word, an empty cell, quotes, a value beyond the
-doubles, alpha * x beyond them) gives None: the caller's full reader then names the line.
+shortest.
+
+* The compiled kernel (``_kernel.c``, where a C compiler built it) makes a whole block in
+  one loop a row when every cell has at most 19 significant digits and every double it
+  meets is normal and decided by its product (nearly every block of real data); it takes
+  its tables from ``nearest`` and ``shortest``. ``LEAKY_GUI_TEXT_KERNEL=0`` turns it off.
+* Otherwise every step is a numpy pass over a piece of the block, the values the
+  vectorised path leaves (more than 19 significant digits) one at a time on the general
+  path.
+
+All three give the same bytes (tests/calc/test_text_engine.py). A block with anything else
+(a word, an empty cell, quotes, a value beyond the doubles, alpha * x beyond them) gives
+None: the caller's full reader then names the line.
 """
 
 from __future__ import annotations
@@ -32,7 +41,7 @@ from leaky_gui.calc.text.shortest import ExactDecimal, laid_out, strip_zeros
 try:
     from leaky_gui.calc.text import _kernel
 except ImportError:  # built without a C compiler: the numpy path makes every row
-    _kernel = None
+    _kernel = None  # type: ignore[assignment]
 else:
     from leaky_gui.calc.text.nearest import _T_EXACT, _T_HIGH, _T_LOW, _T_SHIFT
     from leaky_gui.calc.text.shortest import _G_HIGH, _G_LOW
@@ -105,9 +114,9 @@ class DoubleRows:
         self.n_columns = n_columns
         self.between = ord(";") if decimal_comma else ord(",")
         self.table = bytes.maketrans(b".", b",") if decimal_comma else None
-        # One short decimal with a point a line (six decimals): their own faster rows.
         self.kernel_alphas = _kernel_alphas(alphas)
         self.kernel_derivatives = tuple(t.encode("ascii") for t in derivative_texts) if derivative_texts else None
+        # One short decimal with a point a line (six decimals): their own faster numpy rows.
         self.short_lines = None
         if separator is None and (point == ord(",")) == decimal_comma and LineCsv.usable(alphas):
             self.short_lines = LineCsv(alphas, derivative_texts, decimal_comma)
@@ -132,20 +141,9 @@ class DoubleRows:
         ``after``, when given, is the block with 16 bytes of anything before it (``block`` is
         ``after[16:]``): the short lines' rows read back into them, and need no copy then.
         """
-        if self.kernel_alphas is not None and _kernel is not None and kernel_used() and not general_only():
-            made: tuple[bytearray, int] | None = _kernel.rows(
-                block,
-                self.point,
-                -1 if self.separator is None else self.separator,
-                self.column,
-                self.n_columns,
-                self.kernel_alphas,
-                self.kernel_derivatives,
-                ord(",") if self.decimal_comma else ord("."),
-                self.between,
-            )
-            if made is not None:
-                return made
+        made = self._kernel_rows(block)
+        if made is not None:
+            return made
         if self.short_lines is not None and not general_only() and _short_first_line(block):
             if after is None:
                 after = np.concatenate((np.zeros(WIDTH, dtype=np.uint8), block))
@@ -166,6 +164,22 @@ class DoubleRows:
             return None
         data = b"".join(pieces).translate(self.table, b"\0")
         return data, int(starts.size)
+
+    def _kernel_rows(self, block: np.ndarray) -> tuple[bytearray, int] | None:
+        """The rows by the compiled kernel, where it was built and takes every line of the block."""
+        if _kernel is None or self.kernel_alphas is None or general_only() or not kernel_used():
+            return None
+        return _kernel.rows(
+            block,
+            self.point,
+            -1 if self.separator is None else self.separator,
+            self.column,
+            self.n_columns,
+            self.kernel_alphas,
+            self.kernel_derivatives,
+            ord(",") if self.decimal_comma else ord("."),
+            self.between,
+        )
 
     def _cells(self, block: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
         """Each line's chosen cell [start, end), or None (quotes, a ragged line)."""
