@@ -92,7 +92,9 @@ def test_the_kernel_makes_the_rows_of_the_data_people_have(monkeypatch, lines, o
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_the_kernel_reads_a_column_and_decimal_commas(monkeypatch, newline):
     lines = [f"{i};{v!r};{-v!r}".replace(".", ",") for i, v in enumerate(NORMALS[:500])]
-    maker = _maker(("0.01", "0.2"), derivative=True, decimal_comma=True, separator=ord(";"), column=1, n_columns=3)
+    maker = _maker(
+        ("0.01", "0.2"), derivative=True, decimal_comma=True, separator=ord(";"), column=1, n_columns=3
+    )
     block = _block(lines, newline)
     made = maker._kernel_rows(block)
     assert made is not None

@@ -111,7 +111,13 @@ ALPHAS = st.sampled_from(
 
 
 def make_rows(
-    texts: list[str], alphas: list[str], general: bool, monkeypatch: pytest.MonkeyPatch, *, kernel=True, **layout
+    texts: list[str],
+    alphas: list[str],
+    general: bool,
+    monkeypatch: pytest.MonkeyPatch,
+    *,
+    kernel=True,
+    **layout,
 ):
     """The rows made on the general path, or the fast one: the compiled kernel where it was
     built (unless ``kernel=False``), the numpy path for what it leaves."""

@@ -1,5 +1,6 @@
 # The compiled kernel (_kernel.c): present where a C compiler built it.
-from typing_extensions import Buffer
+# Buffers: any object with the buffer protocol (bytes, bytearray, numpy arrays).
+Buffer = object
 
 def rows(
     block: Buffer,

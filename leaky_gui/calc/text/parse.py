@@ -15,8 +15,8 @@ import numpy as np
 from leaky_gui.calc.text.nearest import (  # noqa: F401 (their names here too)
     DIGITS_FIT,
     GENERAL_ENV,
-    KERNEL_ENV,
     INT64_SAFE,
+    KERNEL_ENV,
     LARGEST_DECIMAL_EXPONENT,
     MAX_DIGITS,
     POW10_U64,
@@ -41,8 +41,8 @@ from leaky_gui.calc.text.typed import (
 
 __all__ = [
     "GENERAL_ENV",
-    "KERNEL_ENV",
     "INT64_SAFE",
+    "KERNEL_ENV",
     "LARGEST_DECIMAL_EXPONENT",
     "MAX_DIGITS",
     "SMALLEST_DECIMAL_EXPONENT",
@@ -53,8 +53,8 @@ __all__ = [
     "eight_digit_text",
     "eight_digits",
     "general_only",
-    "kernel_used",
     "judge_decimal",
+    "kernel_used",
     "mul64",
     "nearest_double",
     "nearest_doubles",

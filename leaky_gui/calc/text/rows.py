@@ -115,7 +115,9 @@ class DoubleRows:
         self.between = ord(";") if decimal_comma else ord(",")
         self.table = bytes.maketrans(b".", b",") if decimal_comma else None
         self.kernel_alphas = _kernel_alphas(alphas)
-        self.kernel_derivatives = tuple(t.encode("ascii") for t in derivative_texts) if derivative_texts else None
+        self.kernel_derivatives = (
+            tuple(t.encode("ascii") for t in derivative_texts) if derivative_texts else None
+        )
         # One short decimal with a point a line (six decimals): their own faster numpy rows.
         self.short_lines = None
         if separator is None and (point == ord(",")) == decimal_comma and LineCsv.usable(alphas):
@@ -141,9 +143,9 @@ class DoubleRows:
         ``after``, when given, is the block with 16 bytes of anything before it (``block`` is
         ``after[16:]``): the short lines' rows read back into them, and need no copy then.
         """
-        made = self._kernel_rows(block)
-        if made is not None:
-            return made
+        by_kernel = self._kernel_rows(block)
+        if by_kernel is not None:
+            return by_kernel
         if self.short_lines is not None and not general_only() and _short_first_line(block):
             if after is None:
                 after = np.concatenate((np.zeros(WIDTH, dtype=np.uint8), block))
