@@ -17,18 +17,18 @@ import pytest
 
 from leaky_gui.calc.exact import ExactNumber
 from leaky_gui.calc.text import GENERAL_ENV
-from leaky_gui.calc.text import rows as text_rows
+from leaky_gui.calc.text import kernel as text_kernel
 from leaky_gui.calc.text.rows import DoubleRows
 
 REQUIRE_ENV = "LEAKY_GUI_REQUIRE_KERNEL"  # CI sets it: a build without the kernel fails there
 
-needs_kernel = pytest.mark.skipif(text_rows._kernel is None, reason="built without a C compiler")
+needs_kernel = pytest.mark.skipif(not text_kernel.built(), reason="built without a C compiler")
 
 
 def test_the_kernel_is_built_where_it_is_required():
     if os.environ.get(REQUIRE_ENV) != "1":
         pytest.skip(f"{REQUIRE_ENV} is not set")
-    assert text_rows._kernel is not None, "the compiled kernel was not built (is a C compiler installed?)"
+    assert text_kernel.built(), "the compiled kernel was not built (is a C compiler installed?)"
 
 
 def _maker(alphas=("0.01",), derivative=False, decimal_comma=False, **layout) -> DoubleRows:

@@ -200,9 +200,10 @@ static int exact_nearest(uint64_t high, uint64_t w, int64_t q, double *out, PyTh
 }
 
 /* The digits [p, end) (a point among them) of more than 19: w and q where the significant
-   ones are at most 19 (leading zeros, and zeros after them), else 0. */
-static int wide_significand(const unsigned char *p, const unsigned char *end, unsigned char point, uint64_t *w_out,
-                            int64_t *q_out) {
+   ones are at most 19 (after leading zeros; allow_wide: zeros after those too, dropped),
+   else 0. */
+static int wide_significand(const unsigned char *p, const unsigned char *end, unsigned char point, int allow_wide,
+                            uint64_t *w_out, int64_t *q_out) {
     uint64_t w = 0;
     int64_t q = 0;
     int kept = 0, after_point = 0;
@@ -218,7 +219,7 @@ static int wide_significand(const unsigned char *p, const unsigned char *end, un
                 kept++;
             }
             q -= after_point;
-        } else if (d) {
+        } else if (d || !allow_wide) {
             return 0;
         } else {
             q += !after_point;
@@ -229,9 +230,10 @@ static int wide_significand(const unsigned char *p, const unsigned char *end, un
     return 1;
 }
 
-/* One cell [p, end): sign, w (at most 19 significant digits) and q, or 0 for another form. */
-static int scan(const unsigned char *p, const unsigned char *end, unsigned char point, int *negative,
-                uint64_t *w_out, int64_t *q_out) {
+/* One cell [p, end): sign, w (at most 19 significant digits) and q, or 0 for another form.
+   allow_wide: zeros after the 19th significant digit are taken too (and dropped). */
+static int scan(const unsigned char *p, const unsigned char *end, unsigned char point, int allow_wide,
+                int *negative, uint64_t *w_out, int64_t *q_out) {
     uint64_t w = 0;
     int64_t q = 0;
     *negative = 0;
@@ -255,7 +257,7 @@ static int scan(const unsigned char *p, const unsigned char *end, unsigned char 
         digits += p - fraction;
     }
     if (!digits) return 0;
-    if (digits > 19 && !wide_significand(first, p, point, &w, &q)) return 0;
+    if (digits > 19 && !wide_significand(first, p, point, allow_wide, &w, &q)) return 0;
     if (p < end && (*p == 'e' || *p == 'E')) {
         int minus = 0;
         int64_t x = 0;
@@ -481,6 +483,23 @@ typedef struct {
     Py_ssize_t derivative_length;
 } Alpha;
 
+/* The chosen cell of n_columns separated ones in the line [*cell, *cell_end): 0 for
+   quotes or another count of cells. */
+static int find_cell(const unsigned char *line, const unsigned char **cell, const unsigned char **cell_end,
+                     int separator, int column, int n_columns) {
+    const unsigned char *p = line, *line_end = *cell_end;
+    int seen = 0;
+    for (; p < line_end; p++) {
+        if (*p == '"') return 0;
+        if (*p == separator) {
+            if (seen == column) *cell_end = p;
+            seen++;
+            if (seen == column) *cell = p + 1;
+        }
+    }
+    return seen == n_columns - 1;
+}
+
 /* The rows of the block's lines, written at out: the bytes written, or -1 where a line is
    not for this path (a row to make otherwise, a ragged line, quotes, no final newline). */
 static Py_ssize_t make_rows(const unsigned char *block, Py_ssize_t size, unsigned char point, int separator,
@@ -493,24 +512,12 @@ static Py_ssize_t make_rows(const unsigned char *block, Py_ssize_t size, unsigne
         if (!newline) return -1;
         const unsigned char *cell = line, *cell_end = newline;
         if (cell_end > cell && cell_end[-1] == '\r') cell_end--;
-        if (separator >= 0) { /* the chosen cell of n_columns */
-            const unsigned char *p = line, *line_end = cell_end;
-            int seen = 0;
-            for (; p < line_end; p++) {
-                if (*p == '"') return -1;
-                if (*p == separator) {
-                    if (seen == column) cell_end = p;
-                    seen++;
-                    if (seen == column) cell = p + 1;
-                }
-            }
-            if (seen != n_columns - 1) return -1;
-        }
+        if (separator >= 0 && !find_cell(line, &cell, &cell_end, separator, column, n_columns)) return -1;
         line = newline + 1;
         int negative;
         uint64_t w;
         int64_t q;
-        if (!scan(cell, cell_end, point, &negative, &w, &q)) return -1;
+        if (!scan(cell, cell_end, point, 1, &negative, &w, &q)) return -1;
         double x = 0.0;
         if (w && !nearest(0, w, q, &x)) {
             if (!exact_nearest(0, w, q, &x, save) || x == 0.0 || isinf(x)) return -1; /* refused */
@@ -631,6 +638,106 @@ done:
     return result;
 }
 
+/* -- exact decimals for the window's reader --------------------------------------------- */
+
+/* The chosen cell of each line into num, scale (the decimal num / 10**scale as the numpy
+   path's exact_columns makes it: the digits as typed) and double (its nearest): the rows
+   made, or -1 where a line is not for this path (more than 19 significant digits, a value
+   refused, a ragged line, quotes). A value whose integer form passes int64 (19 digits from
+   9.22e18, as %.18e writes) is left to the caller as the numpy path leaves it: flag 1
+   (2 if negative), its significand's bits in num and its exponent in scale.
+   `final`: the last line may lack its newline. */
+static Py_ssize_t make_decimals(const unsigned char *block, Py_ssize_t size, int final, unsigned char point,
+                                int separator, int column, int n_columns, int64_t *num, int16_t *scale,
+                                double *value, unsigned char *flag, PyThreadState **save) {
+    Py_ssize_t row = 0;
+    const unsigned char *line = block, *end = block + size;
+    while (line < end) {
+        const unsigned char *newline = memchr(line, '\n', (size_t)(end - line));
+        if (!newline) {
+            if (!final) return -1;
+            newline = end;
+        }
+        const unsigned char *cell = line, *cell_end = newline;
+        if (cell_end > cell && cell_end[-1] == '\r') cell_end--;
+        if (separator >= 0 && !find_cell(line, &cell, &cell_end, separator, column, n_columns)) return -1;
+        line = newline + 1;
+        int negative;
+        uint64_t w;
+        int64_t q;
+        if (!scan(cell, cell_end, point, 0, &negative, &w, &q)) return -1;
+        if (w == 0) q = 0;
+        double x = 0.0;
+        if (w && !nearest(0, w, q, &x)) {
+            if (!exact_nearest(0, w, q, &x, save) || x == 0.0 || isinf(x)) return -1; /* refused */
+        }
+        value[row] = negative && w ? -x : x; /* '-0' is 0, as its numerator says */
+        int fits = !(w >> 63) && q >= -32767 && q <= 18 && (q <= 0 || w < (UINT64_C(1) << 63) / powers_of_ten_u64[q]);
+        if (fits) {
+            int64_t magnitude = (int64_t)(q > 0 ? w * powers_of_ten_u64[q] : w);
+            num[row] = negative ? -magnitude : magnitude;
+            scale[row] = (int16_t)(q > 0 ? 0 : -q);
+            flag[row] = 0;
+        } else if (q >= -290 && q <= 260) {
+            memcpy(&num[row], &w, sizeof w);
+            scale[row] = (int16_t)q;
+            flag[row] = (unsigned char)(1 + negative);
+        } else {
+            return -1;
+        }
+        row++;
+    }
+    return row;
+}
+
+/* decimals(block, final, point, separator, column, n_columns) -> (num, scale, double, flag)
+   as bytearrays (int64, int16, float64, uint8 a row), or None */
+static PyObject *kernel_decimals(PyObject *self, PyObject *args) {
+    Py_buffer block;
+    int final, point, separator, column, n_columns;
+    if (!tables_set) {
+        PyErr_SetString(PyExc_RuntimeError, "set_tables() first");
+        return NULL;
+    }
+    if (!PyArg_ParseTuple(args, "y*piiii", &block, &final, &point, &separator, &column, &n_columns)) return NULL;
+    PyObject *result = NULL, *num = NULL, *scale = NULL, *value = NULL, *flag = NULL;
+    if (column < 0 || column >= n_columns) {
+        PyErr_SetString(PyExc_ValueError, "decimals(): no such column");
+        goto done;
+    }
+    const unsigned char *data = block.buf, *end = data + block.len, *p = data;
+    Py_ssize_t rows = 0;
+    while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+        rows++;
+        p++;
+    }
+    if (final && block.len && data[block.len - 1] != '\n') rows++;
+    num = PyByteArray_FromStringAndSize(NULL, rows * 8);
+    scale = PyByteArray_FromStringAndSize(NULL, rows * 2);
+    value = PyByteArray_FromStringAndSize(NULL, rows * 8);
+    flag = PyByteArray_FromStringAndSize(NULL, rows);
+    if (!num || !scale || !value || !flag) goto done;
+    PyThreadState *save = PyEval_SaveThread();
+    Py_ssize_t made = make_decimals(data, block.len, final, (unsigned char)point, separator, column, n_columns,
+                                    (int64_t *)PyByteArray_AS_STRING(num), (int16_t *)PyByteArray_AS_STRING(scale),
+                                    (double *)PyByteArray_AS_STRING(value),
+                                    (unsigned char *)PyByteArray_AS_STRING(flag), &save);
+    PyEval_RestoreThread(save);
+    if (made != rows) {
+        result = Py_None;
+        Py_INCREF(result);
+        goto done;
+    }
+    result = PyTuple_Pack(4, num, scale, value, flag);
+done:
+    Py_XDECREF(num);
+    Py_XDECREF(scale);
+    Py_XDECREF(value);
+    Py_XDECREF(flag);
+    PyBuffer_Release(&block);
+    return result;
+}
+
 static int copy_table(PyObject *source, void *target, Py_ssize_t size) {
     Py_buffer view;
     if (PyObject_GetBuffer(source, &view, PyBUF_C_CONTIGUOUS) < 0) return -1;
@@ -656,6 +763,7 @@ static PyObject *kernel_set_tables(PyObject *self, PyObject *args) {
 
 static PyMethodDef methods[] = {
     {"rows", kernel_rows, METH_VARARGS, "CSV rows of decimal cells (see the module's source)."},
+    {"decimals", kernel_decimals, METH_VARARGS, "Exact decimals and their doubles (see the source)."},
     {"set_tables", kernel_set_tables, METH_VARARGS, "The tables of powers, from calc.text."},
     {NULL, NULL, 0, NULL},
 };

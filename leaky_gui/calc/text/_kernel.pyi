@@ -17,3 +17,6 @@ def rows(
 def set_tables(
     t_high: Buffer, t_low: Buffer, t_shift: Buffer, t_exact: Buffer, g_high: Buffer, g_low: Buffer, /
 ) -> None: ...
+def decimals(
+    block: Buffer, final: bool, point: int, separator: int, column: int, n_columns: int, /
+) -> tuple[bytearray, bytearray, bytearray, bytearray] | None: ...

@@ -5,10 +5,10 @@ or one column of separated cells) becomes its CSV rows without building ``Values
 the double nearest each decimal, f the double nearest alpha * x exactly, each printed
 shortest.
 
-* The compiled kernel (``_kernel.c``, where a C compiler built it) makes a whole block in
-  one loop a row when every cell has at most 19 significant digits and every double it
-  meets is normal and decided by its product (nearly every block of real data); it takes
-  its tables from ``nearest`` and ``shortest``. ``LEAKY_GUI_TEXT_KERNEL=0`` turns it off.
+* The compiled kernel (``calc.text.kernel``, where a C compiler built it) makes a whole
+  block in one loop a row when every cell has at most 19 significant digits (after
+  leading zeros, and zeros after them) and no value is refused: nearly every block of
+  real data. ``LEAKY_GUI_TEXT_KERNEL=0`` turns it off.
 * Otherwise every step is a numpy pass over a piece of the block, the values the
   vectorised path leaves (more than 19 significant digits) one at a time on the general
   path.
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from leaky_gui.calc.text import general_only, kernel_used
+from leaky_gui.calc.text import general_only, kernel
 from leaky_gui.calc.text.digits_kept import decimal_digits, text_from_decimals
 from leaky_gui.calc.text.format import TEXT_WIDTH, format_double, shortest_text
 from leaky_gui.calc.text.line_csv import LineCsv, _NotPlain
@@ -37,16 +37,6 @@ from leaky_gui.calc.text.parse import (
     scan_text,
 )
 from leaky_gui.calc.text.shortest import ExactDecimal, laid_out, strip_zeros
-
-try:
-    from leaky_gui.calc.text import _kernel
-except ImportError:  # built without a C compiler: the numpy path makes every row
-    _kernel = None  # type: ignore[assignment]
-else:
-    from leaky_gui.calc.text.nearest import _T_EXACT, _T_HIGH, _T_LOW, _T_SHIFT
-    from leaky_gui.calc.text.shortest import _G_HIGH, _G_LOW
-
-    _kernel.set_tables(_T_HIGH, _T_LOW, _T_SHIFT, _T_EXACT, _G_HIGH, _G_LOW)
 
 __all__ = ["WIDTH", "DoubleRows", "LineCsv", "line_points"]
 
@@ -169,12 +159,12 @@ class DoubleRows:
 
     def _kernel_rows(self, block: np.ndarray) -> tuple[bytearray, int] | None:
         """The rows by the compiled kernel, where it was built and takes every line of the block."""
-        if _kernel is None or self.kernel_alphas is None or general_only() or not kernel_used():
+        if self.kernel_alphas is None:
             return None
-        return _kernel.rows(
+        return kernel.rows(
             block,
             self.point,
-            -1 if self.separator is None else self.separator,
+            self.separator,
             self.column,
             self.n_columns,
             self.kernel_alphas,
