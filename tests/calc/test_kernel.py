@@ -14,9 +14,12 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import decimal_texts
 
 from leaky_gui.calc.exact import ExactNumber
-from leaky_gui.calc.text import GENERAL_ENV
+from leaky_gui.calc.text import GENERAL_ENV, KERNEL_ENV
 from leaky_gui.calc.text import kernel as text_kernel
 from leaky_gui.calc.text.rows import DoubleRows
 
@@ -159,3 +162,95 @@ def test_the_kernel_leaves_quotes_and_ragged_lines(lines):
 def test_the_kernel_needs_whole_lines():
     block = np.frombuffer(b"1.5\n2.5", dtype=np.uint8)
     assert _maker()._kernel_rows(block) is None
+
+
+# ---------------------------------------------------------------------------
+# The window's reader: exact decimals and their doubles
+
+
+def _read_both(path, column=None, decimal_comma=None):
+    """The values read with the kernel and on the numpy path, and whether the kernel took them."""
+    from leaky_gui.calc.readers import read_values
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(KERNEL_ENV, "1")
+        taken = []
+        original = text_kernel.decimals
+
+        def counting(*args, **kwargs):
+            made = original(*args, **kwargs)
+            taken.append(made is not None)
+            return made
+
+        patch.setattr(text_kernel, "decimals", counting)
+        by_kernel = read_values(path, column, decimal_comma).data
+        took = list(taken)
+        patch.setenv(KERNEL_ENV, "0")
+        by_numpy = read_values(path, column, decimal_comma).data
+    return by_kernel, by_numpy, took
+
+
+def _assert_same(a, b):
+    assert np.array_equal(a.numerators, b.numerators)
+    assert np.array_equal(a.scales, b.scales)
+    assert np.array_equal(a.big_rows, b.big_rows)
+    assert a.big == b.big
+    assert a.doubles(0, a.count).tobytes() == b.doubles(0, b.count).tobytes()  # -0.0 too
+
+
+@needs_kernel
+@pytest.mark.parametrize(
+    ("lines", "separator", "decimal_comma"),
+    [
+        ([repr(v) for v in NORMALS], None, None),
+        ([f"{v:.18e}" for v in NORMALS], None, None),  # a tenth of them beyond int64
+        ([f"{v:.6f}" for v in NORMALS], None, None),
+        ([repr(v) for v in SPREAD], None, None),
+        (
+            ["0", "-0.0", "+1", "5.", ".5", "1E5", "-2.5e-07", "007.50", "0.000", "1e+18", "9e+200"],
+            None,
+            None,
+        ),
+        ([f"{i},{v!r},{-v!r}" for i, v in enumerate(NORMALS)], ",", None),
+        ([f"{i};{v!r}".replace(".", ",") for i, v in enumerate(NORMALS)], ";", True),
+    ],
+    ids=["shortest", "e18", "six", "spread", "forms", "csv", "decimal-comma"],
+)
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "none"])
+def test_the_window_reader_reads_the_same_decimals_by_the_kernel(
+    tmp_path, lines, separator, decimal_comma, ending
+):
+    header = "i,x,y" if separator == "," else ("i;x" if separator == ";" else "x")
+    newline = "\n" if ending == "none" else ending
+    text = newline.join([header, *lines]) + ("" if ending == "none" else newline)
+    path = tmp_path / "values.csv"
+    path.write_bytes(text.encode())
+    by_kernel, by_numpy, taken = _read_both(path, "x" if separator else None, decimal_comma)
+    assert taken and all(taken)
+    _assert_same(by_kernel, by_numpy)
+
+
+@needs_kernel
+@settings(max_examples=150, deadline=None)
+@given(st.lists(decimal_texts(), min_size=1, max_size=30))
+def test_the_window_reader_agrees_on_generated_decimals(texts):
+    """Whatever the kernel takes or leaves, the values read are the numpy path's, or both refuse."""
+    import tempfile
+
+    from leaky_gui.calc.value_data import ValuesFileError
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "values.csv")
+        with open(path, "w", encoding="ascii") as out:
+            out.write("x\n" + "\n".join(texts) + "\n")
+        try:
+            by_kernel, by_numpy, _ = _read_both(path)
+        except ValuesFileError:
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setenv(KERNEL_ENV, "0")
+                from leaky_gui.calc.readers import read_values
+
+                with pytest.raises(ValuesFileError):
+                    read_values(path)
+            return
+        _assert_same(by_kernel, by_numpy)
