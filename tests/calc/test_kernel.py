@@ -205,7 +205,7 @@ def _assert_same(a, b):
         ([repr(v) for v in NORMALS], None, None),
         ([f"{v:.18e}" for v in NORMALS], None, None),  # a tenth of them beyond int64
         ([f"{v:.6f}" for v in NORMALS], None, None),
-        ([repr(v) for v in SPREAD], None, None),
+        ([repr(v) for v in SPREAD if abs(v) < 1e250], None, None),  # beyond: the numpy path reads them
         (
             ["0", "-0.0", "+1", "5.", ".5", "1E5", "-2.5e-07", "007.50", "0.000", "1e+18", "9e+200"],
             None,
