@@ -273,13 +273,14 @@ class TextColumnReader:
 
     def _kernel_decimals(self, block: bytes, final: bool) -> DecimalColumn | None:
         """The block's values by the compiled kernel, where it was built and takes every line."""
+        if self.separator is None:  # one value a line
+            separator, column, n_columns = None, 0, 1
+        elif 0 <= self.column < self.n_columns:
+            separator, column, n_columns = self.separator[0], self.column, self.n_columns
+        else:
+            return None
         made = kernel.decimals(
-            block,
-            final,
-            ord(",") if self.decimal_comma else ord("."),
-            None if self.separator is None else self.separator[0],
-            self.column,
-            self.n_columns,
+            block, final, ord(",") if self.decimal_comma else ord("."), separator, column, n_columns
         )
         if made is None:
             return None
