@@ -38,7 +38,7 @@ STATISTICS_PAUSE_MS = 250
 #: The readers (and the text engine's rows) are imported on a thread this long after the
 #: window starts, while it is idle: a file opened later does not wait for them (about
 #: 20-40 ms); one opened sooner waits for that import to finish, as it would have anyway.
-WARM_READERS_MS = 300
+WARM_READERS_MS = 2000
 
 
 def _import_readers() -> None:
