@@ -18,7 +18,7 @@ import numpy as np
 
 from leaky_gui.calc.decimal_columns import ColumnPieces, exact_columns, exact_of, joined_columns
 from leaky_gui.calc.exact import ExactNumber
-from leaky_gui.calc.text import ParameterError, TextError, parse_decimal, scan_cells
+from leaky_gui.calc.text import ParameterError, TextError, kernel, parse_decimal, scan_cells
 from leaky_gui.calc.text.parse import pad_block
 from leaky_gui.calc.value_data import DecimalColumn, ValuesFileError, find_extent
 from leaky_gui.calc.values import Values
@@ -243,6 +243,9 @@ class TextColumnReader:
 
     def _read_lines(self, block: bytes, final: bool, line: int) -> DecimalColumn:
         """The block's values (its lines after ``line``), their extent found too."""
+        by_kernel = self._kernel_decimals(block, final)
+        if by_kernel is not None:
+            return by_kernel
         buf = np.frombuffer(block, dtype=np.uint8)
         if not final or block.endswith(b"\n"):
             ends = np.flatnonzero(buf == 10)
@@ -265,6 +268,31 @@ class TextColumnReader:
             self._parse(buf, block, cells[0], cells[1], line, column)
         data = column.made()
         data.keep_doubles()  # for its extent now, and the histogram once the read is whole
+        find_extent(data)
+        return data
+
+    def _kernel_decimals(self, block: bytes, final: bool) -> DecimalColumn | None:
+        """The block's values by the compiled kernel, where it was built and takes every line."""
+        if self.separator is None:  # one value a line
+            separator, column, n_columns = None, 0, 1
+        elif 0 <= self.column < self.n_columns:
+            separator, column, n_columns = self.separator[0], self.column, self.n_columns
+        else:
+            return None
+        made = kernel.decimals(
+            block, final, ord(",") if self.decimal_comma else ord("."), separator, column, n_columns
+        )
+        if made is None:
+            return None
+        numerators, scales, doubles, wide = made
+        column = ColumnPieces()
+        for r in np.flatnonzero(wide).tolist():  # as _parse keeps them: their own ExactNumber
+            w, q = int(numerators[r : r + 1].view(np.uint64)[0]), int(scales[r])
+            numerators[r] = scales[r] = 0  # as a wide row's slots hold
+            column.keep_one(numerators, scales, r, exact_of(bool(wide[r] == 2), w, q))
+        column.append(numerators, scales)
+        data = column.made()
+        data.keep_doubles(doubles)
         find_extent(data)
         return data
 

@@ -97,9 +97,12 @@ class DecimalColumn:
     def count(self) -> int:
         return int(self.numerators.size)
 
-    def keep_doubles(self) -> None:
-        """Work out every row's double once and keep it (a read's extent, then its histogram)."""
-        if self._doubles is None:
+    def keep_doubles(self, doubles: np.ndarray | None = None) -> None:
+        """Work out every row's double once and keep it (a read's extent, then its histogram);
+        ``doubles``: worked out already, as the compiled reader does."""
+        if doubles is not None:
+            self._doubles = doubles
+        elif self._doubles is None:
             self._doubles = self.doubles(0, self.count)
 
     def forget_doubles(self) -> None:

@@ -15,10 +15,12 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from strategies import decimal_texts
 
 from leaky_gui.calc.exact import ExactNumber
 from leaky_gui.calc.text import (
     GENERAL_ENV,
+    KERNEL_ENV,
     ParameterError,
     TextError,
     judge_decimal,
@@ -79,37 +81,22 @@ def oracle_rows(texts: list[str], alphas: list[str]) -> bytes | None:
 # Generated decimals: 1-40 digits, exponents across the doubles, every written form
 
 
-@st.composite
-def decimal_texts(draw: st.DrawFn) -> str:
-    sign = draw(st.sampled_from(["", "", "-", "+"]))
-    digits = draw(st.text("0123456789", min_size=1, max_size=40))
-    zeros = "0" * draw(st.integers(0, 3))
-    digits = zeros + digits
-    point = draw(st.integers(-1, len(digits)))  # -1: no point; 0: '.5'; len: '5.'
-    mantissa = digits if point < 0 else digits[:point] + "." + digits[point:]
-    if mantissa == ".":
-        mantissa = "0."
-    # the exponent puts the first digit anywhere from below 2**-1075 to beyond 2**1024
-    magnitude = draw(st.integers(-345, 330))
-    marker = draw(st.sampled_from(["e", "E", "e+", "e-"]))
-    exponent = magnitude - (point if point >= 0 else len(digits))
-    if draw(st.booleans()) and -6 < exponent < 6 and marker != "e-":
-        return sign + mantissa  # no exponent at all
-    if marker == "e-":
-        exponent_text = f"e-{-exponent}" if exponent < 0 else f"e{exponent}"
-    elif marker == "e+":
-        exponent_text = f"e+{exponent}" if exponent >= 0 else f"e{exponent}"
-    else:
-        exponent_text = f"{marker}{exponent}"
-    return sign + mantissa + exponent_text
-
-
 ALPHAS = st.sampled_from(
     ["0.01", "0.2", "0.1", "1", "3", "0.5", "2.5e-7", "123456789.123456789", "1e-300", "7e300"]
 )
 
 
-def make_rows(texts: list[str], alphas: list[str], general: bool, monkeypatch: pytest.MonkeyPatch, **layout):
+def make_rows(
+    texts: list[str],
+    alphas: list[str],
+    general: bool,
+    monkeypatch: pytest.MonkeyPatch,
+    *,
+    kernel=True,
+    **layout,
+):
+    """The rows made on the general path, or the fast one: the compiled kernel where it was
+    built (unless ``kernel=False``), the numpy path for what it leaves."""
     maker = DoubleRows(tuple(ExactNumber.of(Decimal(a)) for a in alphas))
     if layout:
         maker = maker.laid_out(point=ord("."), **layout)
@@ -118,6 +105,7 @@ def make_rows(texts: list[str], alphas: list[str], general: bool, monkeypatch: p
             patch.setenv(GENERAL_ENV, "1")
         else:
             patch.delenv(GENERAL_ENV, raising=False)
+        patch.setenv(KERNEL_ENV, "1" if kernel else "0")
         block = np.frombuffer("".join(f"{t}\n" for t in texts).encode(), dtype=np.uint8)
         made = maker.rows(block)
     return None if made is None else bytes(made[0])
@@ -137,7 +125,7 @@ def make_rows(texts: list[str], alphas: list[str], general: bool, monkeypatch: p
 def test_the_two_paths_give_the_same_bytes_and_the_oracle_agrees(monkeypatch, texts, alphas):
     fast = make_rows(texts, alphas, False, monkeypatch)
     general = make_rows(texts, alphas, True, monkeypatch)
-    assert fast == general
+    assert fast == make_rows(texts, alphas, False, monkeypatch, kernel=False) == general
     assert fast == oracle_rows(texts, alphas)
 
 
@@ -145,9 +133,11 @@ def test_the_two_paths_give_the_same_bytes_and_the_oracle_agrees(monkeypatch, te
 @given(st.lists(decimal_texts(), min_size=1, max_size=20), ALPHAS)
 def test_a_column_of_a_csv_takes_the_same_paths(monkeypatch, texts, alpha):
     lines = [f"a,{t},b" for t in texts]
-    fast = make_rows(lines, [alpha], False, monkeypatch, separator=ord(","), column=1, n_columns=3)
-    general = make_rows(lines, [alpha], True, monkeypatch, separator=ord(","), column=1, n_columns=3)
-    assert fast == general == oracle_rows(texts, [alpha])
+    layout = {"separator": ord(","), "column": 1, "n_columns": 3}
+    fast = make_rows(lines, [alpha], False, monkeypatch, **layout)
+    numpy_path = make_rows(lines, [alpha], False, monkeypatch, kernel=False, **layout)
+    general = make_rows(lines, [alpha], True, monkeypatch, **layout)
+    assert fast == numpy_path == general == oracle_rows(texts, [alpha])
 
 
 def midpoint_texts(value: float, alpha: Fraction) -> list[str]:
@@ -170,6 +160,7 @@ def test_ties_and_near_ties_of_alpha_times_x(monkeypatch, value, alpha):
     texts = midpoint_texts(value, Fraction(Decimal(alpha)))
     fast = make_rows(texts, [alpha], False, monkeypatch)
     assert fast == make_rows(texts, [alpha], True, monkeypatch) == oracle_rows(texts, [alpha])
+    assert fast == make_rows(texts, [alpha], False, monkeypatch, kernel=False)
 
 
 @settings(max_examples=300, deadline=None)
@@ -317,6 +308,7 @@ def test_digits_kept_from_the_input_give_the_same_bytes(monkeypatch, values, nud
     texts = [t for v in values for t in written_forms(v, nudge)] + ["0.10000000000000001", "2.50", "-3.0"]
     fast = make_rows(texts, [alpha], False, monkeypatch)
     assert fast == make_rows(texts, [alpha], True, monkeypatch)
+    assert fast == make_rows(texts, [alpha], False, monkeypatch, kernel=False)
     assert fast == oracle_rows(texts, [alpha])
 
 
@@ -342,6 +334,7 @@ def test_every_power_of_two_gets_its_own_shortest_text(monkeypatch):
             texts += [f"{v:.14e}", f"{v:.15e}"]  # 15 and 16 digits, rounded either way
     fast = make_rows(texts, ["0.01"], False, monkeypatch)
     assert fast is not None and fast == make_rows(texts, ["0.01"], True, monkeypatch)
+    assert fast == make_rows(texts, ["0.01"], False, monkeypatch, kernel=False)
     x_texts = [line.split(",")[0] for line in fast.decode().splitlines()]
     assert x_texts == [repr(float(t)) for t in texts]
 

@@ -8,6 +8,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from leaky_gui._version import __version__
 
 #: Loaded when first used, not before the window's first paint: the values readers, the
@@ -60,3 +62,30 @@ def test_the_first_paint_loads_no_readers_exporters_or_metadata():
 
 def test_the_version_is_one_constant_that_pip_installed_too():
     assert importlib.metadata.version("leaky_gui") == __version__
+
+
+WHILE_IDLE = """
+import sys, time
+from PySide6.QtCore import QTimer
+from leaky_gui.app import create_application
+from leaky_gui.gui.values_loader import WARM_READERS_MS
+from leaky_gui.gui.window import MainWindow
+
+app = create_application(sys.argv)
+window = MainWindow(remember=False)
+window.show()
+QTimer.singleShot(WARM_READERS_MS + 1500, app.quit)
+app.exec()
+print("leaky_gui.calc.readers" in sys.modules)
+"""
+
+
+@pytest.mark.slow
+def test_the_readers_are_imported_while_the_window_is_idle():
+    """So that the first file opened does not wait for their import (bench_window_open.py)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", WHILE_IDLE], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines()[-1] == "True"

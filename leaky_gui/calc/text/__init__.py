@@ -44,10 +44,12 @@ from leaky_gui.calc.text.format import (
 )
 from leaky_gui.calc.text.parse import (
     GENERAL_ENV,
+    KERNEL_ENV,
     ParameterError,
     TextError,
     general_only,
     judge_decimal,
+    kernel_used,
     nearest_double,
     nearest_doubles,
     parse_count,
@@ -58,6 +60,7 @@ from leaky_gui.calc.text.parse import (
 
 __all__ = [
     "GENERAL_ENV",
+    "KERNEL_ENV",
     "ParameterError",
     "TextError",
     "csv_line",
@@ -67,6 +70,7 @@ __all__ = [
     "format_number",
     "general_only",
     "judge_decimal",
+    "kernel_used",
     "nearest_double",
     "nearest_doubles",
     "parse_count",

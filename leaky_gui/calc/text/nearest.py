@@ -33,6 +33,14 @@ POW10_U64 = 10 ** np.arange(MAX_DIGITS + 1, dtype=np.uint64)  # 10**0 .. 10**19
 GENERAL_ENV = "LEAKY_GUI_TEXT_GENERAL"  # set to 1: every value takes the general path
 
 
+KERNEL_ENV = "LEAKY_GUI_TEXT_KERNEL"  # set to 0: the numpy path makes what the kernel would
+
+
+def kernel_used() -> bool:
+    """Whether the compiled kernel, where it was built, makes what it can (not ``LEAKY_GUI_TEXT_KERNEL=0``)."""
+    return os.environ.get(KERNEL_ENV, "") != "0"
+
+
 def general_only() -> bool:
     """Whether every value takes the general path (``LEAKY_GUI_TEXT_GENERAL=1``)."""
     return os.environ.get(GENERAL_ENV, "") not in ("", "0")

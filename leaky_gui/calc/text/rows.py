@@ -3,17 +3,26 @@
 The fast path of ``eval --input`` in float64: a block of whole lines (one number a line,
 or one column of separated cells) becomes its CSV rows without building ``Values``. x is
 the double nearest each decimal, f the double nearest alpha * x exactly, each printed
-shortest; every step is a numpy pass over a piece of the block, the values the
-vectorised path leaves (more than 19 significant digits) one at a time on the general
-path. A block with anything else (a word, an empty cell, quotes, a value beyond the
-doubles, alpha * x beyond them) gives None: the caller's full reader then names the line.
+shortest.
+
+* The compiled kernel (``calc.text.kernel``, where a C compiler built it) makes a whole
+  block in one loop a row when every cell has at most 19 significant digits (after
+  leading zeros, and zeros after them) and no value is refused: nearly every block of
+  real data. ``LEAKY_GUI_TEXT_KERNEL=0`` turns it off.
+* Otherwise every step is a numpy pass over a piece of the block, the values the
+  vectorised path leaves (more than 19 significant digits) one at a time on the general
+  path.
+
+All three give the same bytes (tests/calc/test_text_engine.py). A block with anything else
+(a word, an empty cell, quotes, a value beyond the doubles, alpha * x beyond them) gives
+None: the caller's full reader then names the line.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from leaky_gui.calc.text import general_only
+from leaky_gui.calc.text import general_only, kernel
 from leaky_gui.calc.text.digits_kept import decimal_digits, text_from_decimals
 from leaky_gui.calc.text.format import TEXT_WIDTH, format_double, shortest_text
 from leaky_gui.calc.text.line_csv import LineCsv, _NotPlain
@@ -64,6 +73,14 @@ def _short_first_line(block: np.ndarray) -> bool:
     return bool((block[: WIDTH + 2] == _NEWLINE).any())
 
 
+def _kernel_alphas(alphas: tuple[ExactDecimal, ...]) -> tuple[tuple[int, int, bool], ...] | None:
+    """The alphas as the kernel takes them, (|numerator|, scale, negative), or None where one
+    does not fit (a numerator from 2**64)."""
+    if len(alphas) > 64 or any(abs(a.numerator) >= _U64 for a in alphas):
+        return None
+    return tuple((abs(a.numerator), a.scale, a.numerator < 0) for a in alphas)
+
+
 class DoubleRows:
     """Makes the CSV rows of blocks of lines for fixed alphas, options and column layout."""
 
@@ -87,7 +104,11 @@ class DoubleRows:
         self.n_columns = n_columns
         self.between = ord(";") if decimal_comma else ord(",")
         self.table = bytes.maketrans(b".", b",") if decimal_comma else None
-        # One short decimal with a point a line (six decimals): their own faster rows.
+        self.kernel_alphas = _kernel_alphas(alphas)
+        self.kernel_derivatives = (
+            tuple(t.encode("ascii") for t in derivative_texts) if derivative_texts else None
+        )
+        # One short decimal with a point a line (six decimals): their own faster numpy rows.
         self.short_lines = None
         if separator is None and (point == ord(",")) == decimal_comma and LineCsv.usable(alphas):
             self.short_lines = LineCsv(alphas, derivative_texts, decimal_comma)
@@ -112,6 +133,9 @@ class DoubleRows:
         ``after``, when given, is the block with 16 bytes of anything before it (``block`` is
         ``after[16:]``): the short lines' rows read back into them, and need no copy then.
         """
+        by_kernel = self._kernel_rows(block)
+        if by_kernel is not None:
+            return by_kernel
         if self.short_lines is not None and not general_only() and _short_first_line(block):
             if after is None:
                 after = np.concatenate((np.zeros(WIDTH, dtype=np.uint8), block))
@@ -132,6 +156,22 @@ class DoubleRows:
             return None
         data = b"".join(pieces).translate(self.table, b"\0")
         return data, int(starts.size)
+
+    def _kernel_rows(self, block: np.ndarray) -> tuple[bytearray, int] | None:
+        """The rows by the compiled kernel, where it was built and takes every line of the block."""
+        if self.kernel_alphas is None:
+            return None
+        return kernel.rows(
+            block,
+            self.point,
+            self.separator,
+            self.column,
+            self.n_columns,
+            self.kernel_alphas,
+            self.kernel_derivatives,
+            ord(",") if self.decimal_comma else ord("."),
+            self.between,
+        )
 
     def _cells(self, block: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
         """Each line's chosen cell [start, end), or None (quotes, a ragged line)."""
