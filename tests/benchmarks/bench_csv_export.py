@@ -12,7 +12,11 @@ Also checks that memory stays flat: peak RSS of a 20,000,000-row export (--big-r
 Framework precisions (--dtype): the same command for each dtype on a sweep that stays in
 float16's range (start -4, step 0.00001), against np.savetxt of float32 columns with
 fmt='%.9g' (9 digits: what float32 needs to read back); the goals are float32, float16
-and bfloat16 at least as fast as float64, float32 at least 3x np.savetxt, memory flat.
+and bfloat16 at most 1.05x float64's time, float32 at least 3x np.savetxt, memory flat.
+Each dtype is timed in pairs with float64 (`--pairs N`, the two in turns), as whole
+processes: the CPU time (user + sys, from wait4) and the wall time of each, and the median
+of the pairs' ratios, which holds when a shared machine's speed drifts between pairs.
+`--dtypes-only` runs just that part.
 
 Per row without the processes (--per-row ROUNDS): the CSV bytes of the same sweep made in
 this one process, the dtypes taking turns, so that start-up, the disk and a busy moment of
@@ -65,6 +69,42 @@ def _peak_rss_mb(command: list[str]) -> float:
     return usage.ru_maxrss / 1024
 
 
+def _cpu_and_wall(command: list[str]) -> tuple[float, float]:
+    """CPU seconds (user + sys, wait4's rusage) and wall seconds of one whole process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status):
+        raise SystemExit(f"{command} failed")
+    return usage.ru_utime + usage.ru_stime, wall
+
+
+def dtype_pairs(command: list[str], out: str, pairs: int) -> None:
+    """Each framework precision against float64, whole processes in pairs taking turns."""
+    from statistics import median
+
+    print(f"against float64, {pairs} pairs each (the two in turns, float64 first in odd pairs):")
+    for dtype in ("float32", "float16", "bfloat16"):
+        cpu: list[float] = []
+        wall: list[float] = []
+        own: list[tuple[float, float]] = []
+        base: list[tuple[float, float]] = []
+        for n in range(pairs + 1):  # the first pair warms the caches and is not counted
+            order = ("float64", dtype) if n % 2 else (dtype, "float64")
+            got = {d: _cpu_and_wall([*command, "--dtype", d, "-o", f"{out}-{d}.csv"]) for d in order}
+            if n:
+                own.append(got[dtype])
+                base.append(got["float64"])
+                cpu.append(got[dtype][0] / got["float64"][0])
+                wall.append(got[dtype][1] / got["float64"][1])
+        print(
+            f"  --dtype {dtype:9} CPU {median(c for c, _ in own):.3f} s against {median(c for c, _ in base):.3f} s, "
+            f"ratio median {median(cpu):.3f}x ({min(cpu):.3f}x-{max(cpu):.3f}x); "
+            f"wall ratio median {median(wall):.3f}x"
+        )
+
+
 def per_row(rows: int, rounds: int) -> None:
     """Time making every chunk's bytes of the dtype sweep in this process, the dtypes in turns."""
     from decimal import Decimal
@@ -100,9 +140,28 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--big-rows", type=int, default=20_000_000)
     parser.add_argument("--per-row", type=int, metavar="ROUNDS", help="only the in-process comparison")
+    parser.add_argument("--pairs", type=int, default=9, help="whole-process pairs per dtype against float64")
+    parser.add_argument(
+        "--dtypes-only", action="store_true", help="only the dtypes against float64, in pairs"
+    )
     args = parser.parse_args()
     if args.per_row is not None:
         per_row(args.rows, args.per_row)
+        return
+    dtype_command = [
+        sys.executable,
+        "-m",
+        "leaky_gui.cli",
+        "sweep",
+        "--count",
+        str(args.rows),
+        "--step",
+        DTYPE_STEP,
+    ]
+    if args.dtypes_only:
+        with tempfile.TemporaryDirectory() as folder:
+            print(f"framework precisions: {args.rows:,} rows, start -4, step {DTYPE_STEP}")
+            dtype_pairs(dtype_command, os.path.join(folder, "out"), args.pairs)
         return
 
     with tempfile.TemporaryDirectory() as folder:
@@ -165,11 +224,8 @@ def main() -> None:
         ]
         t_savetxt32 = _time(savetxt32, args.repeat)
         print(f"  np.savetxt float32 %.9g {t_savetxt32:7.3f} s")
-        print(
-            f"  float32 / float16 / bfloat16 against float64: {times['float64'] / times['float32']:.2f}x, "
-            f"{times['float64'] / times['float16']:.2f}x, {times['float64'] / times['bfloat16']:.2f}x "
-            f"the throughput; float32 against np.savetxt: {t_savetxt32 / times['float32']:.1f}x"
-        )
+        print(f"  float32 against np.savetxt: {t_savetxt32 / times['float32']:.1f}x the throughput")
+        dtype_pairs(dtype_command, out, args.pairs)
         if args.big_rows:
             for dtype in ("float32", "float16"):
                 big = [*ours[:-4], "--count", str(args.big_rows), "--step", DTYPE_STEP, "--dtype", dtype]

@@ -194,13 +194,13 @@ def test_f_below_zero_in_a_float32_sweep_is_numpys_shortest(alpha):
 
 def test_f_from_the_exact_products_takes_the_search_only_where_they_differ(monkeypatch):
     searched = []
-    search = text_columns.digits_text_column
+    search = text_columns.precision_digits
 
     def counting(values, precision):
         searched.append(values.size)
         return search(values, precision)
 
-    monkeypatch.setattr(text_columns, "digits_text_column", counting)
+    monkeypatch.setattr(text_columns, "precision_digits", counting)
     params = SweepParams(D("-4"), D("0.00001"), 65_536, alphas=(D("0.01"),), precision="float32")
     b"".join(chunk for chunk, _ in iter_csv_chunks(params))
     assert 0 < sum(searched) < 0.5 * 65_536  # about 30%: float32(x) * float32(alpha) misses the decimal
@@ -243,3 +243,26 @@ def test_no_double_of_a_short_decimal_lands_on_a_float32_midpoint_unless_it_is_o
                     assert not misleading, (m, n, scale)
     assert text_columns._no_ambiguous_midpoint(26 * 10**5, 5)  # the benchmark's sweep
     assert not text_columns._no_ambiguous_midpoint(1, 13)
+
+
+@pytest.mark.parametrize(
+    ("decimals", "together"),
+    [
+        (["-3.9999", "-2.5", "-0.0001", "-1.2345678"], True),  # searched digits fit at one scale
+        (["-12345678.5", "-0.00012345", "-7.25", "-1234567.8"], False),  # 10**-13 would not
+    ],
+)
+def test_products_mixing_own_decimals_and_searched_digits(decimals, together, monkeypatch):
+    """f below 0 in float32 is float32(float32(x) * float32(alpha)); where that is float32 of
+    the decimal alpha * x the decimal prints, else the searched digits: made at one scale in
+    one column when every row fits, else each part apart, the same texts either way."""
+    alpha = np.float32(0.01)
+    x = np.array([float(d) for d in decimals], dtype=np.float32)
+    values = (x * alpha).astype(np.float64)
+    num = np.array([int(D(d).scaleb(8)) for d in decimals], dtype=np.int64)  # alpha * x, scale 10
+    at_one_scale = text_columns._at_one_scale
+    seen = []
+    monkeypatch.setattr(text_columns, "_at_one_scale", lambda *a: seen.append(at_one_scale(*a)) or seen[-1])
+    got = texts_of(text_columns._float32_text_of_decimals(values, num, 10))
+    assert got == [format_in(v, "float32") for v in values.tolist()]
+    assert len(seen) == 1 and (seen[0] is not None) == together  # some rows searched, some not

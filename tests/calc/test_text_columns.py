@@ -10,6 +10,7 @@ import pytest
 
 from leaky_gui.calc.precision import format_in
 from leaky_gui.calc.text import format as text_columns
+from leaky_gui.calc.text import framework_text
 
 THREADS = 16
 BATCH = 16
@@ -80,3 +81,67 @@ def test_threads_filling_the_table_at_once_lose_no_text(fresh_tables, precision)
     # And the table kept every text it marked known.
     again = texts_of(text_columns.precision_text(values, precision))
     assert again == [expected[v] for v in values.tolist()]
+
+
+def test_the_float16_table_is_made_whole_in_integers_as_the_search_prints(fresh_tables):
+    """float16's table is made whole at its first use, with int64 arithmetic alone; every one
+    of its 65,536 texts is the one the search gives (``digits_text_column``), byte for byte.
+    On today's main the table held only the patterns asked for."""
+    one = texts_of(text_columns.precision_text(np.array([-3.69921875]), "float16"))
+    assert one == ["-3.7"]
+    texts, known = text_columns._TABLES["float16"]
+    assert known.all()  # every pattern, not only the one asked for
+    values = text_columns._pattern_values(np.arange(1 << 16, dtype=np.uint32), "float16")
+    searched = framework_text._left_aligned(framework_text.digits_text_column(values, "float16"))
+    assert texts.shape == searched.shape
+    assert np.array_equal(texts, searched)
+    assert texts_of(texts[[0x0000, 0x8000, 0x0001, 0x7BFF, 0xFBFF, 0x7C00, 0xFC00, 0x7E00, 0xFE00]]) == [
+        "0.0",
+        "0.0",
+        "6e-08",
+        "65500.0",
+        "-65500.0",
+        "inf",
+        "-inf",
+        "nan",
+        "nan",
+    ]
+
+
+def test_the_general_path_fills_the_float16_table_by_the_search(fresh_tables, monkeypatch):
+    monkeypatch.setenv("LEAKY_GUI_TEXT_GENERAL", "1")
+    assert texts_of(text_columns.precision_text(np.array([0.1, 2.0**-24]), "float16")) == ["0.1", "6e-08"]
+    assert text_columns._TABLES["float16"][1].sum() == 2  # only the patterns asked for
+
+
+@pytest.mark.parametrize("widths", [(3, 5), (5, 3), (4, 4)])
+def test_two_text_columns_interleave_by_rows_whatever_their_widths(widths):
+    first = np.full((3, widths[0]), ord("a"), dtype=np.uint8)
+    first[:, -1] = 0  # a NUL inside the text stays where it is
+    second = np.full((2, widths[1]), ord("b"), dtype=np.uint8)
+    chars = framework_text._interleaved(first, np.array([0, 2, 4]), second, np.array([1, 3]))
+    width = max(widths)
+    assert chars.shape == (5, width)
+    a = b"a" * (widths[0] - 1) + b"\0" * (width - widths[0] + 1)
+    b = b"b" * widths[1] + b"\0" * (width - widths[1])
+    assert [bytes(row) for row in chars] == [a, b, a, b, a]
+
+
+def test_most_of_the_bfloat16_table_is_made_in_integers_and_the_search_fills_in_the_rest(fresh_tables):
+    """bfloat16's table starts with every pattern from 2**-37 to below 2**13 (and both zeros),
+    made in int64 arithmetic, each text the search's; larger and smaller values are searched
+    as they turn up, and the table stays left-aligned as it widens."""
+    assert texts_of(text_columns.precision_text(np.array([0.10009765625]), "bfloat16")) == ["0.1"]
+    texts, known = text_columns._TABLES["bfloat16"]
+    patterns = np.flatnonzero(known)
+    magnitudes = patterns & 0x7FFF
+    assert patterns.size == 2 * 50 * 128 + 2
+    assert set(magnitudes[magnitudes != 0] >> 7) == set(range(127 - 37, 127 + 13))
+    values = text_columns._pattern_values(patterns.astype(np.uint32), "bfloat16")
+    searched = framework_text._left_aligned(framework_text.digits_text_column(values, "bfloat16"))
+    assert np.array_equal(texts[patterns], searched)
+    outside = np.array([2.0**-38, 8192.0, -3.3895313892515355e38, 2.0**-133])
+    assert texts_of(text_columns.precision_text(outside, "bfloat16")) == [
+        format_in(v, "bfloat16") for v in outside.tolist()
+    ]
+    assert text_columns._TABLES["bfloat16"][1].sum() == patterns.size + outside.size

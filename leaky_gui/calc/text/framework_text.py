@@ -1,8 +1,10 @@
 """Number text in the framework precisions, a column at a time (no Qt): the CSV writer's.
 
 Values in a framework precision print their shortest digits in that precision: float16 and
-bfloat16 from a table of the texts of their 65,536 bit patterns, filled as values turn up;
-float32 from ``shortest_digits``, vectorised (``calc.text.shortest`` holds the other columns).
+bfloat16 from a table of the texts of their 65,536 bit patterns (float16's made whole at its
+first use, in int64 arithmetic, and so bfloat16's from 2**-37 to 2**13; the search fills in
+the others as they turn up); float32 from ``shortest_digits``, vectorised
+(``calc.text.shortest`` holds the other columns).
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from leaky_gui.calc.precision import (
     round_to,
 )
 from leaky_gui.calc.precision import shortest_digits as precision_digits
-from leaky_gui.calc.text.shortest import constant_text, pad, scaled_text
+from leaky_gui.calc.text.parse import general_only
+from leaky_gui.calc.text.shortest import constant_text, laid_out, pad, scaled_text, strip_zeros
 
 _TABLES: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # precision -> (texts, known)
 _TABLES_LOCK = threading.Lock()  # held while a table is filled in
@@ -61,7 +64,10 @@ def _fill_table(bits: np.ndarray, precision: str) -> tuple[np.ndarray, np.ndarra
 
     The texts are written before a new ``known`` marks them, and both are published as one
     tuple, so a reader holding either the old or the new table sees every text it marks known.
+    Most of a table is made at its first use (``_first_table``), the general path excepted.
     """
+    if precision not in _TABLES and not general_only():
+        _TABLES[precision] = _first_table(precision)
     texts, known = _TABLES.get(precision) or (
         np.zeros((1 << 16, 1), dtype=np.uint8),
         np.zeros(1 << 16, dtype=bool),
@@ -81,12 +87,119 @@ def _fill_table(bits: np.ndarray, precision: str) -> tuple[np.ndarray, np.ndarra
 
 def _left_aligned(matrix: np.ndarray) -> np.ndarray:
     """The same texts with their NULs moved to the end of each row, and no wider than needed."""
-    keep = matrix != 0
-    place = np.cumsum(keep, axis=1) - 1
-    out = np.zeros((matrix.shape[0], int(keep.sum(axis=1).max(initial=0))), dtype=np.uint8)
-    rows = np.broadcast_to(np.arange(matrix.shape[0])[:, None], matrix.shape)
-    out[rows[keep], place[keep]] = matrix[keep]
-    return out
+    lines = np.empty((matrix.shape[0], matrix.shape[1] + 1), dtype=np.uint8)
+    lines[:, :-1] = matrix
+    lines[:, -1] = ord("\n")
+    texts = np.array(lines.tobytes().translate(None, b"\0").split(b"\n")[:-1], dtype=bytes)
+    return texts.view(np.uint8).reshape(matrix.shape[0], texts.itemsize)
+
+
+# The texts of most patterns are made at a table's first use, in int64 arithmetic: float16's
+# every finite one, bfloat16's from 2**-37 to below 2**13 (the search fills in the others as
+# they turn up). Scaled by 2**shift, such values and the ends of the intervals that round to
+# them are integers (a quarter of the smallest spacing is 1), and every product below fits.
+# precision: (significand bits, smallest normal exponent, shift, first and end positive pattern)
+_IN_INTEGERS = {
+    "float16": (11, -14, 25, 0x0001, 0x7C00),
+    "bfloat16": (8, -126, 46, (127 - 37) << 7, (127 + 13) << 7),
+}
+_FIRST_DECADE = -12
+_DECADES = np.array([float(f"1e{q}") for q in range(_FIRST_DECADE, 5)])  # the doubles nearest 10**q
+
+
+def _first_table(precision: str) -> tuple[np.ndarray, np.ndarray]:
+    """(texts, known) of ``precision``'s patterns that ``_IN_INTEGERS`` covers, both zeros, and
+    float16's infinities and nans: every float16 pattern. Left-aligned, as the search's.
+
+    The digits are ``shortest_digits``' (the shortest decimal that reads back, the nearest
+    of those, halves to even), found with integers alone, so no value needs the exact
+    search; a negative number's text is its magnitude's after a minus sign.
+    """
+    bits, min_exponent, shift, first, end = _IN_INTEGERS[precision]
+    patterns = np.arange(first, end)
+    m, k = _integer_digits(_pattern_values(patterns, precision), bits, min_exponent, shift)
+    digits = m.astype(np.uint64)
+    strip_zeros(digits, k)
+    positive = _left_aligned(laid_out(digits, k, np.zeros(m.shape, dtype=bool)))
+    width = positive.shape[1] + 1
+    texts = np.zeros((1 << 16, width), dtype=np.uint8)
+    known = np.zeros(1 << 16, dtype=bool)
+    texts[patterns, : width - 1] = positive
+    texts[patterns | 0x8000, 1:] = positive
+    texts[patterns | 0x8000, 0] = ord("-")
+    texts[[0, 0x8000], :3] = np.frombuffer(b"0.0", dtype=np.uint8)  # never '-0.0'
+    known[patterns] = known[patterns | 0x8000] = known[[0, 0x8000]] = True
+    if precision == "float16":  # then inf, the nans, -inf and the nans
+        special = np.arange(end, 0x8000)
+        texts[special] = texts[special | 0x8000] = pad(
+            constant_text(["inf", "nan"], np.minimum(special - end, 1)), width
+        )
+        texts[end | 0x8000, :4] = np.frombuffer(b"-inf", dtype=np.uint8)
+        known[:] = True
+    return texts, known
+
+
+def _integer_digits(
+    values: np.ndarray, bits: int, min_exponent: int, shift: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """(m, k) of positive ``values`` of a precision as ``shortest_digits`` gives them, in int64.
+
+    Scaled by 2**shift, v is an integer and the interval that rounds to it is [low, high]
+    (closed when v's last significand bit is 0). The shortest decimal is a multiple of the
+    largest 10**j with a multiple in it: j from decade(v) + 1 down, five digits at most
+    (float16's spacing is above v * 2**-11, more than 10**-4 of v's decade; bfloat16's,
+    four); m is the multiple nearest v. Where that is 10**j itself, 9 * 10**(j-1) (or the
+    digit nearest v at that place) is as short, and is taken if inside and nearer.
+    """
+    exponent = np.maximum(np.frexp(values)[1].astype(np.int64) - 1, min_exponent)
+    scaled = np.ldexp(values, shift).astype(np.int64)
+    half = np.left_shift(1, exponent - bits + shift).astype(np.int64)  # of the spacing
+    at_power = (scaled == np.left_shift(1, exponent + shift)) & (exponent > min_exponent)
+    low, high = scaled - np.where(at_power, half >> 1, half), scaled + half
+    closed = (scaled // (2 * half)) & 1 == 0
+    decade = np.searchsorted(_DECADES, values, side="right") - 1 + _FIRST_DECADE
+    m = np.zeros(values.shape, dtype=np.int64)
+    k = np.zeros(values.shape, dtype=np.int64)
+    todo = np.arange(values.size)
+    for fewer in range(-1, 5):
+        j = decade[todo] - fewer
+        first, last, num, unit = _multiples(low[todo], high[todo], closed[todo], scaled[todo], j, shift)
+        found = first <= last
+        at = todo[found]
+        m[at] = np.clip(_nearest(num[found], unit[found]), first[found], last[found])
+        k[at] = j[found]
+        todo = todo[~found]
+    assert todo.size == 0, "five digits hold every float16 and bfloat16"
+    ten = np.flatnonzero(m == 1)
+    if ten.size:
+        j = k[ten] - 1
+        first, last, num, unit = _multiples(low[ten], high[ten], closed[ten], scaled[ten], j, shift)
+        digit = np.minimum(_nearest(num, unit), 9)
+        better = (num < 10 * unit) & (first <= digit) & (digit <= last) & (digit > 0)
+        better &= np.abs(digit * unit - num) < 10 * unit - num
+        m[ten[better]], k[ten[better]] = digit[better], j[better]
+    return m, k
+
+
+def _multiples(
+    low: np.ndarray, high: np.ndarray, closed: np.ndarray, scaled: np.ndarray, j: np.ndarray, shift: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(first, last, num, unit): the multiples first..last of 10**j inside [low, high], and v =
+    num / unit in units of 10**j, all scaled by 2**shift (times 10**-j where j < 0)."""
+    below = j < 0
+    times = _POWERS[np.where(below, -j, 0)]
+    unit = _POWERS[np.where(below, 0, j)] << shift
+    low, high = low * times, high * times
+    first, last = -(-low // unit), high // unit
+    first += ~closed & (first * unit == low)
+    last -= ~closed & (last * unit == high)
+    return first, last, scaled * times, unit
+
+
+def _nearest(num: np.ndarray, unit: np.ndarray) -> np.ndarray:
+    """num / unit rounded to the nearest integer, halves to even."""
+    q, r = np.divmod(num, unit)
+    return q + ((2 * r > unit) | ((2 * r == unit) & (q & 1 == 1)))
 
 
 def precision_text(
@@ -197,10 +310,43 @@ def _float32_text_of_decimals(
     if not short.any():
         return digits_text_column(_held(values, num, scale), "float32")
     rest = np.flatnonzero(~short)
-    fast = scaled_text(np.where(short, num, 0), scale)  # a new matrix: filled in below
-    slow = digits_text_column(_held(values, num, scale, rest), "float32")
-    chars = pad(fast, max(fast.shape[1], slow.shape[1]))
-    chars[rest] = pad(slow, chars.shape[1])
+    searched = _held(values, num, scale, rest)
+    together = _at_one_scale(num, scale, rest, searched)
+    if together is not None:
+        return scaled_text(*together)
+    rows = np.flatnonzero(short)
+    return _interleaved(scaled_text(num[rows], scale), rows, digits_text_column(searched, "float32"), rest)
+
+
+def _at_one_scale(
+    num: np.ndarray, scale: int, rest: np.ndarray, searched: np.ndarray
+) -> tuple[np.ndarray, int] | None:
+    """(numerators, scale) of every row's shortest decimal at one scale, for one ``scaled_text``:
+    the rows ``rest`` hold the search's digits m * 10**k of ``searched``, the others their own
+    decimal num / 10**scale; None where some would not fit below 10**15 (or is not finite).
+    A decimal's text is the same at any scale (``scaled_text`` trims trailing zeros)."""
+    if not np.isfinite(searched).all():
+        return None
+    m, k = precision_digits(searched, "float32")
+    common = max(scale, -int(k.min()))
+    lift = common - scale
+    largest = max(int(num.max()), -int(num.min()))
+    widest = int((np.searchsorted(_POWERS, np.abs(m), side="right") + k).max())  # digits above 10**0
+    if lift > 15 or largest >= _POWERS[15 - lift] or widest + common > 15:
+        return None
+    together = num * _POWERS[lift]  # a new array
+    together[rest] = m * _POWERS[k + common]
+    return together, common
+
+
+def _interleaved(first: np.ndarray, rows: np.ndarray, second: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """One text column of ``first``'s texts in ``rows`` and ``second``'s in ``others`` (together
+    every row once): each text moved whole, as one opaque item, into a row of NULs."""
+    chars = np.zeros((rows.size + others.size, max(first.shape[1], second.shape[1])), dtype=np.uint8)
+    for texts, at in ((first, rows), (second, others)):
+        width = texts.shape[1]
+        lead = np.dtype({"names": ["text"], "formats": [f"V{width}"], "itemsize": chars.shape[1]})
+        chars.view(lead).reshape(-1)["text"][at] = np.ascontiguousarray(texts).view(f"V{width}").reshape(-1)
     return chars
 
 

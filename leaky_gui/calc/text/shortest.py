@@ -232,8 +232,8 @@ def laid_out(digits: np.ndarray, k: np.ndarray, negative: np.ndarray) -> np.ndar
 # * anything else (scientific notation below 1e-4, more than 15 digits) goes through
 #   ``format_number`` one value at a time, only for the rows that need it;
 # * values in a framework precision print their shortest digits in that precision: float16
-#   and bfloat16 from a table of the texts of their 65,536 bit patterns, filled as values
-#   turn up; float32 from ``shortest_digits``, vectorised.
+#   and bfloat16 from a table of the texts of their 65,536 bit patterns (``framework_text``);
+#   float32 from ``shortest_digits``, vectorised.
 
 _FAST_LIMIT = 10**15  # numerators below this have at most 15 significant digits
 _MINUS, _POINT, _ZERO = (ord(c) for c in "-.0")
