@@ -36,6 +36,39 @@ class ColumnPieces:
         else:
             self.big[self.count + r] = exact
 
+    def keep_wide(
+        self,
+        num: np.ndarray,
+        scales: np.ndarray,
+        rows: np.ndarray,
+        w: np.ndarray,
+        q: np.ndarray,
+        negative: np.ndarray,
+    ) -> None:
+        """``keep_one`` of ``exact_of(negative, w, q)`` for many rows at once (w uint64, q int64)."""
+        num[rows] = 0
+        scales[rows] = 0
+        w, q = w.copy(), q.astype(np.int64)
+        up = np.flatnonzero(q >= 0)  # n = w * 10**q: Python integers (rare in text)
+        for i in up.tolist():
+            self.keep_one(num, scales, int(rows[i]), exact_of(bool(negative[i]), int(w[i]), int(q[i])))
+        down = np.flatnonzero(q < 0)
+        rows, w, q, negative = rows[down], w[down], q[down], negative[down]
+        zeros = np.flatnonzero((w % np.uint64(10) == 0) & (w != 0) & (q < 0))
+        while zeros.size:  # exact_of's trailing zeros, moved into the scale
+            w[zeros] //= np.uint64(10)
+            q[zeros] += 1
+            zeros = zeros[(w[zeros] % np.uint64(10) == 0) & (q[zeros] < 0)]
+        fits = (w < np.uint64(STORED_LIMIT)) & (-q < 2**15)
+        at = rows[fits]
+        magnitude = w[fits].astype(np.int64)
+        num[at] = np.where(negative[fits], -magnitude, magnitude)
+        scales[at] = np.where(w[fits] == 0, 0, -q[fits])
+        for r, n, s, minus in zip(
+            rows[~fits].tolist(), w[~fits].tolist(), q[~fits].tolist(), negative[~fits].tolist(), strict=True
+        ):
+            self.big[self.count + r] = ExactNumber(-n if minus else n, -s if n else 0)
+
     def append(self, num: np.ndarray, scales: np.ndarray) -> None:
         self.numerators.append(num)
         self.scales.append(scales)

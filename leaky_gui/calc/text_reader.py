@@ -286,10 +286,10 @@ class TextColumnReader:
             return None
         numerators, scales, doubles, wide = made
         column = ColumnPieces()
-        for r in np.flatnonzero(wide).tolist():  # as _parse keeps them: their own ExactNumber
-            w, q = int(numerators[r : r + 1].view(np.uint64)[0]), int(scales[r])
-            numerators[r] = scales[r] = 0  # as a wide row's slots hold
-            column.keep_one(numerators, scales, r, exact_of(bool(wide[r] == 2), w, q))
+        rows = np.flatnonzero(wide)
+        if rows.size:  # as _parse keeps them: exact_of's numbers
+            w, q = numerators[rows].view(np.uint64), scales[rows]
+            column.keep_wide(numerators, scales, rows, w, q, wide[rows] == 2)
         column.append(numerators, scales)
         data = column.made()
         data.keep_doubles(doubles)
