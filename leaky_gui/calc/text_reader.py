@@ -285,13 +285,13 @@ class TextColumnReader:
         if made is None:
             return None
         numerators, scales, doubles, wide = made
-        column = ColumnPieces()
+        pieces = ColumnPieces()
         rows = np.flatnonzero(wide)
         if rows.size:  # as _parse keeps them: exact_of's numbers
             w, q = numerators[rows].view(np.uint64), scales[rows]
-            column.keep_wide(numerators, scales, rows, w, q, wide[rows] == 2)
-        column.append(numerators, scales)
-        data = column.made()
+            pieces.keep_wide(numerators, scales, rows, w, q, wide[rows] == 2)
+        pieces.append(numerators, scales)
+        data = pieces.made()
         data.keep_doubles(doubles)
         find_extent(data)
         return data

@@ -175,7 +175,10 @@ def run_self_test(window) -> tuple[bool, str]:
     finally:
         window.close()
     took = time.perf_counter() - started
+    from leaky_gui.calc.text.kernel import built as kernel_built  # whether the bundle has it
+
     return True, (
         f"leaky-gui self-test: OK: {expected.count} rows from (-4.0, -0.04) to (1.0, 1.0), "
-        f"zero crossing at i = 80, plot {expected.curve_points()[0]}, {want}, CSV/PNG/SVG export, user guide, language {language} ({took:.2f} s)"
+        f"zero crossing at i = 80, plot {expected.curve_points()[0]}, {want}, CSV/PNG/SVG export, user guide, language {language}, "
+        f"text kernel {'built' if kernel_built() else 'absent'} ({took:.2f} s)"
     )

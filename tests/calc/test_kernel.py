@@ -207,9 +207,11 @@ def _assert_same(a, b):
         ([f"{v:.6f}" for v in NORMALS], None, None),
         ([repr(v) for v in SPREAD if abs(v) < 1e250], None, None),  # beyond: the numpy path reads them
         (
-            ["0", "-0.0", "+1", "5.", ".5", "1E5", "-2.5e-07", "007.50", "0.000", "1e+18", "9e+200"]
-            + ["9.300000000000000000e+00", "-9.999999999999999990e+05", "9.223372036854775808e-3"]
-            + ["-9223372036854775807", "9223372036854775808e-5", "9.3e+18"],
+            [
+                *["0", "-0.0", "+1", "5.", ".5", "1E5", "-2.5e-07", "007.50", "0.000", "1e+18", "9e+200"],
+                *["9.300000000000000000e+00", "-9.999999999999999990e+05", "9.223372036854775808e-3"],
+                *["-9223372036854775807", "9223372036854775808e-5", "9.3e+18"],
+            ],
             None,
             None,
         ),
@@ -256,3 +258,25 @@ def test_the_window_reader_agrees_on_generated_decimals(texts):
                     read_values(path)
             return
         _assert_same(by_kernel, by_numpy)
+
+
+@needs_kernel
+@pytest.mark.parametrize("separated", [False, True])
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "0.000000000000000000000001500",  # 27 digits after the point
+        "00000000000000000001.50",  # 20 before it
+        "1.50e-00003",  # 5 in the exponent
+        "-1234567890.12345678901234567890e-5",  # a cell of 41 bytes (when separated)
+        "1.500000000000000000000000",
+    ],
+)
+def test_the_window_reader_keeps_what_the_numpy_scan_leaves_as_it_keeps_it(tmp_path, cell, separated):
+    """Cells the numpy scan leaves to parse_decimal (trailing zeros dropped there) are left
+    to the numpy path by the kernel too: the same numerators and scales, not just values."""
+    lines = [f"1,{cell},2" if separated else cell, "1,2.50,3" if separated else "2.50"]
+    path = tmp_path / "values.csv"
+    path.write_text("\n".join(["i,x,y" if separated else "x", *lines]) + "\n")
+    by_kernel, by_numpy, _ = _read_both(path, "x" if separated else None)
+    _assert_same(by_kernel, by_numpy)

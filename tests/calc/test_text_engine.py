@@ -140,6 +140,31 @@ def test_a_column_of_a_csv_takes_the_same_paths(monkeypatch, texts, alpha):
     assert fast == numpy_path == general == oracle_rows(texts, [alpha])
 
 
+@pytest.mark.parametrize("kernel", [True, False])
+def test_a_file_with_decimal_commas_gives_rows_with_points(monkeypatch, kernel):
+    """A ';'-separated file with decimal commas, read without --decimal-comma: the rows are
+    written with '.' and ',' between cells (the numpy path copied the cells' own '1,5' into
+    x's column, which made extra columns, before this test)."""
+    values = ["-454093635322,099", "-1,5", "3188,1098365827124", "2,5e-3"]
+    lines = [f"{i};{v};1" for i, v in enumerate(values)]
+    layout = {"separator": ord(";"), "column": 1, "n_columns": 3}
+    maker = DoubleRows((ExactNumber.of(Decimal("0.01")),)).laid_out(point=ord(","), **layout)
+    block = np.frombuffer("".join(f"{line}\n" for line in lines).encode(), dtype=np.uint8)
+    with monkeypatch.context() as patch:
+        patch.setenv(KERNEL_ENV, "1" if kernel else "0")
+        made = maker.rows(block)
+        patch.setenv(GENERAL_ENV, "1")
+        general = maker.rows(block)
+    assert made is not None and general is not None
+    assert bytes(made[0]) == bytes(general[0])
+    assert bytes(made[0]).decode().splitlines() == [
+        "-454093635322.099,-4540936353.22099",
+        "-1.5,-0.015",
+        "3188.1098365827124,3188.1098365827124",
+        "0.0025,0.0025",
+    ]
+
+
 def midpoint_texts(value: float, alpha: Fraction) -> list[str]:
     """Negative x whose alpha * x is exactly the midpoint above the double ``value``, and x one
     unit in its last digit either side (alpha a power of two or five times a power of ten)."""

@@ -115,7 +115,7 @@ static const double powers_of_ten[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6
 /* The double nearest (high * 2**64 + w) * 10**q (not 0) into *out, or 0 where this path
    does not decide it: nearest.py's _nearest_doubles for one value. */
 static int nearest(uint64_t high, uint64_t w, int64_t q, double *out) {
-#if FLT_EVAL_METHOD == 0
+#if defined(FLT_EVAL_METHOD) && FLT_EVAL_METHOD == 0 /* doubles round as doubles (not x87) */
     if (!high && w <= (UINT64_C(1) << 53) && q >= -22 && q <= 22) { /* both exact: one rounding */
         double d = (double)w;
         *out = q < 0 ? d / powers_of_ten[-q] : d * powers_of_ten[q];
@@ -174,20 +174,18 @@ static int nearest(uint64_t high, uint64_t w, int64_t q, double *out) {
 static int exact_nearest(uint64_t high, uint64_t w, int64_t q, double *out, PyThreadState **save) {
     char reversed[48], text[80];
     int n = 0;
-#if defined(__SIZEOF_INT128__)
-    unsigned __int128 v = ((unsigned __int128)high << 64) | w;
+    /* the 128-bit integer's digits by long division in 32-bit limbs (no 128-bit division:
+       MSVC's runtime has none) */
+    uint32_t limbs[4] = {(uint32_t)(high >> 32), (uint32_t)high, (uint32_t)(w >> 32), (uint32_t)w};
     do {
-        reversed[n++] = (char)('0' + (int)(v % 10));
-        v /= 10;
-    } while (v);
-#else
-    if (high) return 0;
-    uint64_t v = w;
-    do {
-        reversed[n++] = (char)('0' + (int)(v % 10));
-        v /= 10;
-    } while (v);
-#endif
+        uint64_t rest = 0;
+        for (int i = 0; i < 4; i++) {
+            uint64_t current = (rest << 32) | limbs[i];
+            limbs[i] = (uint32_t)(current / 10);
+            rest = current % 10;
+        }
+        reversed[n++] = (char)('0' + (int)rest);
+    } while (limbs[0] | limbs[1] | limbs[2] | limbs[3]);
     for (int i = 0; i < n; i++) text[i] = reversed[n - 1 - i];
     snprintf(text + n, sizeof text - (size_t)n, "e%lld", (long long)q);
     PyEval_RestoreThread(*save);
@@ -231,9 +229,12 @@ static int wide_significand(const unsigned char *p, const unsigned char *end, un
 }
 
 /* One cell [p, end): sign, w (at most 19 significant digits) and q, or 0 for another form.
-   allow_wide: zeros after the 19th significant digit are taken too (and dropped). */
-static int scan(const unsigned char *p, const unsigned char *end, unsigned char point, int allow_wide,
-                int *negative, uint64_t *w_out, int64_t *q_out) {
+   exact: only the forms the numpy scan reads into w and q as typed (at most 19 digits
+   before the point, 24 after it, 4 in the exponent; nothing dropped), where the window
+   keeps the digits as typed; otherwise zeros after the 19th significant digit are taken
+   too (and dropped: the value is the same). */
+static int scan(const unsigned char *p, const unsigned char *end, unsigned char point, int exact, int *negative,
+                uint64_t *w_out, int64_t *q_out) {
     uint64_t w = 0;
     int64_t q = 0;
     *negative = 0;
@@ -244,6 +245,7 @@ static int scan(const unsigned char *p, const unsigned char *end, unsigned char 
     const unsigned char *first = p;
     for (; p < end && (unsigned)(*p - '0') < 10; p++) w = w * 10 + (*p - '0');
     Py_ssize_t digits = p - first;
+    if (exact && digits > 19) return 0;
     if (p < end && *p == point) {
         const unsigned char *fraction = ++p;
 #if SWAR
@@ -255,9 +257,10 @@ static int scan(const unsigned char *p, const unsigned char *end, unsigned char 
         for (; p < end && (unsigned)(*p - '0') < 10; p++) w = w * 10 + (*p - '0');
         q = -(int64_t)(p - fraction);
         digits += p - fraction;
+        if (exact && p - fraction > 24) return 0;
     }
     if (!digits) return 0;
-    if (digits > 19 && !wide_significand(first, p, point, allow_wide, &w, &q)) return 0;
+    if (digits > 19 && !wide_significand(first, p, point, !exact, &w, &q)) return 0;
     if (p < end && (*p == 'e' || *p == 'E')) {
         int minus = 0;
         int64_t x = 0;
@@ -269,7 +272,7 @@ static int scan(const unsigned char *p, const unsigned char *end, unsigned char 
         }
         for (; p < end && (unsigned)(*p - '0') < 10; p++) {
             x = x * 10 + (*p - '0');
-            if (++n > 6) return 0;
+            if (++n > (exact ? 4 : 6)) return 0;
         }
         if (!n) return 0;
         q += minus ? -x : x;
@@ -474,6 +477,8 @@ static int write_nearest(char *out, double value, uint64_t w, int64_t q, char po
 /* -- the rows ---------------------------------------------------------------------------- */
 
 #define MAX_ALPHAS 64
+#define MAX_OUTPUT ((Py_ssize_t)1 << 27) /* bytes of a block's rows at most (a bound a row) */
+#define KERNEL_VERSION 1 /* kernel.py checks it: bump it when an interface here changes */
 
 typedef struct {
     uint64_t a; /* |alpha| = a * 10**-s */
@@ -517,7 +522,7 @@ static Py_ssize_t make_rows(const unsigned char *block, Py_ssize_t size, unsigne
         int negative;
         uint64_t w;
         int64_t q;
-        if (!scan(cell, cell_end, point, 1, &negative, &w, &q)) return -1;
+        if (!scan(cell, cell_end, point, 0, &negative, &w, &q)) return -1;
         double x = 0.0;
         if (w && !nearest(0, w, q, &x)) {
             if (!exact_nearest(0, w, q, &x, save) || x == 0.0 || isinf(x)) return -1; /* refused */
@@ -618,6 +623,11 @@ static PyObject *kernel_rows(PyObject *self, PyObject *args) {
         rows++;
         p++;
     }
+    if (rows > MAX_OUTPUT / bound) { /* many alphas over short lines: the numpy path, in pieces */
+        result = Py_None;
+        Py_INCREF(result);
+        goto done;
+    }
     out = PyByteArray_FromStringAndSize(NULL, rows * bound);
     if (!out) goto done;
     char *target = PyByteArray_AS_STRING(out);
@@ -665,7 +675,8 @@ static Py_ssize_t make_decimals(const unsigned char *block, Py_ssize_t size, int
         int negative;
         uint64_t w;
         int64_t q;
-        if (!scan(cell, cell_end, point, 0, &negative, &w, &q)) return -1;
+        if (separator >= 0 && cell_end - cell > 40) return -1; /* the numpy cell scan's widest */
+        if (!scan(cell, cell_end, point, 1, &negative, &w, &q)) return -1;
         if (w == 0) q = 0;
         double x = 0.0;
         if (w && !nearest(0, w, q, &x)) {
@@ -770,4 +781,11 @@ static PyMethodDef methods[] = {
 
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_kernel", NULL, -1, methods};
 
-PyMODINIT_FUNC PyInit__kernel(void) { return PyModule_Create(&module); }
+PyMODINIT_FUNC PyInit__kernel(void) {
+    PyObject *made = PyModule_Create(&module);
+    if (made && PyModule_AddIntConstant(made, "VERSION", KERNEL_VERSION) < 0) {
+        Py_DECREF(made);
+        return NULL;
+    }
+    return made;
+}

@@ -2,6 +2,8 @@
 # Buffers: any object with the buffer protocol (bytes, bytearray, numpy arrays).
 Buffer = object
 
+VERSION: int
+
 def rows(
     block: Buffer,
     point: int,

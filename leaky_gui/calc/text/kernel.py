@@ -20,12 +20,18 @@ import numpy as np
 from leaky_gui.calc.text.nearest import _T_EXACT, _T_HIGH, _T_LOW, _T_SHIFT, general_only, kernel_used
 from leaky_gui.calc.text.shortest import _G_HIGH, _G_LOW
 
+#: The interface this module speaks; ``_kernel.c``'s KERNEL_VERSION (a stale build is not used).
+VERSION = 1
+
 try:
     from leaky_gui.calc.text import _kernel
-except ImportError:  # built without a C compiler: the numpy path does everything
+except (ImportError, RuntimeWarning):  # no C compiler at install (or a build it cannot load)
     _kernel = None  # type: ignore[assignment]
 else:
-    _kernel.set_tables(_T_HIGH, _T_LOW, _T_SHIFT, _T_EXACT, _G_HIGH, _G_LOW)
+    if getattr(_kernel, "VERSION", None) == VERSION:
+        _kernel.set_tables(_T_HIGH, _T_LOW, _T_SHIFT, _T_EXACT, _G_HIGH, _G_LOW)
+    else:  # an older build left beside newer code: rebuild it (pip install -e .)
+        _kernel = None  # type: ignore[assignment]
 
 __all__ = ["available", "built", "decimals", "rows"]
 

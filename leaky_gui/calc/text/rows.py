@@ -217,6 +217,8 @@ class DoubleRows:
             zero_typed[slow] = [exact_slow[r][1] == 0 for r in slow.tolist()]
         if not bool(np.isfinite(x).all()) or bool(((x == 0) & ~zero_typed).any()):
             raise _NotPlain  # beyond the doubles: the full reader names the line
+        if self.point != ord(".") and not self.decimal_comma:
+            scanned.chars = None  # the cells' own text has the file's ',': x is written with '.'
         x_text = self._x_text(x, scanned, place)
         positive = x > 0
         others = np.flatnonzero(~positive)
