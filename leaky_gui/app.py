@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import argparse
 import importlib.resources
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+
+# numpy's BLAS would start a thread per core at import, which spins for about 0.1 s of CPU
+# beside the start-up and the first reads; the app does no linear algebra. A value the
+# user set is kept (as the command line does).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 APP_ID = "io.github.leakygui.LeakyGui"  # reverse-DNS id: desktop entry and Wayland app id
 ORGANIZATION = "leaky_gui"

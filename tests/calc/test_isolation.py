@@ -43,6 +43,21 @@ def test_the_package_imports_nothing_and_the_command_line_sets_up_numpy_first():
     assert done.stdout.split() == ["False", "1", "SweepParams"]
 
 
+@pytest.mark.parametrize("preset", [None, "3"])
+def test_the_window_sets_up_numpy_first_too(preset):
+    """One BLAS thread (the app does no linear algebra; idle BLAS threads spun for about
+    0.1 s of CPU at numpy's import), unless the user chose otherwise."""
+    probe = (
+        "import os, sys; import leaky_gui.app; print('numpy' in sys.modules, os.environ.get('OPENBLAS_NUM_THREADS')); "
+        "import numpy"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if preset is not None:
+        env["OPENBLAS_NUM_THREADS"] = preset
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env)
+    assert done.stdout.split() == ["False", preset or "1"]
+
+
 @pytest.mark.slow
 def test_main_window_is_reachable_lazily_from_the_package():
     probe = "import leaky_gui, sys; w = leaky_gui.MainWindow; print(w.__name__, 'PySide6' in sys.modules)"
