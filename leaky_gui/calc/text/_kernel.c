@@ -505,6 +505,32 @@ static int find_cell(const unsigned char *line, const unsigned char **cell, cons
     return seen == n_columns - 1;
 }
 
+/* The next line from *line (up to its newline, or the block's end where `final`), its
+   chosen cell in [*cell, *cell_end) (its '\r' left out), and *line moved past it: 0 where
+   the line is not for this path (no newline, quotes, another count of cells). */
+static int next_cell(const unsigned char **line, const unsigned char *end, int final, int separator, int column,
+                     int n_columns, const unsigned char **cell, const unsigned char **cell_end) {
+    const unsigned char *start = *line;
+    const unsigned char *newline = memchr(start, '\n', (size_t)(end - start));
+    if (!newline) {
+        if (!final) return 0;
+        newline = end;
+    }
+    *cell = start;
+    *cell_end = newline;
+    if (*cell_end > *cell && (*cell_end)[-1] == '\r') (*cell_end)--;
+    *line = newline + 1;
+    return separator < 0 || find_cell(start, cell, cell_end, separator, column, n_columns);
+}
+
+/* The double nearest w * 10**q (w may be 0) into *x: 0 where it is refused (a nonzero
+   decimal whose double is 0, or one beyond the doubles). */
+static int read_double(uint64_t w, int64_t q, double *x, PyThreadState **save) {
+    *x = 0.0;
+    if (!w || nearest(0, w, q, x)) return 1;
+    return exact_nearest(0, w, q, x, save) && *x != 0.0 && !isinf(*x);
+}
+
 /* The rows of the block's lines, written at out: the bytes written, or -1 where a line is
    not for this path (a row to make otherwise, a ragged line, quotes, no final newline). */
 static Py_ssize_t make_rows(const unsigned char *block, Py_ssize_t size, unsigned char point, int separator,
@@ -513,20 +539,13 @@ static Py_ssize_t make_rows(const unsigned char *block, Py_ssize_t size, unsigne
     char *at = out;
     const unsigned char *line = block, *end = block + size;
     while (line < end) {
-        const unsigned char *newline = memchr(line, '\n', (size_t)(end - line));
-        if (!newline) return -1;
-        const unsigned char *cell = line, *cell_end = newline;
-        if (cell_end > cell && cell_end[-1] == '\r') cell_end--;
-        if (separator >= 0 && !find_cell(line, &cell, &cell_end, separator, column, n_columns)) return -1;
-        line = newline + 1;
+        const unsigned char *cell, *cell_end;
         int negative;
         uint64_t w;
         int64_t q;
-        if (!scan(cell, cell_end, point, 0, &negative, &w, &q)) return -1;
-        double x = 0.0;
-        if (w && !nearest(0, w, q, &x)) {
-            if (!exact_nearest(0, w, q, &x, save) || x == 0.0 || isinf(x)) return -1; /* refused */
-        }
+        double x;
+        if (!next_cell(&line, end, 0, separator, column, n_columns, &cell, &cell_end)) return -1;
+        if (!scan(cell, cell_end, point, 0, &negative, &w, &q) || !read_double(w, q, &x, save)) return -1;
         if (negative) x = -x;
         char *x_text = at;
         int x_length = write_nearest(at, x, w, q, out_point);
@@ -663,25 +682,15 @@ static Py_ssize_t make_decimals(const unsigned char *block, Py_ssize_t size, int
     Py_ssize_t row = 0;
     const unsigned char *line = block, *end = block + size;
     while (line < end) {
-        const unsigned char *newline = memchr(line, '\n', (size_t)(end - line));
-        if (!newline) {
-            if (!final) return -1;
-            newline = end;
-        }
-        const unsigned char *cell = line, *cell_end = newline;
-        if (cell_end > cell && cell_end[-1] == '\r') cell_end--;
-        if (separator >= 0 && !find_cell(line, &cell, &cell_end, separator, column, n_columns)) return -1;
-        line = newline + 1;
+        const unsigned char *cell, *cell_end;
         int negative;
         uint64_t w;
         int64_t q;
+        double x;
+        if (!next_cell(&line, end, final, separator, column, n_columns, &cell, &cell_end)) return -1;
         if (separator >= 0 && cell_end - cell > 40) return -1; /* the numpy cell scan's widest */
-        if (!scan(cell, cell_end, point, 1, &negative, &w, &q)) return -1;
+        if (!scan(cell, cell_end, point, 1, &negative, &w, &q) || !read_double(w, q, &x, save)) return -1;
         if (w == 0) q = 0;
-        double x = 0.0;
-        if (w && !nearest(0, w, q, &x)) {
-            if (!exact_nearest(0, w, q, &x, save) || x == 0.0 || isinf(x)) return -1; /* refused */
-        }
         value[row] = negative && w ? -x : x; /* '-0' is 0, as its numerator says */
         int fits = !(w >> 63) && q >= -32767 && q <= 18 && (q <= 0 || w < (UINT64_C(1) << 63) / powers_of_ten_u64[q]);
         if (fits) {
