@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,6 +34,8 @@ from leaky_gui.gui.language import QT_TRANSLATE_NOOP, translate
 from leaky_gui.gui.limits import HISTOGRAM_BINS
 from leaky_gui.gui.widgets import PROGRESS_DELAY_MS, locale_uses_decimal_comma
 
+#: A read's progress is said at most this often (s): the bar moves smoothly, the read is not slowed.
+PROGRESS_EVERY_S = 0.1
 #: Statistics of many values are worked out once input has paused this long (ms).
 STATISTICS_PAUSE_MS = 250
 #: The readers (and the text engine's rows) are imported on a thread this long after the
@@ -117,13 +120,23 @@ class LoadJob(QThread):
         self.setObjectName("valuesLoad")
         self._read = read
         self._stop = threading.Event()
+        self._said = 0.0  # when progress was last said (time.monotonic)
 
     def cancel(self) -> None:
         self._stop.set()
 
+    def _progress(self, done: int, total: int) -> None:
+        """Said to the GUI thread at most every PROGRESS_EVERY_S: each signal lets go of the
+        GIL and waits to get it back (up to 5 ms while another thread parses)."""
+        now = time.monotonic()
+        if now - self._said >= PROGRESS_EVERY_S:
+            self._said = now
+            self.progressed.emit(done, total)
+
     def run(self) -> None:
+        self._said = time.monotonic()  # the bar shows after PROGRESS_DELAY_MS: nothing to say before
         try:
-            values = self._read(self.progressed.emit, self._stop.is_set)
+            values = self._read(self._progress, self._stop.is_set)
             # The plot's histogram of x here, not on the GUI thread: for 17-digit decimals
             # a pass over 200,000 values is most of a second.
             values.histogram(HISTOGRAM_BINS, should_stop=self._stop.is_set)

@@ -55,3 +55,30 @@ def test_the_load_job_makes_the_histogram_off_the_gui_thread(qtbot, big_csv):
     # The read kept each block's doubles for its extent and the histogram, then let them go.
     assert got[0].data._doubles is None
     assert got[0].data.doubles(0, got[0].count).tolist() == XS
+
+
+def test_the_load_job_says_its_progress_at_most_every_tenth_of_a_second(qtbot):
+    """Each signal from the worker lets go of the GIL and waits to get it back: a read of
+    25 blocks said all of them and lost about 20 ms. Nothing is said before the bar could show."""
+    import time
+    from decimal import Decimal
+
+    from leaky_gui.calc.values import values_from_decimals
+    from leaky_gui.gui.values_loader import PROGRESS_EVERY_S, LoadJob
+
+    def read(progress, should_stop):
+        for i in range(1000):
+            progress(i, 2000)  # at once: not said
+        time.sleep(PROGRESS_EVERY_S * 1.5)
+        progress(1000, 2000)  # said
+        progress(1001, 2000)  # too soon after it
+        return values_from_decimals([Decimal(1), Decimal(2)])
+
+    job = LoadJob(read)
+    said: list[tuple[int, int]] = []
+    job.progressed.connect(lambda done, total: said.append((done, total)))
+    with qtbot.waitSignal(job.finished, timeout=10_000):
+        job.start()
+    qtbot.waitUntil(lambda: bool(said))
+    qtbot.wait(50)
+    assert said == [(1000, 2000)]
