@@ -111,9 +111,8 @@ class DecimalColumn:
         self._doubles = None
 
     def exact(self, i: int) -> ExactNumber:
-        if i in self.big:
-            return self.big[i]
-        return ExactNumber(int(self.numerators[i]), int(self.scales[i]))
+        found = self.big.get(i) if self.big else None
+        return found if found is not None else ExactNumber(int(self.numerators[i]), int(self.scales[i]))
 
     def exact_x(self, i: int) -> float:
         e = self.exact(i)
