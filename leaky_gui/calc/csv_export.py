@@ -14,7 +14,7 @@ numerators, so memory stays flat at any count. The text of every number is exact
 
 In a framework precision (float32, float16, bfloat16) the x_i are rounded as PyTorch
 rounds them and every number is the shortest text in that precision
-(leaky_gui.calc.text.format holds the column text of both kinds).
+(``calc.text.shortest`` and ``calc.text.framework_text`` hold the column text of both kinds).
 
 With ``decimal_comma`` the file is what spreadsheets in decimal-comma locales (de, fr, es,
 pt, ...) open as it is: ``;`` between columns and ``,`` as the decimal point, the same
@@ -41,14 +41,8 @@ from leaky_gui.calc.precision import leaky_in, round_to
 from leaky_gui.calc.source import Blocks, XSource
 from leaky_gui.calc.sweep import format_label, format_number
 from leaky_gui.calc.text import csv_line
-from leaky_gui.calc.text.format import (
-    constant_text,
-    fixed_text,
-    pad,
-    precision_text,
-    python_text,
-    scaled_text,
-)
+from leaky_gui.calc.text.framework_text import precision_text
+from leaky_gui.calc.text.shortest import constant_text, fixed_text, pad, python_text, scaled_text
 
 __all__ = [
     "CHUNK_ROWS",

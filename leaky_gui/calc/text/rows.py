@@ -24,7 +24,6 @@ import numpy as np
 
 from leaky_gui.calc.text import general_only, kernel
 from leaky_gui.calc.text.digits_kept import decimal_digits, text_from_decimals
-from leaky_gui.calc.text.format import TEXT_WIDTH, format_double, shortest_text
 from leaky_gui.calc.text.line_csv import LineCsv, _NotPlain
 from leaky_gui.calc.text.line_layout import WIDTH, line_points
 from leaky_gui.calc.text.parse import (
@@ -36,7 +35,14 @@ from leaky_gui.calc.text.parse import (
     scan_cells,
     scan_text,
 )
-from leaky_gui.calc.text.shortest import ExactDecimal, laid_out, strip_zeros
+from leaky_gui.calc.text.shortest import (
+    TEXT_WIDTH,
+    ExactDecimal,
+    format_double,
+    laid_out,
+    shortest_text,
+    strip_zeros,
+)
 
 __all__ = ["WIDTH", "DoubleRows", "LineCsv", "line_points"]
 
