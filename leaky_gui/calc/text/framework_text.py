@@ -24,7 +24,7 @@ from leaky_gui.calc.precision import (
     round_to,
 )
 from leaky_gui.calc.precision import shortest_digits as precision_digits
-from leaky_gui.calc.text.parse import general_only
+from leaky_gui.calc.text.nearest import general_only
 from leaky_gui.calc.text.shortest import constant_text, laid_out, pad, scaled_text, strip_zeros
 
 _TABLES: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # precision -> (texts, known)

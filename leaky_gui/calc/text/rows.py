@@ -26,15 +26,8 @@ from leaky_gui.calc.text import general_only, kernel
 from leaky_gui.calc.text.digits_kept import decimal_digits, text_from_decimals
 from leaky_gui.calc.text.line_csv import LineCsv, _NotPlain
 from leaky_gui.calc.text.line_layout import WIDTH, line_points
-from leaky_gui.calc.text.parse import (
-    Scanned,
-    mul64,
-    nearest_double,
-    nearest_doubles,
-    pad_block,
-    scan_cells,
-    scan_text,
-)
+from leaky_gui.calc.text.nearest import mul64, nearest_double, nearest_doubles, scan_text
+from leaky_gui.calc.text.parse import Scanned, pad_block, scan_cells
 from leaky_gui.calc.text.shortest import (
     TEXT_WIDTH,
     ExactDecimal,

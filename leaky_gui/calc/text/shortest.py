@@ -15,7 +15,7 @@ from typing import Protocol
 
 import numpy as np
 
-from leaky_gui.calc.text.parse import eight_digit_text, general_only, mul64, nearest_double, nearest_doubles
+from leaky_gui.calc.text.nearest import eight_digit_text, general_only, mul64, nearest_double, nearest_doubles
 
 TEXT_WIDTH = 24  # '-' 17 digits '.' 'e-308': the longest text of a double
 
