@@ -225,7 +225,6 @@ def precision_text(
     return _table_text(values, precision)
 
 
-_FLOAT32_TINY = 2.0**-126  # below it float32 is subnormal and keeps fewer digits
 _FLOAT32_MAX = float(np.finfo(np.float32).max)
 
 
