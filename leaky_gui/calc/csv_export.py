@@ -2,7 +2,7 @@
 
 Rows are made a chunk at a time with numpy, straight from the sweep's exact integer
 numerators, so memory stays flat at any count. The text of every number is exactly
-:func:`leaky_gui.calc.sweep.format_number` of the exact double (Python's shortest repr):
+:func:`leaky_gui.calc.text.format_number` of the exact double (Python's shortest repr):
 
 * a value ``N / 10**d`` whose numerator has at most 15 digits reads back from its own
   decimal digits (15 digits always survive a round trip through a double), so its
@@ -39,8 +39,7 @@ from leaky_gui.calc.atomic_file import atomic_output, check_output_path
 from leaky_gui.calc.exact import ExactNumber
 from leaky_gui.calc.precision import leaky_in, round_to
 from leaky_gui.calc.source import Blocks, XSource
-from leaky_gui.calc.sweep import format_label, format_number
-from leaky_gui.calc.text import csv_line
+from leaky_gui.calc.text import csv_line, format_label, format_number
 from leaky_gui.calc.text.framework_text import precision_text
 from leaky_gui.calc.text.shortest import constant_text, fixed_text, pad, python_text, scaled_text
 

@@ -17,18 +17,21 @@ The contract (stated here once):
     ``LEAKY_GUI_TEXT_GENERAL=1`` every value takes the general path, so that tests and
     benchmarks can compare the two.
 
+* here: typed text judged for the boxes, the command line and the readers
+  (``judge_decimal``, ``parse_decimal``, ``parse_count``, ``TextError``,
+  ``ParameterError``), and the app's one number style for labels (``format_label``,
+  ``decimal_label``, ``csv_line``);
 * ``nearest``: the constants of decimal text, wide integers in uint64 words, and text to
   (negative, n, q) and to doubles (``scan_text``, ``nearest_double``; ``nearest_doubles``);
 * ``parse``: text cells scanned a block at a time (``scan_cells``);
 * ``shortest``: doubles to their shortest text (``shortest_text``; ``format_double``), and
   text a column at a time for the CSV writer; ``framework_text``: column text in the
   framework precisions;
-* here: typed text judged for the boxes, the command line and the readers
-  (``judge_decimal``, ``parse_decimal``, ``parse_count``, ``TextError``,
-  ``ParameterError``), and the app's one number style for labels (``format_label``,
-  ``decimal_label``, ``csv_line``);
 * ``rows``: CSV rows ``x,f(alpha=A)...`` straight from blocks of text (``eval --input``):
-  ``DoubleRows`` for any decimals, ``LineCsv`` for short lines of one fixed-point decimal.
+  ``DoubleRows`` for any decimals, ``LineCsv`` (``line_csv``, its blocks laid out by
+  ``line_layout``) for short lines of one fixed-point decimal;
+* ``kernel``: the compiled kernel (``_kernel.c``) where it was built, a third path for
+  ``rows`` and the window's reader, giving the same answers.
 
 Errors are ``TextError`` with a ``code`` (``TextError.EMPTY`` ...): callers choose their
 wording from the code, never from a message.
