@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from leaky_gui.calc.exact import ExactNumber
+from leaky_gui.calc.exact import ExactNumber, RowNumbers
 from leaky_gui.calc.text import nearest_doubles
 from leaky_gui.calc.text.parse import Scanned
 from leaky_gui.calc.value_data import DecimalColumn, Extent
@@ -28,6 +28,8 @@ class ColumnPieces:
         self.numerators: list[np.ndarray] = []
         self.scales: list[np.ndarray] = []
         self.big: dict[int, ExactNumber] = {}
+        #: (rows, magnitudes, scales, negative) of the pieces' 64-bit numerators beyond int64.
+        self.wide: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
         self.count = 0
 
     def keep_one(self, num: np.ndarray, scales: np.ndarray, r: int, exact: ExactNumber) -> None:
@@ -59,15 +61,14 @@ class ColumnPieces:
             w[zeros] //= np.uint64(10)
             q[zeros] += 1
             zeros = zeros[(w[zeros] % np.uint64(10) == 0) & (q[zeros] < 0)]
-        fits = (w < np.uint64(STORED_LIMIT)) & (-q < 2**15)
+        fits = (w < np.uint64(STORED_LIMIT)) & ((-q < 2**15) | (w == 0))
         at = rows[fits]
         magnitude = w[fits].astype(np.int64)
         num[at] = np.where(negative[fits], -magnitude, magnitude)
         scales[at] = np.where(w[fits] == 0, 0, -q[fits])
-        for r, n, s, minus in zip(
-            rows[~fits].tolist(), w[~fits].tolist(), q[~fits].tolist(), negative[~fits].tolist(), strict=True
-        ):
-            self.big[self.count + r] = ExactNumber(-n if minus else n, -s if n else 0)
+        wide = ~fits  # w < 2**64, so never 0
+        if wide.any():
+            self.wide.append((self.count + rows[wide], w[wide], -q[wide], negative[wide]))
 
     def append(self, num: np.ndarray, scales: np.ndarray) -> None:
         self.numerators.append(num)
@@ -75,11 +76,12 @@ class ColumnPieces:
         self.count += num.size
 
     def made(self) -> DecimalColumn:
+        numbers = RowNumbers(self.big, *(np.concatenate(a) for a in zip(*self.wide, strict=True)))
         return DecimalColumn(
             np.concatenate(self.numerators) if len(self.numerators) != 1 else self.numerators[0],
             np.concatenate(self.scales) if len(self.scales) != 1 else self.scales[0],
-            np.array(sorted(self.big), dtype=np.int64),
-            self.big,
+            np.array(list(numbers), dtype=np.int64),
+            numbers,
         )
 
 
@@ -127,16 +129,12 @@ def joined_columns(blocks: list[DecimalColumn]) -> DecimalColumn:
     """One column of consecutive blocks, with the extent the blocks found (no pass again)."""
     if len(blocks) == 1:
         return blocks[0]
-    big: dict[int, ExactNumber] = {}
-    offset = 0
-    for block in blocks:
-        big.update((offset + i, e) for i, e in block.big.items())
-        offset += block.count
+    offsets = np.cumsum([0] + [b.count for b in blocks[:-1]])
     joined = DecimalColumn(
         np.concatenate([b.numerators for b in blocks]),
         np.concatenate([b.scales for b in blocks]),
-        np.array(sorted(big), dtype=np.int64),
-        big,
+        np.concatenate([b.big_rows + offset for b, offset in zip(blocks, offsets, strict=True)]),
+        RowNumbers.joined([(b.big, int(offset)) for b, offset in zip(blocks, offsets, strict=True)]),
     )
     if all(b._extent is not None for b in blocks):
         joined._extent = _joined_extent(blocks)

@@ -4,19 +4,31 @@ A decimal with ``d`` places is an integer over ``10**d`` (``ExactNumber``); prod
 such numbers are integers over a power of ten again, and Python's ``int / int`` is
 correctly rounded, so ``nearest_double`` gives the double nearest any exact decimal result.
 ``rounding_note`` says how far a value stored in some precision is from the exact one.
+``RowNumbers`` holds a column's exact numbers beyond int64, by row.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
+
+import numpy as np
 
 from leaky_gui.calc.precision import ulp_in
 from leaky_gui.calc.text import decimal_label, format_number
 from leaky_gui.calc.text import nearest_double as engine_nearest
 
-__all__ = ["ExactNumber", "exact_decimal", "exact_leaky", "leaky_exact", "nearest_double", "rounding_note"]
+__all__ = [
+    "ExactNumber",
+    "RowNumbers",
+    "exact_decimal",
+    "exact_leaky",
+    "leaky_exact",
+    "nearest_double",
+    "rounding_note",
+]
 
 
 @dataclass(frozen=True)
@@ -45,6 +57,63 @@ class ExactNumber:
     def to_float(self) -> float:
         """The double nearest the exact value (raises OverflowError beyond the doubles)."""
         return nearest_double(self.numerator, self.scale)
+
+
+class RowNumbers(Mapping[int, ExactNumber]):
+    """Exact numbers of some rows of a column, by row, never changed once made.
+
+    Those whose numerator has at most 64 bits (numpy's ``%.18e`` writes 2% of its values
+    just beyond int64) are kept as arrays, sorted by row, and made an ``ExactNumber`` only
+    when asked for; any other is kept as one (``others``).
+    """
+
+    def __init__(
+        self,
+        others: dict[int, ExactNumber] | None = None,
+        rows: np.ndarray | None = None,
+        magnitudes: np.ndarray | None = None,
+        scales: np.ndarray | None = None,
+        negative: np.ndarray | None = None,
+    ) -> None:
+        self.others = {} if others is None else others
+        self.rows = np.zeros(0, dtype=np.int64) if rows is None else rows  # sorted
+        self.magnitudes = np.zeros(0, dtype=np.uint64) if magnitudes is None else magnitudes
+        self.scales = np.zeros(0, dtype=np.int64) if scales is None else scales
+        self.negative = np.zeros(0, dtype=bool) if negative is None else negative
+
+    def __getitem__(self, row: int) -> ExactNumber:
+        if row in self.others:
+            return self.others[row]
+        k = int(np.searchsorted(self.rows, row))
+        if k == self.rows.size or self.rows[k] != row:
+            raise KeyError(row)
+        n = int(self.magnitudes[k])
+        return ExactNumber(-n if self.negative[k] else n, int(self.scales[k]))
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(sorted([*self.others, *self.rows.tolist()]))
+
+    def __len__(self) -> int:
+        return len(self.others) + self.rows.size
+
+    def arrays_in(self, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(rows, magnitudes, scales, negative) of the rows in [lo, hi) kept as arrays."""
+        a, b = np.searchsorted(self.rows, [lo, hi])
+        return self.rows[a:b], self.magnitudes[a:b], self.scales[a:b], self.negative[a:b]
+
+    @classmethod
+    def joined(cls, parts: list[tuple[RowNumbers, int]]) -> RowNumbers:
+        """The numbers of consecutive parts, each ``(numbers, its first row)``, as one."""
+        others: dict[int, ExactNumber] = {}
+        for numbers, offset in parts:
+            others.update((offset + row, e) for row, e in numbers.others.items())
+        return cls(
+            others,
+            np.concatenate([numbers.rows + offset for numbers, offset in parts]),
+            np.concatenate([numbers.magnitudes for numbers, _ in parts]),
+            np.concatenate([numbers.scales for numbers, _ in parts]),
+            np.concatenate([numbers.negative for numbers, _ in parts]),
+        )
 
 
 def nearest_double(numerator: int, scale: int) -> float:

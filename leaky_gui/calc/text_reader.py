@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from leaky_gui.calc.decimal_columns import ColumnPieces, exact_columns, exact_of, joined_columns
+from leaky_gui.calc.decimal_columns import ColumnPieces, exact_columns, joined_columns
 from leaky_gui.calc.exact import ExactNumber
 from leaky_gui.calc.text import ParameterError, TextError, kernel, parse_decimal, scan_cells
 from leaky_gui.calc.text.parse import pad_block
@@ -375,13 +375,12 @@ class TextColumnReader:
             # Scanned, but beyond int64 (19 digits from 9.22e18, as %.18e writes): no second look.
             q = scanned.q
             wide = scanned.fast & slow & (q >= -290) & (q <= 260)
-            for r in np.flatnonzero(slow).tolist():
-                if wide[r]:
-                    exact = exact_of(bool(scanned.negative[r]), int(scanned.w[r]), int(q[r]))
-                else:
-                    cell = block[starts[r] : ends[r]].decode("utf-8", "replace")
-                    exact = ExactNumber.of(self._decimal(cell, line + lo + r + 1))
-                column.keep_one(num, scales, r, exact)
+            rows = np.flatnonzero(wide)
+            if rows.size:
+                column.keep_wide(num, scales, rows, scanned.w[rows], q[rows], scanned.negative[rows])
+            for r in np.flatnonzero(slow & ~wide).tolist():
+                cell = block[starts[r] : ends[r]].decode("utf-8", "replace")
+                column.keep_one(num, scales, r, ExactNumber.of(self._decimal(cell, line + lo + r + 1)))
             column.append(num, scales)
 
     def drain(self) -> Values | None:

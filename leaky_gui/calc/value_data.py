@@ -3,8 +3,8 @@
 Two kinds, one set of methods (``count``, ``doubles``, ``exact_x``, ``exact_f_block``):
 
 * ``DecimalColumn``: x typed as decimal text. Each x is kept exactly, as an integer over
-  a power of ten (``numerators[i] / 10**scales[i]``; the rare x beyond int64 as Python
-  ints), so x, f and f' are exactly what ``leaky-relu eval`` gives for the same text;
+  a power of ten (``numerators[i] / 10**scales[i]``; the rare x beyond int64 apart, in
+  ``exact.RowNumbers``), so x, f and f' are exactly what ``leaky-relu eval`` gives for the same text;
 * ``StoredArray``: a stored numeric array (a mapped ``.npy``), read lazily a block at a
   time and flattened in C order without a copy.
 
@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from leaky_gui.calc.exact import ExactNumber, nearest_double
+from leaky_gui.calc.exact import ExactNumber, RowNumbers, nearest_double
 from leaky_gui.calc.precision import two_product_error
 from leaky_gui.calc.text import nearest_doubles
 
@@ -79,14 +79,15 @@ class Extent:
 class DecimalColumn:
     """x typed as decimals: x_i = numerators[i] / 10**scales[i], exactly.
 
-    Values whose integer form is beyond int64 are kept as ``ExactNumber`` in ``big``
-    (their numerator slot holds 0 and their row is in ``big_rows``, sorted).
+    Values whose integer form is beyond int64 are kept in ``big`` (``RowNumbers``: those of
+    64 bits as arrays, any other as ``ExactNumber``); their numerator slot holds 0 and their
+    row is in ``big_rows``, sorted.
     """
 
     numerators: np.ndarray  # int64
     scales: np.ndarray  # int16, >= 0
     big_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    big: dict[int, ExactNumber] = field(default_factory=dict)
+    big: RowNumbers = field(default_factory=RowNumbers)
     kind: str = "decimal"
     _extent: Extent | None = field(default=None, repr=False)
     _statistics: dict[tuple[object, ...], Any] = field(default_factory=dict, repr=False)
@@ -157,21 +158,13 @@ class DecimalColumn:
     def _big_doubles(self, lo: int, hi: int, out: np.ndarray) -> None:
         """The doubles of the rows in ``big`` among [lo, hi), into ``out``: vectorised for the
         19-digit ones (%.18e writes 2% of its values beyond int64), one by one beyond."""
-        rows = self._bigs_in(lo, hi).tolist()
-        if len(rows) <= 16:
-            for i in rows:
-                out[i - lo] = self.exact_x(i)
-            return
-        exact = [self.big[i] for i in rows]
-        wide = [k for k, e in enumerate(exact) if abs(e.numerator) < 2**64 and e.scale < 2**15]
-        rest = set(range(len(rows))) - set(wide)
-        if wide:
-            n = np.array([abs(exact[k].numerator) for k in wide], dtype=np.uint64)
-            q = np.array([-exact[k].scale for k in wide], dtype=np.int64)
-            negative = np.array([exact[k].numerator < 0 for k in wide], dtype=bool)
-            out[np.array(rows)[wide] - lo] = nearest_doubles(n, q, negative)
-        for k in rest:
-            out[rows[k] - lo] = self.exact_x(rows[k])
+        rows = self._bigs_in(lo, hi)
+        wide, n, scales, negative = self.big.arrays_in(lo, hi)
+        if wide.size > 16:
+            out[wide - lo] = nearest_doubles(n, -scales, negative)
+            rows = np.setdiff1d(rows, wide, assume_unique=True)
+        for i in rows.tolist():
+            out[i - lo] = self.exact_x(i)
 
     def decimal_block(self, lo: int, hi: int) -> tuple[np.ndarray | list[int], int]:
         """Rows [lo, hi) at one scale: int64 when every numerator fits there, else Python ints."""
@@ -426,13 +419,16 @@ def find_extent(
         hi = min(lo + BLOCK_ROWS, data.count)
         x = data.doubles(lo, hi)
         finite = np.isfinite(x)
-        if not finite.all():
+        every = bool(finite.all())
+        if not every:
             nan = np.isnan(x)
             nans += int(nan.sum())
             infs += int((~finite & ~nan).sum())
             x = np.where(finite, x, np.nan)
-        if finite.any():
-            lo_at, hi_at = int(np.nanargmin(x)), int(np.nanargmax(x))
+        if every or finite.any():  # the first of equal doubles wins
+            lo_at, hi_at = (
+                (int(x.argmin()), int(x.argmax())) if every else (int(np.nanargmin(x)), int(np.nanargmax(x)))
+            )
             if best_min is None or x[lo_at] < best_min:
                 best_min, i_min = x[lo_at], lo + lo_at
             if best_max is None or x[hi_at] > best_max:

@@ -21,7 +21,7 @@ from decimal import Decimal, localcontext
 
 import numpy as np
 
-from leaky_gui.calc.exact import ExactNumber, leaky_exact
+from leaky_gui.calc.exact import ExactNumber, RowNumbers, leaky_exact
 from leaky_gui.calc.precision import DEFAULT_PRECISION, PRECISIONS, leaky_in, tensor_to
 from leaky_gui.calc.source import (
     ENGLISH,
@@ -48,6 +48,8 @@ from leaky_gui.calc.value_data import (
 __all__ = ["Values", "ValuesStatistics", "values_from_decimals"]
 
 _INT64_SAFE = 1 << 62
+#: Rows the histogram works on at a time (a divisor of BLOCK_ROWS): in the caches.
+_HISTOGRAM_PIECE = 1 << 16
 
 
 # ---------------------------------------------------------------------------
@@ -329,17 +331,25 @@ class Values(AlphasInPrecision):
         if not math.isfinite(per_unit):  # a span too small to divide by: subnormal x
             self.data._statistics[key] = None
             return None
-        for start in range(0, self.count, BLOCK_ROWS):
-            if should_stop is not None and should_stop():
+        # np.histogram's way, a third of its time: the bar of each x, then a count a bar; a
+        # piece at a time, in place, so the temporaries stay in the caches.
+        some_not_finite = bool(extent.nan_count or extent.inf_count)
+        at, bar = np.empty(_HISTOGRAM_PIECE), np.empty(_HISTOGRAM_PIECE, dtype=np.intp)
+        for start in range(0, self.count, _HISTOGRAM_PIECE):
+            if start % BLOCK_ROWS == 0 and should_stop is not None and should_stop():
                 raise ValuesCancelled
-            end = min(start + BLOCK_ROWS, self.count)
+            end = min(start + _HISTOGRAM_PIECE, self.count)
             x = self.data.doubles(start, end)
-            x = x[np.isfinite(x)]
-            # np.histogram's way, a third of its time: the bar of each x, then a count a bar.
-            bar = ((x / 2 - half_lo) * per_unit).astype(np.intp)
-            np.clip(bar, 0, bins - 1, out=bar)  # the largest x belongs to the last bar
-            counts += np.bincount(bar, minlength=bins)
-            if progress is not None:
+            if some_not_finite:
+                x = x[np.isfinite(x)]
+            t, b = at[: x.size], bar[: x.size]
+            np.divide(x, 2, out=t)
+            np.subtract(t, half_lo, out=t)
+            np.multiply(t, per_unit, out=t)
+            np.copyto(b, t, casting="unsafe")  # toward zero, as astype
+            np.clip(b, 0, bins - 1, out=b)  # the largest x belongs to the last bar
+            counts += np.bincount(b, minlength=bins)
+            if progress is not None and (end % BLOCK_ROWS == 0 or end == self.count):
                 progress(end, self.count)
         result = (counts, lo, hi)
         self.data._statistics[key] = result
@@ -386,6 +396,6 @@ def values_from_decimals(xs: Iterable[Decimal], name: str = "values", **kwargs: 
         np.array(numerators, dtype=np.int64),
         np.array(scales, dtype=np.int16),
         np.array(sorted(big), dtype=np.int64),
-        big,
+        RowNumbers(big),
     )
     return Values(data, name=name, **kwargs)  # type: ignore[arg-type]

@@ -315,6 +315,35 @@ def test_numpy_e18_text_keeps_its_19_digits_in_the_column(tmp_path):
     assert [read.x(i) for i in beyond] == [float(texts[i]) for i in beyond]
 
 
+@pytest.mark.parametrize("kernel", ["1", "0"])
+def test_19_digit_numerators_beyond_int64_are_kept_as_arrays_not_python_numbers(
+    monkeypatch, tmp_path, kernel
+):
+    """2% of %.18e's values: a uint64 magnitude, a scale and a sign each, across blocks read
+    on workers and joined; each made an ExactNumber only when asked for."""
+    from fractions import Fraction
+
+    monkeypatch.setenv("LEAKY_GUI_TEXT_KERNEL", kernel)
+    monkeypatch.setattr(readers, "STOPPABLE_BLOCK_BYTES", 4000)
+    values = np.random.default_rng(19).standard_normal(4000) * 3
+    texts = [f"{v:.18e}" for v in values.tolist()] + ["9.999999999999999999e+00", "2e+30", "-9.9e-301"]
+    read = read_values(write(tmp_path, "e18.csv", "x\n" + "\n".join(texts) + "\n"), should_stop=lambda: False)
+    column = read.data
+    beyond = [i for i, t in enumerate(texts) if abs(ExactNumber.of(D(t)).numerator) >= 2**63]
+    assert list(column.big) == column.big_rows.tolist() == beyond and len(beyond) > 40
+    # Only 2e+30 (31 digits) is an object; the 19-digit ones are arrays.
+    assert column.big.others == {4001: ExactNumber(2 * 10**30, 0)}
+    assert column.big.rows.tolist() == [i for i in beyond if i != 4001]
+    assert column.big[4000] == ExactNumber(9999999999999999999, 18)
+    for i in range(len(texts)):
+        e = column.exact(i)
+        assert Fraction(e.numerator, 10**e.scale) == Fraction(D(texts[i])), texts[i]
+    assert dict(column.big) == {i: ExactNumber.of(D(texts[i])) for i in beyond}
+    with pytest.raises(KeyError):
+        column.big[0 if 0 not in beyond else 1]
+    assert column.doubles(0, read.count).tolist() == [float(t) for t in texts]
+
+
 def test_blocks_read_on_workers_keep_their_order_and_the_first_error(monkeypatch, tmp_path):
     monkeypatch.setattr(readers, "STOPPABLE_BLOCK_BYTES", 1000)
     lines = [repr(v) for v in (np.random.default_rng(9).standard_normal(5000) * 3).tolist()]

@@ -348,6 +348,47 @@ def test_the_histogram_counts_every_finite_x_as_numpy_does():
     assert values.known_histogram(40) is not None and values.known_histogram(41) is None
 
 
+def test_the_histogram_in_pieces_counts_as_numpy_does(monkeypatch):
+    """Pieces of rows at a time, non-finite x in some of them only, ties at the ends."""
+    from leaky_gui.calc import value_data
+    from leaky_gui.calc import values as values_module
+
+    monkeypatch.setattr(values_module, "_HISTOGRAM_PIECE", 1000)
+    monkeypatch.setattr(values_module, "BLOCK_ROWS", 4000)
+    monkeypatch.setattr(value_data, "BLOCK_ROWS", 4000)
+    rng = np.random.default_rng(31)
+    data = rng.normal(size=10_500) * 3
+    data[[17, 2500]] = np.nan
+    data[9000] = -np.inf
+    data[[3, 7000]] = data[np.isfinite(data)].max()
+    for values in (
+        array_values(data),
+        values_from_decimals([Decimal(repr(v)) for v in data[np.isfinite(data)].tolist()]),
+    ):
+        seen: list[tuple[int, int]] = []
+        counts, lo, hi = values.histogram(
+            37, progress=lambda done, total, seen=seen: seen.append((done, total))
+        )
+        finite = data[np.isfinite(data)]
+        assert (lo, hi) == (finite.min(), finite.max())
+        assert counts.tolist() == np.histogram(finite, bins=37, range=(lo, hi))[0].tolist()
+        assert seen[-1] == (values.count, values.count) and len(seen) == -(-values.count // 4000)
+
+
+def test_the_extent_is_the_first_smallest_and_largest_finite_x_block_by_block(monkeypatch):
+    from leaky_gui.calc import value_data
+
+    monkeypatch.setattr(value_data, "BLOCK_ROWS", 4)
+    nan, inf = math.nan, math.inf
+    data = np.array([nan, 3, 1, 9, 1, 9, 0.5, 0.5, inf, 0.5, 9.5, 9.5, 2, -inf, nan, nan])
+    extent = value_data.find_extent(StoredArray(data))
+    assert (extent.i_min, extent.i_max, extent.nan_count, extent.inf_count) == (6, 10, 3, 2)
+    extent = value_data.find_extent(StoredArray(np.array([2.0, 1, 1, 3, 3, 0, 5, 0, 5])))
+    assert (extent.i_min, extent.i_max, extent.nan_count, extent.inf_count) == (5, 6, 0, 0)
+    none = value_data.find_extent(StoredArray(np.array([nan, inf, -inf, nan, nan])))
+    assert (none.i_min, none.i_max, none.nan_count, none.inf_count) == (None, None, 3, 2)
+
+
 def test_a_positive_x_beyond_2_53_in_its_digits_is_its_own_double_at_alpha_0():
     # Found by the Decimal oracle's property test: alpha 0 made the fast path take a
     # numerator (9007199254740993) that a double cannot hold, rounding x twice.
