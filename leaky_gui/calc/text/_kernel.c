@@ -232,9 +232,10 @@ static int wide_significand(const unsigned char *p, const unsigned char *end, un
    exact: only the forms the numpy scan reads into w and q as typed (at most 19 digits
    before the point, 24 after it, 4 in the exponent; nothing dropped), where the window
    keeps the digits as typed; otherwise zeros after the 19th significant digit are taken
-   too (and dropped: the value is the same). */
+   too (and dropped: the value is the same). With `stop`, the number may end before `end`:
+   where it ends goes there. */
 static int scan(const unsigned char *p, const unsigned char *end, unsigned char point, int exact, int *negative,
-                uint64_t *w_out, int64_t *q_out) {
+                uint64_t *w_out, int64_t *q_out, const unsigned char **stop) {
     uint64_t w = 0;
     int64_t q = 0;
     *negative = 0;
@@ -277,7 +278,11 @@ static int scan(const unsigned char *p, const unsigned char *end, unsigned char 
         if (!n) return 0;
         q += minus ? -x : x;
     }
-    if (p != end) return 0;
+    if (stop) {
+        *stop = p;
+    } else if (p != end) {
+        return 0;
+    }
     *w_out = w;
     *q_out = q;
     return 1;
@@ -523,6 +528,29 @@ static int next_cell(const unsigned char **line, const unsigned char *end, int f
     return separator < 0 || find_cell(start, cell, cell_end, separator, column, n_columns);
 }
 
+/* The number of the next line from *line, one cell a line, read as its line is found (no
+   search for the newline first), and *line moved past it: 0 where the line is not for
+   this path (another form, no newline where not `final`). As next_cell, then scan. */
+static int next_lone(const unsigned char **line, const unsigned char *end, int final, unsigned char point,
+                     int exact, int *negative, uint64_t *w, int64_t *q) {
+    const unsigned char *p;
+    if (!scan(*line, end, point, exact, negative, w, q, &p)) return 0;
+    if (p < end && *p == '\r') p++;
+    if (p < end && *p == '\n') {
+        *line = p + 1;
+        return 1;
+    }
+    *line = p;
+    return p == end && final;
+}
+
+/* The lines of a block: its newlines, and the last line where `final` and it has none. */
+static Py_ssize_t count_lines(const unsigned char *data, Py_ssize_t size, int final) {
+    Py_ssize_t rows = 0;
+    for (Py_ssize_t i = 0; i < size; i++) rows += data[i] == '\n'; /* vectorised by the compiler */
+    return rows + (final && size && data[size - 1] != '\n');
+}
+
 /* The double nearest w * 10**q (w may be 0) into *x: 0 where it is refused (a nonzero
    decimal whose double is 0, or one beyond the doubles). */
 static int read_double(uint64_t w, int64_t q, double *x, PyThreadState **save) {
@@ -544,8 +572,13 @@ static Py_ssize_t make_rows(const unsigned char *block, Py_ssize_t size, unsigne
         uint64_t w;
         int64_t q;
         double x;
-        if (!next_cell(&line, end, 0, separator, column, n_columns, &cell, &cell_end)) return -1;
-        if (!scan(cell, cell_end, point, 0, &negative, &w, &q) || !read_double(w, q, &x, save)) return -1;
+        if (separator < 0) {
+            if (!next_lone(&line, end, 0, point, 0, &negative, &w, &q)) return -1;
+        } else if (!next_cell(&line, end, 0, separator, column, n_columns, &cell, &cell_end) ||
+                   !scan(cell, cell_end, point, 0, &negative, &w, &q, NULL)) {
+            return -1;
+        }
+        if (!read_double(w, q, &x, save)) return -1;
         if (negative) x = -x;
         char *x_text = at;
         int x_length = write_nearest(at, x, w, q, out_point);
@@ -636,12 +669,8 @@ static PyObject *kernel_rows(PyObject *self, PyObject *args) {
             bound += 1 + (alphas[j].derivative_length > 3 ? alphas[j].derivative_length : 3);
         }
     }
-    Py_ssize_t rows = 0;
-    const unsigned char *data = block.buf, *end = data + block.len, *p = data;
-    while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
-        rows++;
-        p++;
-    }
+    const unsigned char *data = block.buf;
+    Py_ssize_t rows = count_lines(data, block.len, 0);
     if (rows > MAX_OUTPUT / bound) { /* many alphas over short lines: the numpy path, in pieces */
         result = Py_None;
         Py_INCREF(result);
@@ -687,9 +716,14 @@ static Py_ssize_t make_decimals(const unsigned char *block, Py_ssize_t size, int
         uint64_t w;
         int64_t q;
         double x;
-        if (!next_cell(&line, end, final, separator, column, n_columns, &cell, &cell_end)) return -1;
-        if (separator >= 0 && cell_end - cell > 40) return -1; /* the numpy cell scan's widest */
-        if (!scan(cell, cell_end, point, 1, &negative, &w, &q) || !read_double(w, q, &x, save)) return -1;
+        if (separator < 0) {
+            if (!next_lone(&line, end, final, point, 1, &negative, &w, &q)) return -1;
+        } else if (!next_cell(&line, end, final, separator, column, n_columns, &cell, &cell_end) ||
+                   cell_end - cell > 40 /* the numpy cell scan's widest */ ||
+                   !scan(cell, cell_end, point, 1, &negative, &w, &q, NULL)) {
+            return -1;
+        }
+        if (!read_double(w, q, &x, save)) return -1;
         if (w == 0) q = 0;
         value[row] = negative && w ? -x : x; /* '-0' is 0, as its numerator says */
         int fits = !(w >> 63) && q >= -32767 && q <= 18 && (q <= 0 || w < (UINT64_C(1) << 63) / powers_of_ten_u64[q]);
@@ -725,13 +759,8 @@ static PyObject *kernel_decimals(PyObject *self, PyObject *args) {
         PyErr_SetString(PyExc_ValueError, "decimals(): no such column");
         goto done;
     }
-    const unsigned char *data = block.buf, *end = data + block.len, *p = data;
-    Py_ssize_t rows = 0;
-    while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
-        rows++;
-        p++;
-    }
-    if (final && block.len && data[block.len - 1] != '\n') rows++;
+    const unsigned char *data = block.buf;
+    Py_ssize_t rows = count_lines(data, block.len, final);
     num = PyByteArray_FromStringAndSize(NULL, rows * 8);
     scale = PyByteArray_FromStringAndSize(NULL, rows * 2);
     value = PyByteArray_FromStringAndSize(NULL, rows * 8);
