@@ -41,6 +41,7 @@ from leaky_gui.calc.precision import leaky_in, round_to
 from leaky_gui.calc.source import Blocks, XSource
 from leaky_gui.calc.text import csv_line, format_label, format_number
 from leaky_gui.calc.text.framework_text import precision_text
+from leaky_gui.calc.text.nearest import INT64_SAFE
 from leaky_gui.calc.text.shortest import constant_text, fixed_text, pad, python_text, scaled_text
 
 __all__ = [
@@ -56,7 +57,6 @@ __all__ = [
 
 CHUNK_ROWS = 1 << 16
 
-_INT64_SAFE = 1 << 62
 _NEWLINE, _COMMA, _SEMICOLON, _TAB = (ord(c) for c in "\n,;\t")
 _POINT_TO_COMMA = bytes.maketrans(b".", b",")
 
@@ -201,7 +201,7 @@ class _ChunkWriter:
             part = num[lo:hi]
         f_scale = scale + alpha.scale
         largest = 0 if isinstance(part, list) else int(np.abs(part).max())
-        if isinstance(part, list) or max(largest, 1) * abs(alpha.numerator) >= _INT64_SAFE:
+        if isinstance(part, list) or max(largest, 1) * abs(alpha.numerator) >= INT64_SAFE:
             values = [alpha.numerator * int(n) / 10**f_scale + 0.0 for n in part]
             part_chars = python_text(values)
         else:
@@ -231,7 +231,7 @@ def _product_decimals(
     num, scale = decimals
     part = num[rows]
     largest = max(int(part.max()), -int(part.min()), 1)
-    if largest * abs(alpha.numerator) >= _INT64_SAFE:
+    if largest * abs(alpha.numerator) >= INT64_SAFE:
         return None
     return part * alpha.numerator, scale + alpha.scale
 
