@@ -2,7 +2,7 @@
 
 Rows are made a chunk at a time with numpy, straight from the sweep's exact integer
 numerators, so memory stays flat at any count. The text of every number is exactly
-:func:`leaky_gui.calc.sweep.format_number` of the exact double (Python's shortest repr):
+:func:`leaky_gui.calc.text.format_number` of the exact double (Python's shortest repr):
 
 * a value ``N / 10**d`` whose numerator has at most 15 digits reads back from its own
   decimal digits (15 digits always survive a round trip through a double), so its
@@ -14,7 +14,7 @@ numerators, so memory stays flat at any count. The text of every number is exact
 
 In a framework precision (float32, float16, bfloat16) the x_i are rounded as PyTorch
 rounds them and every number is the shortest text in that precision
-(leaky_gui.calc.text.format holds the column text of both kinds).
+(``calc.text.shortest`` and ``calc.text.framework_text`` hold the column text of both kinds).
 
 With ``decimal_comma`` the file is what spreadsheets in decimal-comma locales (de, fr, es,
 pt, ...) open as it is: ``;`` between columns and ``,`` as the decimal point, the same
@@ -39,16 +39,10 @@ from leaky_gui.calc.atomic_file import atomic_output, check_output_path
 from leaky_gui.calc.exact import ExactNumber
 from leaky_gui.calc.precision import leaky_in, round_to
 from leaky_gui.calc.source import Blocks, XSource
-from leaky_gui.calc.sweep import format_label, format_number
-from leaky_gui.calc.text import csv_line
-from leaky_gui.calc.text.format import (
-    constant_text,
-    fixed_text,
-    pad,
-    precision_text,
-    python_text,
-    scaled_text,
-)
+from leaky_gui.calc.text import csv_line, format_label, format_number
+from leaky_gui.calc.text.framework_text import precision_text
+from leaky_gui.calc.text.nearest import INT64_SAFE
+from leaky_gui.calc.text.shortest import constant_text, fixed_text, pad, python_text, scaled_text
 
 __all__ = [
     "CHUNK_ROWS",
@@ -63,7 +57,6 @@ __all__ = [
 
 CHUNK_ROWS = 1 << 16
 
-_INT64_SAFE = 1 << 62
 _NEWLINE, _COMMA, _SEMICOLON, _TAB = (ord(c) for c in "\n,;\t")
 _POINT_TO_COMMA = bytes.maketrans(b".", b",")
 
@@ -208,7 +201,7 @@ class _ChunkWriter:
             part = num[lo:hi]
         f_scale = scale + alpha.scale
         largest = 0 if isinstance(part, list) else int(np.abs(part).max())
-        if isinstance(part, list) or max(largest, 1) * abs(alpha.numerator) >= _INT64_SAFE:
+        if isinstance(part, list) or max(largest, 1) * abs(alpha.numerator) >= INT64_SAFE:
             values = [alpha.numerator * int(n) / 10**f_scale + 0.0 for n in part]
             part_chars = python_text(values)
         else:
@@ -238,7 +231,7 @@ def _product_decimals(
     num, scale = decimals
     part = num[rows]
     largest = max(int(part.max()), -int(part.min()), 1)
-    if largest * abs(alpha.numerator) >= _INT64_SAFE:
+    if largest * abs(alpha.numerator) >= INT64_SAFE:
         return None
     return part * alpha.numerator, scale + alpha.scale
 

@@ -31,9 +31,6 @@ from fractions import Fraction
 
 import numpy as np
 
-from leaky_gui.calc.float32_digits import _DROPPED as _DROPPED  # their names here too
-from leaky_gui.calc.float32_digits import _EXACT_POWERS as _EXACT_POWERS
-from leaky_gui.calc.float32_digits import _HALF_OF_DROPPED as _HALF_OF_DROPPED
 from leaky_gui.calc.float32_digits import float32_shortest
 
 __all__ = [
@@ -42,7 +39,6 @@ __all__ = [
     "PRECISION_LABELS",
     "derivative_in",
     "digits_text",
-    "float32_shortest",
     "format_in",
     "leaky_in",
     "round_to",

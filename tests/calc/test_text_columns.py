@@ -9,7 +9,6 @@ import numpy as np
 import pytest
 
 from leaky_gui.calc.precision import format_in
-from leaky_gui.calc.text import format as text_columns
 from leaky_gui.calc.text import framework_text
 
 THREADS = 16
@@ -26,16 +25,16 @@ def finite_patterns(precision: str) -> np.ndarray:
     patterns = np.arange(1 << 16, dtype=np.uint32)
     exponent_bits = (patterns >> 10) & 0x1F if precision == "float16" else (patterns >> 7) & 0xFF
     all_ones = 0x1F if precision == "float16" else 0xFF  # inf and nan
-    return text_columns._pattern_values(patterns[exponent_bits != all_ones], precision)
+    return framework_text._pattern_values(patterns[exponent_bits != all_ones], precision)
 
 
 @pytest.fixture
 def fresh_tables():
-    saved = dict(text_columns._TABLES)
-    text_columns._TABLES.clear()
+    saved = dict(framework_text._TABLES)
+    framework_text._TABLES.clear()
     yield
-    text_columns._TABLES.clear()
-    text_columns._TABLES.update(saved)
+    framework_text._TABLES.clear()
+    framework_text._TABLES.update(saved)
 
 
 @pytest.mark.slow
@@ -60,7 +59,7 @@ def test_threads_filling_the_table_at_once_lose_no_text(fresh_tables, precision)
             share = shares[n]
             got: list[str] = []
             for lo in range(0, share.size, BATCH):
-                got += texts_of(text_columns.precision_text(share[lo : lo + BATCH], precision))
+                got += texts_of(framework_text.precision_text(share[lo : lo + BATCH], precision))
             seen[n] = got
         except BaseException as error:  # reported below, in the test's thread
             errors.append(error)
@@ -79,7 +78,7 @@ def test_threads_filling_the_table_at_once_lose_no_text(fresh_tables, precision)
     for n, share in enumerate(shares):
         assert seen[n] == [expected[v] for v in share.tolist()]
     # And the table kept every text it marked known.
-    again = texts_of(text_columns.precision_text(values, precision))
+    again = texts_of(framework_text.precision_text(values, precision))
     assert again == [expected[v] for v in values.tolist()]
 
 
@@ -87,11 +86,11 @@ def test_the_float16_table_is_made_whole_in_integers_as_the_search_prints(fresh_
     """float16's table is made whole at its first use, with int64 arithmetic alone; every one
     of its 65,536 texts is the one the search gives (``digits_text_column``), byte for byte.
     On today's main the table held only the patterns asked for."""
-    one = texts_of(text_columns.precision_text(np.array([-3.69921875]), "float16"))
+    one = texts_of(framework_text.precision_text(np.array([-3.69921875]), "float16"))
     assert one == ["-3.7"]
-    texts, known = text_columns._TABLES["float16"]
+    texts, known = framework_text._TABLES["float16"]
     assert known.all()  # every pattern, not only the one asked for
-    values = text_columns._pattern_values(np.arange(1 << 16, dtype=np.uint32), "float16")
+    values = framework_text._pattern_values(np.arange(1 << 16, dtype=np.uint32), "float16")
     searched = framework_text._left_aligned(framework_text.digits_text_column(values, "float16"))
     assert texts.shape == searched.shape
     assert np.array_equal(texts, searched)
@@ -110,8 +109,8 @@ def test_the_float16_table_is_made_whole_in_integers_as_the_search_prints(fresh_
 
 def test_the_general_path_fills_the_float16_table_by_the_search(fresh_tables, monkeypatch):
     monkeypatch.setenv("LEAKY_GUI_TEXT_GENERAL", "1")
-    assert texts_of(text_columns.precision_text(np.array([0.1, 2.0**-24]), "float16")) == ["0.1", "6e-08"]
-    assert text_columns._TABLES["float16"][1].sum() == 2  # only the patterns asked for
+    assert texts_of(framework_text.precision_text(np.array([0.1, 2.0**-24]), "float16")) == ["0.1", "6e-08"]
+    assert framework_text._TABLES["float16"][1].sum() == 2  # only the patterns asked for
 
 
 @pytest.mark.parametrize("widths", [(3, 5), (5, 3), (4, 4)])
@@ -131,17 +130,17 @@ def test_most_of_the_bfloat16_table_is_made_in_integers_and_the_search_fills_in_
     """bfloat16's table starts with every pattern from 2**-37 to below 2**13 (and both zeros),
     made in int64 arithmetic, each text the search's; larger and smaller values are searched
     as they turn up, and the table stays left-aligned as it widens."""
-    assert texts_of(text_columns.precision_text(np.array([0.10009765625]), "bfloat16")) == ["0.1"]
-    texts, known = text_columns._TABLES["bfloat16"]
+    assert texts_of(framework_text.precision_text(np.array([0.10009765625]), "bfloat16")) == ["0.1"]
+    texts, known = framework_text._TABLES["bfloat16"]
     patterns = np.flatnonzero(known)
     magnitudes = patterns & 0x7FFF
     assert patterns.size == 2 * 50 * 128 + 2
     assert set(magnitudes[magnitudes != 0] >> 7) == set(range(127 - 37, 127 + 13))
-    values = text_columns._pattern_values(patterns.astype(np.uint32), "bfloat16")
+    values = framework_text._pattern_values(patterns.astype(np.uint32), "bfloat16")
     searched = framework_text._left_aligned(framework_text.digits_text_column(values, "bfloat16"))
     assert np.array_equal(texts[patterns], searched)
     outside = np.array([2.0**-38, 8192.0, -3.3895313892515355e38, 2.0**-133])
-    assert texts_of(text_columns.precision_text(outside, "bfloat16")) == [
+    assert texts_of(framework_text.precision_text(outside, "bfloat16")) == [
         format_in(v, "bfloat16") for v in outside.tolist()
     ]
-    assert text_columns._TABLES["bfloat16"][1].sum() == patterns.size + outside.size
+    assert framework_text._TABLES["bfloat16"][1].sum() == patterns.size + outside.size

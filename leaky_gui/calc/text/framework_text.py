@@ -14,17 +14,10 @@ import threading
 
 import numpy as np
 
-from leaky_gui.calc.precision import (
-    _DROPPED,
-    _EXACT_POWERS,
-    _HALF_OF_DROPPED,
-    _POWERS,
-    digits_text,
-    format_in,
-    round_to,
-)
+from leaky_gui.calc.float32_digits import _DROPPED, _EXACT_POWERS, _HALF_OF_DROPPED
+from leaky_gui.calc.precision import _POWERS, digits_text, format_in, round_to
 from leaky_gui.calc.precision import shortest_digits as precision_digits
-from leaky_gui.calc.text.parse import general_only
+from leaky_gui.calc.text.nearest import general_only
 from leaky_gui.calc.text.shortest import constant_text, laid_out, pad, scaled_text, strip_zeros
 
 _TABLES: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # precision -> (texts, known)
@@ -225,7 +218,6 @@ def precision_text(
     return _table_text(values, precision)
 
 
-_FLOAT32_TINY = 2.0**-126  # below it float32 is subnormal and keeps fewer digits
 _FLOAT32_MAX = float(np.finfo(np.float32).max)
 
 

@@ -27,10 +27,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from leaky_gui.calc.text.format import constant_text, scaled_text
 from leaky_gui.calc.text.line_layout import MINUS, NEWLINE, WIDTH, LineLayout, line_points
-from leaky_gui.calc.text.parse import INT64_SAFE, eight_digits
-from leaky_gui.calc.text.shortest import ExactDecimal
+from leaky_gui.calc.text.nearest import INT64_SAFE, eight_digits
+from leaky_gui.calc.text.shortest import ExactDecimal, constant_text, scaled_text
 
 __all__ = ["WIDTH", "LineCsv", "line_points"]
 

@@ -1,68 +1,19 @@
 """Decimal text read (no Qt): cells scanned a block at a time.
 
-``judge_decimal``, ``parse_decimal`` and ``parse_count`` (``calc.text.typed``, importable
-from here) judge typed text; ``scan_cells`` finds the significand and exponent of
-text cells a block at a time, ``scan_text`` (``calc.text.nearest``) reads one text. Both
-accept ``[+-]digits[.digits][(e|E)[+-]digits]`` with digits on at least one side of the
-point (``.5``, ``5.``, ``1E5``, ``-0.000``). Their doubles come from ``calc.text.nearest``
-(the general path and the vectorised one), whose names are importable from here too.
-"""
+``scan_cells`` finds the significand and exponent of text cells a block at a time;
+``scan_text`` (``calc.text.nearest``) reads one text. Both accept
+``[+-]digits[.digits][(e|E)[+-]digits]`` with digits on at least one side of the point
+(``.5``, ``5.``, ``1E5``, ``-0.000``). Their doubles come from ``calc.text.nearest`` (the
+general path and the vectorised one); typed text is judged in the package itself
+(``calc.text``: ``judge_decimal``, ``parse_decimal``, ``parse_count``)."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from leaky_gui.calc.text.nearest import (  # noqa: F401 (their names here too)
-    DIGITS_FIT,
-    GENERAL_ENV,
-    INT64_SAFE,
-    KERNEL_ENV,
-    LARGEST_DECIMAL_EXPONENT,
-    MAX_DIGITS,
-    POW10_U64,
-    SMALLEST_DECIMAL_EXPONENT,
-    bit_length,
-    eight_digit_text,
-    eight_digits,
-    general_only,
-    kernel_used,
-    mul64,
-    nearest_double,
-    nearest_doubles,
-    scan_text,
-)
-from leaky_gui.calc.text.typed import (
-    ParameterError,
-    TextError,
-    judge_decimal,
-    parse_count,
-    parse_decimal,
-)
+from leaky_gui.calc.text.nearest import MAX_DIGITS, POW10_U64, eight_digits, general_only
 
-__all__ = [
-    "GENERAL_ENV",
-    "INT64_SAFE",
-    "KERNEL_ENV",
-    "LARGEST_DECIMAL_EXPONENT",
-    "MAX_DIGITS",
-    "SMALLEST_DECIMAL_EXPONENT",
-    "ParameterError",
-    "Scanned",
-    "TextError",
-    "bit_length",
-    "eight_digit_text",
-    "eight_digits",
-    "general_only",
-    "judge_decimal",
-    "kernel_used",
-    "mul64",
-    "nearest_double",
-    "nearest_doubles",
-    "parse_count",
-    "parse_decimal",
-    "scan_cells",
-    "scan_text",
-]
+__all__ = ["Scanned", "pad_block", "scan_cells"]
 
 
 # ---------------------------------------------------------------------------

@@ -11,7 +11,8 @@ shortest.
   real data. ``LEAKY_GUI_TEXT_KERNEL=0`` turns it off.
 * Otherwise every step is a numpy pass over a piece of the block, the values the
   vectorised path leaves (more than 19 significant digits) one at a time on the general
-  path.
+  path. A double's text is taken from the decimal it was read from where that is provably
+  its shortest text (``decimal_digits``, at the end), and searched for elsewhere.
 
 All three give the same bytes (tests/calc/test_text_engine.py). A block with anything else
 (a word, an empty cell, quotes, a value beyond the doubles, alpha * x beyond them) gives
@@ -23,20 +24,21 @@ from __future__ import annotations
 import numpy as np
 
 from leaky_gui.calc.text import general_only, kernel
-from leaky_gui.calc.text.digits_kept import decimal_digits, text_from_decimals
-from leaky_gui.calc.text.format import TEXT_WIDTH, format_double, shortest_text
 from leaky_gui.calc.text.line_csv import LineCsv, _NotPlain
 from leaky_gui.calc.text.line_layout import WIDTH, line_points
-from leaky_gui.calc.text.parse import (
-    Scanned,
-    mul64,
-    nearest_double,
-    nearest_doubles,
-    pad_block,
-    scan_cells,
-    scan_text,
+from leaky_gui.calc.text.nearest import POW10_U64, mul64, nearest_double, nearest_doubles, scan_text
+from leaky_gui.calc.text.parse import Scanned, pad_block, scan_cells
+from leaky_gui.calc.text.shortest import (
+    TEXT_WIDTH,
+    ExactDecimal,
+    digit_count,
+    format_double,
+    laid_out,
+    pad,
+    shortest_digits,
+    shortest_text,
+    strip_zeros,
 )
-from leaky_gui.calc.text.shortest import ExactDecimal, laid_out, strip_zeros
 
 __all__ = ["WIDTH", "DoubleRows", "LineCsv", "line_points"]
 
@@ -48,22 +50,13 @@ _PIECE = 1 << 15
 _U64 = 1 << 64
 
 
-def widened(text: np.ndarray, width: int) -> np.ndarray:
-    """A text matrix with NUL columns added at the right up to ``width``."""
-    if text.shape[1] >= width:
-        return text
-    out = np.zeros((text.shape[0], width), dtype=np.uint8)
-    out[:, : text.shape[1]] = text
-    return out
-
-
 def merged(base: np.ndarray, part: np.ndarray, rows: np.ndarray) -> np.ndarray:
     """A copy of the text matrix ``base`` with ``rows`` replaced by ``part``."""
     width = max(base.shape[1], part.shape[1])
-    out = widened(base, width)
+    out = pad(base, width)
     if out is base:
         out = base.copy()
-    out[rows] = widened(part, width)
+    out[rows] = pad(part, width)
     return out
 
 
@@ -342,3 +335,111 @@ class DoubleRows:
             cells += ["1.0" if x > 0 else text for text in self.derivative_texts]
             lines.append(between.join(cells) + "\n")
         return "".join(lines).encode("ascii")
+
+
+# ---------------------------------------------------------------------------
+# Digits kept: a double read from a decimal often has that decimal as its shortest
+# text, and then needs no search for it (``calc.text.shortest`` searches the rest).
+#
+# A double v (normal) was read from d * 10**q; C is d rounded to L digits (17, 16, then 15).
+# C is v's shortest text (repr's digits) when it is inside v's rounding interval (within
+# half an ulp) and either
+# * C has at most 15 digits: two such decimals never share a double (DBL_DIG is 15),
+#   so C is the only decimal of at most its length in the interval; or
+# * C is nearer v than half a unit of its last digit (no other decimal of its length is
+#   nearer), and its neighbours with one digit fewer (C rounded down and up to a
+#   multiple of 10) are both outside the interval, so nothing shorter is inside:
+#   everything between them has C's length.
+# The distances, in ulps, come from the nearest-double kernel's own product (``place`` of
+# ``nearest_doubles``) and are decided with a margin far above their float error; a v that
+# is a power of two (its interval is lopsided: a quarter of an ulp below, half above) takes
+# neither: its text is searched for, as every text not proved is.
+
+_FIFTEEN_DIGITS = 10**15
+_MARGIN = 1e-9
+_FIELD_BITS = np.uint64((1 << 52) - 1)
+_HIDDEN = float(1 << 52)
+_POW10_FLOAT = POW10_U64.astype(np.float64)
+
+
+def _rounded_candidates(
+    w: np.ndarray, place: np.ndarray, unit: np.ndarray, lopsided: np.ndarray, dropped: np.ndarray | int
+) -> tuple[np.ndarray, np.ndarray]:
+    """(C, ok): each w rounded to the nearest multiple of 10**dropped next to the double
+    (as a count of those), and whether C is the double's shortest text. NaN places,
+    and w = 0, are never ok."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        if isinstance(dropped, int) and dropped == 0:  # w itself or a neighbour of it
+            step = np.floor(0.5 - place / unit)
+            candidate = w.astype(np.int64) + step.astype(np.int64)
+            at = place + step * unit  # C - v, in ulps
+            unit_c = unit
+        else:
+            power = POW10_U64[dropped]
+            base = w // power
+            rest = (w - base * power).astype(np.float64)
+            power_f = _POW10_FLOAT[dropped]
+            step = np.floor((rest - place / unit) / power_f + 0.5)
+            candidate = base.astype(np.int64) + step.astype(np.int64)
+            at = place + (step * power_f - rest) * unit
+            unit_c = unit * power_f
+        below = at - (candidate % 10).astype(np.float64) * unit_c
+        above = np.abs(below + 10 * unit_c)
+        np.abs(below, out=below)
+        distance = np.abs(at)
+        longer = (distance < 0.5 * unit_c - _MARGIN) & (below > 0.5 + _MARGIN) & (above > 0.5 + _MARGIN)
+    # A power of two's interval is lopsided (a quarter of an ulp below it, half above) and
+    # its place may be in the units of the ulp below: its text is always searched for.
+    ok = (distance < 0.5 - _MARGIN) & ((candidate < _FIFTEEN_DIGITS) | longer) & (candidate > 0) & ~lopsided
+    return candidate, ok
+
+
+def text_from_decimals(values: np.ndarray, w: np.ndarray, q: np.ndarray, place: np.ndarray) -> np.ndarray:
+    """``shortest_text(values)`` for doubles read from w * 10**q (``place`` from
+    ``nearest_doubles``): digits from the decimal where they are provably the shortest."""
+    digits, k, _ = decimal_digits(values, w, q, place)
+    strip_zeros(digits, k)
+    return laid_out(digits, k, np.signbit(values))
+
+
+def decimal_digits(
+    values: np.ndarray, w: np.ndarray, q: np.ndarray, place: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(d, k, same): ``shortest_digits(values)`` as d * 10**k (trailing zeros possibly kept)
+    for doubles read from w * 10**q, and the rows where d, k are w, q themselves."""
+    bits = values.view(np.uint64) & np.uint64((1 << 63) - 1)
+    field = bits & _FIELD_BITS
+    normal = bits > _FIELD_BITS
+    with np.errstate(invalid="ignore", divide="ignore"):
+        unit = (field.astype(np.float64) + _HIDDEN + place) / w.astype(np.float64)  # w's unit, in ulps
+    lopsided = field == 0
+    # 17 digits first, over every row at once (most rows end here): w itself when it is short
+    longer = w >= POW10_U64[17]
+    dropped: np.ndarray | int = 0
+    if bool(longer.any()):
+        dropped = np.where(longer, digit_count(w) - 17, 0)
+    candidate, ok = _rounded_candidates(w, place, unit, lopsided, dropped)
+    ok &= normal
+    digits = np.where(ok, candidate, 0).astype(np.uint64)
+    same = ok & (digits == w)
+    k = np.where(ok, q + dropped, 0)
+    left = np.flatnonzero(~ok & normal & (w >= POW10_U64[15]) & ~np.isnan(place))
+    if left.size:  # 16 digits, then 15, for the rest
+        w_l, place_l, unit_l, lopsided_l = w[left], place[left], unit[left], lopsided[left]
+        n = digit_count(w_l)
+        for length in (16, 15):
+            candidate, ok = _rounded_candidates(w_l, place_l, unit_l, lopsided_l, np.maximum(n - length, 0))
+            done = np.flatnonzero(ok)
+            at = left[done]
+            digits[at] = candidate[done]
+            k[at] = q[at] + np.maximum(n[done] - length, 0)
+            more = np.flatnonzero(~ok)
+            if more.size == 0:
+                break
+            left, w_l, place_l, unit_l, lopsided_l, n = (
+                a[more] for a in (left, w_l, place_l, unit_l, lopsided_l, n)
+            )
+    others = np.flatnonzero(digits == 0)
+    if others.size:
+        digits[others], k[others] = shortest_digits(values[others])
+    return digits, k, same

@@ -15,7 +15,14 @@ from typing import Protocol
 
 import numpy as np
 
-from leaky_gui.calc.text.parse import eight_digit_text, general_only, mul64, nearest_double, nearest_doubles
+from leaky_gui.calc.text.nearest import (
+    POW10_U64,
+    eight_digit_text,
+    general_only,
+    mul64,
+    nearest_double,
+    nearest_doubles,
+)
 
 TEXT_WIDTH = 24  # '-' 17 digits '.' 'e-308': the longest text of a double
 
@@ -127,13 +134,10 @@ def strip_zeros(digits: np.ndarray, exponents: np.ndarray) -> None:
 # The NULs are squeezed out when the rows are joined, so right-aligned fields need no
 # shifting: '-1.5e-07' is '-', NUL.. '1', '.', NUL.. '5', 'e-07'; '12.25' has no 'e' field.
 
-_POW10 = 10 ** np.arange(20, dtype=np.uint64)
-_MAX_FIELD = 24  # digits of a field at most (three words)
-
 
 def digit_count(values: np.ndarray) -> np.ndarray:
     """Decimal digits of each uint64 (1 for 0)."""
-    return np.maximum(np.searchsorted(_POW10, values, side="right"), 1).astype(np.int64)
+    return np.maximum(np.searchsorted(POW10_U64, values, side="right"), 1).astype(np.int64)
 
 
 def _field(values: np.ndarray, keep: np.ndarray, words: int) -> np.ndarray:
@@ -190,12 +194,12 @@ def laid_out(digits: np.ndarray, k: np.ndarray, negative: np.ndarray) -> np.ndar
     # fixed: whole = d * 10**k or d // 10**-k, the fraction the rest ('0' for a whole number)
     n_frac = np.where(fixed, np.maximum(-k, 0), n - 1)
     n_frac = np.where(zero, 0, n_frac)
-    power = _POW10[np.minimum(n_frac, 19)]
+    power = POW10_U64[np.minimum(n_frac, 19)]
     whole = digits // power
     fraction = digits - whole * power
     up = fixed & (k > 0)
     if bool(up.any()):
-        whole = np.where(up, digits * _POW10[np.where(up, k, 0)], whole)
+        whole = np.where(up, digits * POW10_U64[np.where(up, k, 0)], whole)
     n_whole = np.where(fixed, np.maximum(x + 1, 1), 1)
     shown_frac = np.where(fixed & (n_frac == 0), 1, n_frac)  # '1.0': one zero after the point
     whole_width = int(n_whole.max(initial=1))  # the fields as wide as their longest
