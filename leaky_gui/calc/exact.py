@@ -81,14 +81,25 @@ class RowNumbers(Mapping[int, ExactNumber]):
         self.scales = np.zeros(0, dtype=np.int64) if scales is None else scales
         self.negative = np.zeros(0, dtype=bool) if negative is None else negative
 
-    def __getitem__(self, row: int) -> ExactNumber:
-        if row in self.others:
-            return self.others[row]
+    def get(self, row: object, default: ExactNumber | None = None) -> ExactNumber | None:  # type: ignore[override]
+        """The number of ``row``, or ``default`` (no exception: most rows are not here)."""
+        found = self.others.get(row)  # type: ignore[call-overload]
+        if found is not None or not isinstance(row, (int, np.integer)) or not self.rows.size:
+            return found if found is not None else default
         k = int(np.searchsorted(self.rows, row))
         if k == self.rows.size or self.rows[k] != row:
-            raise KeyError(row)
+            return default
         n = int(self.magnitudes[k])
         return ExactNumber(-n if self.negative[k] else n, int(self.scales[k]))
+
+    def __getitem__(self, row: int) -> ExactNumber:
+        found = self.get(row)
+        if found is None:
+            raise KeyError(row)
+        return found
+
+    def __contains__(self, row: object) -> bool:
+        return self.get(row) is not None
 
     def __iter__(self) -> Iterator[int]:
         return iter(sorted([*self.others, *self.rows.tolist()]))

@@ -220,25 +220,25 @@ def _text_parts(
         while True:
             if should_stop is not None and should_stop():
                 raise ValuesCancelled
-            data = stream.read(block_bytes)
+            data, got = _next_block(stream, tail, block_bytes)
             if not done and data[:HEAD_BYTES].translate(None, CONTROL) != data[:HEAD_BYTES]:
                 raise not_text(name)
             if b"\x00" in data:  # its lines before the NUL first, in their turn: then the error
-                workers.read(tail + data)
+                workers.read(data)
                 yield from workers.ready(every=True)
                 raise not_text(name)
-            done += len(data)
-            if not data:
+            done += got
+            if not got:
                 if tail:
                     workers.read(tail, final=True)
                 break
-            data = tail + data
             cut = data.rfind(b"\n") + 1
             if cut:
-                workers.read(data[:cut])
-                tail = data[cut:]
+                tail = bytes(data[cut:])
+                del data[cut:]  # the block's whole lines, not copied
+                workers.read(data)
             else:
-                tail = data
+                tail = bytes(data)
             if len(tail) > MAX_LINE_BYTES:
                 yield from workers.ready(every=True)  # the lines before it first
                 raise line_too_long(name)
@@ -249,6 +249,28 @@ def _text_parts(
         yield from workers.ready(every=True)
     yield from _drained(reader)
     _check_some(reader, name)
+
+
+def _next_block(stream: BinaryIO, tail: bytes, size: int) -> tuple[bytearray, int]:
+    """``tail`` and up to ``size`` more bytes of ``stream`` (fewer only at its end) in one new
+    buffer, read into it (the block is never copied); and how many bytes were read."""
+    data = bytearray(len(tail) + size)
+    data[: len(tail)] = tail
+    got = 0
+    readinto = getattr(stream, "readinto", None)
+    if readinto is None:  # the text of a compressed or UTF-16 file
+        more = stream.read(size)
+        got = len(more)
+        data[len(tail) : len(tail) + got] = more
+    else:
+        with memoryview(data) as view:
+            while got < size:
+                n = readinto(view[len(tail) + got :])
+                if not n:
+                    break
+                got += n
+    del data[len(tail) + got :]
+    return data, got
 
 
 class _Workers:
@@ -272,7 +294,7 @@ class _Workers:
         self.pending.clear()
         self.pool.shutdown(wait=True)
 
-    def read(self, block: bytes, final: bool = False) -> None:
+    def read(self, block: bytes | bytearray, final: bool = False) -> None:
         self.pending.append(self.pool.submit(self.reader.prepare(block, final)))
 
     def ready(self, every: bool = False) -> Iterator[Values]:

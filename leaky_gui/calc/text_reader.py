@@ -43,7 +43,7 @@ def line_too_long(name: str) -> ValuesFileError:
     )
 
 
-def _bad_bytes(block: bytes, name: str) -> tuple[int, ValuesFileError] | None:
+def _bad_bytes(block: bytes | bytearray, name: str) -> tuple[int, ValuesFileError] | None:
     """Where the first line that refuses the file starts (a NUL byte, or longer than
     MAX_LINE_BYTES), and the error; None if no line does (memchr-fast, no copies).
 
@@ -200,11 +200,11 @@ class TextColumnReader:
 
     # -- blocks -------------------------------------------------------------------
 
-    def feed(self, block: bytes, final: bool = False) -> None:
+    def feed(self, block: bytes | bytearray, final: bool = False) -> None:
         """Read a block of whole lines (``final``: the last line may lack its newline)."""
         self.take(self.prepare(block, final)())
 
-    def prepare(self, block: bytes, final: bool = False) -> Callable[[], Part | None]:
+    def prepare(self, block: bytes | bytearray, final: bool = False) -> Callable[[], Part | None]:
         """The layout from the first line, here and in order; then the work of reading the
         block's lines, which any thread may do (it changes nothing here) and ``take`` keeps,
         in the order the blocks were prepared."""
@@ -241,7 +241,7 @@ class TextColumnReader:
         if part is not None:
             self.parts.append(part)
 
-    def _read_lines(self, block: bytes, final: bool, line: int) -> DecimalColumn:
+    def _read_lines(self, block: bytes | bytearray, final: bool, line: int) -> DecimalColumn:
         """The block's values (its lines after ``line``), their extent found too."""
         by_kernel = self._kernel_decimals(block, final)
         if by_kernel is not None:
@@ -271,7 +271,7 @@ class TextColumnReader:
         find_extent(data)
         return data
 
-    def _kernel_decimals(self, block: bytes, final: bool) -> DecimalColumn | None:
+    def _kernel_decimals(self, block: bytes | bytearray, final: bool) -> DecimalColumn | None:
         """The block's values by the compiled kernel, where it was built and takes every line."""
         if self.separator is None:  # one value a line
             separator, column, n_columns = None, 0, 1
@@ -296,7 +296,7 @@ class TextColumnReader:
         find_extent(data)
         return data
 
-    def _choose_column(self, first_line: bytes) -> None:
+    def _choose_column(self, first_line: bytes | bytearray) -> None:
         cells = self._split(first_line.decode("utf-8", "replace"))
         for k, cell in enumerate(cells):
             if self._is_number(cell):
@@ -327,7 +327,7 @@ class TextColumnReader:
         return cell_starts, cell_ends
 
     def _parse_slowly(
-        self, block: bytes, starts: np.ndarray, ends: np.ndarray, line: int, column: ColumnPieces
+        self, block: bytes | bytearray, starts: np.ndarray, ends: np.ndarray, line: int, column: ColumnPieces
     ) -> None:
         """Lines with quotes: the csv module splits them, parse_decimal reads each cell."""
         num = np.zeros(starts.size, dtype=np.int64)
@@ -356,7 +356,7 @@ class TextColumnReader:
     def _parse(
         self,
         buf: np.ndarray,
-        block: bytes,
+        block: bytes | bytearray,
         cell_starts: np.ndarray,
         cell_ends: np.ndarray,
         line: int,

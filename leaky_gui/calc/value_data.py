@@ -169,17 +169,17 @@ class DecimalColumn:
         """Rows [lo, hi) at one scale: int64 when every numerator fits there, else Python ints."""
         num = self.numerators[lo:hi]
         scales = self.scales[lo:hi].astype(np.int64)
-        bigs = self._bigs_in(lo, hi)
-        scale = int(scales.max(initial=0))
-        if bigs.size:
-            scale = max(scale, *(self.big[i].scale for i in bigs.tolist()))
+        big = {i: self.big[i] for i in self._bigs_in(lo, hi).tolist()}
+        scale = max([int(scales.max(initial=0)), *(e.scale for e in big.values())])
         shift = scale - scales
-        if not bigs.size and int(shift.max(initial=0)) <= 18:
+        if not big and int(shift.max(initial=0)) <= 18:
             limit = _INT64_SAFE // 10**shift
             if bool(np.all(np.abs(num) < limit)):
                 return num * 10**shift, scale
-        exact = [self.exact(i) for i in range(lo, hi)]
-        return [e.numerator * 10 ** (scale - e.scale) for e in exact], scale
+        numerators = [n * 10**d for n, d in zip(num.tolist(), shift.tolist(), strict=True)]
+        for i, e in big.items():  # their slots hold 0
+            numerators[i - lo] = e.numerator * 10 ** (scale - e.scale)
+        return numerators, scale
 
     def exact_f_block(self, lo: int, hi: int, alpha: ExactNumber) -> np.ndarray:
         """f exactly rounded for rows [lo, hi)."""

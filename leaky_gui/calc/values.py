@@ -82,6 +82,8 @@ class Values(AlphasInPrecision):
         extent = find_extent(self.data)
         if isinstance(self.data, StoredArray):
             return  # stored values carry inf (and alpha*x beyond the doubles rounds to it), as torch does
+        if all(abs(a.numerator) <= 10**a.scale for a in self._alphas_exact):
+            return  # |alpha * x| <= |x|, whose nearest double is finite: so is f's
         for i in (extent.i_min, extent.i_max):
             if i is not None:
                 for row in self._rows_at_double_of(i):

@@ -126,10 +126,10 @@ class LoadJob(QThread):
         self._stop.set()
 
     def _progress(self, done: int, total: int) -> None:
-        """Said to the GUI thread at most every PROGRESS_EVERY_S: each signal lets go of the
-        GIL and waits to get it back (up to 5 ms while another thread parses)."""
+        """Said to the GUI thread at most every PROGRESS_EVERY_S, and at the end: each signal
+        lets go of the GIL and waits to get it back (up to 5 ms while another thread parses)."""
         now = time.monotonic()
-        if now - self._said >= PROGRESS_EVERY_S:
+        if now - self._said >= PROGRESS_EVERY_S or done >= total:
             self._said = now
             self.progressed.emit(done, total)
 

@@ -341,7 +341,11 @@ def test_19_digit_numerators_beyond_int64_are_kept_as_arrays_not_python_numbers(
     assert dict(column.big) == {i: ExactNumber.of(D(texts[i])) for i in beyond}
     with pytest.raises(KeyError):
         column.big[0 if 0 not in beyond else 1]
+    assert None not in column.big and 2**70 not in column.big and column.big.get(-1) is None
     assert column.doubles(0, read.count).tolist() == [float(t) for t in texts]
+    # At one scale (what f and the export are made from): the big rows patched in.
+    num, scale = column.decimal_block(0, read.count)
+    assert [Fraction(n, 10**scale) for n in num] == [Fraction(D(t)) for t in texts]
 
 
 def test_blocks_read_on_workers_keep_their_order_and_the_first_error(monkeypatch, tmp_path):

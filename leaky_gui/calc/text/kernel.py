@@ -74,7 +74,7 @@ def rows(
 
 
 def decimals(
-    block: bytes, final: bool, point: int, separator: int | None, column: int, n_columns: int
+    block: bytes | bytearray, final: bool, point: int, separator: int | None, column: int, n_columns: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
     """(int64 numerators, int16 scales, doubles, wide) of the chosen cell of every line, as
     the numpy path's ``exact_columns`` makes them, or None. ``wide`` (uint8) marks the rows
