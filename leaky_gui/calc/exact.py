@@ -82,9 +82,11 @@ class RowNumbers(Mapping[int, ExactNumber]):
         self.negative = np.zeros(0, dtype=bool) if negative is None else negative
 
     def get(self, row: object, default: ExactNumber | None = None) -> ExactNumber | None:  # type: ignore[override]
-        """The number of ``row``, or ``default`` (no exception: most rows are not here)."""
-        found = self.others.get(row)  # type: ignore[call-overload]
-        if found is not None or not isinstance(row, (int, np.integer)) or not self.rows.size:
+        """The number of ``row`` (an integer), or ``default`` (no exception: most rows are not here)."""
+        if not isinstance(row, (int, np.integer)):
+            return default
+        found = self.others.get(int(row))
+        if found is not None or not self.rows.size:
             return found if found is not None else default
         k = int(np.searchsorted(self.rows, row))
         if k == self.rows.size or self.rows[k] != row:

@@ -258,7 +258,7 @@ def _next_block(stream: BinaryIO, tail: bytes, size: int) -> tuple[bytearray, in
     data[: len(tail)] = tail
     got = 0
     readinto = getattr(stream, "readinto", None)
-    if readinto is None:  # the text of a compressed or UTF-16 file
+    if readinto is None:  # a stream of the caller's (every one the readers make has readinto)
         more = stream.read(size)
         got = len(more)
         data[len(tail) : len(tail) + got] = more

@@ -120,7 +120,8 @@ class LoadJob(QThread):
         self.setObjectName("valuesLoad")
         self._read = read
         self._stop = threading.Event()
-        self._said = 0.0  # when progress was last said (time.monotonic)
+        self._said = 0.0  # when progress was last said (time.monotonic), and how far
+        self._said_done = -1
 
     def cancel(self) -> None:
         self._stop.set()
@@ -129,8 +130,9 @@ class LoadJob(QThread):
         """Said to the GUI thread at most every PROGRESS_EVERY_S, and at the end: each signal
         lets go of the GIL and waits to get it back (up to 5 ms while another thread parses)."""
         now = time.monotonic()
-        if now - self._said >= PROGRESS_EVERY_S or done >= total:
-            self._said = now
+        # The end once (a compressed file's position reaches its size before the text ends).
+        if now - self._said >= PROGRESS_EVERY_S or (done >= total and done != self._said_done):
+            self._said, self._said_done = now, done
             self.progressed.emit(done, total)
 
     def run(self) -> None:

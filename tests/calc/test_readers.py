@@ -342,6 +342,7 @@ def test_19_digit_numerators_beyond_int64_are_kept_as_arrays_not_python_numbers(
     with pytest.raises(KeyError):
         column.big[0 if 0 not in beyond else 1]
     assert None not in column.big and 2**70 not in column.big and column.big.get(-1) is None
+    assert np.int64(beyond[0]) in column.big and float(beyond[0]) not in column.big  # rows are integers
     assert column.doubles(0, read.count).tolist() == [float(t) for t in texts]
     # At one scale (what f and the export are made from): the big rows patched in.
     num, scale = column.decimal_block(0, read.count)

@@ -74,6 +74,7 @@ def test_the_load_job_says_its_progress_at_most_every_tenth_of_a_second(qtbot):
         progress(1000, 2000)  # said
         progress(1001, 2000)  # too soon after it
         progress(2000, 2000)  # the end: always said, the bar full
+        progress(2000, 2000)  # a compressed file's end again (its position stays): not again
         return values_from_decimals([Decimal(1), Decimal(2)])
 
     job = LoadJob(read)
