@@ -19,6 +19,7 @@ import numpy as np
 from leaky_gui.calc.precision import ulp_in
 from leaky_gui.calc.text import decimal_label, format_number
 from leaky_gui.calc.text import nearest_double as engine_nearest
+from leaky_gui.calc.text.nearest import mul64, nearest_doubles
 
 __all__ = [
     "ExactNumber",
@@ -143,6 +144,21 @@ def leaky_exact(x: ExactNumber, alpha: ExactNumber) -> float:
     if x.numerator > 0:
         return x.to_float()
     return nearest_double(alpha.numerator * x.numerator, alpha.scale + x.scale)
+
+
+def leaky_of_decimals(
+    num: np.ndarray, scales: np.ndarray, x: np.ndarray, alpha: ExactNumber
+) -> np.ndarray | None:
+    """f of x_i = num_i / 10**scales_i exactly (int64, |num| < 2**63), ``x`` their doubles:
+    x above 0, else the double nearest alpha * x, vectorised (the exact product in 128 bits,
+    its double by the text engine); None where alpha's numerator passes 64 bits."""
+    if abs(alpha.numerator) >= 2**64:
+        return None
+    high, low = mul64(np.abs(num).astype(np.uint64), np.uint64(abs(alpha.numerator)))
+    f = nearest_doubles(
+        low, -(scales.astype(np.int64) + alpha.scale), (num < 0) != (alpha.numerator < 0), high
+    )
+    return np.where(num > 0, x, f) + 0.0  # never -0.0
 
 
 def exact_leaky(x: Decimal, alpha: Decimal) -> Decimal:

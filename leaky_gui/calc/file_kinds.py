@@ -3,7 +3,8 @@
 Compressed text (``.gz``, ``.bz2``, ``.xz``) is decompressed as it is read; UTF-16 (by its
 byte-order mark, or ASCII with every other byte NUL) is decoded to UTF-8 a block at a time;
 archives, pickles and other binary files are refused with what to do instead. The readers
-(``readers.py``) then see UTF-8 bytes, whatever the file was.
+(``readers.py``) then see UTF-8 bytes, whatever the file was, a block at a time
+(``next_block``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any, BinaryIO, cast
 from leaky_gui.calc.text_reader import not_text
 from leaky_gui.calc.value_data import ValuesFileError
 
-__all__ = ["CONTROL", "HEAD_BYTES", "NPY_MAGIC", "SAVE_HINT", "as_text", "refuse_binary"]
+__all__ = ["CONTROL", "HEAD_BYTES", "NPY_MAGIC", "SAVE_HINT", "as_text", "next_block", "refuse_binary"]
 
 NPY_MAGIC = b"\x93NUMPY"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -165,3 +166,25 @@ def refuse_binary(head: bytes, name: str, suffix: str = "") -> None:
         return
     if head.translate(None, CONTROL) != head:
         raise not_text(name)
+
+
+def next_block(stream: BinaryIO, tail: bytes, size: int) -> tuple[bytearray, int]:
+    """``tail`` and up to ``size`` more bytes of ``stream`` (fewer only at its end) in one new
+    buffer, read into it (the block is never copied); and how many bytes were read."""
+    data = bytearray(len(tail) + size)
+    data[: len(tail)] = tail
+    got = 0
+    readinto = getattr(stream, "readinto", None)
+    if readinto is None:  # a stream of the caller's (every one the readers make has readinto)
+        more = stream.read(size)
+        got = len(more)
+        data[len(tail) : len(tail) + got] = more
+    else:
+        with memoryview(data) as view:
+            while got < size:
+                n = readinto(view[len(tail) + got :])
+                if not n:
+                    break
+                got += n
+    del data[len(tail) + got :]
+    return data, got

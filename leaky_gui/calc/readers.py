@@ -40,7 +40,7 @@ from typing import BinaryIO
 import numpy as np
 
 from leaky_gui.calc.decimal_columns import joined_columns
-from leaky_gui.calc.file_kinds import CONTROL, HEAD_BYTES, NPY_MAGIC, as_text, refuse_binary
+from leaky_gui.calc.file_kinds import CONTROL, HEAD_BYTES, NPY_MAGIC, as_text, next_block, refuse_binary
 from leaky_gui.calc.npy import npy_from_bytes, read_npy
 from leaky_gui.calc.text.rows import WIDTH, DoubleRows
 from leaky_gui.calc.text_reader import (
@@ -83,7 +83,9 @@ def read_values(
     only column, or the first whose first value is a number. A ``.npy`` is mapped, not read;
     text is parsed whole into exact decimals (about 10 bytes a value).
     """
-    parts: list[Values] = list(iter_values(path, column, decimal_comma, progress, should_stop, stdin=stdin))  # type: ignore[arg-type]
+    parts: list[Values] = list(
+        iter_values(path, column, decimal_comma, progress, should_stop, stdin=stdin, whole=True)  # type: ignore[arg-type]
+    )
     if len(parts) == 1:
         return parts[0]
     blocks = [part.data for part in parts]
@@ -101,6 +103,7 @@ def iter_values(
     stdin: BinaryIO | None = None,
     rows_of: DoubleRows | None = None,
     alphas: tuple[Decimal, ...] | None = None,
+    whole: bool = False,
 ) -> Iterator[Values | bytes | bytearray]:
     """The values of a file as consecutive parts, for streaming with flat memory.
 
@@ -110,7 +113,8 @@ def iter_values(
 
     With ``rows_of``, blocks of decimals the text engine reads (one a line, or the chosen
     column) come out as their CSV rows (bytes), made by ``rows_of`` on worker threads; any
-    other block, as ``Values``.
+    other block, as ``Values``. With ``whole``, text is one part (``read_values``: its
+    blocks joined once, not made ``Values`` each on the way).
     """
     if str(path) == STDIN:
         stream = stdin if stdin is not None else sys.stdin.buffer
@@ -130,6 +134,7 @@ def iter_values(
             rows_of=rows_of,
             alphas=alphas,
             where=where,
+            whole=whole,
         )
         return
     target = Path(path)
@@ -154,6 +159,7 @@ def iter_values(
                 rows_of=rows_of,
                 alphas=alphas,
                 where=where,
+                whole=whole,
             )
     except IsADirectoryError:
         raise ValuesFileError(f"{name}: is a folder; give a file") from None
@@ -207,6 +213,7 @@ def _text_parts(
     rows_of: DoubleRows | None = None,
     alphas: tuple[Decimal, ...] | None = None,
     where: Callable[[], int] | None = None,
+    whole: bool = False,
 ) -> Iterator[Values | bytes | bytearray]:
     """``where()``: how far the read is in a file of ``size`` bytes, when not the bytes read (compressed)."""
     if rows_of is not None:
@@ -216,11 +223,11 @@ def _text_parts(
     done = 0
     tail = b""
     block_bytes = BLOCK_BYTES if should_stop is None else STOPPABLE_BLOCK_BYTES
-    with _Workers(reader) as workers:
+    with _Workers(reader, drain=not whole) as workers:
         while True:
             if should_stop is not None and should_stop():
                 raise ValuesCancelled
-            data, got = _next_block(stream, tail, block_bytes)
+            data, got = next_block(stream, tail, block_bytes)
             if not done and data[:HEAD_BYTES].translate(None, CONTROL) != data[:HEAD_BYTES]:
                 raise not_text(name)
             if b"\x00" in data:  # its lines before the NUL first, in their turn: then the error
@@ -251,36 +258,15 @@ def _text_parts(
     _check_some(reader, name)
 
 
-def _next_block(stream: BinaryIO, tail: bytes, size: int) -> tuple[bytearray, int]:
-    """``tail`` and up to ``size`` more bytes of ``stream`` (fewer only at its end) in one new
-    buffer, read into it (the block is never copied); and how many bytes were read."""
-    data = bytearray(len(tail) + size)
-    data[: len(tail)] = tail
-    got = 0
-    readinto = getattr(stream, "readinto", None)
-    if readinto is None:  # a stream of the caller's (every one the readers make has readinto)
-        more = stream.read(size)
-        got = len(more)
-        data[len(tail) : len(tail) + got] = more
-    else:
-        with memoryview(data) as view:
-            while got < size:
-                n = readinto(view[len(tail) + got :])
-                if not n:
-                    break
-                got += n
-    del data[len(tail) + got :]
-    return data, got
-
-
 class _Workers:
     """Blocks of lines read on worker threads (one a core, 2 to 4; numpy lets go of the GIL),
     a few ahead, and their values handed back in order, each block's errors in its turn."""
 
-    def __init__(self, reader: TextColumnReader) -> None:
+    def __init__(self, reader: TextColumnReader, drain: bool = True) -> None:
         from concurrent.futures import ThreadPoolExecutor
 
         self.reader = reader
+        self.drain = drain  # False: the blocks' values wait in the reader, to be drained whole
         self.count = max(2, min(4, os.cpu_count() or 2))
         self.pool = ThreadPoolExecutor(max_workers=self.count, thread_name_prefix="leaky-values")
         self.pending: deque[Future[Part | None]] = deque()
@@ -301,7 +287,8 @@ class _Workers:
         """The values of the blocks done, in order, while more than a block a worker waits (``every``: all)."""
         while self.pending and (every or len(self.pending) > self.count):
             self.reader.take(self.pending.popleft().result())
-            yield from _drained(self.reader)
+            if self.drain:
+                yield from _drained(self.reader)
 
 
 def _drained(reader: TextColumnReader) -> Iterator[Values]:

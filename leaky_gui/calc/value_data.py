@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from leaky_gui.calc.exact import ExactNumber, RowNumbers, nearest_double
+from leaky_gui.calc.exact import ExactNumber, RowNumbers, leaky_of_decimals, nearest_double
 from leaky_gui.calc.precision import two_product_error
 from leaky_gui.calc.text import nearest_doubles
 
@@ -194,8 +194,20 @@ class DecimalColumn:
                 ],
                 dtype=np.float64,
             )
-        num, scale = self.decimal_block(lo, hi)
-        return _decimal_products(num, scale, alpha)
+        num = self.numerators[lo:hi]
+        if int(np.abs(num).max(initial=0)) >= 2**53:  # 17-digit decimals: not one Python number a row
+            f = leaky_of_decimals(num, self.scales[lo:hi], x := self.doubles(lo, hi), alpha)
+            if f is not None:
+                for i in self._bigs_in(lo, hi).tolist():  # their slots hold 0
+                    e = self.big[i]
+                    f[i - lo] = (
+                        x[i - lo]
+                        if e.numerator > 0
+                        else nearest_double(alpha.numerator * e.numerator, e.scale + alpha.scale)
+                    )
+                return f
+        block, scale = self.decimal_block(lo, hi)
+        return _decimal_products(block, scale, alpha)
 
 
 @dataclass(eq=False)

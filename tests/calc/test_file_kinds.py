@@ -180,3 +180,35 @@ def test_an_endless_line_on_standard_input_stops_with_flat_memory():
         err.decode()
         == "leaky-relu: error: standard input: a line longer than 1 MB; not a file of numbers as text\n"
     )
+
+
+def test_next_block_puts_the_tail_first_and_fills_the_block_until_the_end():
+    import io
+
+    from leaky_gui.calc.file_kinds import next_block
+
+    class Trickle(io.RawIOBase):  # at most 3 bytes a call, as a pipe may give them
+        def __init__(self, data: bytes) -> None:
+            self.data = data
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer) -> int:
+            n = min(3, len(buffer), len(self.data))
+            buffer[:n], self.data = self.data[:n], self.data[n:]
+            return n
+
+    class ReadOnly:  # a caller's stream with read alone
+        def __init__(self, data: bytes) -> None:
+            self.stream = io.BytesIO(data)
+
+        def read(self, size: int) -> bytes:
+            return self.stream.read(size)
+
+    for stream in (Trickle(b"1\n22\n333\n"), io.BytesIO(b"1\n22\n333\n"), ReadOnly(b"1\n22\n333\n")):
+        data, got = next_block(stream, b"9", 4)
+        assert (bytes(data), got) == (b"91\n22", 4) and isinstance(data, bytearray)
+        data, got = next_block(stream, b"", 100)
+        assert (bytes(data), got) == (b"\n333\n", 5)
+        assert next_block(stream, b"tail", 100) == (bytearray(b"tail"), 0)

@@ -22,6 +22,7 @@ from strategies import decimals
 from test_precision import FRAMEWORK, reference
 
 from leaky_gui.calc.csv_export import iter_csv_chunks
+from leaky_gui.calc.exact import ExactNumber
 from leaky_gui.calc.precision import PRECISIONS, format_in
 from leaky_gui.calc.readers import read_text
 from leaky_gui.calc.source import XSource
@@ -387,6 +388,36 @@ def test_the_extent_is_the_first_smallest_and_largest_finite_x_block_by_block(mo
     assert (extent.i_min, extent.i_max, extent.nan_count, extent.inf_count) == (5, 6, 0, 0)
     none = value_data.find_extent(StoredArray(np.array([nan, inf, -inf, nan, nan])))
     assert (none.i_min, none.i_max, none.nan_count, none.inf_count) == (None, None, 3, 2)
+
+
+@pytest.mark.parametrize(
+    "alpha",
+    ["0.01", "-0.3", "0", "1", "1e-300", "123456789.123456789", "18446744073709551615e-30", "1e-20", "3"],
+)
+def test_f_of_17_digit_decimals_is_vectorised_and_exact(alpha, monkeypatch):
+    """f of decimals of more than 2**53 in their digits: the exact product in 128 bits and
+    its double by the text engine, not a Python number a row; each f the per-row integers'.
+    Rows beyond int64, subnormal products and alphas past 64 bits included."""
+    rng = np.random.default_rng(17)
+    doubles = rng.standard_normal(400) * 10.0 ** rng.integers(-320, 12, 400)  # in int64 as decimals
+    texts = [repr(v) for v in doubles.tolist()] + [
+        "-9.999999999999999999e+00",
+        "1.2345678901234567891e-310",
+        "-0",
+    ]
+    texts += [f"{v:.18e}" for v in doubles[:100].tolist()]
+    values = values_from_decimals([Decimal(t) for t in texts])
+    a = ExactNumber.of(Decimal(alpha))
+    from leaky_gui.calc import value_data
+
+    calls: list[int] = []
+    one = value_data.nearest_double
+    monkeypatch.setattr(value_data, "nearest_double", lambda n, s: calls.append(1) or one(n, s))
+    whole = values.data.exact_f_block(0, values.count, a)
+    if abs(a.numerator) < 2**64:  # only the rows beyond int64 one by one (their x, their f)
+        assert len(values.data.big) < 0.2 * values.count and len(calls) <= 2 * len(values.data.big)
+    one_by_one = [float(values.data.exact_f_block(i, i + 1, a)[0]) for i in range(values.count)]
+    assert whole.tobytes() == np.array(one_by_one).tobytes()  # -0.0 never, bit for bit
 
 
 def test_a_positive_x_beyond_2_53_in_its_digits_is_its_own_double_at_alpha_0():

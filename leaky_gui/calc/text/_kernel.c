@@ -670,7 +670,9 @@ static PyObject *kernel_rows(PyObject *self, PyObject *args) {
         }
     }
     const unsigned char *data = block.buf;
+    PyThreadState *save = PyEval_SaveThread();
     Py_ssize_t rows = count_lines(data, block.len, 0);
+    PyEval_RestoreThread(save);
     if (rows > MAX_OUTPUT / bound) { /* many alphas over short lines: the numpy path, in pieces */
         result = Py_None;
         Py_INCREF(result);
@@ -679,7 +681,7 @@ static PyObject *kernel_rows(PyObject *self, PyObject *args) {
     out = PyByteArray_FromStringAndSize(NULL, rows * bound);
     if (!out) goto done;
     char *target = PyByteArray_AS_STRING(out);
-    PyThreadState *save = PyEval_SaveThread(); /* other threads run while the rows are made */
+    save = PyEval_SaveThread(); /* other threads run while the rows are made */
     Py_ssize_t written = make_rows(data, block.len, (unsigned char)point, separator, column, n_columns, alphas,
                                    (int)n_alphas, derivative, (char)out_point, (char)out_separator, target, &save);
     PyEval_RestoreThread(save);
@@ -760,13 +762,15 @@ static PyObject *kernel_decimals(PyObject *self, PyObject *args) {
         goto done;
     }
     const unsigned char *data = block.buf;
+    PyThreadState *save = PyEval_SaveThread(); /* other threads run while the lines are counted */
     Py_ssize_t rows = count_lines(data, block.len, final);
+    PyEval_RestoreThread(save);
     num = PyByteArray_FromStringAndSize(NULL, rows * 8);
     scale = PyByteArray_FromStringAndSize(NULL, rows * 2);
     value = PyByteArray_FromStringAndSize(NULL, rows * 8);
     flag = PyByteArray_FromStringAndSize(NULL, rows);
     if (!num || !scale || !value || !flag) goto done;
-    PyThreadState *save = PyEval_SaveThread();
+    save = PyEval_SaveThread();
     Py_ssize_t made = make_decimals(data, block.len, final, (unsigned char)point, separator, column, n_columns,
                                     (int64_t *)PyByteArray_AS_STRING(num), (int16_t *)PyByteArray_AS_STRING(scale),
                                     (double *)PyByteArray_AS_STRING(value),
