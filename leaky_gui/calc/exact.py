@@ -21,6 +21,8 @@ from leaky_gui.calc.text import decimal_label, format_number
 from leaky_gui.calc.text import nearest_double as engine_nearest
 from leaky_gui.calc.text.nearest import mul64, nearest_doubles
 
+_PIECE_ROWS = 1 << 13  # rows leaky_of_decimals works on at a time
+
 __all__ = [
     "ExactNumber",
     "RowNumbers",
@@ -146,19 +148,24 @@ def leaky_exact(x: ExactNumber, alpha: ExactNumber) -> float:
     return nearest_double(alpha.numerator * x.numerator, alpha.scale + x.scale)
 
 
-def leaky_of_decimals(
-    num: np.ndarray, scales: np.ndarray, x: np.ndarray, alpha: ExactNumber
-) -> np.ndarray | None:
+def leaky_of_decimals(num: np.ndarray, scales: np.ndarray, x: np.ndarray, alpha: ExactNumber) -> np.ndarray:
     """f of x_i = num_i / 10**scales_i exactly (int64, |num| < 2**63), ``x`` their doubles:
     x above 0, else the double nearest alpha * x, vectorised (the exact product in 128 bits,
-    its double by the text engine); None where alpha's numerator passes 64 bits."""
-    if abs(alpha.numerator) >= 2**64:
-        return None
-    high, low = mul64(np.abs(num).astype(np.uint64), np.uint64(abs(alpha.numerator)))
-    f = nearest_doubles(
-        low, -(scales.astype(np.int64) + alpha.scale), (num < 0) != (alpha.numerator < 0), high
-    )
-    return np.where(num > 0, x, f) + 0.0  # never -0.0
+    its double by the text engine), a piece of rows at a time. |alpha's numerator| < 2**64."""
+    a = abs(alpha.numerator)
+    assert a < 2**64
+    f = np.empty(num.size, dtype=np.float64)
+    for lo in range(0, num.size, _PIECE_ROWS):  # the temporaries stay small (in the caches)
+        n, s = num[lo : lo + _PIECE_ROWS], scales[lo : lo + _PIECE_ROWS]
+        high, low = mul64(np.abs(n).astype(np.uint64), np.uint64(a))
+        product = nearest_doubles(
+            low,
+            -(s.astype(np.int64) + alpha.scale),
+            (n < 0) != (alpha.numerator < 0),
+            high if high.any() else None,
+        )
+        f[lo : lo + n.size] = np.where(n > 0, x[lo : lo + n.size], product) + 0.0  # never -0.0
+    return f
 
 
 def exact_leaky(x: Decimal, alpha: Decimal) -> Decimal:

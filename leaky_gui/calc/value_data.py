@@ -195,17 +195,16 @@ class DecimalColumn:
                 dtype=np.float64,
             )
         num = self.numerators[lo:hi]
-        if int(np.abs(num).max(initial=0)) >= 2**53:  # 17-digit decimals: not one Python number a row
+        if int(np.abs(num).max(initial=0)) >= 2**53 and abs(alpha.numerator) < 2**64:  # 17-digit decimals
             f = leaky_of_decimals(num, self.scales[lo:hi], x := self.doubles(lo, hi), alpha)
-            if f is not None:
-                for i in self._bigs_in(lo, hi).tolist():  # their slots hold 0
-                    e = self.big[i]
-                    f[i - lo] = (
-                        x[i - lo]
-                        if e.numerator > 0
-                        else nearest_double(alpha.numerator * e.numerator, e.scale + alpha.scale)
-                    )
-                return f
+            for i in self._bigs_in(lo, hi).tolist():  # their slots hold 0
+                e = self.big[i]
+                f[i - lo] = (
+                    x[i - lo]
+                    if e.numerator > 0
+                    else nearest_double(alpha.numerator * e.numerator, e.scale + alpha.scale)
+                )
+            return f
         block, scale = self.decimal_block(lo, hi)
         return _decimal_products(block, scale, alpha)
 

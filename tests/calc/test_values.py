@@ -408,8 +408,9 @@ def test_f_of_17_digit_decimals_is_vectorised_and_exact(alpha, monkeypatch):
     texts += [f"{v:.18e}" for v in doubles[:100].tolist()]
     values = values_from_decimals([Decimal(t) for t in texts])
     a = ExactNumber.of(Decimal(alpha))
-    from leaky_gui.calc import value_data
+    from leaky_gui.calc import exact, value_data
 
+    monkeypatch.setattr(exact, "_PIECE_ROWS", 64)  # several pieces
     calls: list[int] = []
     one = value_data.nearest_double
     monkeypatch.setattr(value_data, "nearest_double", lambda n, s: calls.append(1) or one(n, s))

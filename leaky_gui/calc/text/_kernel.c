@@ -563,10 +563,12 @@ static int read_double(uint64_t w, int64_t q, double *x, PyThreadState **save) {
    not for this path (a row to make otherwise, a ragged line, quotes, no final newline). */
 static Py_ssize_t make_rows(const unsigned char *block, Py_ssize_t size, unsigned char point, int separator,
                             int column, int n_columns, const Alpha *alphas, int n_alphas, int derivative,
-                            char out_point, char out_separator, char *out, PyThreadState **save) {
+                            char out_point, char out_separator, char *out, Py_ssize_t capacity,
+                            PyThreadState **save) {
     char *at = out;
     const unsigned char *line = block, *end = block + size;
-    while (line < end) {
+    for (Py_ssize_t row = 0; line < end; row++) {
+        if (row == capacity) return -1; /* more lines than were counted: the block changed under us */
         const unsigned char *cell, *cell_end;
         int negative;
         uint64_t w;
@@ -683,7 +685,8 @@ static PyObject *kernel_rows(PyObject *self, PyObject *args) {
     char *target = PyByteArray_AS_STRING(out);
     save = PyEval_SaveThread(); /* other threads run while the rows are made */
     Py_ssize_t written = make_rows(data, block.len, (unsigned char)point, separator, column, n_columns, alphas,
-                                   (int)n_alphas, derivative, (char)out_point, (char)out_separator, target, &save);
+                                   (int)n_alphas, derivative, (char)out_point, (char)out_separator, target, rows,
+                                   &save);
     PyEval_RestoreThread(save);
     if (written < 0) {
         result = Py_None;
@@ -709,10 +712,11 @@ done:
    `final`: the last line may lack its newline. */
 static Py_ssize_t make_decimals(const unsigned char *block, Py_ssize_t size, int final, unsigned char point,
                                 int separator, int column, int n_columns, int64_t *num, int16_t *scale,
-                                double *value, unsigned char *flag, PyThreadState **save) {
+                                double *value, unsigned char *flag, Py_ssize_t capacity, PyThreadState **save) {
     Py_ssize_t row = 0;
     const unsigned char *line = block, *end = block + size;
     while (line < end) {
+        if (row == capacity) return -1; /* more lines than were counted: the block changed under us */
         const unsigned char *cell, *cell_end;
         int negative;
         uint64_t w;
@@ -774,7 +778,7 @@ static PyObject *kernel_decimals(PyObject *self, PyObject *args) {
     Py_ssize_t made = make_decimals(data, block.len, final, (unsigned char)point, separator, column, n_columns,
                                     (int64_t *)PyByteArray_AS_STRING(num), (int16_t *)PyByteArray_AS_STRING(scale),
                                     (double *)PyByteArray_AS_STRING(value),
-                                    (unsigned char *)PyByteArray_AS_STRING(flag), &save);
+                                    (unsigned char *)PyByteArray_AS_STRING(flag), rows, &save);
     PyEval_RestoreThread(save);
     if (made != rows) {
         result = Py_None;
