@@ -51,7 +51,7 @@ from leaky_gui.calc.text_reader import (
     line_too_long,
     not_text,
 )
-from leaky_gui.calc.value_data import DecimalColumn, ValuesCancelled, ValuesFileError
+from leaky_gui.calc.value_data import ValuesCancelled, ValuesFileError
 from leaky_gui.calc.values import Values
 
 __all__ = ["STDIN", "ValuesCancelled", "ValuesFileError", "read_npy", "read_text", "read_values"]
@@ -83,14 +83,9 @@ def read_values(
     only column, or the first whose first value is a number. A ``.npy`` is mapped, not read;
     text is parsed whole into exact decimals (about 10 bytes a value).
     """
-    parts: list[Values] = list(
-        iter_values(path, column, decimal_comma, progress, should_stop, stdin=stdin, whole=True)  # type: ignore[arg-type]
-    )
-    if len(parts) == 1:
-        return parts[0]
-    blocks = [part.data for part in parts]
-    assert all(isinstance(block, DecimalColumn) for block in blocks)
-    return checked(lambda: Values(joined_columns(blocks), name=parts[0].name))  # type: ignore[arg-type]
+    (values,) = iter_values(path, column, decimal_comma, progress, should_stop, stdin=stdin, whole=True)
+    assert isinstance(values, Values)
+    return values
 
 
 def iter_values(
