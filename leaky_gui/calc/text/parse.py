@@ -339,7 +339,7 @@ def exact_columns(scanned: Scanned) -> tuple[np.ndarray, np.ndarray, np.ndarray]
         return num, scales, slow
     up = np.clip(q, 0, 18)
     fits = (w < np.uint64(STORED_LIMIT)) & (q >= -32767) & (q <= 18)
-    fits &= (q <= 0) | (w < (np.uint64(STORED_LIMIT) // _POW10_I64[up].astype(np.uint64)))
+    fits &= (q <= 0) | (w < (np.uint64(STORED_LIMIT) // POW10_U64[up]))
     slow |= ~fits
     # Far from the ends of the doubles (1e-290 .. 1e280) every value is well inside them.
     edge = np.flatnonzero(~slow & (w != 0) & ((q < -290) | (q > 260)))
