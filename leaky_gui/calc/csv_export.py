@@ -42,7 +42,7 @@ from leaky_gui.calc.source import Blocks, XSource
 from leaky_gui.calc.text import csv_line, format_label, format_number
 from leaky_gui.calc.text.framework_text import precision_text
 from leaky_gui.calc.text.nearest import INT64_SAFE
-from leaky_gui.calc.text.shortest import constant_text, fixed_text, pad, python_text, scaled_text
+from leaky_gui.calc.text.shortest import constant_text, fixed_text, merged, python_text, scaled_text
 
 __all__ = [
     "CHUNK_ROWS",
@@ -128,7 +128,7 @@ class _ChunkWriter:
                 fs.append(x_text)
                 continue
             f = self.source.f_block(lo, hi, alpha)
-            fs.append(_merged(x_text, python_text(f[others].tolist()), others))
+            fs.append(merged(x_text, python_text(f[others].tolist()), others))
         choice = positive.astype(np.intp)
         dfs = [constant_text([text, "1.0"], choice) for text in self.derivative_texts] if derivatives else []
         return x_text, fs, dfs
@@ -168,7 +168,7 @@ class _ChunkWriter:
                 continue
             f = leaky_in(x_others, float(alpha), precision)
             part = precision_text(f, precision, _product_decimals(decimals, others, exact_alpha))
-            fs.append(_merged(x_text, part, others))
+            fs.append(merged(x_text, part, others))
         dfs = []
         if derivatives:
             choice = positive.astype(np.intp)
@@ -206,16 +206,7 @@ class _ChunkWriter:
             part_chars = python_text(values)
         else:
             part_chars = scaled_text(part * alpha.numerator, f_scale)
-        if others.size == x_text.shape[0]:  # every row below 0
-            return part_chars
-        if hi - lo != others.size:
-            return _merged(x_text, part_chars, others)
-        width = max(x_text.shape[1], part_chars.shape[1])
-        chars = pad(x_text, width)
-        if chars is x_text:
-            chars = chars.copy()
-        chars[lo:hi] = pad(part_chars, width)
-        return chars
+        return merged(x_text, part_chars, others)
 
 
 def _product_decimals(
@@ -234,21 +225,6 @@ def _product_decimals(
     if largest * abs(alpha.numerator) >= INT64_SAFE:
         return None
     return part * alpha.numerator, scale + alpha.scale
-
-
-def _merged(x_text: np.ndarray, part: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """x's text column with ``rows`` (sorted, distinct) replaced by ``part`` (f where it is not x)."""
-    if rows.size == x_text.shape[0]:  # every row (a chunk of a sweep below 0): part itself
-        return part
-    width = max(x_text.shape[1], part.shape[1])
-    chars = pad(x_text, width)
-    if chars is x_text:
-        chars = chars.copy()
-    if rows.size and rows[-1] - rows[0] + 1 == rows.size:  # one run (a sweep's x <= 0): a slice
-        chars[rows[0] : rows[-1] + 1] = pad(part, width)
-    else:
-        chars[rows] = pad(part, width)
-    return chars
 
 
 def _index_text(lo: int, hi: int) -> np.ndarray:

@@ -375,6 +375,22 @@ def pad(matrix: np.ndarray, width: int) -> np.ndarray:
     return padded
 
 
+def merged(base: np.ndarray, part: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """The text matrix ``base`` with ``rows`` (sorted, distinct) replaced by ``part``: a copy
+    (``base`` is never changed), or ``part`` itself where ``rows`` are every row."""
+    if rows.size == base.shape[0]:
+        return part
+    width = max(base.shape[1], part.shape[1])
+    out = pad(base, width)
+    if out is base:
+        out = base.copy()
+    if rows.size and rows[-1] - rows[0] + 1 == rows.size:  # one run (a sweep's x <= 0): a slice
+        out[rows[0] : rows[-1] + 1] = pad(part, width)
+    else:
+        out[rows] = pad(part, width)
+    return out
+
+
 def constant_text(texts: list[str], choice: np.ndarray) -> np.ndarray:
     """Column showing ``texts[choice[i]]`` in row i."""
     encoded = np.array([t.encode("ascii") for t in texts], dtype=bytes)
