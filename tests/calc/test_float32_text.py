@@ -14,9 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from leaky_gui.calc.csv_export import iter_csv_chunks
-from leaky_gui.calc.precision import format_in, tensor_to
+from leaky_gui.calc.precision import tensor_to
 from leaky_gui.calc.sweep import SweepParams
 from leaky_gui.calc.text import framework_text as text_columns
+from leaky_gui.calc.text.framework_digits import format_in
 
 D = Decimal
 

@@ -14,9 +14,16 @@ import threading
 
 import numpy as np
 
-from leaky_gui.calc.float32_digits import _DROPPED, _EXACT_POWERS, _HALF_OF_DROPPED
-from leaky_gui.calc.precision import _POWERS, digits_text, format_in, round_to
-from leaky_gui.calc.precision import shortest_digits as precision_digits
+from leaky_gui.calc.precision import round_to
+from leaky_gui.calc.text.framework_digits import (
+    _DROPPED,
+    _EXACT_POWERS,
+    _HALF_OF_DROPPED,
+    _POWERS,
+    digits_text,
+    format_in,
+)
+from leaky_gui.calc.text.framework_digits import shortest_digits as precision_digits
 from leaky_gui.calc.text.nearest import general_only
 from leaky_gui.calc.text.shortest import constant_text, laid_out, pad, scaled_text, strip_zeros
 
