@@ -1,7 +1,7 @@
-"""Columns of exact decimals made from scanned cells and joined (no Qt): the text reader's parts.
+"""Columns of exact decimals, gathered and joined (no Qt): the text reader's parts.
 
-``exact_columns`` turns what ``scan_cells`` found into int64 numerators and scales (and says
-which rows need a second look); ``ColumnPieces`` gathers a block's pieces into one
+``ColumnPieces`` gathers a block's pieces (the numerators and scales that
+``calc.text.parse.exact_columns`` made, and the rows beyond int64) into one
 ``DecimalColumn``; ``joined_columns`` lays blocks end to end with the extent they found.
 """
 
@@ -10,15 +10,10 @@ from __future__ import annotations
 import numpy as np
 
 from leaky_gui.calc.exact import ExactNumber, RowNumbers
-from leaky_gui.calc.text import nearest_doubles
-from leaky_gui.calc.text.parse import Scanned
+from leaky_gui.calc.text.parse import STORED_LIMIT
 from leaky_gui.calc.value_data import DecimalColumn, Extent
 
-__all__ = ["STORED_LIMIT", "ColumnPieces", "exact_columns", "exact_of", "joined_columns"]
-
-#: Numerators kept in the int64 column: all of int64 (arithmetic on them checks its own bounds).
-STORED_LIMIT = 1 << 63
-_POW10_I64 = 10 ** np.arange(19, dtype=np.int64)
+__all__ = ["ColumnPieces", "exact_of", "joined_columns"]
 
 
 class ColumnPieces:
@@ -93,36 +88,6 @@ def exact_of(negative: bool, n: int, q: int) -> ExactNumber:
         n //= 10
         q += 1
     return ExactNumber(-n if negative else n, -q if n else 0)
-
-
-def exact_columns(scanned: Scanned) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(numerators, scales, slow) from scanned cells: x = numerator / 10**scale exactly, int64.
-
-    Rows the vectorised path left, whose integer form passes int64, or whose value lies near
-    the ends of the doubles (its nearest double may be 0 or infinite) are ``slow``: 0 there.
-    """
-    w, q = scanned.w, scanned.q
-    slow = ~scanned.fast
-    if w.size and int(q.max()) <= 0 and int(q.min()) >= -290 and int(w.max()) < STORED_LIMIT:
-        # As text mostly is: no exponent above the point, nothing near the ends of the doubles.
-        num = w.view(np.int64).copy()  # slow rows hold 0
-        np.negative(num, out=num, where=scanned.negative)
-        scales = np.negative(q).astype(np.int16)
-        scales[w == 0] = 0
-        return num, scales, slow
-    up = np.clip(q, 0, 18)
-    fits = (w < np.uint64(STORED_LIMIT)) & (q >= -32767) & (q <= 18)
-    fits &= (q <= 0) | (w < (np.uint64(STORED_LIMIT) // _POW10_I64[up].astype(np.uint64)))
-    slow |= ~fits
-    # Far from the ends of the doubles (1e-290 .. 1e280) every value is well inside them.
-    edge = np.flatnonzero(~slow & (w != 0) & ((q < -290) | (q > 260)))
-    if edge.size:
-        doubles = nearest_doubles(w[edge], q[edge])
-        slow[edge[(doubles == 0) | ~np.isfinite(doubles)]] = True
-    magnitude = np.where(slow, 0, w).astype(np.int64) * np.where(slow, 1, _POW10_I64[up])
-    num = np.where(scanned.negative, -magnitude, magnitude)
-    scales = np.where(slow | (w == 0), 0, np.maximum(-q, 0)).astype(np.int16)
-    return num, scales, slow
 
 
 def joined_columns(blocks: list[DecimalColumn]) -> DecimalColumn:

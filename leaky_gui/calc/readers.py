@@ -42,7 +42,7 @@ import numpy as np
 from leaky_gui.calc.decimal_columns import joined_columns
 from leaky_gui.calc.file_kinds import CONTROL, HEAD_BYTES, NPY_MAGIC, as_text, next_block, refuse_binary
 from leaky_gui.calc.npy import npy_from_bytes, read_npy
-from leaky_gui.calc.text.rows import WIDTH, DoubleRows
+from leaky_gui.calc.text.rows import DoubleRows
 from leaky_gui.calc.text_reader import (
     MAX_LINE_BYTES,
     Part,
@@ -310,18 +310,17 @@ def _text_rows(
 ) -> Iterator[Values | bytes | bytearray]:
     """``_text_parts`` for the command line: blocks of plain lines come out as CSV rows.
 
-    Each block is read straight into its own array, after WIDTH bytes for the rows' gather
-    to reach back into and the previous block's unfinished line, and handed to a worker as it is.
+    Each block is read straight into its own array, after the previous block's unfinished
+    line, and handed to a worker as it is.
     """
     reader = TextColumnReader(name, column, decimal_comma, alphas=alphas)
     fast = _FastBlocks(reader, rows_of)
     tail = b""
     try:
         while True:
-            buf = np.empty(WIDTH + len(tail) + FAST_BLOCK_BYTES, dtype=np.uint8)
-            buf[:WIDTH] = 0
-            start = WIDTH + len(tail)
-            buf[WIDTH:start] = np.frombuffer(tail, dtype=np.uint8)
+            buf = np.empty(len(tail) + FAST_BLOCK_BYTES, dtype=np.uint8)
+            start = len(tail)
+            buf[:start] = np.frombuffer(tail, dtype=np.uint8)
             got = stream.readinto(buf.data[start:])  # type: ignore[attr-defined]
             if not got:
                 yield from fast.finish()
@@ -332,24 +331,24 @@ def _text_rows(
             cut = _after_last_newline(buf, end)
             if end - cut > MAX_LINE_BYTES:
                 yield from fast.finish()  # the lines before it first, in their turn
-                if cut > WIDTH:
-                    reader.feed(buf[WIDTH:cut].tobytes())
+                if cut:
+                    reader.feed(buf[:cut].tobytes())
                     yield from _drained(reader)
                 raise line_too_long(name)
             tail = buf[cut:end].tobytes()
-            if cut == WIDTH:
+            if cut == 0:
                 continue  # no whole line yet
-            padded = buf[:cut]
+            lines = buf[:cut]
             if not reader.started:  # the first line decides the layout
-                first = int(np.flatnonzero(buf[WIDTH:cut] == 10)[0]) + 1
-                reader.feed(buf[WIDTH : WIDTH + first].tobytes())
+                first = int(np.flatnonzero(lines == 10)[0]) + 1
+                reader.feed(lines[:first].tobytes())
                 yield from _drained(reader)  # a first line of data, before the rest
-                padded = buf[first:cut]
+                lines = lines[first:]
             if fast.takes():
-                yield from fast.submit(padded)
+                yield from fast.submit(lines)
                 continue
             yield from fast.finish()
-            reader.feed(padded[WIDTH:].tobytes())
+            reader.feed(lines.tobytes())
             yield from _drained(reader)
         yield from _drained(reader)
     finally:
@@ -358,15 +357,15 @@ def _text_rows(
 
 
 def _after_last_newline(buf: np.ndarray, end: int) -> int:
-    """The index after the last newline in buf[WIDTH:end], or WIDTH if there is none."""
+    """The index after the last newline in buf[:end], or 0 if there is none."""
     look = 256
     while True:
-        lo = max(WIDTH, end - look)
+        lo = max(0, end - look)
         found = np.flatnonzero(buf[lo:end] == 10)
         if found.size:
             return lo + int(found[-1]) + 1
-        if lo == WIDTH:
-            return WIDTH
+        if lo == 0:
+            return 0
         look *= 16
 
 
@@ -404,11 +403,11 @@ class _FastBlocks:
             )
         return True
 
-    def submit(self, padded: np.ndarray) -> Iterator[Values | bytes | bytearray]:
-        """Hand the lines in ``padded[WIDTH:]`` to a worker (the WIDTH bytes before: anything)."""
-        if padded.size > WIDTH:
+    def submit(self, lines: np.ndarray) -> Iterator[Values | bytes | bytearray]:
+        """Hand the whole lines ``lines`` to a worker."""
+        if lines.size:
             assert self.maker is not None
-            self.pending.append((self.pool.submit(self.maker.rows, padded[WIDTH:], padded), padded))
+            self.pending.append((self.pool.submit(self.maker.rows, lines), lines))
         while len(self.pending) > self.workers + 1:  # each worker busy, one more waiting
             yield from self._next()
 
@@ -417,7 +416,7 @@ class _FastBlocks:
             yield from self._next()
 
     def _next(self) -> Iterator[Values | bytes | bytearray]:
-        future, padded = self.pending.popleft()
+        future, lines = self.pending.popleft()
         made = future.result()
         reader = self.reader
         if made is not None:
@@ -426,7 +425,7 @@ class _FastBlocks:
             reader.count += rows
             yield data
             return
-        reader.feed(padded[WIDTH:].tobytes())
+        reader.feed(lines.tobytes())
         yield from _drained(reader)
 
     def close(self) -> None:

@@ -16,10 +16,10 @@ from typing import NamedTuple
 
 import numpy as np
 
-from leaky_gui.calc.decimal_columns import ColumnPieces, exact_columns, joined_columns
+from leaky_gui.calc.decimal_columns import ColumnPieces, joined_columns
 from leaky_gui.calc.exact import ExactNumber
-from leaky_gui.calc.text import ParameterError, TextError, kernel, parse_decimal, scan_cells
-from leaky_gui.calc.text.parse import pad_block
+from leaky_gui.calc.text import ParameterError, TextError, kernel_decimals, parse_decimal, scan_cells
+from leaky_gui.calc.text.parse import exact_columns, pad_block
 from leaky_gui.calc.value_data import DecimalColumn, ValuesFileError, find_extent
 from leaky_gui.calc.values import Values
 
@@ -279,7 +279,7 @@ class TextColumnReader:
             separator, column, n_columns = self.separator[0], self.column, self.n_columns
         else:
             return None
-        made = kernel.decimals(
+        made = kernel_decimals(
             block, final, ord(",") if self.decimal_comma else ord("."), separator, column, n_columns
         )
         if made is None:

@@ -18,20 +18,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import decimal_texts
 
+from leaky_gui.calc import text_reader
 from leaky_gui.calc.exact import ExactNumber
-from leaky_gui.calc.text import GENERAL_ENV, KERNEL_ENV
-from leaky_gui.calc.text import kernel as text_kernel
+from leaky_gui.calc.text import GENERAL_ENV, KERNEL_ENV, kernel_built
 from leaky_gui.calc.text.rows import DoubleRows
 
 REQUIRE_ENV = "LEAKY_GUI_REQUIRE_KERNEL"  # CI sets it: a build without the kernel fails there
 
-needs_kernel = pytest.mark.skipif(not text_kernel.built(), reason="built without a C compiler")
+needs_kernel = pytest.mark.skipif(not kernel_built(), reason="built without a C compiler")
 
 
 def test_the_kernel_is_built_where_it_is_required():
     if os.environ.get(REQUIRE_ENV) != "1":
         pytest.skip(f"{REQUIRE_ENV} is not set")
-    assert text_kernel.built(), "the compiled kernel was not built (is a C compiler installed?)"
+    assert kernel_built(), "the compiled kernel was not built (is a C compiler installed?)"
 
 
 def _maker(alphas=("0.01",), derivative=False, decimal_comma=False, **layout) -> DoubleRows:
@@ -175,14 +175,14 @@ def _read_both(path, column=None, decimal_comma=None):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(KERNEL_ENV, "1")
         taken = []
-        original = text_kernel.decimals
+        original = text_reader.kernel_decimals
 
         def counting(*args, **kwargs):
             made = original(*args, **kwargs)
             taken.append(made is not None)
             return made
 
-        patch.setattr(text_kernel, "decimals", counting)
+        patch.setattr(text_reader, "kernel_decimals", counting)
         by_kernel = read_values(path, column, decimal_comma).data
         took = list(taken)
         patch.setenv(KERNEL_ENV, "0")

@@ -12,10 +12,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leaky_gui.calc import decimal_columns, readers, text_reader
+from leaky_gui.calc import readers, text_reader
 from leaky_gui.calc.readers import ValuesFileError, read_text, read_values
 from leaky_gui.calc.sweep import ExactNumber
 from leaky_gui.calc.text import ParameterError, parse_decimal, scan_cells
+from leaky_gui.calc.text.parse import exact_columns
 from leaky_gui.calc.value_data import ValuesCancelled
 
 D = Decimal
@@ -101,7 +102,7 @@ def test_cells_the_engine_reads_are_what_parse_decimal_reads_or_are_left_to_it(c
     ends = np.array([i for i, b in enumerate(data) if b == 10] + [len(data)])
     starts = np.concatenate(([0], ends[:-1] + 1))
     point = ord(",") if decimal_comma else ord(".")
-    num, scales, slow = decimal_columns.exact_columns(scan_cells(buf, starts, ends, point))
+    num, scales, slow = exact_columns(scan_cells(buf, starts, ends, point))
     for cell, n, s, is_slow in zip(cells, num.tolist(), scales.tolist(), slow.tolist(), strict=True):
         if is_slow:
             continue
@@ -114,7 +115,7 @@ def test_the_engine_takes_the_common_case():
     buf = np.frombuffer(data, dtype=np.uint8)
     ends = np.array([i for i, b in enumerate(data) if b == 10])
     starts = np.concatenate(([0], ends[:-1] + 1))
-    num, scales, slow = decimal_columns.exact_columns(scan_cells(buf, starts, ends))
+    num, scales, slow = exact_columns(scan_cells(buf, starts, ends))
     assert not slow.any()
     assert [D(n).scaleb(-s) for n, s in zip(num.tolist(), scales.tolist(), strict=True)] == [
         D("-3.7"),

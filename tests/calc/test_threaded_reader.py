@@ -114,11 +114,11 @@ def test_a_rows_worker_failure_reaches_the_caller_and_the_pool_is_shut_down(tmp_
     real = DoubleRows.rows
     calls = []
 
-    def failing(self, block, after=None):
+    def failing(self, block):
         calls.append(block.size)
         if len(calls) == 2:
             raise RuntimeError("boom")
-        return real(self, block, after)
+        return real(self, block)
 
     monkeypatch.setattr(DoubleRows, "rows", failing)
     before = _reader_threads()

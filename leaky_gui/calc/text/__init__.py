@@ -27,11 +27,14 @@ The contract (stated here once):
 * ``shortest``: doubles to their shortest text (``shortest_text``; ``format_double``), and
   text a column at a time for the CSV writer; ``framework_text``: column text in the
   framework precisions;
-* ``rows``: CSV rows ``x,f(alpha=A)...`` straight from blocks of text (``eval --input``):
-  ``DoubleRows`` for any decimals, ``LineCsv`` (``line_csv``, its blocks laid out by
-  ``line_layout``) for short lines of one fixed-point decimal;
-* ``kernel``: the compiled kernel (``_kernel.c``) where it was built, a third path for
-  ``rows`` and the window's reader, giving the same answers.
+* ``rows``: CSV rows ``x,f(alpha=A)...`` straight from blocks of text (``eval --input``,
+  ``DoubleRows``);
+* here, at the end: the compiled kernel (``_kernel.c``) where a C compiler built it, a
+  third path for ``rows`` and the window's reader, giving the same answers
+  (``kernel_rows``, ``kernel_decimals``).
+
+Every module that makes or parses number text is in this package; the readers, the CSV
+writer, the command line and the window only call it.
 
 Errors are ``TextError`` with a ``code`` (``TextError.EMPTY`` ...): callers choose their
 wording from the code, never from a message.
@@ -43,7 +46,13 @@ import math
 import re
 from decimal import Decimal, localcontext
 
+import numpy as np
+
 from leaky_gui.calc.text.nearest import (
+    _T_EXACT,
+    _T_HIGH,
+    _T_LOW,
+    _T_SHIFT,
     GENERAL_ENV,
     KERNEL_ENV,
     general_only,
@@ -53,7 +62,14 @@ from leaky_gui.calc.text.nearest import (
     scan_text,
 )
 from leaky_gui.calc.text.parse import scan_cells
-from leaky_gui.calc.text.shortest import format_double, format_number, shortest_digits, shortest_text
+from leaky_gui.calc.text.shortest import (
+    _G_HIGH,
+    _G_LOW,
+    format_double,
+    format_number,
+    shortest_digits,
+    shortest_text,
+)
 
 __all__ = [
     "GENERAL_ENV",
@@ -67,6 +83,10 @@ __all__ = [
     "format_number",
     "general_only",
     "judge_decimal",
+    "kernel_available",
+    "kernel_built",
+    "kernel_decimals",
+    "kernel_rows",
     "kernel_used",
     "nearest_double",
     "nearest_doubles",
@@ -268,3 +288,88 @@ def csv_line(cells: list[str], decimal_comma: bool = False, separator: str | Non
     if decimal_comma:
         cells = [cell.replace(".", ",") for cell in cells]
     return (separator or (";" if decimal_comma else ",")).join(cells) + "\n"
+
+
+# ---------------------------------------------------------------------------
+# The compiled kernel (``_kernel.c``), where a C compiler built it
+#
+# A third path for the two places where text is read at scale, giving the numpy path's
+# results exactly (tests/calc/test_text_engine.py, tests/calc/test_kernel.py): ``kernel_rows``
+# for ``eval --input``'s CSV rows of a block of lines (``calc.text.rows``), ``kernel_decimals``
+# for the window's reader's exact decimals and their doubles (``calc.text_reader``). Each
+# takes a whole block or gives None, and the caller then takes the numpy path, which decides
+# every case and names a bad line. The kernel takes its tables from ``nearest`` and
+# ``shortest``; it is off where it was not built, on the general path, and with
+# ``LEAKY_GUI_TEXT_KERNEL=0``.
+
+#: The interface this module speaks; ``_kernel.c``'s KERNEL_VERSION (a stale build is not used).
+KERNEL_VERSION = 1
+
+try:
+    from leaky_gui.calc.text import _kernel
+except (ImportError, RuntimeWarning):  # no C compiler at install (or a build it cannot load)
+    _kernel = None  # type: ignore[assignment]
+else:
+    if getattr(_kernel, "VERSION", None) == KERNEL_VERSION:
+        _kernel.set_tables(_T_HIGH, _T_LOW, _T_SHIFT, _T_EXACT, _G_HIGH, _G_LOW)
+    else:  # an older build left beside newer code: rebuild it (pip install -e .)
+        _kernel = None  # type: ignore[assignment]
+
+
+def kernel_built() -> bool:
+    """Whether the install built the kernel."""
+    return _kernel is not None
+
+
+def kernel_available() -> bool:
+    """Whether the kernel is to be used now: built, and neither path forced by the environment."""
+    return _kernel is not None and kernel_used() and not general_only()
+
+
+def kernel_rows(
+    block: np.ndarray,
+    point: int,
+    separator: int | None,
+    column: int,
+    n_columns: int,
+    alphas: tuple[tuple[int, int, bool], ...],
+    derivatives: tuple[bytes, ...] | None,
+    out_point: int,
+    out_separator: int,
+) -> tuple[bytearray, int] | None:
+    """(CSV bytes, rows) of every line of ``block``; alphas as (|numerator|, scale, negative)."""
+    if not kernel_available():
+        return None
+    return _kernel.rows(
+        block,
+        point,
+        -1 if separator is None else separator,
+        column,
+        n_columns,
+        alphas,
+        derivatives,
+        out_point,
+        out_separator,
+    )
+
+
+def kernel_decimals(
+    block: bytes | bytearray, final: bool, point: int, separator: int | None, column: int, n_columns: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
+    """(int64 numerators, int16 scales, doubles, wide) of the chosen cell of every line, as
+    the numpy path's ``exact_columns`` makes them, or None. ``wide`` (uint8) marks the rows
+    whose integer form passes int64: 1, or 2 where negative, with the significand's bits
+    in the numerator's slot and its decimal exponent in the scale's, for the caller to
+    keep as the numpy path does."""
+    if not kernel_available():
+        return None
+    made = _kernel.decimals(block, final, point, -1 if separator is None else separator, column, n_columns)
+    if made is None:
+        return None
+    num, scale, value, wide = made
+    return (
+        np.frombuffer(num, dtype=np.int64),
+        np.frombuffer(scale, dtype=np.int16),
+        np.frombuffer(value, dtype=np.float64),
+        np.frombuffer(wide, dtype=np.uint8),
+    )

@@ -483,7 +483,7 @@ static int write_nearest(char *out, double value, uint64_t w, int64_t q, char po
 
 #define MAX_ALPHAS 64
 #define MAX_OUTPUT ((Py_ssize_t)1 << 27) /* bytes of a block's rows at most (a bound a row) */
-#define KERNEL_VERSION 1 /* kernel.py checks it: bump it when an interface here changes */
+#define KERNEL_VERSION 1 /* calc.text (its __init__) checks it: bump it when an interface here changes */
 
 typedef struct {
     uint64_t a; /* |alpha| = a * 10**-s */

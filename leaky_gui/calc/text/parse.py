@@ -5,15 +5,21 @@
 ``[+-]digits[.digits][(e|E)[+-]digits]`` with digits on at least one side of the point
 (``.5``, ``5.``, ``1E5``, ``-0.000``). Their doubles come from ``calc.text.nearest`` (the
 general path and the vectorised one); typed text is judged in the package itself
-(``calc.text``: ``judge_decimal``, ``parse_decimal``, ``parse_count``)."""
+(``calc.text``: ``judge_decimal``, ``parse_decimal``, ``parse_count``). ``exact_columns``
+turns scanned cells into a reader's int64 numerators and scales, and says which rows
+need a second look."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from leaky_gui.calc.text.nearest import MAX_DIGITS, POW10_U64, eight_digits, general_only
+from leaky_gui.calc.text.nearest import MAX_DIGITS, POW10_U64, eight_digits, general_only, nearest_doubles
 
-__all__ = ["Scanned", "pad_block", "scan_cells"]
+__all__ = ["STORED_LIMIT", "Scanned", "exact_columns", "pad_block", "scan_cells"]
+
+#: Numerators kept in a reader's int64 column: all of int64 (arithmetic on them checks its own bounds).
+STORED_LIMIT = 1 << 63
+_POW10_I64 = POW10_U64[:19].astype(np.int64)
 
 
 # ---------------------------------------------------------------------------
@@ -314,3 +320,33 @@ def _scan_lines(
 def _words(counts: np.ndarray) -> int:
     """The 8-digit words a window needs for the largest of ``counts`` (1 to 3)."""
     return min(3, max(1, (int(counts.max(initial=0)) + 7) // 8))
+
+
+def exact_columns(scanned: Scanned) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(numerators, scales, slow) from scanned cells: x = numerator / 10**scale exactly, int64.
+
+    Rows the vectorised path left, whose integer form passes int64, or whose value lies near
+    the ends of the doubles (its nearest double may be 0 or infinite) are ``slow``: 0 there.
+    """
+    w, q = scanned.w, scanned.q
+    slow = ~scanned.fast
+    if w.size and int(q.max()) <= 0 and int(q.min()) >= -290 and int(w.max()) < STORED_LIMIT:
+        # As text mostly is: no exponent above the point, nothing near the ends of the doubles.
+        num = w.view(np.int64).copy()  # slow rows hold 0
+        np.negative(num, out=num, where=scanned.negative)
+        scales = np.negative(q).astype(np.int16)
+        scales[w == 0] = 0
+        return num, scales, slow
+    up = np.clip(q, 0, 18)
+    fits = (w < np.uint64(STORED_LIMIT)) & (q >= -32767) & (q <= 18)
+    fits &= (q <= 0) | (w < (np.uint64(STORED_LIMIT) // _POW10_I64[up].astype(np.uint64)))
+    slow |= ~fits
+    # Far from the ends of the doubles (1e-290 .. 1e280) every value is well inside them.
+    edge = np.flatnonzero(~slow & (w != 0) & ((q < -290) | (q > 260)))
+    if edge.size:
+        doubles = nearest_doubles(w[edge], q[edge])
+        slow[edge[(doubles == 0) | ~np.isfinite(doubles)]] = True
+    magnitude = np.where(slow, 0, w).astype(np.int64) * np.where(slow, 1, _POW10_I64[up])
+    num = np.where(scanned.negative, -magnitude, magnitude)
+    scales = np.where(slow | (w == 0), 0, np.maximum(-q, 0)).astype(np.int16)
+    return num, scales, slow

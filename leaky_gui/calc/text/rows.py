@@ -5,7 +5,7 @@ or one column of separated cells) becomes its CSV rows without building ``Values
 the double nearest each decimal, f the double nearest alpha * x exactly, each printed
 shortest.
 
-* The compiled kernel (``calc.text.kernel``, where a C compiler built it) makes a whole
+* The compiled kernel (``calc.text``, where a C compiler built it) makes a whole
   block in one loop a row when every cell has at most 19 significant digits (after
   leading zeros, and zeros after them) and no value is refused: nearly every block of
   real data. ``LEAKY_GUI_TEXT_KERNEL=0`` turns it off.
@@ -23,9 +23,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from leaky_gui.calc.text import general_only, kernel
-from leaky_gui.calc.text.line_csv import LineCsv, _NotPlain
-from leaky_gui.calc.text.line_layout import WIDTH, line_points
+from leaky_gui.calc.text import general_only, kernel_rows
 from leaky_gui.calc.text.nearest import POW10_U64, mul64, nearest_double, nearest_doubles, scan_text
 from leaky_gui.calc.text.parse import Scanned, pad_block, scan_cells
 from leaky_gui.calc.text.shortest import (
@@ -40,7 +38,7 @@ from leaky_gui.calc.text.shortest import (
     strip_zeros,
 )
 
-__all__ = ["WIDTH", "DoubleRows", "LineCsv", "line_points"]
+__all__ = ["DoubleRows"]
 
 _NEWLINE, _CR, _QUOTE = 10, 13, ord('"')
 # Rows a pass works on: a whole fast block of full-precision lines. Pieces of 1 << 14 rows
@@ -60,10 +58,8 @@ def merged(base: np.ndarray, part: np.ndarray, rows: np.ndarray) -> np.ndarray:
     return out
 
 
-def _short_first_line(block: np.ndarray) -> bool:
-    """Whether the first line of ``block`` is short enough for ``LineCsv`` (which takes only
-    lines of at most WIDTH bytes): blocks of longer numbers skip its scan."""
-    return bool((block[: WIDTH + 2] == _NEWLINE).any())
+class _NotPlain(Exception):
+    """A row the vectorised rows do not make: the caller reads the block with its full reader."""
 
 
 def _kernel_alphas(alphas: tuple[ExactDecimal, ...]) -> tuple[tuple[int, int, bool], ...] | None:
@@ -101,10 +97,6 @@ class DoubleRows:
         self.kernel_derivatives = (
             tuple(t.encode("ascii") for t in derivative_texts) if derivative_texts else None
         )
-        # One short decimal with a point a line (six decimals): their own faster numpy rows.
-        self.short_lines = None
-        if separator is None and (point == ord(",")) == decimal_comma and LineCsv.usable(alphas):
-            self.short_lines = LineCsv(alphas, derivative_texts, decimal_comma)
 
     def laid_out(self, *, point: int, separator: int | None, column: int, n_columns: int) -> DoubleRows:
         """The same rows for lines laid out so: the point, the separator, the chosen column."""
@@ -118,23 +110,11 @@ class DoubleRows:
             n_columns=n_columns,
         )
 
-    def rows(
-        self, block: np.ndarray, after: np.ndarray | None = None
-    ) -> tuple[bytes | bytearray, int] | None:
-        """(CSV bytes, rows) of ``block`` (whole lines, the last ending in a newline), or None.
-
-        ``after``, when given, is the block with 16 bytes of anything before it (``block`` is
-        ``after[16:]``): the short lines' rows read back into them, and need no copy then.
-        """
+    def rows(self, block: np.ndarray) -> tuple[bytes | bytearray, int] | None:
+        """(CSV bytes, rows) of ``block`` (whole lines, the last ending in a newline), or None."""
         by_kernel = self._kernel_rows(block)
         if by_kernel is not None:
             return by_kernel
-        if self.short_lines is not None and not general_only() and _short_first_line(block):
-            if after is None:
-                after = np.concatenate((np.zeros(WIDTH, dtype=np.uint8), block))
-            made = self.short_lines.rows(after)
-            if made is not None:
-                return made
         cells = self._cells(block)
         if cells is None:
             return None
@@ -154,7 +134,7 @@ class DoubleRows:
         """The rows by the compiled kernel, where it was built and takes every line of the block."""
         if self.kernel_alphas is None:
             return None
-        return kernel.rows(
+        return kernel_rows(
             block,
             self.point,
             self.separator,

@@ -1,7 +1,9 @@
-"""The fast rows of ``eval --input`` (leaky_gui.calc.line_csv) against the general reader and writer.
+"""Short fixed-point lines (six decimals, as the first benchmark wrote them) through the rows of
+``eval --input`` (``calc.text.rows.DoubleRows``), on the compiled kernel and on the numpy path,
+against the general reader and writer.
 
-Every block the fast path takes must come out byte for byte as the general path writes
-it (``TextColumnReader`` then ``iter_csv_chunks``); a block it does not take gives None.
+Every block the rows take must come out byte for byte as the general path writes it
+(``TextColumnReader`` then ``iter_csv_chunks``); a block they do not take gives None.
 """
 
 from __future__ import annotations
@@ -16,9 +18,17 @@ from hypothesis import strategies as st
 from leaky_gui.calc import readers
 from leaky_gui.calc.csv_export import iter_csv_chunks
 from leaky_gui.calc.sweep import ExactNumber
-from leaky_gui.calc.text.rows import WIDTH, LineCsv
+from leaky_gui.calc.text.rows import DoubleRows
 from leaky_gui.calc.text_reader import TextColumnReader
 from leaky_gui.cli import main
+
+
+@pytest.fixture(autouse=True, params=["kernel", "numpy"])
+def path(request, monkeypatch):
+    """Each test on the compiled kernel (where it was built) and on the numpy path."""
+    monkeypatch.setenv("LEAKY_GUI_TEXT_KERNEL", "1" if request.param == "kernel" else "0")
+    return request.param
+
 
 ALPHAS = ["0.01", "0.1", "0.001", "0.2", "1", "0", "-0.5", "3", "0.3333"]
 
@@ -35,13 +45,17 @@ def general(block: bytes, alphas: list[Decimal], derivative: bool, decimal_comma
 
 def fast(block: bytes, alphas: list[Decimal], derivative: bool, decimal_comma: bool):
     texts = tuple(repr(float(a)) for a in alphas) if derivative else ()
-    made = LineCsv(tuple(ExactNumber.of(a) for a in alphas), texts, decimal_comma)
-    padded = np.concatenate([np.frombuffer(b"7" * WIDTH, dtype=np.uint8), np.frombuffer(block, np.uint8)])
-    return made.rows(padded)
+    made = DoubleRows(
+        tuple(ExactNumber.of(a) for a in alphas),
+        texts,
+        decimal_comma,
+        point=ord(",") if decimal_comma else ord("."),
+    )
+    return made.rows(np.frombuffer(block, np.uint8))
 
 
 def check(lines: list[str], alphas: list[str], derivative: bool = False, decimal_comma: bool = False) -> bool:
-    """True when the fast path took the block (and then matched the general path)."""
+    """True when the rows took the block (and then matched the general path)."""
     if decimal_comma:
         lines = [line.replace(".", ",") for line in lines]
     block = "".join(f"{line}\n" for line in lines).encode()
@@ -105,11 +119,14 @@ def test_several_alphas_and_derivatives():
     assert check(EDGES * 3, ["0.01", "0.2", "0.1", "0"], derivative=True)
 
 
-@pytest.mark.parametrize(
-    "bad", ["1e5", "abc", " 1.5", "1.5.5", "--1.0", "1-2.0", "", "1,5", "12345678901234567.5", "1.5\r"]
-)
+@pytest.mark.parametrize("bad", ["abc", "1.5.5", "--1.0", "1-2.0", "", "1,5", "1e999", "1e-999"])
 def test_other_lines_are_left_to_the_general_reader(bad):
     assert fast(f"1.5\n{bad}\n-2.5\n".encode(), [Decimal("0.01")], False, False) is None
+
+
+@pytest.mark.parametrize("other", ["1e5", "12345678901234567.5", "1.5\r", "-0.000000000000000000000001"])
+def test_other_numbers_are_the_general_paths_bytes(other):
+    assert check(["1.5", other, "-2.5"], ["0.01", "0.2"], derivative=True)
 
 
 line = st.builds(
@@ -163,7 +180,7 @@ def test_a_file_of_many_blocks_is_what_the_general_path_writes(capsys, tmp_path,
     options = ["eval", "--input", str(source), "--alpha", "0.01", "--alpha", "0.2", "--derivative"]
     status, got, _ = run_cli(capsys, *options)
     assert status == 0
-    monkeypatch.setattr(LineCsv, "usable", staticmethod(lambda alphas: False))
+    monkeypatch.setenv("LEAKY_GUI_TEXT_GENERAL", "1")
     status, want, _ = run_cli(capsys, *options)
     assert status == 0
     assert got == want
