@@ -24,7 +24,7 @@ from leaky_gui.calc.alphas import unusual_alpha_note
 from leaky_gui.calc.atomic_file import atomic_output, check_output_path
 from leaky_gui.calc.csv_export import csv_header, iter_csv_chunks, write_csv, write_csv_stream
 from leaky_gui.calc.layer_stats import LayerParams, stats_csv_lines
-from leaky_gui.calc.precision import DEFAULT_PRECISION, format_in
+from leaky_gui.calc.precision import DEFAULT_PRECISION
 from leaky_gui.calc.readers import iter_values
 from leaky_gui.calc.sweep import (
     DEFAULT_ALPHA,
@@ -37,6 +37,7 @@ from leaky_gui.calc.sweep import (
     parse_decimal,
 )
 from leaky_gui.calc.text import csv_line
+from leaky_gui.calc.text.framework_digits import format_in
 from leaky_gui.calc.text.rows import DoubleRows
 
 __all__ = ["PROG", "UsageError", "run_eval", "run_stats", "run_sweep"]

@@ -22,8 +22,9 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 
 from leaky_gui.calc.exact import ExactNumber
-from leaky_gui.calc.precision import DEFAULT_PRECISION, derivative_in, format_in
+from leaky_gui.calc.precision import DEFAULT_PRECISION, derivative_in
 from leaky_gui.calc.text import ParameterError, decimal_label
+from leaky_gui.calc.text.framework_digits import format_in
 
 __all__ = [
     "ENGLISH",

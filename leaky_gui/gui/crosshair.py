@@ -14,8 +14,8 @@ from decimal import Decimal
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, QPointF, Signal
 
-from leaky_gui.calc.precision import format_in
 from leaky_gui.calc.sweep import ParameterError, leaky_point
+from leaky_gui.calc.text.framework_digits import format_in
 from leaky_gui.gui.language import translate
 from leaky_gui.gui.view_math import held, rounded_to
 

@@ -18,9 +18,10 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 
-from leaky_gui.calc.precision import DEFAULT_PRECISION, format_in
+from leaky_gui.calc.precision import DEFAULT_PRECISION
 from leaky_gui.calc.source import XSource, negative_branch
 from leaky_gui.calc.sweep import format_label
+from leaky_gui.calc.text.framework_digits import format_in
 from leaky_gui.gui import plot_texts as words
 from leaky_gui.gui.crosshair import CrosshairReadout, ReadCurve
 from leaky_gui.gui.curve_labels import CurveLabels, LabelledCurve

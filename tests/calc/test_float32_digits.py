@@ -12,8 +12,12 @@ from decimal import Decimal
 import numpy as np
 import pytest
 
-from leaky_gui.calc.float32_digits import float32_shortest
-from leaky_gui.calc.precision import _shortest_search, format_in, shortest_digits
+from leaky_gui.calc.text.framework_digits import (
+    _shortest_search,
+    float32_shortest,
+    format_in,
+    shortest_digits,
+)
 from leaky_gui.calc.text.framework_text import digits_text_column
 
 FLOAT32_MAX = float(np.finfo(np.float32).max)

@@ -14,9 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from leaky_gui.calc.csv_export import iter_csv_chunks
-from leaky_gui.calc.precision import format_in, tensor_to
+from leaky_gui.calc.precision import tensor_to
 from leaky_gui.calc.sweep import SweepParams
 from leaky_gui.calc.text import framework_text as text_columns
+from leaky_gui.calc.text.framework_digits import format_in
 
 D = Decimal
 
@@ -194,13 +195,13 @@ def test_f_below_zero_in_a_float32_sweep_is_numpys_shortest(alpha):
 
 def test_f_from_the_exact_products_takes_the_search_only_where_they_differ(monkeypatch):
     searched = []
-    search = text_columns.precision_digits
+    search = text_columns.shortest_digits
 
     def counting(values, precision):
         searched.append(values.size)
         return search(values, precision)
 
-    monkeypatch.setattr(text_columns, "precision_digits", counting)
+    monkeypatch.setattr(text_columns, "shortest_digits", counting)
     params = SweepParams(D("-4"), D("0.00001"), 65_536, alphas=(D("0.01"),), precision="float32")
     b"".join(chunk for chunk, _ in iter_csv_chunks(params))
     assert 0 < sum(searched) < 0.5 * 65_536  # about 30%: float32(x) * float32(alpha) misses the decimal

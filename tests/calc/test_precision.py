@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 from strategies import decimals
 
 from leaky_gui.calc.csv_export import iter_csv_chunks
-from leaky_gui.calc.precision import PRECISIONS, digits_text, format_in, shortest_digits
+from leaky_gui.calc.precision import PRECISIONS
 from leaky_gui.calc.sweep import ParameterError, SweepParams, leaky_point
+from leaky_gui.calc.text.framework_digits import digits_text, format_in, shortest_digits
 from leaky_gui.cli import main as cli_main
 
 D = Decimal

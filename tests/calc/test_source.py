@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import numpy as np
 
-from leaky_gui.calc.precision import format_in
 from leaky_gui.calc.source import AlphasInPrecision, XSource
 from leaky_gui.calc.sweep import SweepParams
+from leaky_gui.calc.text.framework_digits import format_in
 from leaky_gui.calc.values import Values, values_from_decimals
 
 D = Decimal

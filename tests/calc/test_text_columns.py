@@ -8,8 +8,8 @@ import threading
 import numpy as np
 import pytest
 
-from leaky_gui.calc.precision import format_in
 from leaky_gui.calc.text import framework_text
+from leaky_gui.calc.text.framework_digits import format_in
 
 THREADS = 16
 BATCH = 16

@@ -23,11 +23,12 @@ from test_precision import FRAMEWORK, reference
 
 from leaky_gui.calc.csv_export import iter_csv_chunks
 from leaky_gui.calc.exact import ExactNumber
-from leaky_gui.calc.precision import PRECISIONS, format_in
+from leaky_gui.calc.precision import PRECISIONS
 from leaky_gui.calc.readers import read_text
 from leaky_gui.calc.source import XSource
 from leaky_gui.calc.sweep import SweepParams
 from leaky_gui.calc.text import ParameterError, format_number
+from leaky_gui.calc.text.framework_digits import format_in
 from leaky_gui.calc.value_data import StoredArray
 from leaky_gui.calc.values import Values, values_from_decimals
 

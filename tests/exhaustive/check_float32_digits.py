@@ -22,8 +22,7 @@ from decimal import Decimal
 
 import numpy as np
 
-from leaky_gui.calc.float32_digits import float32_shortest
-from leaky_gui.calc.precision import _shortest_search
+from leaky_gui.calc.text.framework_digits import _shortest_search, float32_shortest
 
 BLOCK = 1 << 16  # small enough for the caches; a block lies in one binade
 # Biased exponents where the interval search sends most values to exact rationals.

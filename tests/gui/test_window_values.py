@@ -21,8 +21,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
-from leaky_gui.calc.precision import format_in
 from leaky_gui.calc.sweep import SweepParams, format_number
+from leaky_gui.calc.text.framework_digits import format_in
 from leaky_gui.cli import main as cli_main
 from leaky_gui.gui.limits import VALUE_MARKER_LIMIT
 from leaky_gui.gui.selftest import named, type_into

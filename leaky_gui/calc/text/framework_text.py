@@ -14,9 +14,16 @@ import threading
 
 import numpy as np
 
-from leaky_gui.calc.float32_digits import _DROPPED, _EXACT_POWERS, _HALF_OF_DROPPED
-from leaky_gui.calc.precision import _POWERS, digits_text, format_in, round_to
-from leaky_gui.calc.precision import shortest_digits as precision_digits
+from leaky_gui.calc.precision import round_to
+from leaky_gui.calc.text.framework_digits import (
+    _DROPPED,
+    _EXACT_POWERS,
+    _HALF_OF_DROPPED,
+    _POWERS,
+    digits_text,
+    format_in,
+    shortest_digits,
+)
 from leaky_gui.calc.text.nearest import general_only
 from leaky_gui.calc.text.shortest import constant_text, laid_out, pad, scaled_text, strip_zeros
 
@@ -319,7 +326,7 @@ def _at_one_scale(
     A decimal's text is the same at any scale (``scaled_text`` trims trailing zeros)."""
     if not np.isfinite(searched).all():
         return None
-    m, k = precision_digits(searched, "float32")
+    m, k = shortest_digits(searched, "float32")
     common = max(scale, -int(k.min()))
     lift = common - scale
     largest = max(int(num.max()), -int(num.min()))
@@ -401,7 +408,7 @@ def digits_text_column(values: np.ndarray, precision: str) -> np.ndarray:
     """
     finite = np.isfinite(values)
     every = bool(finite.all())
-    m, k = precision_digits(values if every else np.where(finite, values, 0.0), precision)
+    m, k = shortest_digits(values if every else np.where(finite, values, 0.0), precision)
     scale = int(max(0, -k.min())) if k.size else 0
     n_digits = np.maximum(np.searchsorted(_POWERS, np.abs(m), side="right"), 1)
     shift = scale + k
