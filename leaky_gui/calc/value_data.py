@@ -25,6 +25,7 @@ import numpy as np
 from leaky_gui.calc.exact import ExactNumber, RowNumbers, leaky_of_decimals, nearest_double
 from leaky_gui.calc.precision import two_product_error
 from leaky_gui.calc.text import nearest_doubles
+from leaky_gui.calc.text.nearest import EXACT_POWERS, POW10_FLOAT
 
 __all__ = [
     "BLOCK_ROWS",
@@ -45,8 +46,6 @@ BLOCK_ROWS = 1 << 20  # rows per block when a pass goes over all values
 PIECE_ROWS = 1 << 13
 _FEW_ROWS = 4  # rows worked out one by one in integers (a table's cells)
 _INT64_SAFE = 1 << 62
-_EXACT_POWERS = 22  # 10.0**k is exact for k <= 22
-_POWERS_OF_TEN = 10.0 ** np.arange(_EXACT_POWERS + 1)  # looked up: a power a value costs more
 
 
 class ValuesFileError(ValueError):
@@ -138,12 +137,12 @@ class DecimalColumn:
             return out
         num = self.numerators[lo:hi]
         scales = self.scales[lo:hi]
-        fast = (np.abs(num) < 2**53) & (scales <= _EXACT_POWERS)
+        fast = (np.abs(num) < 2**53) & (scales <= EXACT_POWERS)
         if not fast.any() and num.size > 16:  # 17-digit decimals, all of them
             out = nearest_doubles(np.abs(num).view(np.uint64), np.negative(scales, dtype=np.int64), num < 0)
             self._big_doubles(lo, hi, out)
             return out
-        out = num.astype(np.float64) / _POWERS_OF_TEN[np.minimum(scales, _EXACT_POWERS)]
+        out = num.astype(np.float64) / POW10_FLOAT[np.minimum(scales, EXACT_POWERS)]
         slow = np.flatnonzero(~fast)
         if slow.size > 16:  # 17-digit decimals: the text engine's vectorised nearest double
             n = num[slow]
@@ -367,7 +366,7 @@ def _decimal_products(num: np.ndarray | list[int], scale: int, alpha: ExactNumbe
         # nothing about x's), and the powers of ten exact too.
         if (
             product is not None
-            and f_scale <= _EXACT_POWERS
+            and f_scale <= EXACT_POWERS
             and largest < 2**53
             and largest * abs(alpha.numerator) < 2**53
         ):
@@ -392,7 +391,7 @@ def _binary_products(x: np.ndarray, raw: np.ndarray, integer: bool, alpha: Exact
     a_num, a_scale = alpha.numerator, alpha.scale
     out = np.empty(x.shape, dtype=np.float64)
     fast = np.zeros(x.shape, dtype=bool)
-    if abs(a_num) < 2**53 and a_scale <= _EXACT_POWERS:
+    if abs(a_num) < 2**53 and a_scale <= EXACT_POWERS:
         with np.errstate(over="ignore", invalid="ignore"):
             product = x * a_num
             fast = (np.abs(x) < 2.0**900) & ((np.abs(product) > 2.0**-900) | (x == 0))

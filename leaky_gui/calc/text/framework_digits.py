@@ -47,6 +47,7 @@ from fractions import Fraction
 import numpy as np
 
 from leaky_gui.calc.precision import _FORMATS, two_product_error
+from leaky_gui.calc.text.nearest import EXACT_POWERS, POW10_I64
 
 __all__ = ["digits_text", "float32_shortest", "format_in", "shortest_digits"]
 
@@ -54,7 +55,6 @@ __all__ = ["digits_text", "float32_shortest", "format_in", "shortest_digits"]
 # -- float32 in double arithmetic ----------------------------------------------------
 
 
-_EXACT_POWERS = 22  # 10.0**k is exact for |k| <= 22
 _HALF_OF_DROPPED = np.uint64(1 << 28)  # a double's 29 bits below float32's 24: a float32 midpoint
 _DROPPED = np.uint64((1 << 29) - 1)
 _FRACTION = np.uint32((1 << 23) - 1)
@@ -81,7 +81,7 @@ def _tables() -> tuple[np.ndarray, ...]:
             while 10 ** (-k) * 2**spacing < 1:  # 10**k > 2**spacing
                 k -= 1
         w[biased] = k
-        usable[biased] = -_EXACT_POWERS <= k < _EXACT_POWERS  # w and w + 1 within 10**+-22
+        usable[biased] = -EXACT_POWERS <= k < EXACT_POWERS  # w and w + 1 within 10**+-22
         if not usable[biased]:
             continue
         if k < 0:
@@ -172,9 +172,6 @@ def _interval(magnitudes: np.ndarray, precision: str) -> tuple[np.ndarray, np.nd
     return low, high, closed
 
 
-_POWERS = 10 ** np.arange(19, dtype=np.int64)
-
-
 def shortest_digits(values: np.ndarray, precision: str) -> tuple[np.ndarray, np.ndarray]:
     """(m, k) per value: m * 10**k is the shortest decimal that reads back to it in ``precision``.
 
@@ -229,7 +226,7 @@ def _shortest_search(values: np.ndarray, precision: str) -> tuple[np.ndarray, np
     # j: how many more zeros the shortest decimal has; a multiple of 10**(j+1) is one of 10**j.
     # In floats: below 2**53 every quotient here is exact or far from an integer.
     j = _coarsest_power(first, last)
-    step = _POWERS[np.maximum(j, 0)]
+    step = POW10_I64[np.maximum(j, 0)]
     wanted = v_q / step
     doubtful |= _near_integer(wanted - 0.5) | (j < 0)
     nearest = np.clip(np.rint(wanted).astype(np.int64), -(-first // step), last // step)
@@ -237,7 +234,7 @@ def _shortest_search(values: np.ndarray, precision: str) -> tuple[np.ndarray, np
     digits[todo] = sign * nearest
     exponents[todo] = fine + j
     # A power of ten is one digit, and so is 9 * 10**(n-1) just below it, which may be nearer.
-    doubtful |= np.isin(nearest, _POWERS) & (wanted < nearest)
+    doubtful |= np.isin(nearest, POW10_I64) & (wanted < nearest)
     for row in np.flatnonzero(doubtful):
         m, k = _shortest_exact(float(v[row]), float(low[row]), float(high[row]), bool(closed[row]))
         digits[todo[row]], exponents[todo[row]] = int(sign[row]) * m, k
@@ -252,12 +249,12 @@ def _coarsest_power(first: np.ndarray, last: np.ndarray) -> np.ndarray:
     (few: ranges are 10 to 100 wide), each test exact in integers.
     """
     span = last - first + 1
-    j = np.searchsorted(_POWERS, np.maximum(span, 1), side="right").astype(np.int64) - 1
+    j = np.searchsorted(POW10_I64, np.maximum(span, 1), side="right").astype(np.int64) - 1
     j[span < 1] = -1
     rows = np.flatnonzero(span >= 1)
     while rows.size:
-        rows = rows[j[rows] + 1 < len(_POWERS)]
-        step = _POWERS[j[rows] + 1]
+        rows = rows[j[rows] + 1 < len(POW10_I64)]
+        step = POW10_I64[j[rows] + 1]
         rows = rows[(last[rows] // step) * step >= first[rows]]
         j[rows] += 1
     return j

@@ -17,14 +17,12 @@ import numpy as np
 from leaky_gui.calc.precision import round_to
 from leaky_gui.calc.text.framework_digits import (
     _DROPPED,
-    _EXACT_POWERS,
     _HALF_OF_DROPPED,
-    _POWERS,
     digits_text,
     format_in,
     shortest_digits,
 )
-from leaky_gui.calc.text.nearest import general_only
+from leaky_gui.calc.text.nearest import EXACT_POWERS, POW10_I64, general_only
 from leaky_gui.calc.text.shortest import constant_text, laid_out, pad, scaled_text, strip_zeros
 
 _TABLES: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # precision -> (texts, known)
@@ -187,8 +185,8 @@ def _multiples(
     """(first, last, num, unit): the multiples first..last of 10**j inside [low, high], and v =
     num / unit in units of 10**j, all scaled by 2**shift (times 10**-j where j < 0)."""
     below = j < 0
-    times = _POWERS[np.where(below, -j, 0)]
-    unit = _POWERS[np.where(below, 0, j)] << shift
+    times = POW10_I64[np.where(below, -j, 0)]
+    unit = POW10_I64[np.where(below, 0, j)] << shift
     low, high = low * times, high * times
     first, last = -(-low // unit), high // unit
     first += ~closed & (first * unit == low)
@@ -269,7 +267,7 @@ def _float32_text_of_decimals(
     if num.size == 0:
         return scaled_text(num, scale)
     short: np.ndarray | None = None  # which rows print as their decimal; None: every row
-    if scale > _EXACT_POWERS:
+    if scale > EXACT_POWERS:
         short = (num == 0) & (values == 0)
     else:
         # Bounds of the chunk first: most chunks need no row-by-row range or digit test.
@@ -330,11 +328,11 @@ def _at_one_scale(
     common = max(scale, -int(k.min()))
     lift = common - scale
     largest = max(int(num.max()), -int(num.min()))
-    widest = int((np.searchsorted(_POWERS, np.abs(m), side="right") + k).max())  # digits above 10**0
-    if lift > 15 or largest >= _POWERS[15 - lift] or widest + common > 15:
+    widest = int((np.searchsorted(POW10_I64, np.abs(m), side="right") + k).max())  # digits above 10**0
+    if lift > 15 or largest >= POW10_I64[15 - lift] or widest + common > 15:
         return None
-    together = num * _POWERS[lift]  # a new array
-    together[rest] = m * _POWERS[k + common]
+    together = num * POW10_I64[lift]  # a new array
+    together[rest] = m * POW10_I64[k + common]
     return together, common
 
 
@@ -394,9 +392,9 @@ def _need_digits(short: np.ndarray, values: np.ndarray, num: np.ndarray, scale: 
     rows = np.flatnonzero(short & (need >= 0))
     if rows.size:
         magnitude = np.abs(num[rows])
-        digits = np.searchsorted(_POWERS, magnitude, side="right")
-        need_here = need[rows] + (magnitude == _POWERS[np.maximum(digits - 1, 0)])
-        short[rows] = (need_here <= 18) & (magnitude % _POWERS[np.clip(need_here, 0, 18)] == 0)
+        digits = np.searchsorted(POW10_I64, magnitude, side="right")
+        need_here = need[rows] + (magnitude == POW10_I64[np.maximum(digits - 1, 0)])
+        short[rows] = (need_here <= 18) & (magnitude % POW10_I64[np.clip(need_here, 0, 18)] == 0)
 
 
 def digits_text_column(values: np.ndarray, precision: str) -> np.ndarray:
@@ -410,12 +408,12 @@ def digits_text_column(values: np.ndarray, precision: str) -> np.ndarray:
     every = bool(finite.all())
     m, k = shortest_digits(values if every else np.where(finite, values, 0.0), precision)
     scale = int(max(0, -k.min())) if k.size else 0
-    n_digits = np.maximum(np.searchsorted(_POWERS, np.abs(m), side="right"), 1)
+    n_digits = np.maximum(np.searchsorted(POW10_I64, np.abs(m), side="right"), 1)
     shift = scale + k
     fits = shift + n_digits <= 15  # m * 10**(scale + k) below 10**15
     if not every:
         fits &= finite
-    num = np.where(fits, m, 0) * _POWERS[np.where(fits, shift, 0)]
+    num = np.where(fits, m, 0) * POW10_I64[np.where(fits, shift, 0)]
     chars = scaled_text(num, scale)
     others = np.flatnonzero(~fits)
     if others.size:

@@ -29,6 +29,9 @@ MAX_DIGITS = 19  # a significand of up to 19 digits fits uint64: the vectorised 
 DIGITS_FIT = 10**MAX_DIGITS  # the first significand the vectorised path does not take
 INT64_SAFE = 1 << 62  # products of numerators below this stay inside int64
 POW10_U64 = 10 ** np.arange(MAX_DIGITS + 1, dtype=np.uint64)  # 10**0 .. 10**19
+POW10_I64 = POW10_U64[:MAX_DIGITS].astype(np.int64)  # 10**0 .. 10**18
+EXACT_POWERS = 22  # 10.0**k is exact for |k| <= 22 (5**22 < 2**53)
+POW10_FLOAT = 10.0 ** np.arange(EXACT_POWERS + 1)  # 10.0**0 .. 10.0**22, each exact
 
 GENERAL_ENV = "LEAKY_GUI_TEXT_GENERAL"  # set to 1: every value takes the general path
 
@@ -203,11 +206,9 @@ _MANTISSA = np.uint64((1 << 52) - 1)
 
 
 # The quotient path: w / 10**k for 0 <= k <= 22 (10**k is a double) in double arithmetic.
-_QUOTIENT_POWERS = 22
-_P10 = 10.0 ** np.arange(_QUOTIENT_POWERS + 1)
 _SPLITTER = 134217729.0  # 2**27 + 1: Veltkamp's split into halves of 26 bits
-_P10_HIGH = (_SPLITTER * _P10) - ((_SPLITTER * _P10) - _P10)
-_P10_LOW = _P10 - _P10_HIGH
+_P10_HIGH = (_SPLITTER * POW10_FLOAT) - ((_SPLITTER * POW10_FLOAT) - POW10_FLOAT)
+_P10_LOW = POW10_FLOAT - _P10_HIGH
 _NEAR_HALF = 2.0**-30  # far above the few roundings in the correction, far below a half
 
 
@@ -225,7 +226,7 @@ def _quotient_doubles(w: np.ndarray, k: np.ndarray) -> tuple[np.ndarray, np.ndar
     h = w.astype(np.float64)
     low = w - h.astype(np.uint64)  # w - h, modulo 2**64: |w - h| < 2**11
     error = low.view(np.int64).astype(np.float64)
-    p = _P10[k]
+    p = POW10_FLOAT[k]
     y = h / p
     t = _SPLITTER * y
     y_high = t - (t - y)
@@ -270,7 +271,7 @@ def nearest_doubles(
     if w_high is not None or not rows:
         return _nearest_doubles(w, q, negative, w_high, place=place)
     # w below 2**63: its nearest double h stays below 2**64, so h converts back to uint64.
-    quick = (q <= 0) & (q >= -_QUOTIENT_POWERS) & (w != 0) & (w < np.uint64(1 << 63))
+    quick = (q <= 0) & (q >= -EXACT_POWERS) & (w != 0) & (w < np.uint64(1 << 63))
     if bool(quick.all()):
         out, unsure, distance = _quotient_doubles(w, -q)
         if place is not None:

@@ -13,13 +13,19 @@ from __future__ import annotations
 
 import numpy as np
 
-from leaky_gui.calc.text.nearest import MAX_DIGITS, POW10_U64, eight_digits, general_only, nearest_doubles
+from leaky_gui.calc.text.nearest import (
+    MAX_DIGITS,
+    POW10_I64,
+    POW10_U64,
+    eight_digits,
+    general_only,
+    nearest_doubles,
+)
 
 __all__ = ["STORED_LIMIT", "Scanned", "exact_columns", "pad_block", "scan_cells"]
 
 #: Numerators kept in a reader's int64 column: all of int64 (arithmetic on them checks its own bounds).
 STORED_LIMIT = 1 << 63
-_POW10_I64 = POW10_U64[:19].astype(np.int64)
 
 
 # ---------------------------------------------------------------------------
@@ -346,7 +352,7 @@ def exact_columns(scanned: Scanned) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     if edge.size:
         doubles = nearest_doubles(w[edge], q[edge])
         slow[edge[(doubles == 0) | ~np.isfinite(doubles)]] = True
-    magnitude = np.where(slow, 0, w).astype(np.int64) * np.where(slow, 1, _POW10_I64[up])
+    magnitude = np.where(slow, 0, w).astype(np.int64) * np.where(slow, 1, POW10_I64[up])
     num = np.where(scanned.negative, -magnitude, magnitude)
     scales = np.where(slow | (w == 0), 0, np.maximum(-q, 0)).astype(np.int16)
     return num, scales, slow

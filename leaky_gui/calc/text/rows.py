@@ -24,7 +24,14 @@ from __future__ import annotations
 import numpy as np
 
 from leaky_gui.calc.text import general_only, kernel_rows
-from leaky_gui.calc.text.nearest import POW10_U64, mul64, nearest_double, nearest_doubles, scan_text
+from leaky_gui.calc.text.nearest import (
+    POW10_FLOAT,
+    POW10_U64,
+    mul64,
+    nearest_double,
+    nearest_doubles,
+    scan_text,
+)
 from leaky_gui.calc.text.parse import Scanned, pad_block, scan_cells
 from leaky_gui.calc.text.shortest import (
     TEXT_WIDTH,
@@ -329,7 +336,6 @@ _FIFTEEN_DIGITS = 10**15
 _MARGIN = 1e-9
 _FIELD_BITS = np.uint64((1 << 52) - 1)
 _HIDDEN = float(1 << 52)
-_POW10_FLOAT = POW10_U64.astype(np.float64)
 
 
 def _rounded_candidates(
@@ -348,7 +354,7 @@ def _rounded_candidates(
             power = POW10_U64[dropped]
             base = w // power
             rest = (w - base * power).astype(np.float64)
-            power_f = _POW10_FLOAT[dropped]
+            power_f = POW10_FLOAT[dropped]
             step = np.floor((rest - place / unit) / power_f + 0.5)
             candidate = base.astype(np.int64) + step.astype(np.int64)
             at = place + (step * power_f - rest) * unit
