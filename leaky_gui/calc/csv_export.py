@@ -1,20 +1,15 @@
 """Streaming, atomic CSV export of a sweep (no Qt).
 
 Rows are made a chunk at a time with numpy, straight from the sweep's exact integer
-numerators, so memory stays flat at any count. The text of every number is exactly
-:func:`leaky_gui.calc.text.format_number` of the exact double (Python's shortest repr):
-
-* a value ``N / 10**d`` whose numerator has at most 15 digits reads back from its own
-  decimal digits (15 digits always survive a round trip through a double), so its
-  shortest text is those digits with trailing zeros trimmed. Those are assembled in
-  fixed-width byte matrices, with NUL bytes where a row's text is shorter, and the
-  NULs are squeezed out of the whole chunk at once (``bytes.translate``);
-* anything else (scientific notation below 1e-4, more than 15 digits) goes through
-  ``format_number`` one value at a time, only for the rows that need it.
+numerators, so memory stays flat at any count. This module chooses the number each cell
+holds and lays the cells out as CSV; the text of every number is the text engine's
+(``calc.text``), exactly :func:`leaky_gui.calc.text.format_number` of the exact double
+(Python's shortest repr): ``calc.text.shortest`` makes the columns of exact decimals
+(``scaled_text``) and of doubles (``python_text``), and ``merged`` puts f's rows into x's.
 
 In a framework precision (float32, float16, bfloat16) the x_i are rounded as PyTorch
 rounds them and every number is the shortest text in that precision
-(``calc.text.shortest`` and ``calc.text.framework_text`` hold the column text of both kinds).
+(``calc.text.framework_text``).
 
 With ``decimal_comma`` the file is what spreadsheets in decimal-comma locales (de, fr, es,
 pt, ...) open as it is: ``;`` between columns and ``,`` as the decimal point, the same
