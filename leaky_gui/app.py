@@ -40,6 +40,30 @@ def app_icon():
     return icon
 
 
+# glibc's malloc gives every block above 128 kB fresh pages from the system and returns
+# freed memory at the top of its heap at once, so the blocks of a file being read (1 MB
+# each, and each block's columns) fault in new pages again and again: about 10,000 faults,
+# 0.03-0.04 s of a first read of 1,000,000 doubles. Blocks up to 4 MB from the heap, and
+# up to 32 MB of freed memory kept there for the next block, halve that
+# (tests/benchmarks/bench_window_open.py; docs/performance.md).
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # glibc's malloc.h
+MALLOC_TUNING = ((_M_MMAP_THRESHOLD, 4 << 20), (_M_TRIM_THRESHOLD, 32 << 20))
+
+
+def tune_malloc() -> bool:
+    """Set MALLOC_TUNING with glibc's ``mallopt``; False where there is no glibc (or it refused)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        mallopt = ctypes.CDLL(None).mallopt  # the C library the process runs on
+    except (OSError, AttributeError):
+        return False
+    mallopt.argtypes, mallopt.restype = (ctypes.c_int, ctypes.c_int), ctypes.c_int
+    return all(mallopt(option, value) == 1 for option, value in MALLOC_TUNING)
+
+
 # Messages Qt prints that say nothing to a user: the offscreen platform (used by
 # --self-test in CI) cannot resize or raise native windows and says so every time.
 _SILENCED = ("This plugin does not support propagateSizeHints()", "This plugin does not support raise()")
@@ -59,6 +83,7 @@ def create_application(argv: Sequence[str]):
     """Our own QApplication (pg.mkQApp would force a style, an icon and a HiDPI policy)."""
     from PySide6.QtWidgets import QApplication
 
+    tune_malloc()
     _install_message_filter()
     from leaky_gui.gui.collector import collect_on_event_loop
 

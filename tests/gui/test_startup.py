@@ -89,3 +89,35 @@ def test_the_readers_are_imported_while_the_window_is_idle():
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.splitlines()[-1] == "True"
+
+
+MALLOC_PROBE = """
+import ctypes, sys
+class MallInfo2(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in
+                ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")]
+libc = ctypes.CDLL(None)
+libc.mallinfo2.restype = MallInfo2
+if sys.argv[1] == "tuned":
+    from leaky_gui.app import tune_malloc
+    assert tune_malloc()
+before = libc.mallinfo2().hblkhd
+block = bytearray(1 << 20)  # a block of a file being read
+print(libc.mallinfo2().hblkhd - before)
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="glibc's malloc")
+def test_the_window_keeps_a_read_block_on_the_heap():
+    """After ``tune_malloc`` (create_application calls it) a 1 MB block comes from malloc's heap,
+    which keeps freed memory for the next block, not from fresh pages of its own."""
+
+    def mapped(mode: str) -> int:
+        done = subprocess.run([sys.executable, "-c", MALLOC_PROBE, mode], capture_output=True, text=True)
+        if done.returncode and "mallinfo2" in done.stderr:
+            pytest.skip("no glibc 2.33 (mallinfo2)")
+        assert done.returncode == 0, done.stderr
+        return int(done.stdout)
+
+    assert mapped("default") >= 1 << 20  # glibc maps a fresh 1 MB block by itself
+    assert mapped("tuned") == 0
