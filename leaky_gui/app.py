@@ -40,19 +40,20 @@ def app_icon():
     return icon
 
 
-# glibc's malloc gives every block above 128 kB fresh pages from the system and returns
-# freed memory at the top of its heap at once, so the blocks of a file being read (1 MB
-# each, and each block's columns) fault in new pages again and again: about 10,000 faults,
-# 0.03-0.04 s of a first read of 1,000,000 doubles. Blocks up to 4 MB from the heap, and
-# up to 32 MB of freed memory kept there for the next block, halve that
-# (tests/benchmarks/bench_window_open.py; docs/performance.md).
-_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # glibc's malloc.h
-MALLOC_TUNING = ((_M_MMAP_THRESHOLD, 4 << 20), (_M_TRIM_THRESHOLD, 32 << 20))
+# glibc's malloc grows its heap 128 kB at a time and gives back what is freed at its top as
+# soon as that passes 128 kB, so the blocks of a file being read (1 MB each, and each
+# block's columns) fault in fresh pages again and again: about 10,000 page faults in a
+# first read of 1,000,000 doubles in the window, 6,000 in a second. With 16 MB of padding
+# (grown by, and kept when trimming) it is about 7,500 and 1,000-2,000, for about 10 MB
+# more kept after a read (docs/performance.md).
+_M_TOP_PAD = -2  # glibc's malloc.h
+MALLOC_TUNING = ((_M_TOP_PAD, 16 << 20),)
 
 
 def tune_malloc() -> bool:
-    """Set MALLOC_TUNING with glibc's ``mallopt``; False where there is no glibc (or it refused)."""
-    if not sys.platform.startswith("linux"):
+    """Set MALLOC_TUNING with glibc's ``mallopt``; False where there is no glibc (or it
+    refused). A ``MALLOC_TOP_PAD_`` the user set in the environment is kept."""
+    if not sys.platform.startswith("linux") or "MALLOC_TOP_PAD_" in os.environ:
         return False
     import ctypes
 
@@ -61,7 +62,7 @@ def tune_malloc() -> bool:
     except (OSError, AttributeError):
         return False
     mallopt.argtypes, mallopt.restype = (ctypes.c_int, ctypes.c_int), ctypes.c_int
-    return all(mallopt(option, value) == 1 for option, value in MALLOC_TUNING)
+    return [mallopt(option, value) for option, value in MALLOC_TUNING] == [1] * len(MALLOC_TUNING)
 
 
 # Messages Qt prints that say nothing to a user: the offscreen platform (used by

@@ -23,6 +23,7 @@ from leaky_gui.calc.exact import ExactNumber, exact_decimal, exact_leaky, leaky_
 from leaky_gui.calc.precision import DEFAULT_PRECISION, PRECISIONS, leaky_in, round_to
 from leaky_gui.calc.source import ENGLISH, AlphasInPrecision, Blocks, Wording, step_through
 from leaky_gui.calc.text import ParameterError, parse_count, parse_decimal
+from leaky_gui.calc.text.nearest import EXACT_POWERS
 
 __all__ = [
     "DEFAULT_ALPHA",
@@ -288,7 +289,7 @@ class SweepParams(AlphasInPrecision):
         num, scale = self.decimal_block(lo, hi)
         # The sweep is monotonic: its ends bound every |numerator| of the block.
         ends = max(abs(self.x_numerator(lo)), abs(self.x_numerator(hi - 1))) if hi > lo else 0
-        return (num, scale), isinstance(num, np.ndarray) and scale <= 22 and ends < 2**53
+        return (num, scale), isinstance(num, np.ndarray) and scale <= EXACT_POWERS and ends < 2**53
 
     def histogram(self, bins: int = 80, progress: object = None, should_stop: object = None) -> None:
         """None: a sweep's x are evenly spaced, so where they lie needs no histogram."""

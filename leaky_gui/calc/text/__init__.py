@@ -33,8 +33,11 @@ The contract (stated here once):
   third path for ``rows`` and the window's reader, giving the same answers
   (``kernel_rows``, ``kernel_decimals``).
 
-Every module that makes or parses number text is in this package; the readers, the CSV
-writer, the command line and the window only call it.
+Every number the app reads from text (typed, on the command line, in a file) and every x,
+f(x) and f'(x) it writes or shows is parsed and printed by a module of this package; the
+readers, the CSV writer, the command line and the window call it. (A few views word other
+figures themselves: statistics to 6 significant digits, a stored value's whole binary
+expansion, a view's pixel-rounded cursor position.)
 
 Errors are ``TextError`` with a ``code`` (``TextError.EMPTY`` ...): callers choose their
 wording from the code, never from a message.
