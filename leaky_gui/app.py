@@ -40,20 +40,24 @@ def app_icon():
     return icon
 
 
-# glibc's malloc grows its heap 128 kB at a time and gives back what is freed at its top as
-# soon as that passes 128 kB, so the blocks of a file being read (1 MB each, and each
-# block's columns) fault in fresh pages again and again: about 10,000 page faults in a
-# first read of 1,000,000 doubles in the window, 6,000 in a second. With 16 MB of padding
-# (grown by, and kept when trimming) it is about 7,500 and 1,000-2,000, for about 10 MB
-# more kept after a read (docs/performance.md).
+# glibc's malloc grows its heap, and keeps free at its top when trimming, 128 kB beyond what
+# is asked for, so the blocks of a file being read (1 MB each, and each block's columns)
+# fault in fresh pages again and again: about 10,000 page faults in a first read of
+# 1,000,000 doubles in the window. With 16 MB of padding it is about 7,500, and a second file
+# read while the first is on show 8,000 instead of 9,400-10,400, for 2-4 MB more kept
+# (docs/performance.md). Setting M_TOP_PAD also fixes glibc's mmap threshold at 128 kB (it
+# would otherwise rise to the largest block freed): a block of 128 kB or more comes from the
+# heap while the padding has room for it, else is mapped afresh.
 _M_TOP_PAD = -2  # glibc's malloc.h
 MALLOC_TUNING = ((_M_TOP_PAD, 16 << 20),)
 
 
 def tune_malloc() -> bool:
     """Set MALLOC_TUNING with glibc's ``mallopt``; False where there is no glibc (or it
-    refused). A ``MALLOC_TOP_PAD_`` the user set in the environment is kept."""
-    if not sys.platform.startswith("linux") or "MALLOC_TOP_PAD_" in os.environ:
+    refused). Malloc settings of the user's own (``MALLOC_*_``, ``GLIBC_TUNABLES``) are kept."""
+    if not sys.platform.startswith("linux"):
+        return False
+    if "GLIBC_TUNABLES" in os.environ or any(k.startswith("MALLOC_") for k in os.environ):
         return False
     import ctypes
 

@@ -35,9 +35,10 @@ The contract (stated here once):
 
 Every number the app reads from text (typed, on the command line, in a file) and every x,
 f(x) and f'(x) it writes or shows is parsed and printed by a module of this package; the
-readers, the CSV writer, the command line and the window call it. (A few views word other
-figures themselves: statistics to 6 significant digits, a stored value's whole binary
-expansion, a view's pixel-rounded cursor position.)
+readers, the CSV writer, the command line and the window call it. (A few places word other
+figures themselves: statistics and gains to 6 significant digits, a stored value's whole
+binary expansion, and the inputs remembered in the settings, written as ``str(Decimal)``
+and read back through this package.)
 
 Errors are ``TextError`` with a ``code`` (``TextError.EMPTY`` ...): callers choose their
 wording from the code, never from a message.
